@@ -1,0 +1,79 @@
+//! The runtime configuration the app reads from `config.json` at start-up.
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /config.json`: where the API is and how the store presents itself. One build of the app
+/// serves any deployment; only this file differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppConfig {
+    /// Base URL of the API, absolute (`https://shop.example/api`) or relative to the page (`/api`).
+    pub api_base_url: String,
+    /// The store's name, shown in the header and the title.
+    pub store_name: String,
+    /// The language used when none of the browser's languages is available (`en`, `ru`, `uk`, `sk`).
+    #[serde(default = "default_locale")]
+    pub default_locale: String,
+    /// The store's currency (ISO 4217).
+    #[serde(default = "default_currency")]
+    pub currency: String,
+}
+
+fn default_locale() -> String {
+    "en".to_owned()
+}
+
+fn default_currency() -> String {
+    "RUB".to_owned()
+}
+
+impl AppConfig {
+    /// Joins the API base URL and an API path (`/carts/abc`) without doubling slashes.
+    pub fn api_url(&self, path: &str) -> String {
+        format!("{}/{}", self.api_base_url.trim_end_matches('/'), path.trim_start_matches('/'))
+    }
+
+    /// Checks the values a person would otherwise meet as a confusing failure later.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.api_base_url.trim().is_empty() {
+            return Err("api_base_url is empty".into());
+        }
+        if self.store_name.trim().is_empty() {
+            return Err("store_name is empty".into());
+        }
+        if !crate::Currency::new(&self.currency).is_well_formed() {
+            return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(base: &str) -> AppConfig {
+        AppConfig { api_base_url: base.into(), store_name: "Shop".into(), default_locale: "en".into(), currency: "RUB".into() }
+    }
+
+    #[test]
+    fn api_urls_join_with_one_slash() {
+        assert_eq!(config("/api").api_url("/carts/1"), "/api/carts/1");
+        assert_eq!(config("https://x.example/api/").api_url("carts"), "https://x.example/api/carts");
+    }
+
+    #[test]
+    fn a_config_without_locale_and_currency_takes_defaults() {
+        let c: AppConfig = serde_json::from_str(r#"{"api_base_url":"/api","store_name":"S"}"#).unwrap();
+        assert_eq!((c.default_locale.as_str(), c.currency.as_str()), ("en", "RUB"));
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn an_empty_base_url_or_bad_currency_is_refused() {
+        assert!(config(" ").validate().is_err());
+        let mut c = config("/api");
+        c.currency = "rubles".into();
+        assert!(c.validate().is_err());
+    }
+}

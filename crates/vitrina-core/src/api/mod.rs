@@ -1,0 +1,26 @@
+//! The JSON contract between the app and any backend, one module per area.
+//!
+//! Field names are the wire names. Enums that a backend may extend decode unknown values to an
+//! `Unknown` variant instead of failing, so a newer backend never breaks an older app.
+
+pub mod cart;
+pub mod catalog;
+pub mod config;
+pub mod response;
+
+pub use cart::*;
+pub use catalog::*;
+pub use config::*;
+pub use response::{ApiError, decode_response};
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// `ok` when the server and its database answer.
+    pub status: String,
+    /// The server's version.
+    pub version: String,
+}

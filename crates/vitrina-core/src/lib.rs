@@ -1,0 +1,14 @@
+//! Vitrina's JSON contract and the storefront rules that need no browser.
+//!
+//! Everything here compiles for both the app (WebAssembly) and the reference server (host), so
+//! the two can never disagree about a type, and every rule is tested with plain `cargo test`.
+//! The types are the contract: `openapi.json` is generated from them by the server.
+
+pub mod api;
+pub mod civil;
+pub mod locale;
+pub mod money;
+pub mod problem;
+
+pub use money::{Currency, Money};
+pub use problem::{FieldError, Problem, ProblemKind};

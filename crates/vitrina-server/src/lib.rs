@@ -1,0 +1,81 @@
+//! Vitrina's reference backend: the whole JSON contract on one SQLite file, plus the built app.
+
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod ids;
+pub mod openapi;
+pub mod options;
+pub mod routes;
+pub mod seed;
+pub mod spa;
+pub mod state;
+
+use crate::error::ApiError;
+use crate::options::ServerOptions;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use vitrina_core::ProblemKind;
+
+/// The whole application: API, test hooks if enabled, and the built app if given.
+pub fn app(state: AppState) -> Router {
+    let (api, _) = routes::api().split_for_parts();
+    let mut router = api;
+    if state.options.test_hooks {
+        router = router.merge(routes::test_hooks::router());
+    }
+    let dist = state.options.dist_dir.clone();
+    router
+        .fallback(move |request: Request| fallback(dist.clone(), request))
+        .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return ApiError::not_found("There is no such API endpoint.").into_response();
+    }
+    match dist {
+        Some(dist) => spa::serve(dist, request).await,
+        None => ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.")
+            .into_response(),
+    }
+}
+
+/// Opens (and on first start seeds) the database and builds the shared state.
+pub fn open_state(options: ServerOptions) -> Result<AppState, String> {
+    let db = db::Db::open(&options.db_path).map_err(|e| format!("cannot open {}: {e}", options.db_path.display()))?;
+    let clock = clock::Clock::default();
+    let now = clock.now();
+    let seeded = db
+        .with_conn(|conn| seed::seed_if_empty(conn, now))
+        .map_err(|e| format!("cannot seed {}: {e}", options.db_path.display()))?;
+    if seeded {
+        eprintln!("vitrina-server: created the demo store in {}", options.db_path.display());
+    }
+    Ok(AppState { db, clock, options: Arc::new(options) })
+}
+
+/// Listens and serves until interrupted.
+pub async fn serve(options: ServerOptions) -> Result<(), String> {
+    let address = format!("{}:{}", options.host, options.port);
+    let state = open_state(options)?;
+    let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("Vitrina is at http://{local}/");
+    if state.options.dist_dir.is_none() {
+        println!("(API only: pass --dist dist to serve the app too)");
+    }
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,27 @@
+//! The API, one module per area. Each handler carries its OpenAPI description, so the document
+//! is generated from the same code that answers.
+
+pub mod carts;
+pub mod catalog;
+pub mod config;
+pub mod health;
+pub mod images;
+pub mod test_hooks;
+
+use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Every documented route.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(crate::openapi::base())
+        .routes(routes!(health::health))
+        .routes(routes!(config::app_config))
+        .routes(routes!(catalog::list_products))
+        .routes(routes!(catalog::get_product))
+        .routes(routes!(images::product_image))
+        .routes(routes!(carts::create_cart))
+        .routes(routes!(carts::get_cart))
+        .routes(routes!(carts::add_line))
+        .routes(routes!(carts::update_line, carts::remove_line))
+}

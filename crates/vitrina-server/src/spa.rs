@@ -1,0 +1,93 @@
+//! Serving the built app: its files with the right cache lifetimes, and `index.html` for every
+//! route the app knows (so shared links and reloads work), with 404 for paths it does not.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::path::PathBuf;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+/// Whether `path` is one of the app's routes (kept in step with the app's router).
+pub fn is_app_route(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        [""] | ["cart"]
+            | ["checkout", "contact" | "delivery" | "payment" | "review"]
+            | ["orders", "lookup"]
+            | ["orders", _]
+            | ["track"]
+            | ["track", _]
+            | ["sellers", _, "contact"]
+            | ["seller", "contact"]
+            | ["sign-in"]
+    )
+}
+
+/// Serves a request for the app from `dist`.
+pub async fn serve(dist: PathBuf, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    if looks_like_file && path != "/index.html" {
+        let response = match ServeDir::new(&dist).oneshot(request).await {
+            Ok(response) => response.map(Body::new),
+            Err(never) => match never {},
+        };
+        return with_cache_headers(&path, response);
+    }
+    let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(html) => {
+            let mut response = (status, html).into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            response
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "The app has not been built: run `make run`.").into_response(),
+    }
+}
+
+/// Trunk names built files with a content hash (`vitrina-1a2b3c4d_bg.wasm`): they never change,
+/// so browsers may keep them for a year. Anything else is revalidated.
+fn with_cache_headers(path: &str, mut response: Response) -> Response {
+    if response.status().is_success() {
+        let value = if is_hashed_name(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+fn is_hashed_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit('-').next().is_some_and(|h| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_apps_routes_are_known() {
+        for path in ["/", "/cart", "/checkout/review", "/orders/lookup", "/orders/1042", "/track", "/track/PX1000000001",
+            "/sellers/demo-seller/contact", "/seller/contact", "/sign-in", "/track/PX1/"]
+        {
+            assert!(is_app_route(path), "{path}");
+        }
+        for path in ["/checkout", "/checkout/other", "/sellers/x", "/nope", "/orders/1/2"] {
+            assert!(!is_app_route(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn hashed_build_files_are_recognised() {
+        assert!(is_hashed_name("/vitrina-5f3a9c0d1e2b4a67_bg.wasm"));
+        assert!(is_hashed_name("/style-9f86d081884c7d65.css"));
+        assert!(!is_hashed_name("/favicon.svg"));
+        assert!(!is_hashed_name("/config.json"));
+    }
+}
