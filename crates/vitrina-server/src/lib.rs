@@ -25,7 +25,7 @@ use vitrina_core::ProblemKind;
 /// The whole application: API, test hooks if enabled, and the built app if given.
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api().split_for_parts();
-    let mut router = api;
+    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document));
     if state.options.test_hooks {
         router = router.merge(routes::test_hooks::router());
     }
@@ -34,6 +34,13 @@ pub fn app(state: AppState) -> Router {
         .fallback(move |request: Request| fallback(dist.clone(), request))
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
         .with_state(state)
+}
+
+/// The contract, as this server implements it.
+async fn openapi_document() -> Response {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let json = DOCUMENT.get_or_init(openapi::document_json).clone();
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
 async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Response {

@@ -1,0 +1,65 @@
+# Vitrina — the two commands a new user needs are `make run` and `make test`.
+# Everything they need is installed on first use by scripts/tools.sh (and skipped after).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+# wasm-opt from npm's binaryen, first on PATH so trunk never finds an older one.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+CARGO ?= cargo
+
+.PHONY: help run build server test test-host test-browser test-e2e openapi fmt clean
+
+help:
+	@echo "make run    build the app and serve it with the reference backend at http://127.0.0.1:$(PORT)"
+	@echo "make test   run every test layer: host, browser (headless Chromium), end-to-end"
+	@echo "make openapi  regenerate openapi.json from the server"
+
+## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
+run: build server
+	@mkdir -p var
+	@exec target/server/vitrina-server --port $(PORT) --db var/vitrina.sqlite --dist dist --outbox var/outbox
+
+## The app, in release mode: dist/
+build:
+	@scripts/tools.sh build
+	@trunk --quiet build --release --offline
+
+## The reference backend, optimised for speed.
+server:
+	@$(CARGO) build --quiet --profile server -p vitrina-server
+
+test: test-host test-browser test-e2e
+	@echo "All test layers passed."
+
+## Host: the contract crate and the server (its API over real HTTP on a temporary SQLite file).
+test-host:
+	@echo "== host tests"
+	@$(CARGO) test --quiet -p vitrina-core -p vitrina-server
+
+## Browser: components and Intl in headless Chromium.
+test-browser:
+	@scripts/tools.sh test
+	@echo "== browser tests (headless Chromium)"
+	@wasm-pack --quiet test --headless --chrome --chromedriver $(CHROMEDRIVER)
+
+## End-to-end: the release build served by the reference backend, driven by Playwright.
+test-e2e: build
+	@scripts/tools.sh test
+	@$(CARGO) build --quiet -p vitrina-server
+	@echo "== end-to-end tests (Playwright, Chromium)"
+	@scripts/test-e2e.sh
+
+openapi:
+	@$(CARGO) run --quiet -p vitrina-server -- --openapi > openapi.json
+	@echo "openapi.json regenerated"
+
+fmt:
+	@$(CARGO) fmt --all
+
+clean:
+	@$(CARGO) clean
+	@rm -rf dist var

@@ -1,0 +1,42 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * Every test watches the browser console: a panic in the app (which aborts the wasm), an
+ * uncaught exception, or any console error fails the test. The browser's own "Failed to load
+ * resource" lines are expected where a test makes the backend fail on purpose.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    await use(errors);
+    expect(errors, 'console errors').toEqual([]);
+  },
+  page: async ({ page }, use) => {
+    await use(page);
+  },
+});
+
+test.beforeEach(async ({ consoleErrors }) => {
+  // Requesting the fixture turns the console watch on for every test.
+  void consoleErrors;
+});
+
+export { expect };
+
+/** Fails with a readable list when axe-core finds WCAG 2.1 A/AA violations on the page. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/** Waits until the app has replaced the static shell and shows the page's heading. */
+export async function openPage(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('h1')).toBeVisible();
+}

@@ -1,0 +1,130 @@
+import { test, expect, expectNoAxeViolations, openPage } from './fixtures';
+
+test('a shopper adds a product from the catalog and sees it in the cart with the subtotal', async ({ page }) => {
+  await openPage(page, '/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  const card = page.getByTestId('product-card').filter({ hasText: 'Linen shirt' });
+  await card.getByLabel('Size or colour').selectOption({ label: 'M · White' });
+  await card.getByRole('button', { name: 'Add Linen shirt to cart' }).click();
+  await expect(card.getByText('Added to your cart.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Cart/ })).toContainText('1');
+
+  await card.getByRole('link', { name: 'View cart' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  const line = page.getByTestId('cart-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('Linen shirt');
+  await expect(line).toContainText('M · White');
+  await expect(line).toContainText('LISH-002');
+  await expect(page.getByTestId('cart-subtotal')).toHaveText('RUB 3,490.00');
+});
+
+test('changing the quantity updates the line total and subtotal from the backend', async ({ page }) => {
+  await openPage(page, '/');
+  const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });
+  await card.getByRole('button', { name: 'Add Ceramic mug to cart' }).click();
+  await expect(card.getByText('Added to your cart.')).toBeVisible();
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'One more Ceramic mug' }).click();
+  await page.getByRole('button', { name: 'One more Ceramic mug' }).click();
+  await expect(page.getByLabel('Quantity of Ceramic mug', { exact: true }).locator('input')).toHaveValue('3');
+  await expect(page.getByTestId('cart-subtotal')).toHaveText('RUB 2,370.00');
+  await page.reload();
+  await expect(page.getByTestId('cart-subtotal')).toHaveText('RUB 2,370.00');
+  await page.getByRole('button', { name: 'Remove Ceramic mug from the cart' }).click();
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+});
+
+test('an unknown cart id gives a clear message and a fresh cart, not an error page', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('vitrina.cart_id', 'no-such-cart'));
+  await openPage(page, '/cart');
+  await expect(page.getByText('Your earlier cart has expired or could not be found')).toBeVisible();
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+});
+
+test('switching the language changes the page and is remembered', async ({ page }) => {
+  await openPage(page, '/');
+  await page.getByLabel('Language').selectOption('ru');
+  await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByTestId('product-card').first()).toContainText('₽');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
+  await page.getByLabel('Язык').selectOption('sk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Katalóg' })).toBeVisible();
+  await page.getByLabel('Jazyk').selectOption('uk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Відстежити посилку' }).first()).toBeVisible();
+});
+
+test.describe('a browser that prefers Slovak', () => {
+  test.use({ locale: 'sk-SK' });
+  test('gets Slovak without choosing', async ({ page }) => {
+    await openPage(page, '/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Katalóg' })).toBeVisible();
+  });
+});
+
+test('a broken config.json shows a readable error page with a retry', async ({ page }) => {
+  let broken = true;
+  await page.route('**/config.json', (route) =>
+    broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"api_base_url": ' }) : route.continue(),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'The store cannot open right now' })).toBeVisible();
+  await expect(page.getByText('config.json is missing or broken')).toBeVisible();
+  broken = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+});
+
+test('a missing config.json shows the same error page', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'The store cannot open right now' })).toBeVisible();
+});
+
+const appRoutes = [
+  '/', '/cart', '/checkout/contact', '/checkout/delivery', '/checkout/payment', '/checkout/review',
+  '/orders/lookup', '/orders/1042', '/track', '/track/PX1000000001', '/sellers/demo-seller/contact',
+  '/seller/contact', '/sign-in',
+];
+
+test('every route of the app loads the app, not a server 404', async ({ page }) => {
+  for (const path of appRoutes) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.locator('h1'), path).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' }), path).toHaveCount(0);
+  }
+});
+
+test('an unknown address shows a helpful not-found page', async ({ page }) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+});
+
+test('the catalog and the cart have no accessibility violations', async ({ page }) => {
+  await openPage(page, '/');
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  const card = page.getByTestId('product-card').filter({ hasText: 'Desk lamp' });
+  await card.getByRole('button', { name: 'Add Desk lamp to cart' }).click();
+  await expect(card.getByText('Added to your cart.')).toBeVisible();
+  await openPage(page, '/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
+
+test('the API answers with its OpenAPI document and problem details', async ({ request }) => {
+  const health = await request.get('/api/health');
+  expect(await health.json()).toMatchObject({ status: 'ok' });
+  const missing = await request.get('/api/carts/unknown');
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()['content-type']).toBe('application/problem+json');
+  expect(await missing.json()).toMatchObject({ type: 'urn:vitrina:problem:cart-not-found', status: 404 });
+});

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs what Vitrina's commands need, skipping whatever is already there (and saying nothing
+# then). Every tool comes from crates.io, npm or Debian: nothing is downloaded from elsewhere.
+#
+#   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt
+#   scripts/tools.sh test    the above, plus Chromium + ChromeDriver, wasm-pack, the e2e npm packages
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than this toolchain
+BINARYEN_VERSION=132         # Debian's binaryen (108) builds a wasm that fails at start-up
+WASM_PACK_VERSION=0.15.1
+
+say() { echo "tools: $*" >&2; }
+
+# The wasm-bindgen CLI must match the library exactly; Cargo.lock says which.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown >&2
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
+    cargo install --quiet --locked trunk --version "$TRUNK_VERSION" >&2
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local version
+  version=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ] ||
+     ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "installing wasm-bindgen-cli $version (a few minutes, once)"
+    # Not --locked: one of its locked dependencies is no longer on the registry.
+    cargo install --quiet --force wasm-bindgen-cli --version "$version" >&2
+  fi
+}
+
+ensure_wasm_opt() {
+  if [ "$(.tools/node_modules/.bin/wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
+  fi
+}
+
+ensure_wasm_pack() {
+  if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+    say "installing wasm-pack $WASM_PACK_VERSION (a few minutes, once)"
+    cargo install --quiet --locked wasm-pack --version "$WASM_PACK_VERSION" >&2
+  fi
+}
+
+ensure_e2e_packages() {
+  # The stamp is the lock file the packages were installed from.
+  if ! cmp -s e2e/package-lock.json e2e/node_modules/.installed-from-lock 2>/dev/null; then
+    say "installing the end-to-end suite's npm packages"
+    (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent >&2)
+    cp e2e/package-lock.json e2e/node_modules/.installed-from-lock
+  fi
+}
+
+case "${1:-}" in
+  build)
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
+  test)
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
+    ensure_chromium; ensure_wasm_pack; ensure_e2e_packages ;;
+  *)
+    echo "usage: $0 build|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,165 @@
+//! The app: loads `config.json`, then the shell (header, language switcher, footer) and the routes.
+
+use crate::api::{Api, ConfigError, load_config};
+use crate::i18n::{I18n, use_i18n};
+use crate::ui::{ErrorNotice, Loading};
+use crate::{account, catalog, checkout, confirmation, contact, tracking};
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+use vitrina_core::locale::Locale;
+
+/// The store as `config.json` describes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoreInfo {
+    pub name: String,
+    pub currency: String,
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let preferred = I18n::preferred();
+    let i18n = I18n::new(preferred.unwrap_or(Locale::En));
+    provide_context(i18n);
+    let config = LocalResource::new(load_config);
+    view! {
+        <Suspense fallback=|| view! { <ShellFrame><Loading/></ShellFrame> }>
+            {move || config.get().map(|result| match result {
+                Ok(config) => {
+                    if preferred.is_none()
+                        && let Some(locale) = Locale::from_tag(&config.default_locale)
+                    {
+                        i18n.locale.set(locale);
+                    }
+                    provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
+                    let api = Api::new(&config);
+                    provide_context(api.clone());
+                    provide_context(checkout::CartStore::new(api));
+                    view! { <Shell/> }.into_any()
+                }
+                Err(error) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Header and footer around whatever the current route shows.
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<StoreInfo>();
+    let cart = expect_context::<checkout::CartStore>();
+    cart.load();
+    let count = move || cart.cart.get().map(|c| c.item_count).unwrap_or(0);
+    let brand = store.name.clone();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || i18n.t("nav.skip")}</a>
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <A href="/" attr:class="site-header__brand">{brand}</A>
+                    <nav class="site-header__nav" aria-label=move || i18n.t("nav.label")>
+                        <A href="/track">{move || i18n.t("nav.track")}</A>
+                        <A href="/orders/lookup">{move || i18n.t("nav.orders")}</A>
+                        <A href="/cart" attr:class="site-header__cart">
+                            {move || i18n.t("nav.cart")}
+                            <span class="badge" aria-label=move || i18n.tp("nav.cart_items", count() as i64)>{count}</span>
+                        </A>
+                    </nav>
+                    <LanguageSwitcher/>
+                </div>
+            </header>
+            <main id="main" class="site-main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=catalog::CatalogPage/>
+                    <Route path=path!("/cart") view=checkout::CartPage/>
+                    <Route path=path!("/checkout/contact") view=checkout::ContactStep/>
+                    <Route path=path!("/checkout/delivery") view=checkout::DeliveryStep/>
+                    <Route path=path!("/checkout/payment") view=checkout::PaymentStep/>
+                    <Route path=path!("/checkout/review") view=checkout::ReviewStep/>
+                    <Route path=path!("/orders/lookup") view=confirmation::LookupPage/>
+                    <Route path=path!("/orders/:number") view=confirmation::OrderPage/>
+                    <Route path=path!("/track") view=tracking::TrackLookupPage/>
+                    <Route path=path!("/track/:tracking_number") view=tracking::TrackingPage/>
+                    <Route path=path!("/sellers/:seller_id/contact") view=contact::SellerContactPage/>
+                    <Route path=path!("/seller/contact") view=contact::SellerEditorPage/>
+                    <Route path=path!("/sign-in") view=account::SignInPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{store.name} " · " <A href="/track">{move || i18n.t("nav.track")}</A> " · "
+                   <A href="/orders/lookup">{move || i18n.t("nav.orders")}</A></p>
+            </footer>
+        </Router>
+    }
+}
+
+/// The language switcher: a labelled select, applied at once.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{move || i18n.t("nav.language")}</span>
+            <select class="language__select" on:change=move |ev| {
+                if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
+                    i18n.set(locale);
+                }
+            }>
+                {Locale::ALL.into_iter().map(|locale| view! {
+                    <option value=locale.tag() lang=locale.tag() selected=move || i18n.get() == locale>{locale.endonym()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A bare frame for the moments before the store is known.
+#[component]
+fn ShellFrame(children: Children) -> impl IntoView {
+    view! {
+        <header class="site-header"><div class="site-header__inner"><span class="site-header__brand">"\u{a0}"</span></div></header>
+        <main id="main" class="site-main">{children()}</main>
+    }
+}
+
+/// Shown when `config.json` is missing or broken: the store cannot start, and says so in words.
+#[component]
+fn ConfigErrorPage(error: ConfigError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = match &error {
+        ConfigError::Fetch(e) => Some(e.clone()),
+        ConfigError::Invalid(_) => None,
+    };
+    let technical = error.to_string();
+    view! {
+        <ShellFrame>
+            <section class="page page--narrow config-error">
+                <h1>{move || i18n.t("config_error.title")}</h1>
+                <p>{move || i18n.t("config_error.body")}</p>
+                {detail.map(|e| view! { <ErrorNotice error=e/> })}
+                <p class="muted"><code>{technical}</code></p>
+                <button type="button" class="button" on:click=move |_| on_retry.run(())>{move || i18n.t("action.retry")}</button>
+            </section>
+        </ShellFrame>
+    }
+}
+
+/// A helpful not-found page: what happened and where to go.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::ui::set_title(&i18n.t("not_found.title"));
+    view! {
+        <section class="page page--narrow">
+            <h1>{move || i18n.t("not_found.title")}</h1>
+            <p>{move || i18n.t("not_found.body")}</p>
+            <ul class="link-list">
+                <li><A href="/">{move || i18n.t("not_found.catalog")}</A></li>
+                <li><A href="/orders/lookup">{move || i18n.t("nav.orders")}</A></li>
+                <li><A href="/track">{move || i18n.t("nav.track")}</A></li>
+            </ul>
+        </section>
+    }
+}

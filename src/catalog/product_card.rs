@@ -1,0 +1,103 @@
+//! A product card: picture, name, price, variant choice, "add to cart".
+
+use crate::api::{Api, ApiError};
+use crate::checkout::CartStore;
+use crate::i18n::use_i18n;
+use crate::ui::{ErrorNotice, MoneyText};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use vitrina_core::api::Product;
+
+#[derive(Clone, PartialEq)]
+enum AddState {
+    Idle,
+    Adding,
+    Added,
+    Failed(ApiError),
+}
+
+#[component]
+pub fn ProductCard(
+    /// The product to show.
+    product: Product,
+    /// Load the picture at once (cards in the first screen) rather than when scrolled to.
+    #[prop(optional)]
+    eager: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let store = expect_context::<CartStore>();
+    let variants = product.variants.clone();
+    let selected = RwSignal::new(variants.iter().find(|v| v.available > 0).or(variants.first()).map(|v| v.id.clone()).unwrap_or_default());
+    let state = RwSignal::new(AddState::Idle);
+    let select_id = format!("variant-{}", product.id);
+    let has_choice = variants.len() > 1;
+    let several_prices = variants.iter().any(|v| v.price != product.price_from);
+    let price_variants = variants.clone();
+    let price = Signal::derive(move || {
+        let id = selected.get();
+        price_variants.iter().find(|v| v.id == id).map(|v| v.price.clone()).unwrap_or_else(|| product.price_from.clone())
+    });
+    let stock_variants = variants.clone();
+    let in_stock = Signal::derive(move || {
+        let id = selected.get();
+        stock_variants.iter().any(|v| v.id == id && v.available > 0)
+    });
+    let add = move |_| {
+        let variant = selected.get_untracked();
+        state.set(AddState::Adding);
+        spawn_local(async move {
+            match store.add(variant, 1).await {
+                Ok(_) => state.set(AddState::Added),
+                Err(e) => state.set(AddState::Failed(e)),
+            }
+        });
+    };
+    let name = product.name.clone();
+    view! {
+        <article class="product-card" data-testid="product-card">
+            <img class="product-card__image" src=api.resolve(&product.image_url) alt="" width="400" height="400"
+                loading=if eager { "eager" } else { "lazy" }/>
+            <h2 class="product-card__name">{product.name.clone()}</h2>
+            <p class="product-card__price">
+                {(several_prices && !has_choice).then(|| view! { <span>{move || i18n.t("catalog.from")} " "</span> })}
+                <MoneyText money=price/>
+            </p>
+            {product.bulky.then(|| view! { <p class="tag">{move || i18n.t("catalog.bulky")}</p> })}
+            {has_choice.then(|| {
+                let select_id = select_id.clone();
+                view! {
+                    <label class="field__label" for=select_id.clone()>{move || i18n.t("catalog.option")}</label>
+                    <select id=select_id class="field__input" on:change=move |ev| {
+                        selected.set(event_target_value(&ev));
+                        state.set(AddState::Idle);
+                    }>
+                        {variants.iter().map(|v| {
+                            let id = v.id.clone();
+                            let label = v.label.clone();
+                            let sold_out = v.available == 0;
+                            view! {
+                                <option value=id.clone() selected={let id = id.clone(); move || selected.get() == id}>
+                                    {label} {sold_out.then(|| view! { " — " {move || i18n.t("catalog.sold_out")} })}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                }
+            })}
+            <button type="button" class="button button--primary" on:click=add
+                disabled=move || state.get() == AddState::Adding || !in_stock.get()
+                aria-label=move || i18n.tf("catalog.add_named", &[("item", &name)])>
+                {move || if in_stock.get() { i18n.t("catalog.add") } else { i18n.t("catalog.sold_out") }}
+            </button>
+            <div class="product-card__status" aria-live="polite">
+                {move || match state.get() {
+                    AddState::Added => view! { <p>{i18n.t("catalog.added")} " " <A href="/cart">{i18n.t("catalog.view_cart")}</A></p> }.into_any(),
+                    AddState::Failed(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,25 @@
+//! Shared UI pieces: money and dates through `Intl`, error notices, loading states, the quantity
+//! stepper, page titles and focus. Features use these; they never reach into each other.
+
+pub mod error;
+pub mod intl;
+pub mod page;
+pub mod quantity;
+
+pub use error::{ErrorNotice, error_text};
+pub use page::{Loading, PageHeading, UnavailablePage, set_title};
+pub use quantity::QuantityStepper;
+
+use leptos::prelude::*;
+use vitrina_core::Money;
+
+/// An amount of money in the shopper's language, e.g. "3 490,00 ₽".
+#[component]
+pub fn MoneyText(
+    /// The amount.
+    #[prop(into)]
+    money: Signal<Money>,
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    move || intl::format_money(&money.get(), i18n.get())
+}

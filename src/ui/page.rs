@@ -1,0 +1,58 @@
+//! Page furniture: the document title, the page heading that takes focus, loading states.
+
+use crate::i18n::use_i18n;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Sets the document's title to "`page` · store name".
+pub fn set_title(page: &str) {
+    let store = use_context::<crate::app::StoreInfo>().map(|s| s.name).unwrap_or_default();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let title = if store.is_empty() { page.to_owned() } else { format!("{page} · {store}") };
+        document.set_title(&title);
+    }
+}
+
+/// The page's `<h1>`: it names the page in the title and takes focus when the page opens, so a
+/// screen reader announces where the shopper has arrived.
+#[component]
+pub fn PageHeading(
+    /// Key of the heading's text.
+    key: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        let text = i18n.t(key);
+        set_title(&text);
+    });
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    view! { <h1 node_ref=heading tabindex="-1">{move || i18n.t(key)}</h1> }
+}
+
+/// A loading placeholder that screen readers announce politely.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t("state.loading")}</p> }
+}
+
+/// A page whose feature this build does not offer yet: says so, and where to go instead.
+#[component]
+pub fn UnavailablePage(
+    /// Key of the page's heading.
+    key: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page page--narrow">
+            <PageHeading key=key/>
+            <p>{move || i18n.t("page.unavailable")}</p>
+            <leptos_router::components::A href="/">{move || i18n.t("not_found.catalog")}</leptos_router::components::A>
+        </section>
+    }
+}
