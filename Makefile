@@ -44,7 +44,7 @@ test-host:
 test-browser:
 	@scripts/tools.sh test
 	@echo "== browser tests (headless Chromium)"
-	@wasm-pack --quiet test --headless --chrome --chromedriver $(CHROMEDRIVER)
+	@wasm-pack --log-level warn test --headless --chrome --chromedriver $(CHROMEDRIVER) -- --test browser
 
 ## End-to-end: the release build served by the reference backend, driven by Playwright.
 test-e2e: build

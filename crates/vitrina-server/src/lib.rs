@@ -76,6 +76,16 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Vitrina is at http://{local}/");
+    println!("Demo sign-ins (password \"{}\"):", seed::DEMO_PASSWORD);
+    for (email, _, verified, seller) in seed::DEMO_ACCOUNTS {
+        let what = match (seller, verified) {
+            (Some(seller), _) => format!("seller, owns {seller}"),
+            (None, true) => "shopper, verified email".to_owned(),
+            (None, false) => "shopper, email not verified".to_owned(),
+        };
+        println!("  {email:<22} {what}");
+    }
+    println!("Demo promo codes: WELCOME10, FREESHIP, EXPIRED2020. Parcels: PX1000000001 … PX1000000010.");
     if state.options.dist_dir.is_none() {
         println!("(API only: pass --dist dist to serve the app too)");
     }

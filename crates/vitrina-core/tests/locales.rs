@@ -1,0 +1,136 @@
+//! The app's four languages have the same keys, the plural forms each language needs, the same
+//! placeholders, and every key the app's code asks for.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use vitrina_core::locale::Locale;
+
+const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn table(locale: Locale) -> BTreeMap<String, String> {
+    let path = repo().join(format!("locales/{}.json", locale.tag()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `nav.cart_items.few` → (`nav.cart_items`, Some(`few`)).
+fn split_plural(key: &str) -> (&str, Option<&str>) {
+    match key.rsplit_once('.') {
+        Some((base, cat)) if PLURAL_CATEGORIES.contains(&cat) => (base, Some(cat)),
+        _ => (key, None),
+    }
+}
+
+fn base_keys(t: &BTreeMap<String, String>) -> BTreeSet<String> {
+    t.keys().map(|k| split_plural(k).0.to_owned()).collect()
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.insert(rest[start + 1..start + len].to_owned());
+        rest = &rest[start + len..];
+    }
+    out
+}
+
+#[test]
+fn every_language_has_every_key_another_has() {
+    let en = base_keys(&table(Locale::En));
+    for locale in Locale::ALL {
+        let keys = base_keys(&table(locale));
+        let missing: Vec<_> = en.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&en).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, not in English {extra:?}", locale.tag());
+    }
+}
+
+#[test]
+fn plural_keys_have_each_form_the_language_uses() {
+    let needed = |locale: Locale| -> &'static [&'static str] {
+        match locale {
+            Locale::En => &["one", "other"],
+            Locale::Ru | Locale::Uk | Locale::Sk => &["one", "few", "many", "other"],
+        }
+    };
+    let plural_bases: BTreeSet<String> =
+        table(Locale::En).keys().filter(|k| split_plural(k).1.is_some()).map(|k| split_plural(k).0.to_owned()).collect();
+    assert!(!plural_bases.is_empty());
+    for locale in Locale::ALL {
+        let t = table(locale);
+        for base in &plural_bases {
+            for cat in needed(locale) {
+                assert!(t.contains_key(&format!("{base}.{cat}")), "{}: {base}.{cat} is missing", locale.tag());
+            }
+        }
+    }
+}
+
+#[test]
+fn translations_keep_the_placeholders_of_the_english_text() {
+    let en = table(Locale::En);
+    let en_by_base: BTreeMap<&str, BTreeSet<String>> = en.iter().map(|(k, v)| (split_plural(k).0, placeholders(v))).collect();
+    for locale in Locale::ALL {
+        for (key, text) in table(locale) {
+            let base = split_plural(&key).0;
+            let mut expected = en_by_base[base].clone();
+            let mut found = placeholders(&text);
+            // A plural form may spell out the number ("one item") instead of using {n}.
+            expected.remove("n");
+            found.remove("n");
+            assert_eq!(found, expected, "{}: {key}", locale.tag());
+        }
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// String literals the app passes as translation keys: `t("…")`, `tf("…"`, `tp("…"`, `key="…"`.
+fn keys_used_in(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for pattern in [".t(\"", ".tf(\"", ".tp(\"", "key=\"", "key: \""] {
+        let mut rest = source;
+        while let Some(i) = rest.find(pattern) {
+            rest = &rest[i + pattern.len()..];
+            if let Some(end) = rest.find('"') {
+                keys.push(rest[..end].to_owned());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_the_app_asks_for_exists() {
+    let en = base_keys(&table(Locale::En));
+    let mut files = Vec::new();
+    rust_files(&repo().join("src"), &mut files);
+    let mut missing = Vec::new();
+    let mut used = 0;
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for key in keys_used_in(&source) {
+            used += 1;
+            if !en.contains(&key) {
+                missing.push(format!("{}: {key}", file.strip_prefix(repo()).unwrap_or(&file).display()));
+            }
+        }
+    }
+    assert!(used > 50, "the scan found only {used} keys: has the app's way of asking for words changed?");
+    assert!(missing.is_empty(), "keys the app asks for but no language has:\n{}", missing.join("\n"));
+}

@@ -1,0 +1,59 @@
+//! Browser tests: components and the browser's `Intl`, in headless Chromium.
+//! Run with `make test-browser` (wasm-pack) or
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown`.
+
+#![cfg(target_arch = "wasm32")]
+
+mod components;
+mod intl;
+
+use leptos::prelude::*;
+use vitrina::i18n::I18n;
+use vitrina_core::locale::Locale;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test_configure;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted view and the language it is shown in.
+pub struct Mounted {
+    pub root: web_sys::HtmlElement,
+    pub i18n: I18n,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Mounted {
+    /// The visible text, with the kinds of space `Intl` uses made plain.
+    pub fn text(&self) -> String {
+        normalise_spaces(&self.root.inner_text())
+    }
+
+    pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
+        self.root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
+    }
+
+    pub fn query_all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
+        let list = self.root.query_selector_all(selector).expect("selector");
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+    }
+}
+
+/// Mounts `view` into a fresh element, with the app's language context in `locale`.
+pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + 'static) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let i18n_slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let slot = i18n_slot.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let i18n = I18n::new(locale);
+        provide_context(i18n);
+        slot.set(Some(i18n));
+        view().into_any()
+    });
+    Mounted { root, i18n: i18n_slot.get().expect("mounted"), _handle: handle }
+}
+
+pub fn normalise_spaces(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
+}
