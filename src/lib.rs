@@ -22,10 +22,18 @@ pub use app::App;
 /// Replaces the static shell in `#app` with the running app.
 pub fn start() {
     // A panic aborts the app; at least say why, where developers and tests look.
-    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = document.get_element_by_id("app") else { return };
-    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else { return };
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+        return;
+    };
     root.set_inner_html("");
     let handle = leptos::mount::mount_to(root, App);
     // The app lives as long as the page.

@@ -1,7 +1,7 @@
 //! Words in the shopper's language: English, Russian, Ukrainian and Slovak.
 //!
-//! Each language is a flat JSON table in `locales/` (key → text), compiled in and parsed on first
-//! use. A host test fails when a table lacks a key another has, or when the code asks for a key
+//! Each language is a folder of flat JSON tables in `locales/{lang}/`, one per feature (key →
+//! text), compiled in and merged on first use. A host test fails when a table lacks a key another has, or when the code asks for a key
 //! that no table has. Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`,
 //! `.few`, `.many`, `.other`.
 
@@ -14,12 +14,26 @@ use crate::storage::{self, Store};
 
 const STORAGE_KEY: &str = "vitrina.locale";
 
-fn source(locale: Locale) -> &'static str {
+/// The tables of one language, one per feature (`locales/{lang}/{feature}.json`).
+macro_rules! tables {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../locales/", $lang, "/common.json")),
+            include_str!(concat!("../../locales/", $lang, "/catalog.json")),
+            include_str!(concat!("../../locales/", $lang, "/checkout.json")),
+            include_str!(concat!("../../locales/", $lang, "/order.json")),
+            include_str!(concat!("../../locales/", $lang, "/tracking.json")),
+            include_str!(concat!("../../locales/", $lang, "/contact.json")),
+        ]
+    };
+}
+
+fn sources(locale: Locale) -> [&'static str; 6] {
     match locale {
-        Locale::En => include_str!("../../locales/en.json"),
-        Locale::Ru => include_str!("../../locales/ru.json"),
-        Locale::Uk => include_str!("../../locales/uk.json"),
-        Locale::Sk => include_str!("../../locales/sk.json"),
+        Locale::En => tables!("en"),
+        Locale::Ru => tables!("ru"),
+        Locale::Uk => tables!("uk"),
+        Locale::Sk => tables!("sk"),
     }
 }
 
@@ -33,14 +47,22 @@ fn table(locale: Locale) -> &'static Table {
     TABLES.with(|tables| {
         *tables.borrow_mut().entry(locale).or_insert_with(|| {
             // Parsed once per language for the life of the page.
-            Box::leak(Box::new(serde_json::from_str(source(locale)).unwrap_or_default()))
+            let mut merged = Table::new();
+            for source in sources(locale) {
+                merged.extend(serde_json::from_str::<Table>(source).unwrap_or_default());
+            }
+            Box::leak(Box::new(merged))
         })
     })
 }
 
 /// Looks a key up in `locale`, then in English; a key nobody has is shown as itself.
 pub fn lookup(locale: Locale, key: &str) -> String {
-    table(locale).get(key).or_else(|| table(Locale::En).get(key)).cloned().unwrap_or_else(|| key.to_owned())
+    table(locale)
+        .get(key)
+        .or_else(|| table(Locale::En).get(key))
+        .cloned()
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// Replaces `{name}` placeholders.
@@ -100,7 +122,11 @@ impl I18n {
         let locale = self.locale.get();
         let category = plural_category(locale, n);
         let form = format!("{key}.{category}");
-        let text = if table(locale).contains_key(&form) { lookup(locale, &form) } else { lookup(locale, &format!("{key}.other")) };
+        let text = if table(locale).contains_key(&form) {
+            lookup(locale, &form)
+        } else {
+            lookup(locale, &format!("{key}.other"))
+        };
         interpolate(&text, &[("n", &crate::ui::intl::format_integer(n, locale))])
     }
 }
@@ -113,12 +139,21 @@ pub fn use_i18n() -> I18n {
 fn plural_category(locale: Locale, n: i64) -> String {
     let locales = js_sys::Array::of1(&locale.tag().into());
     let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    rules.select(n as f64).as_string().unwrap_or_else(|| "other".into())
+    rules
+        .select(n as f64)
+        .as_string()
+        .unwrap_or_else(|| "other".into())
 }
 
 fn browser_languages() -> Vec<String> {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let mut languages: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if languages.is_empty() {
         languages.extend(navigator.language());
     }
@@ -126,7 +161,10 @@ fn browser_languages() -> Vec<String> {
 }
 
 fn set_document_lang(locale: Locale) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", locale.tag());
     }
 }

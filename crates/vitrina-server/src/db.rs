@@ -28,7 +28,9 @@ impl Db {
              PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&conn)?;
-        Ok(Db { conn: Arc::new(Mutex::new(conn)) })
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
     }
 
     /// Runs `work` inside one transaction on the blocking pool; an `Err` rolls it back.
@@ -52,7 +54,10 @@ impl Db {
 
     /// Synchronous access for start-up work (seeding) before the server listens.
     pub fn with_conn<T>(&self, work: impl FnOnce(&mut Connection) -> T) -> T {
-        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut conn)
     }
 }
@@ -60,7 +65,10 @@ impl Db {
 fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
     let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))?;
+        conn.execute_batch(&format!(
+            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
+            i + 1
+        ))?;
     }
     Ok(())
 }

@@ -30,17 +30,23 @@ where
 
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => {
-            ApiError::detail(ProblemKind::UnsupportedMediaType, "Send the body as application/json.")
-        }
+        JsonRejection::MissingJsonContentType(_) => ApiError::detail(
+            ProblemKind::UnsupportedMediaType,
+            "Send the body as application/json.",
+        ),
         JsonRejection::JsonDataError(e) => {
             // serde's message names the field and what was wrong, without internals.
             let message = e.body_text();
             ApiError::validation(vec![FieldError::new("", "invalid_body", &message)])
         }
         JsonRejection::JsonSyntaxError(_) => ApiError::bad_request("The body is not valid JSON."),
-        JsonRejection::BytesRejection(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::detail(ProblemKind::PayloadTooLarge, format!("Bodies are limited to {MAX_BODY_BYTES} bytes."))
+        JsonRejection::BytesRejection(e)
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
+            ApiError::detail(
+                ProblemKind::PayloadTooLarge,
+                format!("Bodies are limited to {MAX_BODY_BYTES} bytes."),
+            )
         }
         other => ApiError::bad_request(other.body_text()),
     }

@@ -65,7 +65,9 @@ OPTIONS:
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
         let mut options = ServerOptions::default();
         if let Ok(port) = std::env::var("PORT") {
-            options.port = port.parse().map_err(|_| format!("PORT={port:?} is not a port number"))?;
+            options.port = port
+                .parse()
+                .map_err(|_| format!("PORT={port:?} is not a port number"))?;
         }
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -76,7 +78,9 @@ OPTIONS:
                 "--host" => options.host = value("--host")?,
                 "--port" => {
                     let v = value("--port")?;
-                    options.port = v.parse().map_err(|_| format!("--port {v:?} is not a port number"))?;
+                    options.port = v
+                        .parse()
+                        .map_err(|_| format!("--port {v:?} is not a port number"))?;
                 }
                 "--db" => options.db_path = value("--db")?.into(),
                 "--dist" => options.dist_dir = Some(value("--dist")?.into()),

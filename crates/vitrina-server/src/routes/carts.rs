@@ -28,7 +28,10 @@ pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode
         .db
         .run(move |tx| {
             let id = ids::token();
-            tx.execute("INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)", params![id, now])?;
+            tx.execute(
+                "INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)",
+                params![id, now],
+            )?;
             load_cart(tx, &id, now)
         })
         .await?;
@@ -42,9 +45,14 @@ pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode
         (status = 200, description = "The cart", body = Cart),
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_cart(State(state): State<AppState>, ApiPath(cart_id): ApiPath<String>) -> ApiResult<Json<Cart>> {
+pub async fn get_cart(
+    State(state): State<AppState>,
+    ApiPath(cart_id): ApiPath<String>,
+) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?))
+    Ok(Json(
+        state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?,
+    ))
 }
 
 /// Adds a variant to the cart, or more of it if it is already there.
@@ -149,7 +157,10 @@ pub async fn remove_line(
         .run(move |tx| {
             touch_cart(tx, &cart_id, now)?;
             // Removing a line that is already gone is not an error: the shopper wanted it gone.
-            tx.execute("DELETE FROM cart_lines WHERE id = ?1 AND cart_id = ?2", params![line_id, cart_id])?;
+            tx.execute(
+                "DELETE FROM cart_lines WHERE id = ?1 AND cart_id = ?2",
+                params![line_id, cart_id],
+            )?;
             load_cart(tx, &cart_id, now)
         })
         .await?;
@@ -165,7 +176,10 @@ fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
         )]));
     }
     if wanted > stock {
-        return Err(ApiError::detail(ProblemKind::OutOfStock, format!("Only {} left in stock.", stock.max(0))));
+        return Err(ApiError::detail(
+            ProblemKind::OutOfStock,
+            format!("Only {} left in stock.", stock.max(0)),
+        ));
     }
     Ok(())
 }
@@ -174,14 +188,26 @@ fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
 fn touch_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<()> {
     let updated_at = live_cart_updated_at(tx, cart_id, now)?;
     if updated_at != now {
-        tx.execute("UPDATE carts SET updated_at = ?1 WHERE id = ?2", params![now, cart_id])?;
+        tx.execute(
+            "UPDATE carts SET updated_at = ?1 WHERE id = ?2",
+            params![now, cart_id],
+        )?;
     }
     Ok(())
 }
 
-fn live_cart_updated_at(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<UnixSeconds> {
-    let updated_at: Option<i64> =
-        tx.query_row("SELECT updated_at FROM carts WHERE id = ?1", [cart_id], |r| r.get(0)).optional()?;
+fn live_cart_updated_at(
+    tx: &Transaction<'_>,
+    cart_id: &str,
+    now: UnixSeconds,
+) -> ApiResult<UnixSeconds> {
+    let updated_at: Option<i64> = tx
+        .query_row(
+            "SELECT updated_at FROM carts WHERE id = ?1",
+            [cart_id],
+            |r| r.get(0),
+        )
+        .optional()?;
     match updated_at {
         Some(t) if t + CART_LIFETIME_SECONDS > now => Ok(t),
         Some(_) => {
@@ -209,7 +235,11 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
         let unit_price = Money::new(r.get(6)?, &r.get::<_, String>(7)?);
         let quantity: u32 = r.get(8)?;
         let stock: i64 = r.get(9)?;
-        sizes.push((r.get(10)?, [r.get(11)?, r.get(12)?, r.get(13)?], i64::from(quantity)));
+        sizes.push((
+            r.get(10)?,
+            [r.get(11)?, r.get(12)?, r.get(13)?],
+            i64::from(quantity),
+        ));
         lines.push(CartLine {
             id: r.get(0)?,
             image_url: image_url(&product_id),

@@ -21,8 +21,12 @@ struct SetClock {
     now: String,
 }
 
-async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetClock>) -> ApiResult<StatusCode> {
-    let (at, _) = parse_rfc3339(&body.now).ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
+async fn set_clock(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<SetClock>,
+) -> ApiResult<StatusCode> {
+    let (at, _) = parse_rfc3339(&body.now)
+        .ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
     state.clock.set(at);
     Ok(StatusCode::NO_CONTENT)
 }
