@@ -2,11 +2,13 @@
 //! stepper, page titles and focus. Features use these; they never reach into each other.
 
 pub mod error;
+pub mod form;
 pub mod intl;
 pub mod page;
 pub mod quantity;
 
 pub use error::{ErrorNotice, error_text};
+pub use form::{ErrorSummary, SummaryEntry, TextField, focus_element};
 pub use page::{Loading, PageHeading, UnavailablePage, set_title};
 pub use quantity::QuantityStepper;
 

@@ -8,6 +8,8 @@ pub mod extract;
 pub mod ids;
 pub mod openapi;
 pub mod options;
+pub mod outbox;
+pub mod ratelimit;
 pub mod routes;
 pub mod seed;
 pub mod spa;
