@@ -5,6 +5,7 @@
 //! The types are the contract: `openapi.json` is generated from them by the server.
 
 pub mod api;
+pub mod checkout;
 pub mod civil;
 pub mod locale;
 pub mod money;

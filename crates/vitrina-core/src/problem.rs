@@ -107,6 +107,11 @@ problem_kinds! {
     PayloadTooLarge => ("payload-too-large", 413, "The request body is too large"),
     UnsupportedMediaType => ("unsupported-media-type", 415, "The request body must be JSON"),
     RateLimited => ("rate-limited", 429, "Too many requests"),
+    PriceChanged => ("price-changed", 409, "The total has changed; confirm the new total"),
+    OrderLimit => ("order-limit", 422, "The order is below the minimum or above the maximum"),
+    IdempotencyKeyReused => ("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request"),
+    IdempotencyKeyMissing => ("idempotency-key-missing", 400, "Placing an order needs an Idempotency-Key header"),
+    PaymentNotNeeded => ("payment-not-needed", 409, "This order needs no online payment now"),
     Internal => ("internal", 500, "Something went wrong on our side"),
 }
 

@@ -5,10 +5,12 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod gateway;
 pub mod ids;
 pub mod openapi;
 pub mod options;
 pub mod outbox;
+pub mod policy;
 pub mod ratelimit;
 pub mod routes;
 pub mod seed;
@@ -27,7 +29,9 @@ use vitrina_core::ProblemKind;
 /// The whole application: API, test hooks if enabled, and the built app if given.
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api().split_for_parts();
-    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document));
+    let mut router = api
+        .route("/api/openapi.json", axum::routing::get(openapi_document))
+        .merge(gateway::router());
     if state.options.test_hooks {
         router = router.merge(routes::test_hooks::router());
     }

@@ -18,6 +18,8 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
         (name = "platform", description = "Health and the app's runtime configuration"),
         (name = "catalog", description = "Products"),
         (name = "cart", description = "The shopping cart"),
+        (name = "checkout", description = "Quotes (delivery, payment, promo, totals) and placing orders exactly once"),
+        (name = "orders", description = "Placed orders: payment"),
     )
 )]
 struct ApiDoc;

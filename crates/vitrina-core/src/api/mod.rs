@@ -5,11 +5,13 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod config;
 pub mod response;
 
 pub use cart::*;
 pub use catalog::*;
+pub use checkout::*;
 pub use config::*;
 pub use response::{ApiError, decode_response};
 

@@ -3,9 +3,11 @@
 
 pub mod carts;
 pub mod catalog;
+pub mod checkout;
 pub mod config;
 pub mod health;
 pub mod images;
+pub mod orders;
 pub mod test_hooks;
 
 use crate::state::AppState;
@@ -24,4 +26,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(carts::get_cart))
         .routes(routes!(carts::add_line))
         .routes(routes!(carts::update_line, carts::remove_line))
+        .routes(routes!(checkout::quote))
+        .routes(routes!(orders::place_order))
+        .routes(routes!(orders::start_payment))
 }

@@ -12,7 +12,9 @@ use serde::Deserialize;
 use vitrina_core::civil::parse_rfc3339;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/test/clock", post(set_clock))
+    Router::new()
+        .route("/api/test/clock", post(set_clock))
+        .route("/api/test/prices", post(set_price))
 }
 
 #[derive(Deserialize)]
@@ -28,5 +30,33 @@ async fn set_clock(
     let (at, _) = parse_rfc3339(&body.now)
         .ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
     state.clock.set(at);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct SetPrice {
+    variant_id: String,
+    price_minor: i64,
+}
+
+/// Changes a variant's price (to test what the checkout does when a price changes under it).
+async fn set_price(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<SetPrice>,
+) -> ApiResult<StatusCode> {
+    state
+        .db
+        .run(move |tx| {
+            let changed = tx.execute(
+                "UPDATE variants SET price_minor = ?1 WHERE id = ?2",
+                rusqlite::params![body.price_minor, body.variant_id],
+            )?;
+            if changed == 0 {
+                Err(ApiError::not_found("No such variant."))
+            } else {
+                Ok(())
+            }
+        })
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
