@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     let api = Api::new(&config);
                     provide_context(api.clone());
                     provide_context(checkout::CartStore::new(api));
+                    provide_context(checkout::CheckoutState::new());
                     view! { <Shell/> }.into_any()
                 }
                 Err(error) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),

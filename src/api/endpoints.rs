@@ -2,7 +2,7 @@
 
 use super::{Api, ApiError};
 use gloo_net::http::Method;
-use vitrina_core::api::{AddCartLine, Cart, ProductList, UpdateCartLine};
+use vitrina_core::api::{AddCartLine, Cart, CheckoutDraft, PaymentStep, PlaceOrder, PlacedOrder, ProductList, Quote, StartPayment, UpdateCartLine};
 
 /// Percent-encodes a value for use as one path segment.
 pub fn segment(value: &str) -> String {
@@ -51,5 +51,19 @@ impl Api {
     pub async fn remove_line(&self, cart_id: &str, line_id: &str) -> Result<Cart, ApiError> {
         let path = format!("/carts/{}/lines/{}", segment(cart_id), segment(line_id));
         self.send::<(), _>(Method::DELETE, &path, None, &[]).await
+    }
+
+    pub async fn quote(&self, draft: &CheckoutDraft) -> Result<Quote, ApiError> {
+        self.send(Method::POST, "/checkout/quote", Some(draft), &[]).await
+    }
+
+    /// Places the order; `idempotency_key` identifies this attempt (repeat it to retry safely).
+    pub async fn place_order(&self, order: &PlaceOrder, idempotency_key: &str) -> Result<PlacedOrder, ApiError> {
+        self.send(Method::POST, "/orders", Some(order), &[("Idempotency-Key", idempotency_key)]).await
+    }
+
+    pub async fn start_payment(&self, number: &str, access_token: &str) -> Result<PaymentStep, ApiError> {
+        let body = StartPayment { access_token: access_token.to_owned() };
+        self.send(Method::POST, &format!("/orders/{}/payments", segment(number)), Some(&body), &[]).await
     }
 }

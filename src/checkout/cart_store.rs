@@ -93,6 +93,13 @@ impl CartStore {
         self.notice.set(Some(CartNotice::Replaced));
     }
 
+    /// The cart became an order: forget it (the next "add to cart" starts a new one).
+    pub fn finished(self) {
+        storage::remove(Store::Local, CART_ID_KEY);
+        self.cart.set(None);
+        self.notice.set(None);
+    }
+
     /// Adds a variant, creating a cart first if there is none (or the old one is gone).
     pub async fn add(self, variant_id: String, quantity: u32) -> Result<Cart, ApiError> {
         let api = self.api();

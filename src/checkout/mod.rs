@@ -1,9 +1,14 @@
-//! The checkout: cart → contact & recipient → delivery → payment → review.
+//! The checkout: cart → contact & recipient → delivery → payment → review → placed order.
 
 mod cart_page;
 mod cart_store;
+mod layout;
+mod quote;
+mod state;
 mod steps;
 
 pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
+pub use layout::{Step, first_incomplete_step};
+pub use state::{CheckoutState, Entries};
 pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep};

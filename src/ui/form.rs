@@ -129,3 +129,56 @@ pub fn focus_element(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// A field-error code (from `vitrina_core::validate`, the checkout rules or a backend's problem
+/// document) in the shopper's words. Unknown codes get a general message.
+pub fn validation_message(i18n: &crate::i18n::I18n, code: &str) -> String {
+    match code {
+        "required" => i18n.t("validation.required"),
+        "invalid_email" => i18n.t("validation.invalid_email"),
+        "invalid_phone" => i18n.t("validation.invalid_phone"),
+        "too_long" => i18n.t("validation.too_long"),
+        "invalid_postcode" => i18n.t("validation.invalid_postcode"),
+        "unsupported_country" => i18n.t("validation.unsupported_country"),
+        "po_box_refused" => i18n.t("validation.po_box_refused"),
+        "poste_restante_refused" => i18n.t("validation.poste_restante_refused"),
+        "military_unit_refused" => i18n.t("validation.military_unit_refused"),
+        "unknown_option" => i18n.t("validation.unknown_option"),
+        "promo_invalid" => i18n.t("validation.promo_invalid"),
+        "promo_expired" => i18n.t("validation.promo_expired"),
+        "promo_not_applicable" => i18n.t("validation.promo_not_applicable"),
+        "terms_outdated" => i18n.t("validation.terms_outdated"),
+        "empty_cart" => i18n.t("validation.empty_cart"),
+        _ => i18n.t("validation.invalid"),
+    }
+}
+
+/// A checkbox with its label (and an optional error under it).
+#[component]
+pub fn CheckboxField(
+    #[prop(into)] id: String,
+    /// Key of the label text.
+    label: &'static str,
+    checked: Signal<bool>,
+    on_change: Callback<bool>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <div class="field field--checkbox">
+            <input type="checkbox" id=id.clone() class="field__checkbox" required=required
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=described
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))/>
+            <label for=id>{move || i18n.t(label)}</label>
+            {move || error.get().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}

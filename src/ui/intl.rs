@@ -128,3 +128,17 @@ pub fn viewer_time_zone() -> String {
     };
     zone().unwrap_or_else(|| "UTC".into())
 }
+
+/// A country's name in the shopper's language (`RU` → "Russia", "Россия"), by `Intl.DisplayNames`.
+pub fn region_name(code: &str, locale: Locale) -> String {
+    let name = || -> Option<String> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+        let options = Object::new();
+        Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+        let instance = Reflect::construct(&ctor, &Array::of2(&locale.tag().into(), &options)).ok()?;
+        let of: Function = Reflect::get(&instance, &"of".into()).ok()?.dyn_into().ok()?;
+        of.call1(&instance, &code.into()).ok()?.as_string()
+    };
+    name().unwrap_or_else(|| code.to_owned())
+}

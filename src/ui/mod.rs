@@ -6,11 +6,13 @@ pub mod form;
 pub mod intl;
 pub mod page;
 pub mod quantity;
+pub mod totals;
 
 pub use error::{ErrorNotice, error_text};
-pub use form::{ErrorSummary, SummaryEntry, TextField, focus_element};
+pub use form::{CheckboxField, ErrorSummary, SummaryEntry, TextField, focus_element, validation_message};
 pub use page::{Loading, PageHeading, UnavailablePage, set_title};
 pub use quantity::QuantityStepper;
+pub use totals::TotalsTable;
 
 use leptos::prelude::*;
 use vitrina_core::Money;

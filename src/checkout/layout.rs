@@ -1,0 +1,137 @@
+//! The frame of every checkout step: where the shopper is in the checkout, what the order
+//! holds and costs so far, and the rule that a deep link to a later step goes to the first
+//! step that still needs something.
+
+use super::cart_store::CartStore;
+use super::quote::QuoteView;
+use super::state::{CheckoutState, Entries};
+use crate::i18n::use_i18n;
+use crate::ui::{MoneyText, TotalsTable};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use vitrina_core::api::Cart;
+
+/// The steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Cart,
+    Contact,
+    Delivery,
+    Payment,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [Step::Cart, Step::Contact, Step::Delivery, Step::Payment, Step::Review];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Step::Cart => "/cart",
+            Step::Contact => "/checkout/contact",
+            Step::Delivery => "/checkout/delivery",
+            Step::Payment => "/checkout/payment",
+            Step::Review => "/checkout/review",
+        }
+    }
+
+    fn label(self, i18n: &crate::i18n::I18n) -> String {
+        match self {
+            Step::Cart => i18n.t("checkout.step.cart"),
+            Step::Contact => i18n.t("checkout.step.contact"),
+            Step::Delivery => i18n.t("checkout.step.delivery"),
+            Step::Payment => i18n.t("checkout.step.payment"),
+            Step::Review => i18n.t("checkout.step.review"),
+        }
+    }
+}
+
+/// The first step that still needs something, given the cart and the entries.
+pub fn first_incomplete_step(cart: Option<&Cart>, entries: &Entries) -> Step {
+    if cart.is_none_or(|c| c.lines.is_empty()) {
+        Step::Cart
+    } else if !entries.contact_errors().is_empty() {
+        Step::Contact
+    } else if !entries.address_complete() || entries.delivery_option.is_none() {
+        Step::Delivery
+    } else if entries.payment_method.is_none() {
+        Step::Payment
+    } else {
+        Step::Review
+    }
+}
+
+/// Sends a deep link to a step the shopper cannot be on yet back to the first incomplete one.
+fn guard(step: Step) {
+    let cart = expect_context::<CartStore>();
+    let state = expect_context::<CheckoutState>();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if !cart.loaded.get() {
+            return;
+        }
+        let first = cart.cart.with(|c| state.entries.with_untracked(|e| first_incomplete_step(c.as_ref(), e)));
+        if first < step {
+            navigate(first.path(), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+}
+
+/// A checkout step: the progress list, the step's content, and the order summary.
+#[component]
+pub fn CheckoutLayout(
+    step: Step,
+    /// The step's quote, when it has one, for the summary's totals.
+    #[prop(optional)]
+    quote: Option<QuoteView>,
+    children: Children,
+) -> impl IntoView {
+    guard(step);
+    let i18n = use_i18n();
+    let cart = expect_context::<CartStore>();
+    view! {
+        <nav class="steps" aria-label=move || i18n.t("checkout.steps")>
+            <ol class="steps__list">
+                {Step::ALL.into_iter().map(|s| {
+                    let label = move || s.label(&i18n);
+                    if s == step {
+                        view! { <li class="steps__item steps__item--current" aria-current="step">{label}</li> }.into_any()
+                    } else if s < step {
+                        view! { <li class="steps__item steps__item--done"><A href=s.path()>{label}</A></li> }.into_any()
+                    } else {
+                        view! { <li class="steps__item">{label}</li> }.into_any()
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+        <div class="checkout">
+            <div class="checkout__main">{children()}</div>
+            <aside class="checkout__summary" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">{move || i18n.t("checkout.summary")}</h2>
+                <ul class="summary-lines">
+                    {move || cart.cart.get().map(|c| c.lines.into_iter().map(|l| view! {
+                        <li class="summary-lines__item">
+                            <span>{l.name} {(!l.variant_label.is_empty()).then(|| format!(" · {}", l.variant_label))} " × " {l.quantity}</span>
+                            <MoneyText money=l.line_total/>
+                        </li>
+                    }).collect_view())}
+                </ul>
+                {move || match quote.and_then(|q| q.quote.get()) {
+                    Some(q) => {
+                        let code = q.promo.as_ref().filter(|p| p.status == vitrina_core::api::PromoStatus::Applied).map(|p| p.code.clone());
+                        view! { <TotalsTable totals=q.totals promo_code=code/> }.into_any()
+                    }
+                    None => {
+                        let subtotal = Signal::derive(move || cart.cart.get().map(|c| c.subtotal).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB")));
+                        view! {
+                            <dl class="totals"><div class="totals__row totals__row--total">
+                                <dt>{move || i18n.t("cart.subtotal")}</dt><dd><MoneyText money=subtotal/></dd>
+                            </div></dl>
+                        }.into_any()
+                    }
+                }}
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! Asking the backend for a quote whenever the shopper's entries settle.
+
+use super::cart_store::CartStore;
+use super::state::{CheckoutState, Entries};
+use crate::api::{Api, ApiError, sleep_ms};
+use leptos::prelude::*;
+use vitrina_core::api::{CheckoutDraft, Quote};
+
+/// How long entries must stay unchanged before a new quote is asked for.
+const SETTLE_MS: u32 = 350;
+
+/// The quote for the current entries: refreshed when they settle, keeping the last good one on
+/// screen meanwhile so totals never flicker away.
+#[derive(Clone, Copy)]
+pub struct QuoteView {
+    /// The last quote received (for the entries at that time).
+    pub quote: RwSignal<Option<Quote>>,
+    /// The last failure, cleared by the next success.
+    pub error: RwSignal<Option<ApiError>>,
+    /// A request is in flight, or entries have changed since the last answer.
+    pub pending: RwSignal<bool>,
+    /// Bumped to ask again with the same entries (the "Try again" button).
+    retry: RwSignal<u32>,
+}
+
+impl QuoteView {
+    /// Starts following the entries; `with_draft` may adjust the draft (e.g. leave out choices a
+    /// step has not reached yet).
+    pub fn new(with_draft: fn(&Entries, &str) -> CheckoutDraft) -> Self {
+        let api = expect_context::<Api>();
+        let state = expect_context::<CheckoutState>();
+        let cart = expect_context::<CartStore>();
+        let view = QuoteView { quote: RwSignal::new(None), error: RwSignal::new(None), pending: RwSignal::new(true), retry: RwSignal::new(0) };
+        let draft = Memo::new(move |_| {
+            let cart_id = cart.cart.with(|c| c.as_ref().map(|c| c.id.clone()))?;
+            Some(state.entries.with(|e| with_draft(e, &cart_id)))
+        });
+        let generation = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            view.retry.track();
+            let Some(draft) = draft.get() else { return };
+            view.pending.set(true);
+            let this = generation.get_value() + 1;
+            generation.set_value(this);
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                sleep_ms(SETTLE_MS).await;
+                if generation.get_value() != this {
+                    return;
+                }
+                let result = api.quote(&draft).await;
+                if generation.get_value() != this {
+                    return;
+                }
+                match result {
+                    Ok(quote) => {
+                        view.quote.set(Some(quote));
+                        view.error.set(None);
+                    }
+                    Err(e) => view.error.set(Some(e)),
+                }
+                view.pending.set(false);
+            });
+        });
+        view
+    }
+
+    pub fn retry(&self) {
+        self.retry.update(|n| *n += 1);
+    }
+}
