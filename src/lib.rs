@@ -22,9 +22,7 @@ pub use app::App;
 /// Replaces the static shell in `#app` with the running app.
 pub fn start() {
     // A panic aborts the app; at least say why, where developers and tests look.
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into())
-    }));
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

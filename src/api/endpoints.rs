@@ -2,7 +2,9 @@
 
 use super::{Api, ApiError};
 use gloo_net::http::Method;
-use vitrina_core::api::{AddCartLine, Cart, CheckoutDraft, PaymentStep, PlaceOrder, PlacedOrder, ProductList, Quote, StartPayment, UpdateCartLine};
+use vitrina_core::api::{
+    AddCartLine, Cart, CheckoutDraft, PaymentStep, PlaceOrder, PlacedOrder, ProductList, Quote, StartPayment, UpdateCartLine,
+};
 
 /// Percent-encodes a value for use as one path segment.
 pub fn segment(value: &str) -> String {
@@ -23,29 +25,12 @@ impl Api {
     }
 
     pub async fn add_to_cart(&self, cart_id: &str, line: &AddCartLine) -> Result<Cart, ApiError> {
-        self.send(
-            Method::POST,
-            &format!("/carts/{}/lines", segment(cart_id)),
-            Some(line),
-            &[],
-        )
-        .await
+        self.send(Method::POST, &format!("/carts/{}/lines", segment(cart_id)), Some(line), &[]).await
     }
 
-    pub async fn set_quantity(
-        &self,
-        cart_id: &str,
-        line_id: &str,
-        quantity: u32,
-    ) -> Result<Cart, ApiError> {
+    pub async fn set_quantity(&self, cart_id: &str, line_id: &str, quantity: u32) -> Result<Cart, ApiError> {
         let path = format!("/carts/{}/lines/{}", segment(cart_id), segment(line_id));
-        self.send(
-            Method::PATCH,
-            &path,
-            Some(&UpdateCartLine { quantity }),
-            &[],
-        )
-        .await
+        self.send(Method::PATCH, &path, Some(&UpdateCartLine { quantity }), &[]).await
     }
 
     pub async fn remove_line(&self, cart_id: &str, line_id: &str) -> Result<Cart, ApiError> {

@@ -27,26 +27,18 @@ pub struct Api {
 
 impl Api {
     pub fn new(config: &AppConfig) -> Self {
-        Api {
-            base_url: Arc::from(resolve_against_page(&config.api_base_url)),
-        }
+        Api { base_url: Arc::from(resolve_against_page(&config.api_base_url)) }
     }
 
     /// The absolute URL of an API path.
     pub fn url(&self, path: &str) -> String {
-        format!(
-            "{}/{}",
-            self.base_url.trim_end_matches('/'),
-            path.trim_start_matches('/')
-        )
+        format!("{}/{}", self.base_url.trim_end_matches('/'), path.trim_start_matches('/'))
     }
 
     /// A URL the backend gave (a picture, a link), resolved against the API's location, so a
     /// backend on another origin may send relative URLs.
     pub fn resolve(&self, url: &str) -> String {
-        web_sys::Url::new_with_base(url, &self.base_url)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| url.to_owned())
+        web_sys::Url::new_with_base(url, &self.base_url).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
     }
 
     /// `GET`, retried with backoff after transient failures (a `Retry-After` is honoured up to 5 s).
@@ -59,10 +51,7 @@ impl Api {
                 Err(e) if e.is_transient() && attempt < GET_RETRIES => {
                     attempt += 1;
                     let backoff = 400 * 3u32.pow(attempt - 1);
-                    let asked = e
-                        .retry_after_seconds()
-                        .map(|s| (s.min(5) * 1000) as u32)
-                        .unwrap_or(0);
+                    let asked = e.retry_after_seconds().map(|s| (s.min(5) * 1000) as u32).unwrap_or(0);
                     sleep_ms(backoff.max(asked)).await;
                 }
                 other => return other,
@@ -84,31 +73,22 @@ impl Api {
             builder = builder.header(name, value);
         }
         let body = match body {
-            Some(b) => {
-                Some(serde_json::to_string(b).map_err(|e| ApiError::Network(e.to_string()))?)
-            }
+            Some(b) => Some(serde_json::to_string(b).map_err(|e| ApiError::Network(e.to_string()))?),
             None => None,
         };
         send(builder, body).await
     }
 }
 
-async fn send<T: DeserializeOwned>(
-    builder: RequestBuilder,
-    body: Option<String>,
-) -> Result<T, ApiError> {
+async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
     if !is_online() {
         return Err(ApiError::Offline);
     }
     let signal = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
-    let builder = builder
-        .abort_signal(Some(&signal))
-        .header("Accept", "application/json")
-        .credentials(web_sys::RequestCredentials::SameOrigin);
+    let builder =
+        builder.abort_signal(Some(&signal)).header("Accept", "application/json").credentials(web_sys::RequestCredentials::SameOrigin);
     let request = match body {
-        Some(json) => builder
-            .header("Content-Type", "application/json")
-            .body(json),
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
         None => builder.build(),
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -123,12 +103,7 @@ async fn send<T: DeserializeOwned>(
         Ok(t) => t,
         Err(e) => return Err(transport_error(&signal, e)),
     };
-    decode_response(
-        status,
-        content_type.as_deref(),
-        retry_after.as_deref(),
-        &text,
-    )
+    decode_response(status, content_type.as_deref(), retry_after.as_deref(), &text)
 }
 
 fn transport_error(signal: &web_sys::AbortSignal, error: gloo_net::Error) -> ApiError {
@@ -143,27 +118,20 @@ fn transport_error(signal: &web_sys::AbortSignal, error: gloo_net::Error) -> Api
 
 /// Whether the browser believes it has a network.
 pub fn is_online() -> bool {
-    web_sys::window()
-        .map(|w| w.navigator().on_line())
-        .unwrap_or(true)
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
 }
 
 /// Resolves `url` against the page's address (so `/api` becomes `http://host/api`).
 fn resolve_against_page(url: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| url.to_owned())
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
 }
 
 /// Waits `ms` milliseconds without blocking the page.
 pub async fn sleep_ms(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -172,11 +140,8 @@ pub async fn sleep_ms(ms: u32) {
 /// Fetches and checks `config.json` from the page's own origin.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
     let url = resolve_against_page("/config.json");
-    let response = send::<serde_json::Value>(RequestBuilder::new(&url).method(Method::GET), None)
-        .await
-        .map_err(ConfigError::Fetch)?;
-    let config: AppConfig =
-        serde_json::from_value(response).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+    let response = send::<serde_json::Value>(RequestBuilder::new(&url).method(Method::GET), None).await.map_err(ConfigError::Fetch)?;
+    let config: AppConfig = serde_json::from_value(response).map_err(|e| ConfigError::Invalid(e.to_string()))?;
     config.validate().map_err(ConfigError::Invalid)?;
     Ok(config)
 }
@@ -195,11 +160,5 @@ pub fn random_key() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| {
-            format!(
-                "{:x}{:x}",
-                (js_sys::Math::random() * 1e16) as u64,
-                js_sys::Date::now() as u64
-            )
-        })
+        .unwrap_or_else(|| format!("{:x}{:x}", (js_sys::Math::random() * 1e16) as u64, js_sys::Date::now() as u64))
 }

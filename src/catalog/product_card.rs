@@ -29,14 +29,7 @@ pub fn ProductCard(
     let api = expect_context::<Api>();
     let store = expect_context::<CartStore>();
     let variants = product.variants.clone();
-    let selected = RwSignal::new(
-        variants
-            .iter()
-            .find(|v| v.available > 0)
-            .or(variants.first())
-            .map(|v| v.id.clone())
-            .unwrap_or_default(),
-    );
+    let selected = RwSignal::new(variants.iter().find(|v| v.available > 0).or(variants.first()).map(|v| v.id.clone()).unwrap_or_default());
     let state = RwSignal::new(AddState::Idle);
     let select_id = format!("variant-{}", product.id);
     let has_choice = variants.len() > 1;
@@ -44,11 +37,7 @@ pub fn ProductCard(
     let price_variants = variants.clone();
     let price = Signal::derive(move || {
         let id = selected.get();
-        price_variants
-            .iter()
-            .find(|v| v.id == id)
-            .map(|v| v.price.clone())
-            .unwrap_or_else(|| product.price_from.clone())
+        price_variants.iter().find(|v| v.id == id).map(|v| v.price.clone()).unwrap_or_else(|| product.price_from.clone())
     });
     let stock_variants = variants.clone();
     let in_stock = Signal::derive(move || {

@@ -16,18 +16,9 @@ use vitrina_core::api::CartLine;
 pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<CartStore>();
-    let line_ids = Memo::new(move |_| {
-        store
-            .cart
-            .get()
-            .map(|c| c.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
-    let has_cart = move || {
-        store
-            .cart
-            .with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()))
-    };
+    let line_ids =
+        Memo::new(move |_| store.cart.get().map(|c| c.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    let has_cart = move || store.cart.with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
     view! {
         <section class="page cart">
             <PageHeading key="cart.title"/>
@@ -70,13 +61,7 @@ pub fn CartPage() -> impl IntoView {
 fn CartSummary() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<CartStore>();
-    let subtotal = Signal::derive(move || {
-        store
-            .cart
-            .get()
-            .map(|c| c.subtotal)
-            .unwrap_or_else(|| vitrina_core::Money::new(0, "RUB"))
-    });
+    let subtotal = Signal::derive(move || store.cart.get().map(|c| c.subtotal).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB")));
     view! {
         <div class="cart__summary">
             <dl class="totals">
@@ -98,30 +83,16 @@ fn CartLineRow(line_id: String) -> impl IntoView {
     let store = expect_context::<CartStore>();
     let api = expect_context::<Api>();
     let id = line_id.clone();
-    let line = Memo::new(move |_| {
-        store
-            .cart
-            .get()
-            .and_then(|c| c.lines.into_iter().find(|l| l.id == id))
-    });
+    let line = Memo::new(move |_| store.cart.get().and_then(|c| c.lines.into_iter().find(|l| l.id == id)));
     // The quantity the shopper asked for, shown until the backend has confirmed it.
     let wanted = RwSignal::new(None::<u32>);
     let saving = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let removing = RwSignal::new(false);
 
-    let quantity = Signal::derive(move || {
-        wanted
-            .get()
-            .or_else(|| line.get().map(|l| l.quantity))
-            .unwrap_or(1)
-    });
+    let quantity = Signal::derive(move || wanted.get().or_else(|| line.get().map(|l| l.quantity)).unwrap_or(1));
     let max = Signal::derive(move || line.get().map(|l| l.max_quantity.max(1)).unwrap_or(1));
-    let pending = move || {
-        wanted
-            .get()
-            .is_some_and(|w| Some(w) != line.get().map(|l| l.quantity))
-    };
+    let pending = move || wanted.get().is_some_and(|w| Some(w) != line.get().map(|l| l.quantity));
 
     // Sends the latest wanted quantity; clicks made meanwhile are folded into one follow-up request.
     let save = {

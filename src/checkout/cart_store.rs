@@ -77,9 +77,7 @@ impl CartStore {
                 self.error.set(None);
                 self.cart.set(Some(cart));
             }
-            Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => {
-                self.forget_lost_cart()
-            }
+            Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
             Err(e) => self.error.set(Some(e)),
         }
         self.loaded.set(true);
@@ -103,15 +101,10 @@ impl CartStore {
     /// Adds a variant, creating a cart first if there is none (or the old one is gone).
     pub async fn add(self, variant_id: String, quantity: u32) -> Result<Cart, ApiError> {
         let api = self.api();
-        let line = AddCartLine {
-            variant_id,
-            quantity,
-        };
+        let line = AddCartLine { variant_id, quantity };
         if let Some(id) = Self::cart_id() {
             match api.add_to_cart(&id, &line).await {
-                Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => {
-                    self.forget_lost_cart()
-                }
+                Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
                 other => return self.apply(other),
             }
         }
@@ -143,9 +136,7 @@ impl CartStore {
                 self.cart.set(Some(cart.clone()));
                 self.loaded.set(true);
             }
-            Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => {
-                self.forget_lost_cart()
-            }
+            Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
             Err(_) => {}
         }
         result
@@ -156,28 +147,21 @@ impl CartStore {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let on_storage =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() == Some(CART_ID_KEY) {
-                    self.load();
-                }
-            });
-        let _ =
-            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() == Some(CART_ID_KEY) {
+                self.load();
+            }
+        });
+        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         on_storage.forget();
         let on_visible = Closure::<dyn Fn()>::new(move || {
-            let visible = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            let visible = web_sys::window().and_then(|w| w.document()).map(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
             if visible == Some(true) {
                 self.load();
             }
         });
         if let Some(document) = window.document() {
-            let _ = document.add_event_listener_with_callback(
-                "visibilitychange",
-                on_visible.as_ref().unchecked_ref(),
-            );
+            let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
         }
         on_visible.forget();
     }

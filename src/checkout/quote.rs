@@ -30,7 +30,8 @@ impl QuoteView {
         let api = expect_context::<Api>();
         let state = expect_context::<CheckoutState>();
         let cart = expect_context::<CartStore>();
-        let view = QuoteView { quote: RwSignal::new(None), error: RwSignal::new(None), pending: RwSignal::new(true), retry: RwSignal::new(0) };
+        let view =
+            QuoteView { quote: RwSignal::new(None), error: RwSignal::new(None), pending: RwSignal::new(true), retry: RwSignal::new(0) };
         let draft = Memo::new(move |_| {
             let cart_id = cart.cart.with(|c| c.as_ref().map(|c| c.id.clone()))?;
             Some(state.entries.with(|e| with_draft(e, &cart_id)))

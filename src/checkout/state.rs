@@ -147,7 +147,9 @@ impl Entries {
         CheckoutDraft {
             cart_id: cart_id.to_owned(),
             contact,
-            recipient: self.someone_else.then(|| Recipient { name: self.recipient_name.trim().into(), phone: self.recipient_phone.trim().into() }),
+            recipient: self
+                .someone_else
+                .then(|| Recipient { name: self.recipient_name.trim().into(), phone: self.recipient_phone.trim().into() }),
             address,
             delivery: self.delivery_option.clone().map(|option_id| DeliveryChoice {
                 option_id,

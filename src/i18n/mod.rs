@@ -58,11 +58,7 @@ fn table(locale: Locale) -> &'static Table {
 
 /// Looks a key up in `locale`, then in English; a key nobody has is shown as itself.
 pub fn lookup(locale: Locale, key: &str) -> String {
-    table(locale)
-        .get(key)
-        .or_else(|| table(Locale::En).get(key))
-        .cloned()
-        .unwrap_or_else(|| key.to_owned())
+    table(locale).get(key).or_else(|| table(Locale::En).get(key)).cloned().unwrap_or_else(|| key.to_owned())
 }
 
 /// Replaces `{name}` placeholders.
@@ -122,11 +118,7 @@ impl I18n {
         let locale = self.locale.get();
         let category = plural_category(locale, n);
         let form = format!("{key}.{category}");
-        let text = if table(locale).contains_key(&form) {
-            lookup(locale, &form)
-        } else {
-            lookup(locale, &format!("{key}.other"))
-        };
+        let text = if table(locale).contains_key(&form) { lookup(locale, &form) } else { lookup(locale, &format!("{key}.other")) };
         interpolate(&text, &[("n", &crate::ui::intl::format_integer(n, locale))])
     }
 }
@@ -139,21 +131,14 @@ pub fn use_i18n() -> I18n {
 fn plural_category(locale: Locale, n: i64) -> String {
     let locales = js_sys::Array::of1(&locale.tag().into());
     let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    rules
-        .select(n as f64)
-        .as_string()
-        .unwrap_or_else(|| "other".into())
+    rules.select(n as f64).as_string().unwrap_or_else(|| "other".into())
 }
 
 fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let mut languages: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let mut languages: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
     if languages.is_empty() {
         languages.extend(navigator.language());
     }
@@ -161,10 +146,7 @@ fn browser_languages() -> Vec<String> {
 }
 
 fn set_document_lang(locale: Locale) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", locale.tag());
     }
 }

@@ -14,12 +14,10 @@ pub fn error_text(i18n: &I18n, error: &ApiError) -> String {
         ApiError::Network(_) => i18n.t("error.network"),
         ApiError::Undecodable(_) => i18n.t("error.undecodable"),
         ApiError::Status { status, .. } => match error.problem_kind() {
-            Some(ProblemKind::RateLimited) | None if *status == 429 => {
-                match error.retry_after_seconds() {
-                    Some(s) => i18n.tf("error.rate_limited_wait", &[("seconds", &s.to_string())]),
-                    None => i18n.t("error.rate_limited"),
-                }
-            }
+            Some(ProblemKind::RateLimited) | None if *status == 429 => match error.retry_after_seconds() {
+                Some(s) => i18n.tf("error.rate_limited_wait", &[("seconds", &s.to_string())]),
+                None => i18n.t("error.rate_limited"),
+            },
             Some(ProblemKind::CartNotFound) => i18n.t("error.cart_not_found"),
             Some(ProblemKind::OutOfStock) => i18n.t("error.out_of_stock"),
             Some(ProblemKind::Validation) => i18n.t("error.validation"),

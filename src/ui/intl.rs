@@ -16,36 +16,19 @@ thread_local! {
 /// `new Intl[constructor](locale, options).format`, or `None` if the browser refuses.
 fn build(constructor: &str, locale: Locale, opts: &[(&str, &str)]) -> Option<Function> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: Function = Reflect::get(&intl, &constructor.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let ctor: Function = Reflect::get(&intl, &constructor.into()).ok()?.dyn_into().ok()?;
     let options = Object::new();
     for (key, value) in opts {
         Reflect::set(&options, &(*key).into(), &(*value).into()).ok()?;
     }
     let args = Array::of2(&locale.tag().into(), &options);
     let instance = Reflect::construct(&ctor, &args).ok()?;
-    Reflect::get(&instance, &"format".into())
-        .ok()?
-        .dyn_into()
-        .ok()
+    Reflect::get(&instance, &"format".into()).ok()?.dyn_into().ok()
 }
 
-fn format_with(
-    constructor: &str,
-    locale: Locale,
-    opts: &[(&str, &str)],
-    value: &JsValue,
-) -> Option<String> {
+fn format_with(constructor: &str, locale: Locale, opts: &[(&str, &str)], value: &JsValue) -> Option<String> {
     let key = format!("{constructor}|{}|{opts:?}", locale.tag());
-    let format = FORMATTERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| build(constructor, locale, opts))
-            .clone()
-    })?;
+    let format = FORMATTERS.with(|cache| cache.borrow_mut().entry(key).or_insert_with(|| build(constructor, locale, opts)).clone())?;
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }
 
@@ -55,24 +38,15 @@ pub fn format_money(money: &Money, locale: Locale) -> String {
     let code = money.currency.code();
     let decimal = money.to_decimal_string();
     let digits = money.currency.minor_digits().to_string();
-    let opts = [
-        ("style", "currency"),
-        ("currency", code),
-        ("minimumFractionDigits", &digits),
-        ("maximumFractionDigits", &digits),
-    ];
-    let formatted = if money.currency.is_well_formed() {
-        format_with("NumberFormat", locale, &opts, &decimal.as_str().into())
-    } else {
-        None
-    };
+    let opts = [("style", "currency"), ("currency", code), ("minimumFractionDigits", &digits), ("maximumFractionDigits", &digits)];
+    let formatted =
+        if money.currency.is_well_formed() { format_with("NumberFormat", locale, &opts, &decimal.as_str().into()) } else { None };
     formatted.unwrap_or_else(|| format!("{decimal} {code}"))
 }
 
 /// Formats a whole number with the language's grouping ("1 000").
 pub fn format_integer(n: i64, locale: Locale) -> String {
-    format_with("NumberFormat", locale, &[], &JsValue::from_f64(n as f64))
-        .unwrap_or_else(|| n.to_string())
+    format_with("NumberFormat", locale, &[], &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
 }
 
 /// Formats a calendar date (`YYYY-MM-DD`) in words ("22 Nov 2026"), the same in every time zone.
@@ -81,16 +55,8 @@ pub fn format_date(date: &str, locale: Locale, style: &str) -> String {
     let Some(d) = vitrina_core::civil::Date::parse(date) else {
         return date.to_owned();
     };
-    let utc = Date::new(&JsValue::from_f64(
-        d.days_since_epoch() as f64 * 86_400_000.0,
-    ));
-    format_with(
-        "DateTimeFormat",
-        locale,
-        &[("dateStyle", style), ("timeZone", "UTC")],
-        &utc,
-    )
-    .unwrap_or_else(|| date.to_owned())
+    let utc = Date::new(&JsValue::from_f64(d.days_since_epoch() as f64 * 86_400_000.0));
+    format_with("DateTimeFormat", locale, &[("dateStyle", style), ("timeZone", "UTC")], &utc).unwrap_or_else(|| date.to_owned())
 }
 
 /// Formats an instant (RFC 3339) as date and time in `time_zone` (an IANA name, or `UTC`), or in
@@ -113,18 +79,10 @@ pub fn format_date_time(instant: &str, locale: Locale, time_zone: Option<&str>) 
 pub fn viewer_time_zone() -> String {
     let zone = || -> Option<String> {
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
+        let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
         let instance = Reflect::construct(&ctor, &Array::new()).ok()?;
-        let resolved: Function = Reflect::get(&instance, &"resolvedOptions".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        Reflect::get(&resolved.call0(&instance).ok()?, &"timeZone".into())
-            .ok()?
-            .as_string()
+        let resolved: Function = Reflect::get(&instance, &"resolvedOptions".into()).ok()?.dyn_into().ok()?;
+        Reflect::get(&resolved.call0(&instance).ok()?, &"timeZone".into()).ok()?.as_string()
     };
     zone().unwrap_or_else(|| "UTC".into())
 }

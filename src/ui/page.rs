@@ -6,15 +6,9 @@ use leptos::prelude::*;
 
 /// Sets the document's title to "`page` · store name".
 pub fn set_title(page: &str) {
-    let store = use_context::<crate::app::StoreInfo>()
-        .map(|s| s.name)
-        .unwrap_or_default();
+    let store = use_context::<crate::app::StoreInfo>().map(|s| s.name).unwrap_or_default();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let title = if store.is_empty() {
-            page.to_owned()
-        } else {
-            format!("{page} · {store}")
-        };
+        let title = if store.is_empty() { page.to_owned() } else { format!("{page} · {store}") };
         document.set_title(&title);
     }
 }

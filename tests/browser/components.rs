@@ -11,17 +11,9 @@ use wasm_bindgen_test::wasm_bindgen_test;
 #[wasm_bindgen_test]
 async fn an_offline_error_says_so_and_offers_a_retry_that_works() {
     let retried = RwSignal::new(0);
-    let m = mount(
-        Locale::En,
-        move || view! { <ErrorNotice error=ApiError::Offline on_retry=move || retried.update(|n| *n += 1)/> },
-    );
+    let m = mount(Locale::En, move || view! { <ErrorNotice error=ApiError::Offline on_retry=move || retried.update(|n| *n += 1)/> });
     leptos::task::tick().await;
-    assert!(
-        m.text()
-            .contains("You are offline. Nothing you entered is lost"),
-        "{}",
-        m.text()
-    );
+    assert!(m.text().contains("You are offline. Nothing you entered is lost"), "{}", m.text());
     assert_eq!(m.query("[role=alert]").map(|_| ()), Some(()));
     m.query("button").expect("a retry button").click();
     assert_eq!(retried.get_untracked(), 1);
@@ -29,35 +21,17 @@ async fn an_offline_error_says_so_and_offers_a_retry_that_works() {
 
 #[wasm_bindgen_test]
 async fn a_rate_limit_says_when_to_try_again_in_the_shoppers_language() {
-    let error = ApiError::Status {
-        status: 429,
-        problem: Some(Problem::new(ProblemKind::RateLimited)),
-        retry_after_seconds: Some(30),
-    };
+    let error = ApiError::Status { status: 429, problem: Some(Problem::new(ProblemKind::RateLimited)), retry_after_seconds: Some(30) };
     let m = mount(Locale::Ru, move || view! { <ErrorNotice error=error/> });
     leptos::task::tick().await;
-    assert!(
-        m.text().contains("Попробуйте снова через 30 с."),
-        "{}",
-        m.text()
-    );
-    assert!(
-        m.query("button").is_none(),
-        "no retry offered without a handler"
-    );
+    assert!(m.text().contains("Попробуйте снова через 30 с."), "{}", m.text());
+    assert!(m.query("button").is_none(), "no retry offered without a handler");
 }
 
 #[wasm_bindgen_test]
 async fn a_rejected_request_offers_no_pointless_retry() {
-    let error = ApiError::Status {
-        status: 409,
-        problem: Some(Problem::new(ProblemKind::OutOfStock)),
-        retry_after_seconds: None,
-    };
-    let m = mount(
-        Locale::En,
-        move || view! { <ErrorNotice error=error on_retry=|| ()/> },
-    );
+    let error = ApiError::Status { status: 409, problem: Some(Problem::new(ProblemKind::OutOfStock)), retry_after_seconds: None };
+    let m = mount(Locale::En, move || view! { <ErrorNotice error=error on_retry=|| ()/> });
     leptos::task::tick().await;
     assert!(m.text().contains("There is not enough of this in stock."));
     assert!(m.query("button").is_none());
@@ -65,10 +39,7 @@ async fn a_rejected_request_offers_no_pointless_retry() {
 
 #[wasm_bindgen_test]
 async fn money_follows_the_language() {
-    let m = mount(
-        Locale::En,
-        || view! { <p><MoneyText money=Money::new(349000, "RUB")/></p> },
-    );
+    let m = mount(Locale::En, || view! { <p><MoneyText money=Money::new(349000, "RUB")/></p> });
     leptos::task::tick().await;
     assert_eq!(m.text(), "RUB 3,490.00");
     m.i18n.locale.set(Locale::Ru);
@@ -85,10 +56,7 @@ async fn plurals_follow_each_languages_rules() {
     assert_eq!(i18n.tp("nav.cart_items", 11), "В корзине 11 товаров");
     i18n.locale.set(Locale::En);
     assert_eq!(i18n.tp("nav.cart_items", 1), "1 item in your cart");
-    assert_eq!(
-        i18n.tp("nav.cart_items", 1000).replace(',', ""),
-        "1000 items in your cart"
-    );
+    assert_eq!(i18n.tp("nav.cart_items", 1000).replace(',', ""), "1000 items in your cart");
 }
 
 #[wasm_bindgen_test]
@@ -104,10 +72,7 @@ async fn the_stepper_asks_for_one_more_and_one_fewer_within_bounds() {
     leptos::task::tick().await;
     let buttons = m.query_all("button");
     let (minus, plus) = (&buttons[0], &buttons[1]);
-    assert_eq!(
-        minus.get_attribute("aria-label").as_deref(),
-        Some("One fewer Ceramic mug")
-    );
+    assert_eq!(minus.get_attribute("aria-label").as_deref(), Some("One fewer Ceramic mug"));
     assert!(minus.has_attribute("disabled"), "cannot go below one");
     plus.click();
     plus.click();

@@ -29,19 +29,12 @@ impl Mounted {
     }
 
     pub fn query(&self, selector: &str) -> Option<web_sys::HtmlElement> {
-        self.root
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into().ok())
+        self.root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into().ok())
     }
 
     pub fn query_all(&self, selector: &str) -> Vec<web_sys::HtmlElement> {
         let list = self.root.query_selector_all(selector).expect("selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into().ok())
-            .collect()
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
     }
 }
 
@@ -58,11 +51,7 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
         slot.set(Some(i18n));
         view().into_any()
     });
-    Mounted {
-        root,
-        i18n: i18n_slot.get().expect("mounted"),
-        _handle: handle,
-    }
+    Mounted { root, i18n: i18n_slot.get().expect("mounted"), _handle: handle }
 }
 
 pub fn normalise_spaces(s: &str) -> String {

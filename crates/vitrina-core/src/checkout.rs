@@ -21,41 +21,16 @@ pub fn refused_address(line: &str) -> Option<&'static str> {
     let text = line.to_lowercase().replace(['\u{a0}', '\t'], " ");
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let patterns: [(&str, &[&str]); 3] = [
-        (
-            refusal::PO_BOX,
-            &[
-                "а/я",
-                "абонентскийящик",
-                "абонящик",
-                "абон.ящик",
-                "p.o.box",
-                "pobox",
-                "postbox",
-            ],
-        ),
-        (
-            refusal::POSTE_RESTANTE,
-            &["довостребования", "posterestante"],
-        ),
-        (
-            refusal::MILITARY_UNIT,
-            &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"],
-        ),
+        (refusal::PO_BOX, &["а/я", "абонентскийящик", "абонящик", "абон.ящик", "p.o.box", "pobox", "postbox"]),
+        (refusal::POSTE_RESTANTE, &["довостребования", "posterestante"]),
+        (refusal::MILITARY_UNIT, &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"]),
     ];
-    patterns
-        .into_iter()
-        .find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n)))
-        .map(|(code, _)| code)
+    patterns.into_iter().find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n))).map(|(code, _)| code)
 }
 
 /// Whether `needle` occurs in `haystack` not preceded by a letter ("москва/ярославль" has no "а/я").
 fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(i, _)| {
-        haystack[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphabetic())
-    })
+    haystack.match_indices(needle).any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphabetic()))
 }
 
 /// The store's working days: Monday to Friday.
@@ -84,19 +59,12 @@ pub fn dispatch_date(now: UnixSeconds, utc_offset_minutes: i32, cutoff_minutes: 
     let local = now + i64::from(utc_offset_minutes) * 60;
     let today = Date::from_days_since_epoch(local.div_euclid(86_400));
     let minute_of_day = (local.rem_euclid(86_400) / 60) as u32;
-    if is_business_day(today) && minute_of_day < cutoff_minutes {
-        today
-    } else {
-        add_business_days(today.add_days(1), 0)
-    }
+    if is_business_day(today) && minute_of_day < cutoff_minutes { today } else { add_business_days(today.add_days(1), 0) }
 }
 
 /// The delivery range: `min`..=`max` business days after dispatch.
 pub fn delivery_range(dispatch: Date, min_days: u32, max_days: u32) -> (Date, Date) {
-    (
-        add_business_days(dispatch, min_days),
-        add_business_days(dispatch, max_days),
-    )
+    (add_business_days(dispatch, min_days), add_business_days(dispatch, max_days))
 }
 
 /// The business days from `earliest` to `latest`, inclusive (a courier's choosable days).
@@ -139,38 +107,19 @@ pub fn evaluate_promo(
         return Ok((PromoStatus::Expired, Some(rule.target), zero));
     }
     match rule.target {
-        PromoTarget::Items => Ok((
-            PromoStatus::Applied,
-            Some(PromoTarget::Items),
-            items.percent(rule.percent)?,
-        )),
+        PromoTarget::Items => Ok((PromoStatus::Applied, Some(PromoTarget::Items), items.percent(rule.percent)?)),
         PromoTarget::Delivery => match delivery {
-            Some(price) => Ok((
-                PromoStatus::Applied,
-                Some(PromoTarget::Delivery),
-                price.clone(),
-            )),
-            None => Ok((
-                PromoStatus::NotApplicable,
-                Some(PromoTarget::Delivery),
-                zero,
-            )),
+            Some(price) => Ok((PromoStatus::Applied, Some(PromoTarget::Delivery), price.clone())),
+            None => Ok((PromoStatus::NotApplicable, Some(PromoTarget::Delivery), zero)),
         },
         PromoTarget::Unknown => Ok((PromoStatus::NotApplicable, None, zero)),
     }
 }
 
 /// Items plus delivery minus the saving; VAT is contained in the prices.
-pub fn totals(
-    items: &Money,
-    delivery: Option<&Money>,
-    discount: &Money,
-    vat_rate_percent: u32,
-) -> Result<Totals, MoneyError> {
+pub fn totals(items: &Money, delivery: Option<&Money>, discount: &Money, vat_rate_percent: u32) -> Result<Totals, MoneyError> {
     let zero = Money::zero(&items.currency);
-    let total = items
-        .checked_add(delivery.unwrap_or(&zero))?
-        .checked_sub(discount)?;
+    let total = items.checked_add(delivery.unwrap_or(&zero))?.checked_sub(discount)?;
     let total = if total.amount_minor < 0 { zero } else { total };
     Ok(Totals {
         items: items.clone(),
@@ -209,20 +158,11 @@ mod tests {
     #[test]
     fn addresses_the_carrier_refuses_are_named() {
         assert_eq!(refused_address("а/я 15"), Some(refusal::PO_BOX));
-        assert_eq!(
-            refused_address("Абонентский ящик 22"),
-            Some(refusal::PO_BOX)
-        );
+        assert_eq!(refused_address("Абонентский ящик 22"), Some(refusal::PO_BOX));
         assert_eq!(refused_address("PO Box 100"), Some(refusal::PO_BOX));
-        assert_eq!(
-            refused_address("Почтамт, до востребования"),
-            Some(refusal::POSTE_RESTANTE)
-        );
+        assert_eq!(refused_address("Почтамт, до востребования"), Some(refusal::POSTE_RESTANTE));
         assert_eq!(refused_address("в/ч 12345"), Some(refusal::MILITARY_UNIT));
-        assert_eq!(
-            refused_address("Войсковая часть 54321"),
-            Some(refusal::MILITARY_UNIT)
-        );
+        assert_eq!(refused_address("Войсковая часть 54321"), Some(refusal::MILITARY_UNIT));
     }
 
     #[test]
@@ -235,26 +175,17 @@ mod tests {
     #[test]
     fn before_the_cut_off_on_a_weekday_dispatch_is_today() {
         // 2026-11-20 is a Friday.
-        assert_eq!(
-            dispatch_date(moscow("2026-11-20", 13), 180, 14 * 60),
-            date("2026-11-20")
-        );
+        assert_eq!(dispatch_date(moscow("2026-11-20", 13), 180, 14 * 60), date("2026-11-20"));
     }
 
     #[test]
     fn after_the_cut_off_on_friday_dispatch_is_monday() {
-        assert_eq!(
-            dispatch_date(moscow("2026-11-20", 14), 180, 14 * 60),
-            date("2026-11-23")
-        );
+        assert_eq!(dispatch_date(moscow("2026-11-20", 14), 180, 14 * 60), date("2026-11-23"));
     }
 
     #[test]
     fn at_the_weekend_dispatch_is_monday() {
-        assert_eq!(
-            dispatch_date(moscow("2026-11-22", 9), 180, 14 * 60),
-            date("2026-11-23")
-        );
+        assert_eq!(dispatch_date(moscow("2026-11-22", 9), 180, 14 * 60), date("2026-11-23"));
     }
 
     #[test]
@@ -268,10 +199,7 @@ mod tests {
     #[test]
     fn delivery_ranges_skip_the_weekend() {
         // Dispatched Thursday: 1–3 business days is Friday to Tuesday.
-        assert_eq!(
-            delivery_range(date("2026-11-19"), 1, 3),
-            (date("2026-11-20"), date("2026-11-24"))
-        );
+        assert_eq!(delivery_range(date("2026-11-19"), 1, 3), (date("2026-11-20"), date("2026-11-24")));
         assert_eq!(
             business_days_between(date("2026-11-20"), date("2026-11-24")),
             vec![date("2026-11-20"), date("2026-11-23"), date("2026-11-24")]
@@ -279,25 +207,15 @@ mod tests {
     }
 
     fn rule(code: &str, target: PromoTarget, percent: i64, until: UnixSeconds) -> PromoRule {
-        PromoRule {
-            code: code.into(),
-            target,
-            percent,
-            valid_from: 0,
-            valid_until: until,
-        }
+        PromoRule { code: code.into(), target, percent, valid_from: 0, valid_until: until }
     }
 
     #[test]
     fn welcome10_takes_ten_percent_off_the_items_to_the_kopeck() {
         let items = Money::new(698_050, "RUB");
         let r = rule("WELCOME10", PromoTarget::Items, 10, i64::MAX);
-        let (status, target, saving) =
-            evaluate_promo(Some(&r), 1, &items, Some(&Money::new(39_000, "RUB"))).unwrap();
-        assert_eq!(
-            (status, target),
-            (PromoStatus::Applied, Some(PromoTarget::Items))
-        );
+        let (status, target, saving) = evaluate_promo(Some(&r), 1, &items, Some(&Money::new(39_000, "RUB"))).unwrap();
+        assert_eq!((status, target), (PromoStatus::Applied, Some(PromoTarget::Items)));
         assert_eq!(saving, Money::new(69_805, "RUB"));
     }
 
@@ -305,16 +223,9 @@ mod tests {
     fn freeship_takes_off_the_delivery_once_there_is_one() {
         let items = Money::new(100_000, "RUB");
         let r = rule("FREESHIP", PromoTarget::Delivery, 0, i64::MAX);
-        assert_eq!(
-            evaluate_promo(Some(&r), 1, &items, None).unwrap().0,
-            PromoStatus::NotApplicable
-        );
-        let (status, _, saving) =
-            evaluate_promo(Some(&r), 1, &items, Some(&Money::new(39_000, "RUB"))).unwrap();
-        assert_eq!(
-            (status, saving.amount_minor),
-            (PromoStatus::Applied, 39_000)
-        );
+        assert_eq!(evaluate_promo(Some(&r), 1, &items, None).unwrap().0, PromoStatus::NotApplicable);
+        let (status, _, saving) = evaluate_promo(Some(&r), 1, &items, Some(&Money::new(39_000, "RUB"))).unwrap();
+        assert_eq!((status, saving.amount_minor), (PromoStatus::Applied, 39_000));
     }
 
     #[test]
@@ -323,21 +234,12 @@ mod tests {
         let r = rule("EXPIRED2020", PromoTarget::Items, 20, 1_609_459_199);
         let (status, _, saving) = evaluate_promo(Some(&r), 1_700_000_000, &items, None).unwrap();
         assert_eq!((status, saving.amount_minor), (PromoStatus::Expired, 0));
-        assert_eq!(
-            evaluate_promo(None, 1, &items, None).unwrap().0,
-            PromoStatus::Invalid
-        );
+        assert_eq!(evaluate_promo(None, 1, &items, None).unwrap().0, PromoStatus::Invalid);
     }
 
     #[test]
     fn totals_add_delivery_take_off_the_saving_and_contain_vat() {
-        let t = totals(
-            &Money::new(349_000, "RUB"),
-            Some(&Money::new(39_000, "RUB")),
-            &Money::new(34_900, "RUB"),
-            20,
-        )
-        .unwrap();
+        let t = totals(&Money::new(349_000, "RUB"), Some(&Money::new(39_000, "RUB")), &Money::new(34_900, "RUB"), 20).unwrap();
         assert_eq!(t.total.amount_minor, 353_100);
         assert_eq!(t.vat_included.amount_minor, 58_850);
         let free = totals(&Money::new(100, "RUB"), None, &Money::new(500, "RUB"), 20).unwrap();
@@ -347,17 +249,8 @@ mod tests {
     #[test]
     fn limits() {
         let (min, max) = (Money::new(100_000, "RUB"), Money::new(15_000_000, "RUB"));
-        assert_eq!(
-            limit_status(&Money::new(99_999, "RUB"), &min, &max),
-            LimitStatus::BelowMinimum
-        );
-        assert_eq!(
-            limit_status(&Money::new(100_000, "RUB"), &min, &max),
-            LimitStatus::Ok
-        );
-        assert_eq!(
-            limit_status(&Money::new(15_000_001, "RUB"), &min, &max),
-            LimitStatus::AboveMaximum
-        );
+        assert_eq!(limit_status(&Money::new(99_999, "RUB"), &min, &max), LimitStatus::BelowMinimum);
+        assert_eq!(limit_status(&Money::new(100_000, "RUB"), &min, &max), LimitStatus::Ok);
+        assert_eq!(limit_status(&Money::new(15_000_001, "RUB"), &min, &max), LimitStatus::AboveMaximum);
     }
 }

@@ -28,15 +28,7 @@ pub enum Weekday {
 }
 
 impl Weekday {
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
+    pub const ALL: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
     /// 0 for Monday … 6 for Sunday.
     pub fn index(self) -> usize {
@@ -96,11 +88,7 @@ impl Date {
         if !s.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(
-            s[0..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..10].parse().ok()?,
-        )
+        Date::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?)
     }
 }
 
@@ -128,8 +116,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {s:?}")))
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {s:?}")))
     }
 }
 
@@ -146,13 +133,7 @@ pub fn format_rfc3339_with_offset(t: UnixSeconds, offset_minutes: i32) -> String
     let local = t + i64::from(offset_minutes) * 60;
     let date = Date::from_days_since_epoch(local.div_euclid(86_400));
     let secs = local.rem_euclid(86_400);
-    let time = format!(
-        "{}T{:02}:{:02}:{:02}",
-        date,
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    );
+    let time = format!("{}T{:02}:{:02}:{:02}", date, secs / 3600, secs % 3600 / 60, secs % 60);
     if offset_minutes == 0 {
         return format!("{time}Z");
     }
@@ -200,11 +181,7 @@ pub fn parse_rfc3339(s: &str) -> Option<(UnixSeconds, i32)> {
             if h > 23 || m > 59 {
                 return None;
             }
-            if zb[0] == b'-' {
-                -(h * 60 + m)
-            } else {
-                h * 60 + m
-            }
+            if zb[0] == b'-' { -(h * 60 + m) } else { h * 60 + m }
         }
     };
     let local = date.days_since_epoch() * 86_400 + hh * 3600 + mm * 60 + ss;
@@ -244,15 +221,9 @@ mod tests {
         let (t, off) = parse_rfc3339("2026-11-22T12:05:00+03:00").unwrap();
         assert_eq!(off, 180);
         assert_eq!(format_rfc3339_utc(t), "2026-11-22T09:05:00Z");
-        assert_eq!(
-            format_rfc3339_with_offset(t, off),
-            "2026-11-22T12:05:00+03:00"
-        );
+        assert_eq!(format_rfc3339_with_offset(t, off), "2026-11-22T12:05:00+03:00");
         assert_eq!(parse_rfc3339("2026-11-22T09:05:00.123Z"), Some((t, 0)));
-        assert_eq!(
-            format_rfc3339_with_offset(t, -90),
-            "2026-11-22T07:35:00-01:30"
-        );
+        assert_eq!(format_rfc3339_with_offset(t, -90), "2026-11-22T07:35:00-01:30");
     }
 
     #[test]

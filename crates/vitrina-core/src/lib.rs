@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod civil;
 pub mod locale;
 pub mod money;
+pub mod order;
 pub mod problem;
 pub mod validate;
 

@@ -50,10 +50,7 @@ impl Locale {
 
     /// The first of the browser's preferred languages that Vitrina speaks, else `fallback`.
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>, fallback: Locale) -> Locale {
-        preferred
-            .into_iter()
-            .find_map(Locale::from_tag)
-            .unwrap_or(fallback)
+        preferred.into_iter().find_map(Locale::from_tag).unwrap_or(fallback)
     }
 }
 
@@ -63,19 +60,13 @@ mod tests {
 
     #[test]
     fn the_first_spoken_preference_wins() {
-        assert_eq!(
-            Locale::negotiate(["de-DE", "uk-UA", "ru"], Locale::En),
-            Locale::Uk
-        );
+        assert_eq!(Locale::negotiate(["de-DE", "uk-UA", "ru"], Locale::En), Locale::Uk);
         assert_eq!(Locale::negotiate(["sk_SK"], Locale::En), Locale::Sk);
     }
 
     #[test]
     fn nothing_spoken_falls_back() {
-        assert_eq!(
-            Locale::negotiate(["de", "fr-CA", ""], Locale::Ru),
-            Locale::Ru
-        );
+        assert_eq!(Locale::negotiate(["de", "fr-CA", ""], Locale::Ru), Locale::Ru);
         assert_eq!(Locale::negotiate([], Locale::En), Locale::En);
     }
 

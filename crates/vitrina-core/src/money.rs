@@ -22,8 +22,8 @@ impl Currency {
     /// Unknown codes are assumed to have two, like most currencies.
     pub fn minor_digits(&self) -> u32 {
         match self.0.as_str() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF"
-            | "UGX" | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND" | "VUV" | "XAF"
+            | "XOF" | "XPF" => 0,
             "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
             _ => 2,
         }
@@ -63,17 +63,11 @@ pub enum MoneyError {
 
 impl Money {
     pub fn new(amount_minor: i64, currency: &str) -> Self {
-        Money {
-            amount_minor,
-            currency: Currency::new(currency),
-        }
+        Money { amount_minor, currency: Currency::new(currency) }
     }
 
     pub fn zero(currency: &Currency) -> Self {
-        Money {
-            amount_minor: 0,
-            currency: currency.clone(),
-        }
+        Money { amount_minor: 0, currency: currency.clone() }
     }
 
     pub fn is_zero(&self) -> bool {
@@ -82,52 +76,27 @@ impl Money {
 
     pub fn checked_add(&self, other: &Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let amount = self
-            .amount_minor
-            .checked_add(other.amount_minor)
-            .ok_or(MoneyError::Overflow)?;
-        Ok(Money {
-            amount_minor: amount,
-            currency: self.currency.clone(),
-        })
+        let amount = self.amount_minor.checked_add(other.amount_minor).ok_or(MoneyError::Overflow)?;
+        Ok(Money { amount_minor: amount, currency: self.currency.clone() })
     }
 
     pub fn checked_sub(&self, other: &Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let amount = self
-            .amount_minor
-            .checked_sub(other.amount_minor)
-            .ok_or(MoneyError::Overflow)?;
-        Ok(Money {
-            amount_minor: amount,
-            currency: self.currency.clone(),
-        })
+        let amount = self.amount_minor.checked_sub(other.amount_minor).ok_or(MoneyError::Overflow)?;
+        Ok(Money { amount_minor: amount, currency: self.currency.clone() })
     }
 
     pub fn checked_mul(&self, quantity: i64) -> Result<Money, MoneyError> {
-        let amount = self
-            .amount_minor
-            .checked_mul(quantity)
-            .ok_or(MoneyError::Overflow)?;
-        Ok(Money {
-            amount_minor: amount,
-            currency: self.currency.clone(),
-        })
+        let amount = self.amount_minor.checked_mul(quantity).ok_or(MoneyError::Overflow)?;
+        Ok(Money { amount_minor: amount, currency: self.currency.clone() })
     }
 
     /// `percent`% of this amount, rounded half away from zero to the minor unit.
     pub fn percent(&self, percent: i64) -> Result<Money, MoneyError> {
         let scaled = (self.amount_minor as i128) * (percent as i128);
-        let rounded = if scaled >= 0 {
-            (scaled + 50) / 100
-        } else {
-            (scaled - 50) / 100
-        };
+        let rounded = if scaled >= 0 { (scaled + 50) / 100 } else { (scaled - 50) / 100 };
         let amount = i64::try_from(rounded).map_err(|_| MoneyError::Overflow)?;
-        Ok(Money {
-            amount_minor: amount,
-            currency: self.currency.clone(),
-        })
+        Ok(Money { amount_minor: amount, currency: self.currency.clone() })
     }
 
     /// The part of a VAT-inclusive amount that is VAT at `rate_percent`, rounded to the minor unit.
@@ -136,30 +105,19 @@ impl Money {
         let divisor = 100 + rate_percent as i128;
         let rounded = (2 * scaled + divisor) / (2 * divisor);
         let amount = i64::try_from(rounded).map_err(|_| MoneyError::Overflow)?;
-        Ok(Money {
-            amount_minor: amount,
-            currency: self.currency.clone(),
-        })
+        Ok(Money { amount_minor: amount, currency: self.currency.clone() })
     }
 
     /// Sums amounts of one currency; an empty list sums to zero of `currency`.
-    pub fn sum<'a>(
-        currency: &Currency,
-        items: impl IntoIterator<Item = &'a Money>,
-    ) -> Result<Money, MoneyError> {
-        items
-            .into_iter()
-            .try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
+    pub fn sum<'a>(currency: &Currency, items: impl IntoIterator<Item = &'a Money>) -> Result<Money, MoneyError> {
+        items.into_iter().try_fold(Money::zero(currency), |acc, m| acc.checked_add(m))
     }
 
     fn same_currency(&self, other: &Money) -> Result<(), MoneyError> {
         if self.currency == other.currency {
             Ok(())
         } else {
-            Err(MoneyError::CurrencyMismatch(
-                self.currency.0.clone(),
-                other.currency.0.clone(),
-            ))
+            Err(MoneyError::CurrencyMismatch(self.currency.0.clone(), other.currency.0.clone()))
         }
     }
 
@@ -174,12 +132,7 @@ impl Money {
             return format!("{sign}{abs}");
         }
         let unit = 10u64.pow(digits);
-        format!(
-            "{sign}{}.{:0width$}",
-            abs / unit,
-            abs % unit,
-            width = digits as usize
-        )
+        format!("{sign}{}.{:0width$}", abs / unit, abs % unit, width = digits as usize)
     }
 }
 
@@ -202,68 +155,33 @@ mod tests {
         assert_eq!(Money::new(-5, "UAH").to_decimal_string(), "-0.05");
         assert_eq!(Money::new(1500, "JPY").to_decimal_string(), "1500");
         assert_eq!(Money::new(1234, "KWD").to_decimal_string(), "1.234");
-        assert_eq!(
-            Money::new(i64::MIN, "RUB").to_decimal_string(),
-            "-92233720368547758.08"
-        );
+        assert_eq!(Money::new(i64::MIN, "RUB").to_decimal_string(), "-92233720368547758.08");
     }
 
     #[test]
     fn amounts_of_different_currencies_do_not_add() {
-        let err = Money::new(1, "RUB")
-            .checked_add(&Money::new(1, "EUR"))
-            .unwrap_err();
-        assert_eq!(
-            err,
-            MoneyError::CurrencyMismatch("RUB".into(), "EUR".into())
-        );
+        let err = Money::new(1, "RUB").checked_add(&Money::new(1, "EUR")).unwrap_err();
+        assert_eq!(err, MoneyError::CurrencyMismatch("RUB".into(), "EUR".into()));
     }
 
     #[test]
     fn overflow_is_an_error_not_a_wrap() {
-        assert_eq!(
-            Money::new(i64::MAX, "RUB").checked_add(&Money::new(1, "RUB")),
-            Err(MoneyError::Overflow)
-        );
-        assert_eq!(
-            Money::new(i64::MAX, "RUB").checked_mul(2),
-            Err(MoneyError::Overflow)
-        );
+        assert_eq!(Money::new(i64::MAX, "RUB").checked_add(&Money::new(1, "RUB")), Err(MoneyError::Overflow));
+        assert_eq!(Money::new(i64::MAX, "RUB").checked_mul(2), Err(MoneyError::Overflow));
     }
 
     #[test]
     fn ten_percent_rounds_half_away_from_zero_to_the_kopeck() {
-        assert_eq!(
-            Money::new(12345, "RUB").percent(10).unwrap().amount_minor,
-            1235
-        );
-        assert_eq!(
-            Money::new(12344, "RUB").percent(10).unwrap().amount_minor,
-            1234
-        );
-        assert_eq!(
-            Money::new(-12345, "RUB").percent(10).unwrap().amount_minor,
-            -1235
-        );
+        assert_eq!(Money::new(12345, "RUB").percent(10).unwrap().amount_minor, 1235);
+        assert_eq!(Money::new(12344, "RUB").percent(10).unwrap().amount_minor, 1234);
+        assert_eq!(Money::new(-12345, "RUB").percent(10).unwrap().amount_minor, -1235);
     }
 
     #[test]
     fn included_vat_at_twenty_percent() {
         // 1200.00 including 20% VAT carries 200.00 of VAT.
-        assert_eq!(
-            Money::new(120000, "RUB")
-                .included_vat(20)
-                .unwrap()
-                .amount_minor,
-            20000
-        );
-        assert_eq!(
-            Money::new(99999, "RUB")
-                .included_vat(20)
-                .unwrap()
-                .amount_minor,
-            16667
-        );
+        assert_eq!(Money::new(120000, "RUB").included_vat(20).unwrap().amount_minor, 20000);
+        assert_eq!(Money::new(99999, "RUB").included_vat(20).unwrap().amount_minor, 16667);
     }
 
     #[test]

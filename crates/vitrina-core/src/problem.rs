@@ -51,11 +51,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: &str, message: &str) -> Self {
-        FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: message.to_owned(),
-        }
+        FieldError { field: field.to_owned(), code: code.to_owned(), message: message.to_owned() }
     }
 }
 
@@ -112,6 +108,7 @@ problem_kinds! {
     IdempotencyKeyReused => ("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request"),
     IdempotencyKeyMissing => ("idempotency-key-missing", 400, "Placing an order needs an Idempotency-Key header"),
     PaymentNotNeeded => ("payment-not-needed", 409, "This order needs no online payment now"),
+    CancellationNotAllowed => ("cancellation-not-allowed", 409, "The order cannot be cancelled now"),
     Internal => ("internal", 500, "Something went wrong on our side"),
 }
 
@@ -125,9 +122,7 @@ impl ProblemKind {
 
     /// Reads a `type` URI; anything not defined by the contract is [`ProblemKind::Other`].
     pub fn from_uri(uri: &str) -> ProblemKind {
-        uri.strip_prefix(TYPE_PREFIX)
-            .map(ProblemKind::from_slug)
-            .unwrap_or(ProblemKind::Other)
+        uri.strip_prefix(TYPE_PREFIX).map(ProblemKind::from_slug).unwrap_or(ProblemKind::Other)
     }
 }
 
@@ -177,10 +172,7 @@ mod tests {
 
     #[test]
     fn a_kind_from_another_backend_is_other() {
-        assert_eq!(
-            ProblemKind::from_uri("https://example.com/probs/out-of-credit"),
-            ProblemKind::Other
-        );
+        assert_eq!(ProblemKind::from_uri("https://example.com/probs/out-of-credit"), ProblemKind::Other);
         assert_eq!(ProblemKind::from_uri("about:blank"), ProblemKind::Other);
     }
 
@@ -195,11 +187,7 @@ mod tests {
     #[test]
     fn field_errors_and_retry_after_serialise_as_extension_members() {
         let p = Problem::new(ProblemKind::Validation)
-            .with_errors(vec![FieldError::new(
-                "email",
-                "invalid_email",
-                "Not an email address",
-            )])
+            .with_errors(vec![FieldError::new("email", "invalid_email", "Not an email address")])
             .with_retry_after(30);
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["type"], "urn:vitrina:problem:validation");

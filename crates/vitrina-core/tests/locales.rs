@@ -12,45 +12,26 @@ fn repo() -> PathBuf {
 }
 
 /// The app compiles in these tables for every language (see `src/i18n/mod.rs`).
-const FEATURE_TABLES: [&str; 6] = [
-    "common", "catalog", "checkout", "order", "tracking", "contact",
-];
+const FEATURE_TABLES: [&str; 6] = ["common", "catalog", "checkout", "order", "tracking", "contact"];
 
 /// All of a language's tables merged; a key defined in two tables is an error.
 fn table(locale: Locale) -> BTreeMap<String, String> {
     let dir = repo().join("locales").join(locale.tag());
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| {
-            e.unwrap()
-                .file_name()
-                .to_string_lossy()
-                .trim_end_matches(".json")
-                .to_owned()
-        })
+        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
         .collect();
     on_disk.sort();
     let mut expected: Vec<String> = FEATURE_TABLES.iter().map(|s| s.to_string()).collect();
     expected.sort();
-    assert_eq!(
-        on_disk,
-        expected,
-        "{}: the tables on disk differ from those the app compiles in",
-        dir.display()
-    );
+    assert_eq!(on_disk, expected, "{}: the tables on disk differ from those the app compiles in", dir.display());
     let mut merged = BTreeMap::new();
     for feature in FEATURE_TABLES {
         let path = dir.join(format!("{feature}.json"));
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let part: BTreeMap<String, String> =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let part: BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (key, value) in part {
-            assert!(
-                merged.insert(key.clone(), value).is_none(),
-                "{}: {key} is defined twice",
-                locale.tag()
-            );
+            assert!(merged.insert(key.clone(), value).is_none(), "{}: {key} is defined twice", locale.tag());
         }
     }
     merged
@@ -88,11 +69,7 @@ fn every_language_has_every_key_another_has() {
         let keys = base_keys(&table(locale));
         let missing: Vec<_> = en.difference(&keys).collect();
         let extra: Vec<_> = keys.difference(&en).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "{}: missing {missing:?}, not in English {extra:?}",
-            locale.tag()
-        );
+        assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, not in English {extra:?}", locale.tag());
     }
 }
 
@@ -104,21 +81,14 @@ fn plural_keys_have_each_form_the_language_uses() {
             Locale::Ru | Locale::Uk | Locale::Sk => &["one", "few", "many", "other"],
         }
     };
-    let plural_bases: BTreeSet<String> = table(Locale::En)
-        .keys()
-        .filter(|k| split_plural(k).1.is_some())
-        .map(|k| split_plural(k).0.to_owned())
-        .collect();
+    let plural_bases: BTreeSet<String> =
+        table(Locale::En).keys().filter(|k| split_plural(k).1.is_some()).map(|k| split_plural(k).0.to_owned()).collect();
     assert!(!plural_bases.is_empty());
     for locale in Locale::ALL {
         let t = table(locale);
         for base in &plural_bases {
             for cat in needed(locale) {
-                assert!(
-                    t.contains_key(&format!("{base}.{cat}")),
-                    "{}: {base}.{cat} is missing",
-                    locale.tag()
-                );
+                assert!(t.contains_key(&format!("{base}.{cat}")), "{}: {base}.{cat} is missing", locale.tag());
             }
         }
     }
@@ -127,10 +97,7 @@ fn plural_keys_have_each_form_the_language_uses() {
 #[test]
 fn translations_keep_the_placeholders_of_the_english_text() {
     let en = table(Locale::En);
-    let en_by_base: BTreeMap<&str, BTreeSet<String>> = en
-        .iter()
-        .map(|(k, v)| (split_plural(k).0, placeholders(v)))
-        .collect();
+    let en_by_base: BTreeMap<&str, BTreeSet<String>> = en.iter().map(|(k, v)| (split_plural(k).0, placeholders(v))).collect();
     for locale in Locale::ALL {
         for (key, text) in table(locale) {
             let base = split_plural(&key).0;
@@ -167,7 +134,9 @@ fn keys_used_in(source: &str, prefixes: &BTreeSet<String>) -> Vec<String> {
         let literal = &rest[..end];
         rest = &rest[end + 1..];
         let shaped = literal.contains('.')
-            && literal.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+            && literal
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
         if shaped && prefixes.contains(literal.split('.').next().unwrap_or("")) {
             keys.push(literal.to_owned());
         }
@@ -188,20 +157,10 @@ fn every_key_the_app_asks_for_exists() {
         for key in keys_used_in(&source, &prefixes) {
             used += 1;
             if !en.contains(&key) && !en.contains(split_plural(&key).0) {
-                missing.push(format!(
-                    "{}: {key}",
-                    file.strip_prefix(repo()).unwrap_or(&file).display()
-                ));
+                missing.push(format!("{}: {key}", file.strip_prefix(repo()).unwrap_or(&file).display()));
             }
         }
     }
-    assert!(
-        used > 50,
-        "the scan found only {used} keys: has the app's way of asking for words changed?"
-    );
-    assert!(
-        missing.is_empty(),
-        "keys the app asks for but no language has:\n{}",
-        missing.join("\n")
-    );
+    assert!(used > 50, "the scan found only {used} keys: has the app's way of asking for words changed?");
+    assert!(missing.is_empty(), "keys the app asks for but no language has:\n{}", missing.join("\n"));
 }

@@ -18,14 +18,10 @@ impl Clock {
 
     /// Makes `now()` answer `at` from this moment on.
     pub fn set(&self, at: UnixSeconds) {
-        self.offset_seconds
-            .store(at - system_now(), Ordering::Relaxed);
+        self.offset_seconds.store(at - system_now(), Ordering::Relaxed);
     }
 }
 
 fn system_now() -> UnixSeconds {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }

@@ -9,10 +9,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// Each entry moves the schema one version forward; `PRAGMA user_version` records how far.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/001_store.sql"),
-    include_str!("../migrations/002_checkout.sql"),
-];
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_store.sql"), include_str!("../migrations/002_checkout.sql")];
 
 #[derive(Clone)]
 pub struct Db {
@@ -31,9 +28,7 @@ impl Db {
              PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&conn)?;
-        Ok(Db {
-            conn: Arc::new(Mutex::new(conn)),
-        })
+        Ok(Db { conn: Arc::new(Mutex::new(conn)) })
     }
 
     /// Runs `work` inside one transaction on the blocking pool; an `Err` rolls it back.
@@ -57,10 +52,7 @@ impl Db {
 
     /// Synchronous access for start-up work (seeding) before the server listens.
     pub fn with_conn<T>(&self, work: impl FnOnce(&mut Connection) -> T) -> T {
-        let mut conn = self
-            .conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut conn)
     }
 }
@@ -68,10 +60,7 @@ impl Db {
 fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
     let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        conn.execute_batch(&format!(
-            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
-            i + 1
-        ))?;
+        conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))?;
     }
     Ok(())
 }

@@ -36,9 +36,7 @@ impl ApiError {
     pub fn rate_limited(retry_after_seconds: u64) -> Self {
         ApiError(
             Problem::new(ProblemKind::RateLimited)
-                .with_detail(format!(
-                    "Too many attempts; try again in {retry_after_seconds} seconds."
-                ))
+                .with_detail(format!("Too many attempts; try again in {retry_after_seconds} seconds."))
                 .with_retry_after(retry_after_seconds),
         )
     }

@@ -30,23 +30,17 @@ where
 
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => ApiError::detail(
-            ProblemKind::UnsupportedMediaType,
-            "Send the body as application/json.",
-        ),
+        JsonRejection::MissingJsonContentType(_) => {
+            ApiError::detail(ProblemKind::UnsupportedMediaType, "Send the body as application/json.")
+        }
         JsonRejection::JsonDataError(e) => {
             // serde's message names the field and what was wrong, without internals.
             let message = e.body_text();
             ApiError::validation(vec![FieldError::new("", "invalid_body", &message)])
         }
         JsonRejection::JsonSyntaxError(_) => ApiError::bad_request("The body is not valid JSON."),
-        JsonRejection::BytesRejection(e)
-            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
-        {
-            ApiError::detail(
-                ProblemKind::PayloadTooLarge,
-                format!("Bodies are limited to {MAX_BODY_BYTES} bytes."),
-            )
+        JsonRejection::BytesRejection(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::detail(ProblemKind::PayloadTooLarge, format!("Bodies are limited to {MAX_BODY_BYTES} bytes."))
         }
         other => ApiError::bad_request(other.body_text()),
     }
@@ -85,5 +79,17 @@ where
             .await
             .map(|axum::extract::Query(v)| ApiQuery(v))
             .map_err(|e: QueryRejection| ApiError::bad_request(e.body_text()))
+    }
+}
+
+/// The client's IP address, when the server knows it (it does when served with connection info).
+pub struct ClientIp(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let info = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientIp(info.map(|c| c.0.ip())))
     }
 }

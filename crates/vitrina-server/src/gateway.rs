@@ -56,10 +56,7 @@ fn return_url(payment: &Payment) -> String {
     format!("/orders/{}?token={}", payment.order_number, payment.token)
 }
 
-async fn page(
-    State(state): State<AppState>,
-    ApiPath(payment_id): ApiPath<String>,
-) -> ApiResult<Response> {
+async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>) -> ApiResult<Response> {
     let payment = load(&state, payment_id.clone()).await?;
     let store = escape_html(&state.options.store_name);
     let amount = escape_html(&payment.amount.to_string());
@@ -94,11 +91,7 @@ struct Decision {
     decision: String,
 }
 
-async fn decide(
-    State(state): State<AppState>,
-    ApiPath(payment_id): ApiPath<String>,
-    Form(form): Form<Decision>,
-) -> ApiResult<Response> {
+async fn decide(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>, Form(form): Form<Decision>) -> ApiResult<Response> {
     let approve = match form.decision.as_str() {
         "approve" => true,
         "decline" => false,
@@ -110,29 +103,16 @@ async fn decide(
         .db
         .run(move |tx| {
             let (number, status): (i64, String) = tx
-                .query_row(
-                    "SELECT order_number, status FROM payments WHERE id = ?1",
-                    [&id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .query_row("SELECT order_number, status FROM payments WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?
                 .ok_or_else(|| ApiError::not_found("No such payment."))?;
             if status != "pending" {
                 return Ok(());
             }
-            let (payment, order, event) = if approve {
-                ("approved", "paid", "payment_approved")
-            } else {
-                ("declined", "declined", "payment_declined")
-            };
-            tx.execute(
-                "UPDATE payments SET status = ?1, decided_at = ?2 WHERE id = ?3",
-                params![payment, now, id],
-            )?;
-            tx.execute(
-                "UPDATE orders SET payment_status = ?1 WHERE number = ?2",
-                params![order, number],
-            )?;
+            let (payment, order, event) =
+                if approve { ("approved", "paid", "payment_approved") } else { ("declined", "declined", "payment_declined") };
+            tx.execute("UPDATE payments SET status = ?1, decided_at = ?2 WHERE id = ?3", params![payment, now, id])?;
+            tx.execute("UPDATE orders SET payment_status = ?1 WHERE number = ?2", params![order, number])?;
             add_event(tx, number, now, event)
         })
         .await?;

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod clock;
 pub mod db;
+pub mod emails;
 pub mod error;
 pub mod extract;
 pub mod gateway;
@@ -11,6 +12,7 @@ pub mod openapi;
 pub mod options;
 pub mod outbox;
 pub mod policy;
+pub mod progress;
 pub mod ratelimit;
 pub mod routes;
 pub mod seed;
@@ -29,9 +31,7 @@ use vitrina_core::ProblemKind;
 /// The whole application: API, test hooks if enabled, and the built app if given.
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api().split_for_parts();
-    let mut router = api
-        .route("/api/openapi.json", axum::routing::get(openapi_document))
-        .merge(gateway::router());
+    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document)).merge(gateway::router());
     if state.options.test_hooks {
         router = router.merge(routes::test_hooks::router());
     }
@@ -46,11 +46,7 @@ pub fn app(state: AppState) -> Router {
 async fn openapi_document() -> Response {
     static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let json = DOCUMENT.get_or_init(openapi::document_json).clone();
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        json,
-    )
-        .into_response()
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
 async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Response {
@@ -60,43 +56,33 @@ async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Respons
     }
     match dist {
         Some(dist) => spa::serve(dist, request).await,
-        None => ApiError::detail(
-            ProblemKind::NotFound,
-            "This server was started without --dist, so it serves only the API.",
-        )
-        .into_response(),
+        None => {
+            ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()
+        }
     }
 }
 
 /// Opens (and on first start seeds) the database and builds the shared state.
 pub fn open_state(options: ServerOptions) -> Result<AppState, String> {
-    let db = db::Db::open(&options.db_path)
-        .map_err(|e| format!("cannot open {}: {e}", options.db_path.display()))?;
+    let db = db::Db::open(&options.db_path).map_err(|e| format!("cannot open {}: {e}", options.db_path.display()))?;
     let clock = clock::Clock::default();
     let now = clock.now();
-    let seeded = db
-        .with_conn(|conn| seed::seed_if_empty(conn, now))
-        .map_err(|e| format!("cannot seed {}: {e}", options.db_path.display()))?;
+    let seeded =
+        db.with_conn(|conn| seed::seed_if_empty(conn, now)).map_err(|e| format!("cannot seed {}: {e}", options.db_path.display()))?;
     if seeded {
-        eprintln!(
-            "vitrina-server: created the demo store in {}",
-            options.db_path.display()
-        );
+        eprintln!("vitrina-server: created the demo store in {}", options.db_path.display());
     }
-    Ok(AppState {
-        db,
-        clock,
-        options: Arc::new(options),
-    })
+    Ok(AppState { db, clock, options: Arc::new(options), limits: state::Limits::default() })
 }
 
 /// Listens and serves until interrupted.
 pub async fn serve(options: ServerOptions) -> Result<(), String> {
     let address = format!("{}:{}", options.host, options.port);
     let state = open_state(options)?;
-    let listener = tokio::net::TcpListener::bind(&address)
-        .await
-        .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+    if state.options.auto_progress {
+        progress::spawn(state.clone());
+    }
+    let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| format!("cannot listen on {address}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Vitrina is at http://{local}/");
     println!("Demo sign-ins (password \"{}\"):", seed::DEMO_PASSWORD);
@@ -108,13 +94,11 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
         };
         println!("  {email:<22} {what}");
     }
-    println!(
-        "Demo promo codes: WELCOME10, FREESHIP, EXPIRED2020. Parcels: PX1000000001 … PX1000000010."
-    );
+    println!("Demo promo codes: WELCOME10, FREESHIP, EXPIRED2020. Parcels: PX1000000001 … PX1000000010.");
     if state.options.dist_dir.is_none() {
         println!("(API only: pass --dist dist to serve the app too)");
     }
-    axum::serve(listener, app(state))
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -31,10 +31,7 @@ struct ProblemType;
 impl utoipa::PartialSchema for ProblemType {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
-        let uris: Vec<String> = vitrina_core::ProblemKind::ALL
-            .iter()
-            .map(|k| k.uri())
-            .collect();
+        let uris: Vec<String> = vitrina_core::ProblemKind::ALL.iter().map(|k| k.uri()).collect();
         ObjectBuilder::new()
             .schema_type(Type::String)
             .description(Some("A `type` URI of a problem document. Clients treat any other value by its HTTP status."))

@@ -27,6 +27,10 @@ pub struct ServerOptions {
     pub store_name: String,
     /// Enables `/api/test/*` (setting the clock, moving orders along) for the test suites.
     pub test_hooks: bool,
+    /// Moves placed orders along over time, as a store's back office would.
+    pub auto_progress: bool,
+    /// The address shoppers reach the store at, for links in emails (default: the listening address).
+    pub public_url: Option<String>,
 }
 
 impl Default for ServerOptions {
@@ -39,6 +43,8 @@ impl Default for ServerOptions {
             outbox_dir: PathBuf::from("outbox"),
             store_name: "Vitrina Demo Store".into(),
             test_hooks: false,
+            auto_progress: true,
+            public_url: None,
         }
     }
 }
@@ -57,6 +63,8 @@ OPTIONS:
     --dist <DIR>        serve the built app from DIR (trunk's dist/), with SPA fallback
     --outbox <DIR>      write outgoing emails here as .eml files [default: outbox]
     --store-name <NAME> the store's name [default: Vitrina Demo Store]
+    --public-url <URL>  the store's address for links in emails [default: http://<host>:<port>]
+    --no-auto-progress  do not move placed orders along over time
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
     --openapi           print the OpenAPI document and exit
     -h, --help          print this help";
@@ -65,9 +73,7 @@ OPTIONS:
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
         let mut options = ServerOptions::default();
         if let Ok(port) = std::env::var("PORT") {
-            options.port = port
-                .parse()
-                .map_err(|_| format!("PORT={port:?} is not a port number"))?;
+            options.port = port.parse().map_err(|_| format!("PORT={port:?} is not a port number"))?;
         }
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -78,15 +84,15 @@ OPTIONS:
                 "--host" => options.host = value("--host")?,
                 "--port" => {
                     let v = value("--port")?;
-                    options.port = v
-                        .parse()
-                        .map_err(|_| format!("--port {v:?} is not a port number"))?;
+                    options.port = v.parse().map_err(|_| format!("--port {v:?} is not a port number"))?;
                 }
                 "--db" => options.db_path = value("--db")?.into(),
                 "--dist" => options.dist_dir = Some(value("--dist")?.into()),
                 "--outbox" => options.outbox_dir = value("--outbox")?.into(),
                 "--store-name" => options.store_name = value("--store-name")?,
                 "--test-hooks" => options.test_hooks = true,
+                "--no-auto-progress" => options.auto_progress = false,
+                "--public-url" => options.public_url = Some(value("--public-url")?),
                 other => return Err(format!("unknown option {other:?}")),
             }
         }

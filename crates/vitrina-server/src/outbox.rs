@@ -29,15 +29,7 @@ pub fn write(dir: &Path, stem: &str, email: &Email, date_unix: i64) -> std::io::
 }
 
 fn sanitise_stem(stem: &str) -> String {
-    stem.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
 }
 
 /// The message as RFC 5322 text with CRLF line endings.
@@ -57,15 +49,9 @@ pub fn render(email: &Email, date_unix: i64) -> String {
         header("Reply-To", &encode_address(reply_to));
     }
     header("Subject", &encode_word(&email.subject));
-    header(
-        "Message-ID",
-        &format!("<{}@vitrina.localhost>", crate::ids::token()),
-    );
+    header("Message-ID", &format!("<{}@vitrina.localhost>", crate::ids::token()));
     header("MIME-Version", "1.0");
-    header(
-        "Content-Type",
-        &format!("multipart/alternative; boundary=\"{boundary}\""),
-    );
+    header("Content-Type", &format!("multipart/alternative; boundary=\"{boundary}\""));
     out.push_str("\r\n");
     for (media_type, body) in [("text/plain", &email.text), ("text/html", &email.html)] {
         out.push_str(&format!("--{boundary}\r\n"));
@@ -79,11 +65,7 @@ pub fn render(email: &Email, date_unix: i64) -> String {
 
 /// Escapes text for an HTML email body.
 pub fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 /// `Name <addr>` with a non-ASCII name as an RFC 2047 encoded word; header injection is refused
@@ -93,11 +75,7 @@ fn encode_address(value: &str) -> String {
     match value.rsplit_once('<') {
         Some((name, addr)) if !name.trim().is_empty() => {
             let name = name.trim().trim_matches('"');
-            let name = if name.is_ascii() {
-                format!("\"{}\"", name.replace('"', ""))
-            } else {
-                encode_word(name)
-            };
+            let name = if name.is_ascii() { format!("\"{}\"", name.replace('"', "")) } else { encode_word(name) };
             format!("{name} <{addr}")
         }
         _ => value,
@@ -130,11 +108,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -161,9 +135,7 @@ fn base64_lines(bytes: &[u8]) -> String {
 fn rfc5322_date(t: i64) -> String {
     use vitrina_core::civil::Date;
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let date = Date::from_days_since_epoch(t.div_euclid(86_400));
     let secs = t.rem_euclid(86_400);
     format!(
@@ -227,10 +199,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = write(&dir.path().join("outbox"), "order 1042/../x", &sample(), 0).unwrap();
         assert_eq!(path.file_name().unwrap(), "order-1042----x.eml");
-        assert!(
-            std::fs::read_to_string(path)
-                .unwrap()
-                .starts_with("Date: Thu, 01 Jan 1970")
-        );
+        assert!(std::fs::read_to_string(path).unwrap().starts_with("Date: Thu, 01 Jan 1970"));
     }
 }

@@ -28,72 +28,27 @@ pub struct Method {
     pub max_days: u32,
 }
 
-pub const COURIER: Method = Method {
-    id: "courier",
-    service_level: "Courier to the door",
-    price_minor: 390_00,
-    min_days: 1,
-    max_days: 3,
-};
-pub const BULKY_COURIER: Method = Method {
-    id: "courier",
-    service_level: "Bulky goods courier",
-    price_minor: 2_990_00,
-    min_days: 2,
-    max_days: 5,
-};
-pub const INTERNATIONAL_COURIER: Method = Method {
-    id: "courier",
-    service_level: "International courier",
-    price_minor: 1_490_00,
-    min_days: 5,
-    max_days: 10,
-};
-pub const PICKUP_POINT: Method = Method {
-    id: "pickup-point",
-    service_level: "Pickup point",
-    price_minor: 199_00,
-    min_days: 2,
-    max_days: 4,
-};
-pub const PARCEL_LOCKER: Method = Method {
-    id: "parcel-locker",
-    service_level: "Parcel locker",
-    price_minor: 149_00,
-    min_days: 2,
-    max_days: 4,
-};
-pub const SELLER_SHOP: Method = Method {
-    id: "seller-shop",
-    service_level: "Collect from the seller's shop",
-    price_minor: 0,
-    min_days: 1,
-    max_days: 1,
-};
+pub const COURIER: Method = Method { id: "courier", service_level: "Courier to the door", price_minor: 390_00, min_days: 1, max_days: 3 };
+pub const BULKY_COURIER: Method =
+    Method { id: "courier", service_level: "Bulky goods courier", price_minor: 2_990_00, min_days: 2, max_days: 5 };
+pub const INTERNATIONAL_COURIER: Method =
+    Method { id: "courier", service_level: "International courier", price_minor: 1_490_00, min_days: 5, max_days: 10 };
+pub const PICKUP_POINT: Method =
+    Method { id: "pickup-point", service_level: "Pickup point", price_minor: 199_00, min_days: 2, max_days: 4 };
+pub const PARCEL_LOCKER: Method =
+    Method { id: "parcel-locker", service_level: "Parcel locker", price_minor: 149_00, min_days: 2, max_days: 4 };
+pub const SELLER_SHOP: Method =
+    Method { id: "seller-shop", service_level: "Collect from the seller's shop", price_minor: 0, min_days: 1, max_days: 1 };
 
 pub fn time_windows() -> Vec<TimeWindow> {
-    [
-        ("morning", "09:00", "13:00"),
-        ("afternoon", "13:00", "18:00"),
-        ("evening", "18:00", "22:00"),
-    ]
-    .into_iter()
-    .map(|(id, from, to)| TimeWindow {
-        id: id.into(),
-        from: from.into(),
-        to: to.into(),
-    })
-    .collect()
+    [("morning", "09:00", "13:00"), ("afternoon", "13:00", "18:00"), ("evening", "18:00", "22:00")]
+        .into_iter()
+        .map(|(id, from, to)| TimeWindow { id: id.into(), from: from.into(), to: to.into() })
+        .collect()
 }
 
 fn point(id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> PickupPoint {
-    PickupPoint {
-        id: id.into(),
-        name: name.into(),
-        address: address.into(),
-        opening_hours: hours.into(),
-        storage_days,
-    }
+    PickupPoint { id: id.into(), name: name.into(), address: address.into(), opening_hours: hours.into(), storage_days }
 }
 
 pub fn pickup_points() -> Vec<PickupPoint> {
@@ -105,32 +60,14 @@ pub fn pickup_points() -> Vec<PickupPoint> {
             "Mon–Fri 09:00–21:00, Sat–Sun 10:00–18:00",
             7,
         ),
-        point(
-            "pp-kazan",
-            "Pony Express pickup point «Kremlyovskaya»",
-            "Kazan, Kremlyovskaya St 8",
-            "Mon–Sat 10:00–20:00",
-            7,
-        ),
+        point("pp-kazan", "Pony Express pickup point «Kremlyovskaya»", "Kazan, Kremlyovskaya St 8", "Mon–Sat 10:00–20:00", 7),
     ]
 }
 
 pub fn parcel_lockers() -> Vec<PickupPoint> {
-    vec![point(
-        "pl-paveletskaya",
-        "Parcel locker at Paveletskaya station",
-        "Moscow, Paveletskaya Sq 1",
-        "24/7",
-        3,
-    )]
+    vec![point("pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3)]
 }
 
 pub fn seller_shops() -> Vec<PickupPoint> {
-    vec![point(
-        "shop-myasnitskaya",
-        "Severny Veter showroom",
-        "Moscow, Myasnitskaya St 24",
-        "Mon–Sat 11:00–20:00",
-        14,
-    )]
+    vec![point("shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)]
 }

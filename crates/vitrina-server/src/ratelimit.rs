@@ -15,11 +15,7 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(limit: u32, window_seconds: i64) -> Self {
-        RateLimiter {
-            limit,
-            window_seconds,
-            counts: Arc::new(Mutex::new(HashMap::new())),
-        }
+        RateLimiter { limit, window_seconds, counts: Arc::new(Mutex::new(HashMap::new())) }
     }
 
     /// Counts an attempt for `key` at `now`. `Err(seconds)` says how long until the next is allowed.
@@ -51,11 +47,7 @@ mod tests {
             assert_eq!(limiter.check("a", 1000), Ok(()));
         }
         assert_eq!(limiter.check("a", 1010), Err(50));
-        assert_eq!(
-            limiter.check("b", 1010),
-            Ok(()),
-            "other keys are not affected"
-        );
+        assert_eq!(limiter.check("b", 1010), Ok(()), "other keys are not affected");
         assert_eq!(limiter.check("a", 1060), Ok(()));
     }
 }

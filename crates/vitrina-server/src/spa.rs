@@ -29,10 +29,7 @@ pub fn is_app_route(path: &str) -> bool {
 /// Serves a request for the app from `dist`.
 pub async fn serve(dist: PathBuf, request: Request) -> Response {
     let path = request.uri().path().to_owned();
-    let looks_like_file = path
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'));
+    let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     if looks_like_file && path != "/index.html" {
         let response = match ServeDir::new(&dist).oneshot(request).await {
             Ok(response) => response.map(Body::new),
@@ -40,27 +37,16 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
         };
         return with_cache_headers(&path, response);
     }
-    let status = if is_app_route(&path) {
-        StatusCode::OK
-    } else {
-        StatusCode::NOT_FOUND
-    };
+    let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
     match tokio::fs::read(dist.join("index.html")).await {
         Ok(html) => {
             let mut response = (status, html).into_response();
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             response
         }
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The app has not been built: run `make run`.",
-        )
-            .into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "The app has not been built: run `make run`.").into_response(),
     }
 }
 
@@ -68,14 +54,8 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
 /// so browsers may keep them for a year. Anything else is revalidated.
 fn with_cache_headers(path: &str, mut response: Response) -> Response {
     if response.status().is_success() {
-        let value = if is_hashed_name(path) {
-            "public, max-age=31536000, immutable"
-        } else {
-            "no-cache"
-        };
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        let value = if is_hashed_name(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
 }
@@ -84,9 +64,7 @@ fn is_hashed_name(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit('-')
-        .next()
-        .is_some_and(|h| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit('-').next().is_some_and(|h| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -110,13 +88,7 @@ mod tests {
         ] {
             assert!(is_app_route(path), "{path}");
         }
-        for path in [
-            "/checkout",
-            "/checkout/other",
-            "/sellers/x",
-            "/nope",
-            "/orders/1/2",
-        ] {
+        for path in ["/checkout", "/checkout/other", "/sellers/x", "/nope", "/orders/1/2"] {
             assert!(!is_app_route(path), "{path}");
         }
     }

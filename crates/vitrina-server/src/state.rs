@@ -3,6 +3,7 @@
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::options::ServerOptions;
+use crate::ratelimit::RateLimiter;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -10,4 +11,20 @@ pub struct AppState {
     pub db: Db,
     pub clock: Clock,
     pub options: Arc<ServerOptions>,
+    pub limits: Limits,
+}
+
+/// The server's rate limits.
+#[derive(Clone)]
+pub struct Limits {
+    /// Guest order lookups per order number (guessing the email of one order).
+    pub lookup_by_order: RateLimiter,
+    /// Guest order lookups per client address (guessing many orders).
+    pub lookup_by_ip: RateLimiter,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { lookup_by_order: RateLimiter::new(5, 600), lookup_by_ip: RateLimiter::new(20, 600) }
+    }
 }

@@ -32,18 +32,9 @@ async fn the_catalog_lists_products_with_variants_pictures_and_rouble_prices() {
 #[tokio::test]
 async fn one_product_and_an_unknown_one() {
     let server = TestServer::start().await;
-    let mug = json_ok(
-        server.get("/api/products/ceramic-mug").await,
-        StatusCode::OK,
-    )
-    .await;
+    let mug = json_ok(server.get("/api/products/ceramic-mug").await, StatusCode::OK).await;
     assert_eq!(mug["name"], "Ceramic mug");
-    problem(
-        server.get("/api/products/unicorn").await,
-        404,
-        "product-not-found",
-    )
-    .await;
+    problem(server.get("/api/products/unicorn").await, 404, "product-not-found").await;
 }
 
 #[tokio::test]
@@ -51,42 +42,15 @@ async fn adding_the_same_variant_twice_adds_to_one_line_and_the_subtotal_follows
     let server = TestServer::start().await;
     let cart = server.new_cart().await;
     let lines = format!("/api/carts/{cart}/lines");
-    json_ok(
-        server
-            .post(&lines, &json!({ "variant_id": "linen-shirt-2" }))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
-    json_ok(
-        server
-            .post(
-                &lines,
-                &json!({ "variant_id": "ceramic-mug-1", "quantity": 3 }),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
-    let body = json_ok(
-        server
-            .post(
-                &lines,
-                &json!({ "variant_id": "linen-shirt-2", "quantity": 1 }),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    json_ok(server.post(&lines, &json!({ "variant_id": "linen-shirt-2" })).await, StatusCode::OK).await;
+    json_ok(server.post(&lines, &json!({ "variant_id": "ceramic-mug-1", "quantity": 3 })).await, StatusCode::OK).await;
+    let body = json_ok(server.post(&lines, &json!({ "variant_id": "linen-shirt-2", "quantity": 1 })).await, StatusCode::OK).await;
     let cart_lines = body["lines"].as_array().unwrap();
     assert_eq!(cart_lines.len(), 2);
     assert_eq!(cart_lines[0]["quantity"], 2);
     assert_eq!(cart_lines[0]["sku"], "LISH-002");
     assert_eq!(cart_lines[0]["line_total"]["amount_minor"], 698000);
-    assert_eq!(
-        body["subtotal"],
-        json!({ "amount_minor": 698000 + 3 * 79000, "currency": "RUB" })
-    );
+    assert_eq!(body["subtotal"], json!({ "amount_minor": 698000 + 3 * 79000, "currency": "RUB" }));
     assert_eq!(body["item_count"], 5);
     assert_eq!(body["bulky"], false);
 }
@@ -95,55 +59,20 @@ async fn adding_the_same_variant_twice_adds_to_one_line_and_the_subtotal_follows
 async fn quantities_change_and_zero_or_delete_removes_the_line() {
     let server = TestServer::start().await;
     let cart = server.new_cart().await;
-    let body = json_ok(
-        server
-            .post(
-                &format!("/api/carts/{cart}/lines"),
-                &json!({ "variant_id": "wool-socks-1" }),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let body =
+        json_ok(server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": "wool-socks-1" })).await, StatusCode::OK).await;
     let line = body["lines"][0]["id"].as_str().unwrap().to_owned();
     let path = format!("/api/carts/{cart}/lines/{line}");
-    let body = json_ok(
-        server.patch(&path, &json!({ "quantity": 4 })).await,
-        StatusCode::OK,
-    )
-    .await;
+    let body = json_ok(server.patch(&path, &json!({ "quantity": 4 })).await, StatusCode::OK).await;
     assert_eq!(body["subtotal"]["amount_minor"], 4 * 69000);
-    let body = json_ok(
-        server.patch(&path, &json!({ "quantity": 0 })).await,
-        StatusCode::OK,
-    )
-    .await;
+    let body = json_ok(server.patch(&path, &json!({ "quantity": 0 })).await, StatusCode::OK).await;
     assert_eq!(body["lines"], json!([]));
-    let body = json_ok(
-        server
-            .post(
-                &format!("/api/carts/{cart}/lines"),
-                &json!({ "variant_id": "wool-socks-1" }),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let body =
+        json_ok(server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": "wool-socks-1" })).await, StatusCode::OK).await;
     let line = body["lines"][0]["id"].as_str().unwrap().to_owned();
-    let body = json_ok(
-        server
-            .delete(&format!("/api/carts/{cart}/lines/{line}"))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let body = json_ok(server.delete(&format!("/api/carts/{cart}/lines/{line}")).await, StatusCode::OK).await;
     assert_eq!(body["item_count"], 0);
-    problem(
-        server.patch(&path, &json!({ "quantity": 2 })).await,
-        404,
-        "not-found",
-    )
-    .await;
+    problem(server.patch(&path, &json!({ "quantity": 2 })).await, 404, "not-found").await;
 }
 
 #[tokio::test]
@@ -152,92 +81,35 @@ async fn no_more_than_in_stock_and_no_more_than_99() {
     let cart = server.new_cart().await;
     let lines = format!("/api/carts/{cart}/lines");
     // 2 wardrobes in stock.
-    let body = problem(
-        server
-            .post(
-                &lines,
-                &json!({ "variant_id": "oak-wardrobe-1", "quantity": 3 }),
-            )
-            .await,
-        409,
-        "out-of-stock",
-    )
-    .await;
+    let body = problem(server.post(&lines, &json!({ "variant_id": "oak-wardrobe-1", "quantity": 3 })).await, 409, "out-of-stock").await;
     assert_eq!(body["detail"], "Only 2 left in stock.");
-    let body = json_ok(
-        server
-            .post(
-                &lines,
-                &json!({ "variant_id": "oak-wardrobe-1", "quantity": 1 }),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let body = json_ok(server.post(&lines, &json!({ "variant_id": "oak-wardrobe-1", "quantity": 1 })).await, StatusCode::OK).await;
     assert_eq!(body["bulky"], true);
     assert_eq!(body["lines"][0]["max_quantity"], 2);
-    let body = problem(
-        server
-            .post(
-                &lines,
-                &json!({ "variant_id": "field-notebook-1", "quantity": 100 }),
-            )
-            .await,
-        422,
-        "validation",
-    )
-    .await;
+    let body = problem(server.post(&lines, &json!({ "variant_id": "field-notebook-1", "quantity": 100 })).await, 422, "validation").await;
     assert_eq!(body["errors"][0]["field"], "quantity");
-    problem(
-        server
-            .post(&lines, &json!({ "variant_id": "no-such-variant" }))
-            .await,
-        404,
-        "product-not-found",
-    )
-    .await;
+    problem(server.post(&lines, &json!({ "variant_id": "no-such-variant" })).await, 404, "product-not-found").await;
 }
 
 #[tokio::test]
 async fn an_unknown_or_expired_cart_is_cart_not_found() {
     let server = TestServer::start().await;
     problem(server.get("/api/carts/0000").await, 404, "cart-not-found").await;
-    problem(
-        server
-            .post(
-                "/api/carts/0000/lines",
-                &json!({ "variant_id": "wool-socks-1" }),
-            )
-            .await,
-        404,
-        "cart-not-found",
-    )
-    .await;
+    problem(server.post("/api/carts/0000/lines", &json!({ "variant_id": "wool-socks-1" })).await, 404, "cart-not-found").await;
 
     let cart = server.new_cart().await;
     let now = server.state.clock.now();
     server.state.clock.set(now + 29 * 86_400);
-    json_ok(
-        server.get(&format!("/api/carts/{cart}")).await,
-        StatusCode::OK,
-    )
-    .await;
+    json_ok(server.get(&format!("/api/carts/{cart}")).await, StatusCode::OK).await;
     // Reading does not extend the cart's life; only changes do.
     server.state.clock.set(now + 31 * 86_400);
-    problem(
-        server.get(&format!("/api/carts/{cart}")).await,
-        404,
-        "cart-not-found",
-    )
-    .await;
+    problem(server.get(&format!("/api/carts/{cart}")).await, 404, "cart-not-found").await;
 }
 
 #[tokio::test]
 async fn the_clock_hook_is_there_only_with_test_hooks() {
     let server = TestServer::start().await;
-    let response = server
-        .post("/api/test/clock", &json!({ "now": "2030-01-01T00:00:00Z" }))
-        .await;
+    let response = server.post("/api/test/clock", &json!({ "now": "2030-01-01T00:00:00Z" })).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(server.state.clock.now() / 10, 1_893_456_000 / 10);
 }

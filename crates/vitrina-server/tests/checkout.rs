@@ -17,12 +17,7 @@ async fn cart_with(server: &TestServer, items: &[(&str, u32)]) -> String {
     let cart = server.new_cart().await;
     for (variant, quantity) in items {
         json_ok(
-            server
-                .post(
-                    &format!("/api/carts/{cart}/lines"),
-                    &json!({ "variant_id": variant, "quantity": quantity }),
-                )
-                .await,
+            server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": variant, "quantity": quantity })).await,
             StatusCode::OK,
         )
         .await;
@@ -43,11 +38,7 @@ fn draft(cart: &str) -> Value {
 }
 
 async fn quote(server: &TestServer, draft: &Value) -> Value {
-    json_ok(
-        server.post("/api/checkout/quote", draft).await,
-        StatusCode::OK,
-    )
-    .await
+    json_ok(server.post("/api/checkout/quote", draft).await, StatusCode::OK).await
 }
 
 /// A complete courier order for `cart`, paid as `payment`, using the quote's first date and window.
@@ -55,8 +46,7 @@ async fn complete(server: &TestServer, cart: &str, payment: &str, promo: Option<
     let mut d = draft(cart);
     let q = quote(server, &d).await;
     let courier = &q["delivery_options"][0];
-    d["delivery"] =
-        json!({ "option_id": "courier", "date": courier["dates"][0], "time_window_id": "morning" });
+    d["delivery"] = json!({ "option_id": "courier", "date": courier["dates"][0], "time_window_id": "morning" });
     d["payment_method"] = json!(payment);
     if let Some(code) = promo {
         d["promo_code"] = json!(code);
@@ -70,20 +60,12 @@ async fn complete(server: &TestServer, cart: &str, payment: &str, promo: Option<
 }
 
 async fn place(server: &TestServer, body: &Value, key: &str) -> reqwest::Response {
-    server
-        .client
-        .post(server.url("/api/orders"))
-        .header("Idempotency-Key", key)
-        .json(body)
-        .send()
-        .await
-        .unwrap()
+    server.client.post(server.url("/api/orders")).header("Idempotency-Key", key).json(body).send().await.unwrap()
 }
 
 fn orders_in_db(server: &TestServer) -> i64 {
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
-    conn.query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0)).unwrap()
 }
 
 #[tokio::test]
@@ -92,16 +74,8 @@ async fn a_quote_prices_the_delivery_and_totals_to_the_kopeck() {
     let cart = cart_with(&server, &[("linen-shirt-2", 2), ("ceramic-mug-1", 1)]).await;
     let mut d = draft(&cart);
     let q = quote(&server, &d).await;
-    let kinds: Vec<&str> = q["delivery_options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kinds,
-        ["courier", "pickup_point", "parcel_locker", "seller_shop"]
-    );
+    let kinds: Vec<&str> = q["delivery_options"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["courier", "pickup_point", "parcel_locker", "seller_shop"]);
     assert_eq!(q["totals"]["items"]["amount_minor"], 2 * 349000 + 79000);
     assert_eq!(q["totals"]["delivery"], Value::Null);
     d["delivery"] = json!({ "option_id": "courier" });
@@ -148,59 +122,36 @@ async fn delivery_dates_count_business_days_from_the_cut_off() {
     let q = quote(&server, &draft(&cart)).await;
     let courier = &q["delivery_options"][0];
     assert_eq!(courier["dispatch_date"], "2026-11-19");
-    assert_eq!(
-        (courier["earliest"].as_str(), courier["latest"].as_str()),
-        (Some("2026-11-20"), Some("2026-11-24"))
-    );
-    assert_eq!(
-        courier["dates"],
-        json!(["2026-11-20", "2026-11-23", "2026-11-24"])
-    );
+    assert_eq!((courier["earliest"].as_str(), courier["latest"].as_str()), (Some("2026-11-20"), Some("2026-11-24")));
+    assert_eq!(courier["dates"], json!(["2026-11-20", "2026-11-23", "2026-11-24"]));
     // Friday 15:00, after the 14:00 cut-off: dispatched Monday, delivered Tuesday to Thursday.
     set_moscow_time(&server, "2026-11-20T15:00");
     let q = quote(&server, &draft(&cart)).await;
     let courier = &q["delivery_options"][0];
     assert_eq!(courier["dispatch_date"], "2026-11-23");
-    assert_eq!(
-        (courier["earliest"].as_str(), courier["latest"].as_str()),
-        (Some("2026-11-24"), Some("2026-11-26"))
-    );
+    assert_eq!((courier["earliest"].as_str(), courier["latest"].as_str()), (Some("2026-11-24"), Some("2026-11-26")));
     let pickup = &q["delivery_options"][1];
     assert_eq!(pickup["pickup_points"][0]["storage_days"], 7);
-    assert!(
-        !pickup["pickup_points"][0]["opening_hours"]
-            .as_str()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(!pickup["pickup_points"][0]["opening_hours"].as_str().unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn addresses_the_carrier_refuses_come_back_with_the_reason() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
-    for (line, code) in [
-        ("а/я 15", "po_box_refused"),
-        ("Главпочтамт, до востребования", "poste_restante_refused"),
-        ("в/ч 12345", "military_unit_refused"),
-    ] {
+    for (line, code) in
+        [("а/я 15", "po_box_refused"), ("Главпочтамт, до востребования", "poste_restante_refused"), ("в/ч 12345", "military_unit_refused")]
+    {
         let mut d = draft(&cart);
         d["address"]["line"] = json!(line);
         let q = quote(&server, &d).await;
         assert_eq!(q["address_errors"][0]["field"], "address.line");
         assert_eq!(q["address_errors"][0]["code"], code);
-        assert_eq!(
-            q["delivery_options"],
-            json!([]),
-            "no delivery to a refused address"
-        );
+        assert_eq!(q["delivery_options"], json!([]), "no delivery to a refused address");
     }
     let mut d = draft(&cart);
     d["address"]["postcode"] = json!("12345");
-    assert_eq!(
-        quote(&server, &d).await["address_errors"][0]["code"],
-        "invalid_postcode"
-    );
+    assert_eq!(quote(&server, &d).await["address_errors"][0]["code"], "invalid_postcode");
 }
 
 #[tokio::test]
@@ -209,12 +160,7 @@ async fn a_bulky_cart_goes_by_bulky_courier_or_from_the_shop_only() {
     let cart = cart_with(&server, &[("oak-wardrobe-1", 1)]).await;
     let q = quote(&server, &draft(&cart)).await;
     assert_eq!(q["bulky"], true);
-    let kinds: Vec<&str> = q["delivery_options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> = q["delivery_options"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["courier", "seller_shop"]);
     assert_eq!(q["delivery_options"][0]["price"]["amount_minor"], 299000);
 }
@@ -224,20 +170,10 @@ async fn pay_on_delivery_is_offered_only_where_someone_hands_the_parcel_over() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let mut d = draft(&cart);
-    let ids = |q: &Value| {
-        q["payment_methods"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["id"].as_str().unwrap().to_owned())
-            .collect::<Vec<_>>()
-    };
+    let ids = |q: &Value| q["payment_methods"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
     assert_eq!(ids(&quote(&server, &d).await), ["card-online"]);
     d["delivery"] = json!({ "option_id": "courier" });
-    assert_eq!(
-        ids(&quote(&server, &d).await),
-        ["card-online", "cash-on-delivery", "card-on-delivery"]
-    );
+    assert_eq!(ids(&quote(&server, &d).await), ["card-online", "cash-on-delivery", "card-on-delivery"]);
     d["delivery"] = json!({ "option_id": "parcel-locker" });
     assert_eq!(ids(&quote(&server, &d).await), ["card-online"]);
 }
@@ -254,12 +190,7 @@ async fn the_same_key_and_body_give_the_same_order_and_a_different_body_is_refus
     assert_eq!(again, first);
     let mut other = body.clone();
     other["consents"]["marketing"] = json!(true);
-    problem(
-        place(&server, &other, "key-1").await,
-        422,
-        "idempotency-key-reused",
-    )
-    .await;
+    problem(place(&server, &other, "key-1").await, 422, "idempotency-key-reused").await;
     assert_eq!(orders_in_db(&server), 1);
 }
 
@@ -268,10 +199,7 @@ async fn a_second_tab_finishing_the_same_checkout_gets_the_same_order() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let body = complete(&server, &cart, "cash-on-delivery", None).await;
-    let (a, b) = tokio::join!(
-        place(&server, &body, "tab-1"),
-        place(&server, &body, "tab-2")
-    );
+    let (a, b) = tokio::join!(place(&server, &body, "tab-1"), place(&server, &body, "tab-2"));
     let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
     assert_eq!(a["number"], b["number"]);
     assert_eq!(orders_in_db(&server), 1);
@@ -282,12 +210,7 @@ async fn placing_without_an_idempotency_key_is_refused() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let body = complete(&server, &cart, "cash-on-delivery", None).await;
-    problem(
-        server.post("/api/orders", &body).await,
-        400,
-        "idempotency-key-missing",
-    )
-    .await;
+    problem(server.post("/api/orders", &body).await, 400, "idempotency-key-missing").await;
 }
 
 #[tokio::test]
@@ -300,21 +223,8 @@ async fn consents_contact_and_choices_are_required_by_the_backend_too() {
     body["draft"]["contact"]["phone"] = json!("8 912 345 67 89");
     body["draft"]["delivery"]["time_window_id"] = json!("midnight");
     let p = problem(place(&server, &body, "k").await, 422, "validation").await;
-    let fields: Vec<&str> = p["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            "contact.phone",
-            "delivery.time_window_id",
-            "consents.terms_version",
-            "consents.personal_data"
-        ]
-    );
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["contact.phone", "delivery.time_window_id", "consents.terms_version", "consents.personal_data"]);
     assert_eq!(orders_in_db(&server), 0);
 }
 
@@ -324,10 +234,7 @@ async fn an_invalid_promo_code_blocks_placing_until_removed() {
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let body = complete(&server, &cart, "card-online", Some("EXPIRED2020")).await;
     let p = problem(place(&server, &body, "k").await, 422, "validation").await;
-    assert_eq!(
-        p["errors"][0],
-        json!({ "field": "promo_code", "code": "promo_expired", "message": "This promo code has expired." })
-    );
+    assert_eq!(p["errors"][0], json!({ "field": "promo_code", "code": "promo_expired", "message": "This promo code has expired." }));
 }
 
 #[tokio::test]
@@ -346,12 +253,7 @@ async fn a_price_change_before_placing_is_refused_until_the_new_total_is_confirm
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let body = complete(&server, &cart, "cash-on-delivery", None).await;
-    server
-        .post(
-            "/api/test/prices",
-            &json!({ "variant_id": "desk-lamp-1", "price_minor": 450000 }),
-        )
-        .await;
+    server.post("/api/test/prices", &json!({ "variant_id": "desk-lamp-1", "price_minor": 450000 })).await;
     let p = problem(place(&server, &body, "k1").await, 409, "price-changed").await;
     assert!(p["detail"].as_str().unwrap().contains("4890.00 RUB"), "{p}");
     let mut confirmed = body.clone();
@@ -369,105 +271,46 @@ async fn stock_is_taken_by_the_order() {
     let q = quote(&server, &d).await;
     let body = json!({ "draft": d, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
     json_ok(place(&server, &body, "k").await, StatusCode::CREATED).await;
-    let product = json_ok(
-        server.get("/api/products/oak-wardrobe").await,
-        StatusCode::OK,
-    )
-    .await;
+    let product = json_ok(server.get("/api/products/oak-wardrobe").await, StatusCode::OK).await;
     assert_eq!(product["variants"][0]["available"], 0);
 }
 
 #[tokio::test]
 async fn a_declined_card_can_be_retried_and_the_approval_pays_the_same_order() {
     let server = TestServer::start().await;
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
     let body = complete(&server, &cart, "card-online", None).await;
     let placed = json_ok(place(&server, &body, "k").await, StatusCode::CREATED).await;
     assert_eq!(placed["payment"]["status"], "awaiting_payment");
-    let gateway = placed["payment"]["redirect_url"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let gateway = placed["payment"]["redirect_url"].as_str().unwrap().to_owned();
     let page = server.get(&gateway).await.text().await.unwrap();
-    assert!(
-        page.contains("4380.00 RUB")
-            && page.contains("Vitrina Demo Store")
-            && page.contains("Approve")
-            && page.contains("Decline")
-    );
+    assert!(page.contains("4380.00 RUB") && page.contains("Vitrina Demo Store") && page.contains("Approve") && page.contains("Decline"));
 
-    let declined = no_redirects
-        .post(server.url(&gateway))
-        .form(&[("decision", "decline")])
-        .send()
-        .await
-        .unwrap();
+    let declined = no_redirects.post(server.url(&gateway)).form(&[("decision", "decline")]).send().await.unwrap();
     assert_eq!(declined.status(), StatusCode::SEE_OTHER);
     let back = declined.headers()["location"].to_str().unwrap().to_owned();
-    assert_eq!(
-        back,
-        format!(
-            "/orders/1042?token={}",
-            placed["access_token"].as_str().unwrap()
-        )
-    );
+    assert_eq!(back, format!("/orders/1042?token={}", placed["access_token"].as_str().unwrap()));
 
-    let retry = server
-        .post(
-            "/api/orders/1042/payments",
-            &json!({ "access_token": placed["access_token"] }),
-        )
-        .await;
+    let retry = server.post("/api/orders/1042/payments", &json!({ "access_token": placed["access_token"] })).await;
     let retry = json_ok(retry, StatusCode::CREATED).await;
     let second = retry["redirect_url"].as_str().unwrap().to_owned();
     assert_ne!(second, gateway);
-    no_redirects
-        .post(server.url(&second))
-        .form(&[("decision", "approve")])
-        .send()
-        .await
-        .unwrap();
+    no_redirects.post(server.url(&second)).form(&[("decision", "approve")]).send().await.unwrap();
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
-    let (orders, status): (i64, String) = conn
-        .query_row(
-            "SELECT COUNT(*), MAX(payment_status) FROM orders",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (orders, status): (i64, String) =
+        conn.query_row("SELECT COUNT(*), MAX(payment_status) FROM orders", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert_eq!((orders, status.as_str()), (1, "paid"));
     // Nothing more to pay.
-    let again = server
-        .post(
-            "/api/orders/1042/payments",
-            &json!({ "access_token": placed["access_token"] }),
-        )
-        .await;
+    let again = server.post("/api/orders/1042/payments", &json!({ "access_token": placed["access_token"] })).await;
     problem(again, 409, "payment-not-needed").await;
     // A wrong token is the same as no such order.
-    problem(
-        server
-            .post(
-                "/api/orders/1042/payments",
-                &json!({ "access_token": "guess" }),
-            )
-            .await,
-        404,
-        "not-found",
-    )
-    .await;
+    problem(server.post("/api/orders/1042/payments", &json!({ "access_token": "guess" })).await, 404, "not-found").await;
 }
 
 #[test]
 fn the_first_business_day_rule_is_shared_with_the_app() {
     // The app shows these dates; the rule lives in vitrina-core for both.
     let friday = Date::parse("2026-11-20").unwrap();
-    assert_eq!(
-        vitrina_core::checkout::add_business_days(friday, 1),
-        Date::parse("2026-11-23").unwrap()
-    );
+    assert_eq!(vitrina_core::checkout::add_business_days(friday, 1), Date::parse("2026-11-23").unwrap());
 }

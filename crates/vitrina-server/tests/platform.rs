@@ -25,13 +25,9 @@ async fn config_json_tells_the_app_where_the_api_is() {
 #[tokio::test]
 async fn the_committed_openapi_document_matches_the_server() {
     let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json"))
-            .expect("openapi.json at the repository root");
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).expect("openapi.json at the repository root");
     let generated = vitrina_server::openapi::document_json();
-    assert!(
-        committed.trim() == generated.trim(),
-        "openapi.json is out of date with the server: run `make openapi` and commit the result"
-    );
+    assert!(committed.trim() == generated.trim(), "openapi.json is out of date with the server: run `make openapi` and commit the result");
     let doc: serde_json::Value = serde_json::from_str(&generated).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
 }
@@ -48,16 +44,10 @@ async fn every_documented_path_is_answered_by_a_handler() {
     let server = TestServer::start().await;
     let doc = vitrina_server::openapi::document();
     for path in doc.paths.paths.keys() {
-        let concrete = path
-            .replace("{file}", "linen-shirt.svg")
-            .replace('{', "x")
-            .replace('}', "");
+        let concrete = path.replace("{file}", "linen-shirt.svg").replace('{', "x").replace('}', "");
         let response = server.get(&concrete).await;
         let body = response.text().await.unwrap_or_default();
-        assert!(
-            !body.contains("There is no such API endpoint"),
-            "{path} is documented but not routed"
-        );
+        assert!(!body.contains("There is no such API endpoint"), "{path} is documented but not routed");
     }
 }
 
@@ -73,42 +63,18 @@ async fn malformed_requests_get_problem_documents_not_stack_traces() {
     let cart = server.new_cart().await;
     let url = server.url(&format!("/api/carts/{cart}/lines"));
 
-    let syntax = server
-        .client
-        .post(&url)
-        .header("content-type", "application/json")
-        .body("{\"variant_id\": ")
-        .send()
-        .await
-        .unwrap();
+    let syntax = server.client.post(&url).header("content-type", "application/json").body("{\"variant_id\": ").send().await.unwrap();
     problem(syntax, 400, "bad-request").await;
 
-    let wrong_type = server
-        .client
-        .post(&url)
-        .header("content-type", "text/plain")
-        .body("hello")
-        .send()
-        .await
-        .unwrap();
+    let wrong_type = server.client.post(&url).header("content-type", "text/plain").body("hello").send().await.unwrap();
     problem(wrong_type, 415, "unsupported-media-type").await;
 
-    let shape = server
-        .post(
-            &format!("/api/carts/{cart}/lines"),
-            &json!({ "variant_id": 5 }),
-        )
-        .await;
+    let shape = server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": 5 })).await;
     let body = problem(shape, 422, "validation").await;
     assert!(!body.to_string().contains("rusqlite"));
 
     let huge = "x".repeat(200_000);
-    let too_large = server
-        .post(
-            &format!("/api/carts/{cart}/lines"),
-            &json!({ "variant_id": huge }),
-        )
-        .await;
+    let too_large = server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": huge })).await;
     problem(too_large, 413, "payload-too-large").await;
 }
 
@@ -117,27 +83,16 @@ async fn the_demo_store_is_seeded_once_and_kept_across_restarts() {
     let server = TestServer::start().await;
     let cart = server.new_cart().await;
     json_ok(
-        server
-            .post(
-                &format!("/api/carts/{cart}/lines"),
-                &json!({ "variant_id": "ceramic-mug-1", "quantity": 2 }),
-            )
-            .await,
+        server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": "ceramic-mug-1", "quantity": 2 })).await,
         StatusCode::OK,
     )
     .await;
     let dir = server.dir;
     let restarted = TestServer::start_in(dir).await;
-    let body = json_ok(
-        restarted.get(&format!("/api/carts/{cart}")).await,
-        StatusCode::OK,
-    )
-    .await;
+    let body = json_ok(restarted.get(&format!("/api/carts/{cart}")).await, StatusCode::OK).await;
     assert_eq!(body["item_count"], 2);
     let conn = rusqlite::Connection::open(restarted.db_path()).unwrap();
-    let products: i64 = conn
-        .query_row("SELECT COUNT(*) FROM products", [], |r| r.get(0))
-        .unwrap();
+    let products: i64 = conn.query_row("SELECT COUNT(*) FROM products", [], |r| r.get(0)).unwrap();
     assert_eq!(products, 14, "seeded once, not twice");
 }
 
@@ -146,80 +101,29 @@ async fn the_demo_data_has_the_documented_identifiers() {
     let server = TestServer::start().await;
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
-    assert_eq!(
-        count(
-            "SELECT COUNT(*) FROM sellers WHERE id IN ('demo-seller', 'form-only', 'quiet-seller')"
-        ),
-        3
-    );
-    assert_eq!(
-        count(
-            "SELECT COUNT(*) FROM accounts WHERE email IN ('shopper@example.com', 'new@example.com', 'seller@example.com')"
-        ),
-        3
-    );
-    assert_eq!(
-        count("SELECT email_verified FROM accounts WHERE email = 'new@example.com'"),
-        0
-    );
-    assert_eq!(
-        count(
-            "SELECT COUNT(*) FROM accounts WHERE email = 'seller@example.com' AND seller_id = 'demo-seller'"
-        ),
-        1
-    );
-    assert_eq!(
-        count(
-            "SELECT COUNT(*) FROM promo_codes WHERE code IN ('WELCOME10', 'FREESHIP', 'EXPIRED2020')"
-        ),
-        3
-    );
+    assert_eq!(count("SELECT COUNT(*) FROM sellers WHERE id IN ('demo-seller', 'form-only', 'quiet-seller')"), 3);
+    assert_eq!(count("SELECT COUNT(*) FROM accounts WHERE email IN ('shopper@example.com', 'new@example.com', 'seller@example.com')"), 3);
+    assert_eq!(count("SELECT email_verified FROM accounts WHERE email = 'new@example.com'"), 0);
+    assert_eq!(count("SELECT COUNT(*) FROM accounts WHERE email = 'seller@example.com' AND seller_id = 'demo-seller'"), 1);
+    assert_eq!(count("SELECT COUNT(*) FROM promo_codes WHERE code IN ('WELCOME10', 'FREESHIP', 'EXPIRED2020')"), 3);
     for n in 1..=10 {
-        assert_eq!(
-            count(&format!(
-                "SELECT COUNT(*) FROM shipments WHERE tracking_number = 'PX10000000{n:02}'"
-            )),
-            1,
-            "PX10000000{n:02}"
-        );
+        assert_eq!(count(&format!("SELECT COUNT(*) FROM shipments WHERE tracking_number = 'PX10000000{n:02}'")), 1, "PX10000000{n:02}");
     }
-    assert_eq!(
-        count("SELECT COUNT(*) FROM shipment_events WHERE tracking_number = 'PX1000000009'"),
-        1000
-    );
-    let password_ok: String = conn
-        .query_row(
-            "SELECT password_hash FROM accounts WHERE email = 'shopper@example.com'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    assert_eq!(count("SELECT COUNT(*) FROM shipment_events WHERE tracking_number = 'PX1000000009'"), 1000);
+    let password_ok: String =
+        conn.query_row("SELECT password_hash FROM accounts WHERE email = 'shopper@example.com'", [], |r| r.get(0)).unwrap();
     assert!(vitrina_server::auth::verify_password("demo", &password_ok));
 }
 
 #[tokio::test]
-async fn every_seeded_shipment_status_comes_from_the_carriers_list_except_the_deliberately_unknown_one()
- {
+async fn every_seeded_shipment_status_comes_from_the_carriers_list_except_the_deliberately_unknown_one() {
     let server = TestServer::start().await;
     let list = include_str!("../../../data/pony-express-statuses.txt");
-    let known: std::collections::HashSet<&str> = list
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let known: std::collections::HashSet<&str> = list.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
-    let mut stmt = conn
-        .prepare("SELECT DISTINCT tracking_number, raw_status FROM shipment_events")
-        .unwrap();
-    let rows: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let unknown: Vec<_> = rows
-        .iter()
-        .filter(|(_, s)| !known.contains(s.as_str()))
-        .collect();
+    let mut stmt = conn.prepare("SELECT DISTINCT tracking_number, raw_status FROM shipment_events").unwrap();
+    let rows: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let unknown: Vec<_> = rows.iter().filter(|(_, s)| !known.contains(s.as_str())).collect();
     assert_eq!(unknown.len(), 1, "{unknown:?}");
     assert_eq!(unknown[0].0, "PX1000000007");
 }

@@ -113,7 +113,8 @@ pub fn DeliveryStep() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         shown.attempts.update(|n| *n += 1);
-        let ready = errors.get_untracked().is_empty() && quote.quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.delivery_options.is_empty()));
+        let ready =
+            errors.get_untracked().is_empty() && quote.quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.delivery_options.is_empty()));
         if ready && !quote.pending.get_untracked() {
             navigate(Step::Payment.path(), Default::default());
         }

@@ -45,6 +45,9 @@ impl Shown {
         if self.attempts.get() == 0 {
             return Vec::new();
         }
-        errors.iter().map(|(field, code)| SummaryEntry { field_id: (*field).to_owned(), message: validation_message(i18n, code.as_ref()) }).collect()
+        errors
+            .iter()
+            .map(|(field, code)| SummaryEntry { field_id: (*field).to_owned(), message: validation_message(i18n, code.as_ref()) })
+            .collect()
     }
 }

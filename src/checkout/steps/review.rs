@@ -166,7 +166,10 @@ pub fn ReviewStep() -> impl IntoView {
         server_errors
             .get()
             .into_iter()
-            .map(|e| SummaryEntry { field_id: format!("edit-{}", step_of(&e.field).path().trim_start_matches('/').replace('/', "-")), message: validation_message(&i18n, &e.code) })
+            .map(|e| SummaryEntry {
+                field_id: format!("edit-{}", step_of(&e.field).path().trim_start_matches('/').replace('/', "-")),
+                message: validation_message(&i18n, &e.code),
+            })
             .collect::<Vec<_>>()
     });
 
@@ -222,16 +225,27 @@ pub fn ReviewStep() -> impl IntoView {
 /// The store's limits, explained: how much more is needed, or how much too much.
 fn limit_text(i18n: &crate::i18n::I18n, q: &Quote) -> String {
     let locale = i18n.get();
-    let basis = q.cart.subtotal.amount_minor - q.promo.as_ref().filter(|p| p.status == PromoStatus::Applied && p.applies_to == Some(vitrina_core::api::PromoTarget::Items)).map(|p| p.saving.amount_minor).unwrap_or(0);
+    let basis = q.cart.subtotal.amount_minor
+        - q.promo
+            .as_ref()
+            .filter(|p| p.status == PromoStatus::Applied && p.applies_to == Some(vitrina_core::api::PromoTarget::Items))
+            .map(|p| p.saving.amount_minor)
+            .unwrap_or(0);
     let currency = q.limits.min_total.currency.clone();
     match q.limits.status {
         LimitStatus::BelowMinimum => {
             let missing = Money { amount_minor: q.limits.min_total.amount_minor - basis, currency };
-            i18n.tf("review.below_minimum", &[("min", &format_money(&q.limits.min_total, locale)), ("missing", &format_money(&missing, locale))])
+            i18n.tf(
+                "review.below_minimum",
+                &[("min", &format_money(&q.limits.min_total, locale)), ("missing", &format_money(&missing, locale))],
+            )
         }
         LimitStatus::AboveMaximum => {
             let excess = Money { amount_minor: basis - q.limits.max_total.amount_minor, currency };
-            i18n.tf("review.above_maximum", &[("max", &format_money(&q.limits.max_total, locale)), ("excess", &format_money(&excess, locale))])
+            i18n.tf(
+                "review.above_maximum",
+                &[("max", &format_money(&q.limits.max_total, locale)), ("excess", &format_money(&excess, locale))],
+            )
         }
         _ => String::new(),
     }

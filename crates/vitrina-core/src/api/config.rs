@@ -30,11 +30,7 @@ fn default_currency() -> String {
 impl AppConfig {
     /// Joins the API base URL and an API path (`/carts/abc`) without doubling slashes.
     pub fn api_url(&self, path: &str) -> String {
-        format!(
-            "{}/{}",
-            self.api_base_url.trim_end_matches('/'),
-            path.trim_start_matches('/')
-        )
+        format!("{}/{}", self.api_base_url.trim_end_matches('/'), path.trim_start_matches('/'))
     }
 
     /// Checks the values a person would otherwise meet as a confusing failure later.
@@ -46,10 +42,7 @@ impl AppConfig {
             return Err("store_name is empty".into());
         }
         if !crate::Currency::new(&self.currency).is_well_formed() {
-            return Err(format!(
-                "currency {:?} is not an ISO 4217 code",
-                self.currency
-            ));
+            return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
         }
         Ok(())
     }
@@ -60,31 +53,19 @@ mod tests {
     use super::*;
 
     fn config(base: &str) -> AppConfig {
-        AppConfig {
-            api_base_url: base.into(),
-            store_name: "Shop".into(),
-            default_locale: "en".into(),
-            currency: "RUB".into(),
-        }
+        AppConfig { api_base_url: base.into(), store_name: "Shop".into(), default_locale: "en".into(), currency: "RUB".into() }
     }
 
     #[test]
     fn api_urls_join_with_one_slash() {
         assert_eq!(config("/api").api_url("/carts/1"), "/api/carts/1");
-        assert_eq!(
-            config("https://x.example/api/").api_url("carts"),
-            "https://x.example/api/carts"
-        );
+        assert_eq!(config("https://x.example/api/").api_url("carts"), "https://x.example/api/carts");
     }
 
     #[test]
     fn a_config_without_locale_and_currency_takes_defaults() {
-        let c: AppConfig =
-            serde_json::from_str(r#"{"api_base_url":"/api","store_name":"S"}"#).unwrap();
-        assert_eq!(
-            (c.default_locale.as_str(), c.currency.as_str()),
-            ("en", "RUB")
-        );
+        let c: AppConfig = serde_json::from_str(r#"{"api_base_url":"/api","store_name":"S"}"#).unwrap();
+        assert_eq!((c.default_locale.as_str(), c.currency.as_str()), ("en", "RUB"));
         assert!(c.validate().is_ok());
     }
 

@@ -7,12 +7,14 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod config;
+pub mod order;
 pub mod response;
 
 pub use cart::*;
 pub use catalog::*;
 pub use checkout::*;
 pub use config::*;
+pub use order::*;
 pub use response::{ApiError, decode_response};
 
 use serde::{Deserialize, Serialize};

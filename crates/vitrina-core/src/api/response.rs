@@ -20,11 +20,7 @@ pub enum ApiError {
     Network(String),
     /// The backend answered with an error status, with its problem details when it sent them.
     #[error("HTTP {status}")]
-    Status {
-        status: u16,
-        problem: Option<Problem>,
-        retry_after_seconds: Option<u64>,
-    },
+    Status { status: u16, problem: Option<Problem>, retry_after_seconds: Option<u64> },
     /// The backend answered successfully but with something that is not the expected JSON.
     #[error("unexpected response: {0}")]
     Undecodable(String),
@@ -34,9 +30,7 @@ impl ApiError {
     /// The kind of problem, for errors that carry one; transport failures are `None`.
     pub fn problem_kind(&self) -> Option<ProblemKind> {
         match self {
-            ApiError::Status {
-                problem: Some(p), ..
-            } => Some(p.kind()),
+            ApiError::Status { problem: Some(p), .. } => Some(p.kind()),
             _ => None,
         }
     }
@@ -69,11 +63,7 @@ impl ApiError {
     /// Seconds the backend asked us to wait before retrying, if it said.
     pub fn retry_after_seconds(&self) -> Option<u64> {
         match self {
-            ApiError::Status {
-                retry_after_seconds,
-                problem,
-                ..
-            } => {
+            ApiError::Status { retry_after_seconds, problem, .. } => {
                 retry_after_seconds.or_else(|| problem.as_ref().and_then(|p| p.retry_after_seconds))
             }
             _ => None,
@@ -94,38 +84,17 @@ pub fn decode_response<T: DeserializeOwned>(
     body: &str,
 ) -> Result<T, ApiError> {
     if body.len() > MAX_RESPONSE_BYTES {
-        return Err(ApiError::Undecodable(format!(
-            "response of {} bytes is too large",
-            body.len()
-        )));
+        return Err(ApiError::Undecodable(format!("response of {} bytes is too large", body.len())));
     }
-    let media_type = content_type
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let media_type = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let is_json = media_type == "application/json" || media_type.ends_with("+json");
     if !(200..300).contains(&status) {
-        let problem = if is_json {
-            serde_json::from_str::<Problem>(body).ok()
-        } else {
-            None
-        };
+        let problem = if is_json { serde_json::from_str::<Problem>(body).ok() } else { None };
         let retry_after_seconds = retry_after.and_then(|v| v.trim().parse::<u64>().ok());
-        return Err(ApiError::Status {
-            status,
-            problem,
-            retry_after_seconds,
-        });
+        return Err(ApiError::Status { status, problem, retry_after_seconds });
     }
     if !is_json {
-        let shown = if media_type.is_empty() {
-            "no content type"
-        } else {
-            media_type.as_str()
-        };
+        let shown = if media_type.is_empty() { "no content type" } else { media_type.as_str() };
         return Err(ApiError::Undecodable(format!("expected JSON, got {shown}")));
     }
     if body.trim().is_empty() {
@@ -145,21 +114,14 @@ mod tests {
 
     #[test]
     fn a_good_response_decodes() {
-        let h = decode(
-            200,
-            Some("application/json; charset=utf-8"),
-            r#"{"status":"ok","version":"1"}"#,
-        )
-        .unwrap();
+        let h = decode(200, Some("application/json; charset=utf-8"), r#"{"status":"ok","version":"1"}"#).unwrap();
         assert_eq!(h.status, "ok");
     }
 
     #[test]
     fn a_problem_response_keeps_its_kind_and_retry_after() {
         let body = r#"{"type":"urn:vitrina:problem:rate-limited","title":"Too many","status":429}"#;
-        let err =
-            decode_response::<Health>(429, Some("application/problem+json"), Some("30"), body)
-                .unwrap_err();
+        let err = decode_response::<Health>(429, Some("application/problem+json"), Some("30"), body).unwrap_err();
         assert_eq!(err.problem_kind(), Some(ProblemKind::RateLimited));
         assert_eq!(err.retry_after_seconds(), Some(30));
         assert!(err.is_transient());
@@ -168,14 +130,7 @@ mod tests {
     #[test]
     fn an_error_page_in_html_is_an_error_without_details() {
         let err = decode(502, Some("text/html"), "<h1>Bad gateway</h1>").unwrap_err();
-        assert_eq!(
-            err,
-            ApiError::Status {
-                status: 502,
-                problem: None,
-                retry_after_seconds: None
-            }
-        );
+        assert_eq!(err, ApiError::Status { status: 502, problem: None, retry_after_seconds: None });
     }
 
     #[test]
@@ -188,10 +143,7 @@ mod tests {
             (Some("text/plain"), r#"{"status":"ok","version":"1"}"#),
             (None, r#"{"status":"ok","version":"1"}"#),
         ] {
-            assert!(
-                matches!(decode(200, ct, body), Err(ApiError::Undecodable(_))),
-                "{ct:?} {body}"
-            );
+            assert!(matches!(decode(200, ct, body), Err(ApiError::Undecodable(_))), "{ct:?} {body}");
         }
     }
 

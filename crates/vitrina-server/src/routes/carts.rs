@@ -28,10 +28,7 @@ pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode
         .db
         .run(move |tx| {
             let id = ids::token();
-            tx.execute(
-                "INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                params![id, now],
-            )?;
+            tx.execute("INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)", params![id, now])?;
             load_cart(tx, &id, now)
         })
         .await?;
@@ -45,14 +42,9 @@ pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode
         (status = 200, description = "The cart", body = Cart),
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_cart(
-    State(state): State<AppState>,
-    ApiPath(cart_id): ApiPath<String>,
-) -> ApiResult<Json<Cart>> {
+pub async fn get_cart(State(state): State<AppState>, ApiPath(cart_id): ApiPath<String>) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(
-        state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?,
-    ))
+    Ok(Json(state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?))
 }
 
 /// Adds a variant to the cart, or more of it if it is already there.
@@ -147,20 +139,14 @@ pub async fn update_line(
         (status = 200, description = "The updated cart", body = Cart),
         (status = 404, description = "Unknown cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn remove_line(
-    State(state): State<AppState>,
-    ApiPath((cart_id, line_id)): ApiPath<(String, String)>,
-) -> ApiResult<Json<Cart>> {
+pub async fn remove_line(State(state): State<AppState>, ApiPath((cart_id, line_id)): ApiPath<(String, String)>) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
     let cart = state
         .db
         .run(move |tx| {
             touch_cart(tx, &cart_id, now)?;
             // Removing a line that is already gone is not an error: the shopper wanted it gone.
-            tx.execute(
-                "DELETE FROM cart_lines WHERE id = ?1 AND cart_id = ?2",
-                params![line_id, cart_id],
-            )?;
+            tx.execute("DELETE FROM cart_lines WHERE id = ?1 AND cart_id = ?2", params![line_id, cart_id])?;
             load_cart(tx, &cart_id, now)
         })
         .await?;
@@ -176,10 +162,7 @@ fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
         )]));
     }
     if wanted > stock {
-        return Err(ApiError::detail(
-            ProblemKind::OutOfStock,
-            format!("Only {} left in stock.", stock.max(0)),
-        ));
+        return Err(ApiError::detail(ProblemKind::OutOfStock, format!("Only {} left in stock.", stock.max(0))));
     }
     Ok(())
 }
@@ -188,26 +171,13 @@ fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
 fn touch_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<()> {
     let updated_at = live_cart_updated_at(tx, cart_id, now)?;
     if updated_at != now {
-        tx.execute(
-            "UPDATE carts SET updated_at = ?1 WHERE id = ?2",
-            params![now, cart_id],
-        )?;
+        tx.execute("UPDATE carts SET updated_at = ?1 WHERE id = ?2", params![now, cart_id])?;
     }
     Ok(())
 }
 
-fn live_cart_updated_at(
-    tx: &Transaction<'_>,
-    cart_id: &str,
-    now: UnixSeconds,
-) -> ApiResult<UnixSeconds> {
-    let updated_at: Option<i64> = tx
-        .query_row(
-            "SELECT updated_at FROM carts WHERE id = ?1",
-            [cart_id],
-            |r| r.get(0),
-        )
-        .optional()?;
+fn live_cart_updated_at(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<UnixSeconds> {
+    let updated_at: Option<i64> = tx.query_row("SELECT updated_at FROM carts WHERE id = ?1", [cart_id], |r| r.get(0)).optional()?;
     match updated_at {
         Some(t) if t + CART_LIFETIME_SECONDS > now => Ok(t),
         Some(_) => {
@@ -225,7 +195,7 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
         "SELECT l.id, p.id, v.id, v.sku, p.name, v.label, v.price_minor, v.currency, l.quantity, v.stock,
                 p.weight_g, p.length_cm, p.width_cm, p.height_cm
          FROM cart_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
-         WHERE l.cart_id = ?1 ORDER BY l.added_at, l.id",
+         WHERE l.cart_id = ?1 ORDER BY l.added_at, l.rowid",
     )?;
     let mut rows = stmt.query([cart_id])?;
     let mut lines = Vec::new();
@@ -235,11 +205,7 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
         let unit_price = Money::new(r.get(6)?, &r.get::<_, String>(7)?);
         let quantity: u32 = r.get(8)?;
         let stock: i64 = r.get(9)?;
-        sizes.push((
-            r.get(10)?,
-            [r.get(11)?, r.get(12)?, r.get(13)?],
-            i64::from(quantity),
-        ));
+        sizes.push((r.get(10)?, [r.get(11)?, r.get(12)?, r.get(13)?], i64::from(quantity)));
         lines.push(CartLine {
             id: r.get(0)?,
             image_url: image_url(&product_id),

@@ -20,8 +20,7 @@ pub fn is_bulky_cart(items: impl IntoIterator<Item = (i64, [i64; 3], i64)>) -> b
     for (item_weight_g, dims_cm, quantity) in items {
         any_bulky |= is_bulky_item(item_weight_g, dims_cm);
         weight_g = weight_g.saturating_add(item_weight_g.saturating_mul(quantity));
-        volume_cm3 = volume_cm3
-            .saturating_add((dims_cm[0] * dims_cm[1] * dims_cm[2]).saturating_mul(quantity));
+        volume_cm3 = volume_cm3.saturating_add((dims_cm[0] * dims_cm[1] * dims_cm[2]).saturating_mul(quantity));
     }
     any_bulky || weight_g > 65_000 || volume_cm3 > 2_000_000
 }
@@ -46,18 +45,9 @@ pub async fn list_products(State(state): State<AppState>) -> ApiResult<Json<Prod
         (status = 200, description = "The product", body = Product),
         (status = 404, description = "No such product", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_product(
-    State(state): State<AppState>,
-    ApiPath(product_id): ApiPath<String>,
-) -> ApiResult<Json<Product>> {
-    let mut products = state
-        .db
-        .run(move |tx| load_products(tx, Some(&product_id)))
-        .await?;
-    products
-        .pop()
-        .map(Json)
-        .ok_or_else(|| ApiError::new(vitrina_core::ProblemKind::ProductNotFound))
+pub async fn get_product(State(state): State<AppState>, ApiPath(product_id): ApiPath<String>) -> ApiResult<Json<Product>> {
+    let mut products = state.db.run(move |tx| load_products(tx, Some(&product_id))).await?;
+    products.pop().map(Json).ok_or_else(|| ApiError::new(vitrina_core::ProblemKind::ProductNotFound))
 }
 
 fn load_products(tx: &Transaction<'_>, only: Option<&str>) -> ApiResult<Vec<Product>> {

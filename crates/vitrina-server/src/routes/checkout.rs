@@ -11,8 +11,8 @@ use axum::Json;
 use axum::extract::State;
 use rusqlite::{OptionalExtension, Transaction};
 use vitrina_core::api::{
-    Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind,
-    PaymentMethod, PromoResult, PromoStatus, PromoTarget, Quote,
+    Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod, PromoResult,
+    PromoStatus, PromoTarget, Quote,
 };
 use vitrina_core::checkout::{self as rules, PromoRule};
 use vitrina_core::civil::UnixSeconds;
@@ -27,67 +27,37 @@ use vitrina_core::{FieldError, Money};
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "The body is not a checkout draft (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn quote(
-    State(state): State<AppState>,
-    ApiJson(draft): ApiJson<CheckoutDraft>,
-) -> ApiResult<Json<Quote>> {
+pub async fn quote(State(state): State<AppState>, ApiJson(draft): ApiJson<CheckoutDraft>) -> ApiResult<Json<Quote>> {
     let now = state.clock.now();
-    Ok(Json(
-        state.db.run(move |tx| build_quote(tx, &draft, now)).await?,
-    ))
+    Ok(Json(state.db.run(move |tx| build_quote(tx, &draft, now)).await?))
 }
 
 /// Computes the quote for `draft` at `now`.
-pub fn build_quote(
-    tx: &Transaction<'_>,
-    draft: &CheckoutDraft,
-    now: UnixSeconds,
-) -> ApiResult<Quote> {
+pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
     let cart = load_cart(tx, &draft.cart_id, now)?;
     let currency = cart.subtotal.currency.clone();
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
             let errors = address_errors(address);
-            let options = if errors.is_empty() {
-                delivery_options(&cart, address, now)
-            } else {
-                Vec::new()
-            };
+            let options = if errors.is_empty() { delivery_options(&cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
     };
-    let chosen = draft
-        .delivery
-        .as_ref()
-        .and_then(|c| delivery_options.iter().find(|o| o.id == c.option_id));
+    let chosen = draft.delivery.as_ref().and_then(|c| delivery_options.iter().find(|o| o.id == c.option_id));
     let delivery_price = chosen.map(|o| o.price.clone());
 
     let promo = match normalised_promo(draft.promo_code.as_deref()) {
         Some(code) => {
             let rule = promo_rule(tx, &code)?;
-            let (status, applies_to, saving) =
-                rules::evaluate_promo(rule.as_ref(), now, &cart.subtotal, delivery_price.as_ref())?;
-            Some(PromoResult {
-                code,
-                status,
-                applies_to,
-                saving,
-            })
+            let (status, applies_to, saving) = rules::evaluate_promo(rule.as_ref(), now, &cart.subtotal, delivery_price.as_ref())?;
+            Some(PromoResult { code, status, applies_to, saving })
         }
         None => None,
     };
-    let discount = promo
-        .as_ref()
-        .filter(|p| p.status == PromoStatus::Applied)
-        .map(|p| p.saving.clone())
-        .unwrap_or_else(|| Money::zero(&currency));
-    let totals = rules::totals(
-        &cart.subtotal,
-        delivery_price.as_ref(),
-        &discount,
-        policy::VAT_RATE_PERCENT,
-    )?;
+    let discount =
+        promo.as_ref().filter(|p| p.status == PromoStatus::Applied).map(|p| p.saving.clone()).unwrap_or_else(|| Money::zero(&currency));
+    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, policy::VAT_RATE_PERCENT)?;
 
     // Limits apply to the goods, after a discount on the goods.
     let items_discount = match promo.as_ref().map(|p| (p.status, p.applies_to)) {
@@ -96,20 +66,10 @@ pub fn build_quote(
     };
     let basis = cart.subtotal.checked_sub(&items_discount)?;
     let (min_total, max_total) = (
-        Money {
-            amount_minor: policy::MIN_ORDER_MINOR,
-            currency: currency.clone(),
-        },
-        Money {
-            amount_minor: policy::MAX_ORDER_MINOR,
-            currency: currency.clone(),
-        },
+        Money { amount_minor: policy::MIN_ORDER_MINOR, currency: currency.clone() },
+        Money { amount_minor: policy::MAX_ORDER_MINOR, currency: currency.clone() },
     );
-    let limits = OrderLimits {
-        status: rules::limit_status(&basis, &min_total, &max_total),
-        min_total,
-        max_total,
-    };
+    let limits = OrderLimits { status: rules::limit_status(&basis, &min_total, &max_total), min_total, max_total };
 
     let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
@@ -126,30 +86,21 @@ pub fn build_quote(
 }
 
 fn normalised_promo(code: Option<&str>) -> Option<String> {
-    code.map(|c| c.trim().to_uppercase())
-        .filter(|c| !c.is_empty())
+    code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty())
 }
 
 fn promo_rule(tx: &Transaction<'_>, code: &str) -> ApiResult<Option<PromoRule>> {
     Ok(tx
-        .query_row(
-            "SELECT code, kind, percent, valid_from, valid_until FROM promo_codes WHERE code = ?1",
-            [code],
-            |r| {
-                let kind: String = r.get(1)?;
-                Ok(PromoRule {
-                    code: r.get(0)?,
-                    target: if kind == "free_delivery" {
-                        PromoTarget::Delivery
-                    } else {
-                        PromoTarget::Items
-                    },
-                    percent: r.get(2)?,
-                    valid_from: r.get(3)?,
-                    valid_until: r.get(4)?,
-                })
-            },
-        )
+        .query_row("SELECT code, kind, percent, valid_from, valid_until FROM promo_codes WHERE code = ?1", [code], |r| {
+            let kind: String = r.get(1)?;
+            Ok(PromoRule {
+                code: r.get(0)?,
+                target: if kind == "free_delivery" { PromoTarget::Delivery } else { PromoTarget::Items },
+                percent: r.get(2)?,
+                valid_from: r.get(3)?,
+                valid_until: r.get(4)?,
+            })
+        })
         .optional()?)
 }
 
@@ -161,42 +112,22 @@ pub fn address_errors(address: &Address) -> Vec<FieldError> {
             errors.push(FieldError::new(field, code, &english(code)));
         }
     };
-    let postcode_length = policy::COUNTRIES
-        .iter()
-        .find(|(c, _)| *c == address.country)
-        .map(|(_, len)| *len);
-    check(
-        "address.country",
-        if postcode_length.is_some() {
-            Ok(String::new())
-        } else {
-            Err("unsupported_country")
-        },
-    );
+    let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
+    check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err("unsupported_country") });
     check("address.city", validate::required_text(&address.city, 100));
     check(
         "address.line",
-        validate::required_text(&address.line, 200).and_then(|line| {
-            match rules::refused_address(&line) {
-                Some(reason) => Err(reason),
-                None => Ok(line),
-            }
+        validate::required_text(&address.line, 200).and_then(|line| match rules::refused_address(&line) {
+            Some(reason) => Err(reason),
+            None => Ok(line),
         }),
     );
-    let digits: String = address
-        .postcode
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
     check(
         "address.postcode",
         match (digits.is_empty(), postcode_length) {
             (true, _) => Err(code::REQUIRED),
-            (false, Some(len))
-                if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                Err("invalid_postcode")
-            }
+            (false, Some(len)) if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) => Err("invalid_postcode"),
             _ => Ok(digits),
         },
     );
@@ -211,7 +142,9 @@ pub fn english(code: &str) -> String {
         code::INVALID_PHONE => "Give the phone number with its country code, e.g. +7 912 345-67-89.",
         code::TOO_LONG => "Too long.",
         rules::refusal::PO_BOX => "The carrier does not deliver to P.O. boxes (а/я). Give a street address.",
-        rules::refusal::POSTE_RESTANTE => "The carrier does not deliver poste restante (до востребования). Give a street address or choose a pickup point.",
+        rules::refusal::POSTE_RESTANTE => {
+            "The carrier does not deliver poste restante (до востребования). Give a street address or choose a pickup point."
+        }
         rules::refusal::MILITARY_UNIT => "The carrier does not deliver to military units (в/ч). Give a civilian address.",
         "unsupported_country" => "We do not deliver to this country.",
         "invalid_postcode" => "This postcode does not have the right form for the country.",
@@ -226,20 +159,12 @@ pub fn english(code: &str) -> String {
 }
 
 fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
-    let dispatch = rules::dispatch_date(
-        now,
-        policy::STORE_UTC_OFFSET_MINUTES,
-        policy::CUTOFF_MINUTES,
-    );
+    let dispatch = rules::dispatch_date(now, policy::STORE_UTC_OFFSET_MINUTES, policy::CUTOFF_MINUTES);
     let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
     DeliveryOption {
         id: method.id.into(),
         kind,
-        carrier: if kind == DeliveryKind::SellerShop {
-            "Severny Veter".into()
-        } else {
-            policy::CARRIER.into()
-        },
+        carrier: if kind == DeliveryKind::SellerShop { "Severny Veter".into() } else { policy::CARRIER.into() },
         service_level: method.service_level.into(),
         price: Money::new(method.price_minor, "RUB"),
         dispatch_date: dispatch,
@@ -284,24 +209,12 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
 /// What can pay for this order now: always a card online; on delivery only where someone hands
 /// the parcel over (not a locker) and up to the cash limit.
 pub fn payment_methods(delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
-    let mut methods = vec![PaymentMethod {
-        id: "card-online".into(),
-        kind: PaymentKind::CardOnline,
-    }];
-    let handed_over = matches!(
-        delivery,
-        Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop)
-    );
+    let mut methods = vec![PaymentMethod { id: "card-online".into(), kind: PaymentKind::CardOnline }];
+    let handed_over = matches!(delivery, Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop));
     if handed_over && total.amount_minor <= policy::MAX_PAY_ON_DELIVERY_MINOR {
-        methods.push(PaymentMethod {
-            id: "cash-on-delivery".into(),
-            kind: PaymentKind::CashOnDelivery,
-        });
+        methods.push(PaymentMethod { id: "cash-on-delivery".into(), kind: PaymentKind::CashOnDelivery });
         if delivery == Some(DeliveryKind::Courier) {
-            methods.push(PaymentMethod {
-                id: "card-on-delivery".into(),
-                kind: PaymentKind::CardOnDelivery,
-            });
+            methods.push(PaymentMethod { id: "card-on-delivery".into(), kind: PaymentKind::CardOnDelivery });
         }
     }
     methods
@@ -317,88 +230,43 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
     };
     let contact = draft.contact.clone().unwrap_or_default();
     check("contact.email", validate::email(&contact.email));
-    check(
-        "contact.phone",
-        validate::international_phone(&contact.phone),
-    );
+    check("contact.phone", validate::international_phone(&contact.phone));
     check("contact.name", validate::required_text(&contact.name, 100));
     if let Some(recipient) = &draft.recipient {
-        check(
-            "recipient.name",
-            validate::required_text(&recipient.name, 100),
-        );
-        check(
-            "recipient.phone",
-            validate::international_phone(&recipient.phone),
-        );
+        check("recipient.name", validate::required_text(&recipient.name, 100));
+        check("recipient.phone", validate::international_phone(&recipient.phone));
     }
     match &draft.address {
         None => check("address.line", Err(code::REQUIRED)),
         Some(_) => errors.extend(quote.address_errors.iter().cloned()),
     }
-    let chosen = draft.delivery.as_ref().and_then(|c| {
-        quote
-            .delivery_options
-            .iter()
-            .find(|o| o.id == c.option_id)
-            .map(|o| (c, o))
-    });
+    let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
     match chosen {
         None if quote.address_errors.is_empty() => {
-            let code = if draft.delivery.is_some() {
-                "unknown_option"
-            } else {
-                code::REQUIRED
-            };
+            let code = if draft.delivery.is_some() { "unknown_option" } else { code::REQUIRED };
             errors.push(FieldError::new("delivery.option_id", code, &english(code)));
         }
         None => {}
         Some((choice, option)) => {
             if !option.dates.is_empty() && !choice.date.is_some_and(|d| option.dates.contains(&d)) {
-                errors.push(FieldError::new(
-                    "delivery.date",
-                    code::REQUIRED,
-                    &english(code::REQUIRED),
-                ));
+                errors.push(FieldError::new("delivery.date", code::REQUIRED, &english(code::REQUIRED)));
             }
             if !option.time_windows.is_empty()
-                && !choice
-                    .time_window_id
-                    .as_ref()
-                    .is_some_and(|w| option.time_windows.iter().any(|t| &t.id == w))
+                && !choice.time_window_id.as_ref().is_some_and(|w| option.time_windows.iter().any(|t| &t.id == w))
             {
-                errors.push(FieldError::new(
-                    "delivery.time_window_id",
-                    code::REQUIRED,
-                    &english(code::REQUIRED),
-                ));
+                errors.push(FieldError::new("delivery.time_window_id", code::REQUIRED, &english(code::REQUIRED)));
             }
             if !option.pickup_points.is_empty()
-                && !choice
-                    .pickup_point_id
-                    .as_ref()
-                    .is_some_and(|p| option.pickup_points.iter().any(|x| &x.id == p))
+                && !choice.pickup_point_id.as_ref().is_some_and(|p| option.pickup_points.iter().any(|x| &x.id == p))
             {
-                errors.push(FieldError::new(
-                    "delivery.pickup_point_id",
-                    code::REQUIRED,
-                    &english(code::REQUIRED),
-                ));
+                errors.push(FieldError::new("delivery.pickup_point_id", code::REQUIRED, &english(code::REQUIRED)));
             }
         }
     }
     match &draft.payment_method {
         Some(id) if quote.payment_methods.iter().any(|m| &m.id == id) => {}
-        Some(_) => errors.push(FieldError::new(
-            "payment_method",
-            "unknown_option",
-            &english("unknown_option"),
-        )),
-        None => errors.push(FieldError::new(
-            "payment_method",
-            code::REQUIRED,
-            &english(code::REQUIRED),
-        )),
+        Some(_) => errors.push(FieldError::new("payment_method", "unknown_option", &english("unknown_option"))),
+        None => errors.push(FieldError::new("payment_method", code::REQUIRED, &english(code::REQUIRED))),
     }
     if let Some(promo) = &quote.promo {
         let code = match promo.status {
@@ -412,18 +280,10 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         }
     }
     if consents.terms_version != quote.terms_version {
-        errors.push(FieldError::new(
-            "consents.terms_version",
-            "terms_outdated",
-            &english("terms_outdated"),
-        ));
+        errors.push(FieldError::new("consents.terms_version", "terms_outdated", &english("terms_outdated")));
     }
     if !consents.personal_data {
-        errors.push(FieldError::new(
-            "consents.personal_data",
-            code::REQUIRED,
-            &english(code::REQUIRED),
-        ));
+        errors.push(FieldError::new("consents.personal_data", code::REQUIRED, &english(code::REQUIRED)));
     }
     errors
 }
@@ -436,8 +296,5 @@ pub fn limit_problem(quote: &Quote) -> Option<ApiError> {
         LimitStatus::BelowMinimum => format!("The smallest order is {}.", quote.limits.min_total),
         _ => format!("The largest order is {}.", quote.limits.max_total),
     };
-    Some(ApiError::detail(
-        vitrina_core::ProblemKind::OrderLimit,
-        detail,
-    ))
+    Some(ApiError::detail(vitrina_core::ProblemKind::OrderLimit, detail))
 }

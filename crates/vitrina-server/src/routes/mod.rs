@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod config;
 pub mod health;
 pub mod images;
+pub mod order_view;
 pub mod orders;
 pub mod test_hooks;
 
@@ -29,4 +30,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(checkout::quote))
         .routes(routes!(orders::place_order))
         .routes(routes!(orders::start_payment))
+        .routes(routes!(order_view::get_order))
+        .routes(routes!(order_view::lookup))
+        .routes(routes!(order_view::request_cancellation))
 }

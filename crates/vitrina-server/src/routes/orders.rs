@@ -13,9 +13,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use rusqlite::{OptionalExtension, Transaction, params};
-use vitrina_core::api::{
-    DeliveryKind, PaymentKind, PaymentStatus, PaymentStep, PlaceOrder, PlacedOrder, StartPayment,
-};
+use vitrina_core::api::{DeliveryKind, PaymentKind, PaymentStatus, PaymentStep, PlaceOrder, PlacedOrder, StartPayment};
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::{FieldError, ProblemKind};
 
@@ -48,26 +46,16 @@ pub async fn place_order(
         .to_owned();
     let hash = request_hash(&body);
     let now = state.clock.now();
-    let (status, placed) = state
-        .db
-        .run(move |tx| place(tx, &key, &hash, &body, now))
-        .await?;
+    let (status, placed) = state.db.run(move |tx| place(tx, &key, &hash, &body, now)).await?;
+    if status == StatusCode::CREATED {
+        send_confirmation(&state, &placed).await;
+    }
     Ok((status, Json(placed)))
 }
 
-fn place(
-    tx: &Transaction<'_>,
-    key: &str,
-    hash: &str,
-    body: &PlaceOrder,
-    now: UnixSeconds,
-) -> ApiResult<(StatusCode, PlacedOrder)> {
+fn place(tx: &Transaction<'_>, key: &str, hash: &str, body: &PlaceOrder, now: UnixSeconds) -> ApiResult<(StatusCode, PlacedOrder)> {
     let seen: Option<(String, i64)> = tx
-        .query_row(
-            "SELECT request_hash, order_number FROM idempotency_keys WHERE key = ?1",
-            [key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row("SELECT request_hash, order_number FROM idempotency_keys WHERE key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((seen_hash, number)) = seen {
         if seen_hash != hash {
@@ -75,14 +63,8 @@ fn place(
         }
         return Ok((StatusCode::OK, placed_order(tx, number)?));
     }
-    let already: Option<i64> = tx
-        .query_row(
-            "SELECT order_number FROM carts WHERE id = ?1",
-            [&body.draft.cart_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
+    let already: Option<i64> =
+        tx.query_row("SELECT order_number FROM carts WHERE id = ?1", [&body.draft.cart_id], |r| r.get(0)).optional()?.flatten();
     if let Some(number) = already {
         remember_key(tx, key, hash, number, now)?;
         return Ok((StatusCode::OK, placed_order(tx, number)?));
@@ -91,11 +73,7 @@ fn place(
     let draft = &body.draft;
     let quote = build_quote(tx, draft, now)?;
     if quote.cart.lines.is_empty() {
-        return Err(ApiError::validation(vec![FieldError::new(
-            "cart",
-            "empty_cart",
-            "The cart is empty.",
-        )]));
+        return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }
     let errors = order_errors(draft, &body.consents, &quote);
     if !errors.is_empty() {
@@ -105,23 +83,15 @@ fn place(
         return Err(problem);
     }
     if quote.totals.total != body.expected_total {
-        return Err(ApiError::detail(
-            ProblemKind::PriceChanged,
-            format!("The total is now {}.", quote.totals.total),
-        ));
+        return Err(ApiError::detail(ProblemKind::PriceChanged, format!("The total is now {}.", quote.totals.total)));
     }
     for line in &quote.cart.lines {
-        let taken = tx.execute(
-            "UPDATE variants SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1",
-            params![line.quantity, line.variant_id],
-        )?;
+        let taken =
+            tx.execute("UPDATE variants SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1", params![line.quantity, line.variant_id])?;
         if taken == 0 {
             return Err(ApiError::detail(
                 ProblemKind::OutOfStock,
-                format!(
-                    "{} {} is no longer in stock in that quantity.",
-                    line.name, line.variant_label
-                ),
+                format!("{} {} is no longer in stock in that quantity.", line.name, line.variant_label),
             ));
         }
     }
@@ -131,40 +101,20 @@ fn place(
     let contact = draft.contact.clone().unwrap_or_default();
     let address = draft.address.clone().unwrap_or_default();
     let choice = draft.delivery.clone().unwrap_or_default();
-    let option = quote
-        .delivery_options
-        .iter()
-        .find(|o| o.id == choice.option_id)
-        .ok_or_else(|| ApiError::internal("chosen delivery vanished"))?;
+    let option =
+        quote.delivery_options.iter().find(|o| o.id == choice.option_id).ok_or_else(|| ApiError::internal("chosen delivery vanished"))?;
     let payment_id = draft.payment_method.clone().unwrap_or_default();
-    let payment = quote
-        .payment_methods
-        .iter()
-        .find(|m| m.id == payment_id)
-        .ok_or_else(|| ApiError::internal("chosen payment vanished"))?;
+    let payment = quote.payment_methods.iter().find(|m| m.id == payment_id).ok_or_else(|| ApiError::internal("chosen payment vanished"))?;
     let window = choice
         .time_window_id
         .as_ref()
         .and_then(|id| option.time_windows.iter().find(|w| &w.id == id))
         .map(|w| format!("{}–{}", w.from, w.to));
-    let point = choice
-        .pickup_point_id
-        .as_ref()
-        .and_then(|id| option.pickup_points.iter().find(|p| &p.id == id));
-    let point_json = point
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(ApiError::internal)?;
-    let payment_status = if payment.kind == PaymentKind::CardOnline {
-        PaymentStatus::AwaitingPayment
-    } else {
-        PaymentStatus::PayOnDelivery
-    };
-    let number: i64 = tx.query_row(
-        "SELECT COALESCE(MAX(number) + 1, ?1) FROM orders",
-        [FIRST_ORDER_NUMBER],
-        |r| r.get(0),
-    )?;
+    let point = choice.pickup_point_id.as_ref().and_then(|id| option.pickup_points.iter().find(|p| &p.id == id));
+    let point_json = point.map(serde_json::to_string).transpose().map_err(ApiError::internal)?;
+    let payment_status =
+        if payment.kind == PaymentKind::CardOnline { PaymentStatus::AwaitingPayment } else { PaymentStatus::PayOnDelivery };
+    let number: i64 = tx.query_row("SELECT COALESCE(MAX(number) + 1, ?1) FROM orders", [FIRST_ORDER_NUMBER], |r| r.get(0))?;
     let totals = &quote.totals;
     tx.execute(
         "INSERT INTO orders (number, access_token, cart_id, created_at, email, phone, name, recipient_name, recipient_phone,
@@ -215,38 +165,53 @@ fn place(
         ],
     )?;
     for (position, line) in quote.cart.lines.iter().enumerate() {
-        let seller: String = tx.query_row(
-            "SELECT seller_id FROM products WHERE id = ?1",
-            [&line.product_id],
-            |r| r.get(0),
-        )?;
+        let seller: String = tx.query_row("SELECT seller_id FROM products WHERE id = ?1", [&line.product_id], |r| r.get(0))?;
         tx.execute(
             "INSERT INTO order_lines (order_number, position, product_id, variant_id, seller_id, sku, name, variant_label,
                 unit_price_minor, quantity, line_total_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![number, position as i64, line.product_id, line.variant_id, seller, line.sku, line.name, line.variant_label,
-                line.unit_price.amount_minor, line.quantity, line.line_total.amount_minor],
+            params![
+                number,
+                position as i64,
+                line.product_id,
+                line.variant_id,
+                seller,
+                line.sku,
+                line.name,
+                line.variant_label,
+                line.unit_price.amount_minor,
+                line.quantity,
+                line.line_total.amount_minor
+            ],
         )?;
     }
     add_event(tx, number, now, "created")?;
     if payment.kind == PaymentKind::CardOnline {
         new_payment(tx, number, now)?;
     }
-    tx.execute(
-        "UPDATE carts SET order_number = ?1 WHERE id = ?2",
-        params![number, draft.cart_id],
-    )?;
+    tx.execute("UPDATE carts SET order_number = ?1 WHERE id = ?2", params![number, draft.cart_id])?;
     remember_key(tx, key, hash, number, now)?;
     Ok((StatusCode::CREATED, placed_order(tx, number)?))
 }
 
-fn remember_key(
-    tx: &Transaction<'_>,
-    key: &str,
-    hash: &str,
-    number: i64,
-    now: UnixSeconds,
-) -> ApiResult<()> {
-    tx.execute("INSERT INTO idempotency_keys (key, request_hash, order_number, created_at) VALUES (?1, ?2, ?3, ?4)", params![key, hash, number, now])?;
+/// Writes the confirmation email of a newly placed order to the outbox. A failure to write is
+/// logged, not returned: the order stands either way.
+async fn send_confirmation(state: &AppState, placed: &PlacedOrder) {
+    let Ok(number) = placed.number.parse::<i64>() else { return };
+    let now = state.clock.now();
+    let Ok(order) = state.db.run(move |tx| crate::routes::order_view::load_order(tx, number, now)).await else { return };
+    let public = state.options.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", state.options.host, state.options.port));
+    let order_url = format!("{}/orders/{}?token={}", public.trim_end_matches('/'), placed.number, placed.access_token);
+    let email = crate::emails::order_confirmation(&order, &state.options.store_name, &order_url, &public);
+    if let Err(e) = crate::outbox::write(&state.options.outbox_dir, &format!("order-{}-confirmation", placed.number), &email, now) {
+        eprintln!("vitrina-server: could not write the confirmation of order {}: {e}", placed.number);
+    }
+}
+
+fn remember_key(tx: &Transaction<'_>, key: &str, hash: &str, number: i64, now: UnixSeconds) -> ApiResult<()> {
+    tx.execute(
+        "INSERT INTO idempotency_keys (key, request_hash, order_number, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![key, hash, number, now],
+    )?;
     Ok(())
 }
 
@@ -278,27 +243,18 @@ pub fn gateway_url(payment_id: &str) -> String {
 
 /// The placed order as the checkout sees it: number, token, and what to do about payment.
 fn placed_order(tx: &Transaction<'_>, number: i64) -> ApiResult<PlacedOrder> {
-    let (token, status): (String, String) = tx.query_row(
-        "SELECT access_token, payment_status FROM orders WHERE number = ?1",
-        [number],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let status: PaymentStatus =
-        serde_json::from_value(serde_json::Value::String(status)).unwrap_or(PaymentStatus::Unknown);
+    let (token, status): (String, String) =
+        tx.query_row("SELECT access_token, payment_status FROM orders WHERE number = ?1", [number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let status: PaymentStatus = serde_json::from_value(serde_json::Value::String(status)).unwrap_or(PaymentStatus::Unknown);
     let pending: Option<String> = tx
-        .query_row("SELECT id FROM payments WHERE order_number = ?1 AND status = 'pending' ORDER BY created_at DESC LIMIT 1", [number], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM payments WHERE order_number = ?1 AND status = 'pending' ORDER BY created_at DESC LIMIT 1",
+            [number],
+            |r| r.get(0),
+        )
         .optional()?;
-    let redirect_url = pending
-        .filter(|_| status == PaymentStatus::AwaitingPayment)
-        .map(|id| gateway_url(&id));
-    Ok(PlacedOrder {
-        number: number.to_string(),
-        access_token: token,
-        payment: PaymentStep {
-            status,
-            redirect_url,
-        },
-    })
+    let redirect_url = pending.filter(|_| status == PaymentStatus::AwaitingPayment).map(|id| gateway_url(&id));
+    Ok(PlacedOrder { number: number.to_string(), access_token: token, payment: PaymentStep { status, redirect_url } })
 }
 
 /// Starts another online card payment for an order whose payment is still due or was declined.
@@ -321,11 +277,16 @@ pub async fn start_payment(
         .run(move |tx| {
             let number = authorised_order(tx, &number, &body.access_token)?;
             let (kind, status): (String, String) =
-                tx.query_row("SELECT payment_kind, payment_status FROM orders WHERE number = ?1", [number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                tx.query_row("SELECT payment_kind, payment_status FROM orders WHERE number = ?1", [number], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
             if kind != enum_text(&PaymentKind::CardOnline) || !matches!(status.as_str(), "awaiting_payment" | "declined") {
                 return Err(ApiError::new(ProblemKind::PaymentNotNeeded));
             }
-            tx.execute("UPDATE payments SET status = 'declined', decided_at = ?1 WHERE order_number = ?2 AND status = 'pending'", params![now, number])?;
+            tx.execute(
+                "UPDATE payments SET status = 'declined', decided_at = ?1 WHERE order_number = ?2 AND status = 'pending'",
+                params![now, number],
+            )?;
             let id = new_payment(tx, number, now)?;
             tx.execute("UPDATE orders SET payment_status = 'awaiting_payment' WHERE number = ?1", [number])?;
             Ok(PaymentStep { status: PaymentStatus::AwaitingPayment, redirect_url: Some(gateway_url(&id)) })
@@ -338,13 +299,7 @@ pub async fn start_payment(
 pub fn authorised_order(tx: &Transaction<'_>, number: &str, token: &str) -> ApiResult<i64> {
     let not_found = || ApiError::not_found("No such order.");
     let number: i64 = number.trim().parse().map_err(|_| not_found())?;
-    let stored: Option<String> = tx
-        .query_row(
-            "SELECT access_token FROM orders WHERE number = ?1",
-            [number],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let stored: Option<String> = tx.query_row("SELECT access_token FROM orders WHERE number = ?1", [number], |r| r.get(0)).optional()?;
     match stored {
         Some(stored) if constant_time_eq(stored.as_bytes(), token.as_bytes()) => Ok(number),
         _ => Err(not_found()),
@@ -357,18 +312,13 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// The wire name of a contract enum (`card_online`), for storage.
 pub fn enum_text<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// A stable fingerprint of the request body (FNV-1a over its canonical JSON), to tell a repeated
 /// request from a different one under the same key.
 fn request_hash(body: &PlaceOrder) -> String {
     let json = serde_json::to_vec(body).unwrap_or_default();
-    let hash = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+    let hash = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
     format!("{hash:016x}")
 }

@@ -15,6 +15,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/test/clock", post(set_clock))
         .route("/api/test/prices", post(set_price))
+        .route("/api/test/orders/{number}/status", post(set_order_status))
 }
 
 #[derive(Deserialize)]
@@ -23,12 +24,8 @@ struct SetClock {
     now: String,
 }
 
-async fn set_clock(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<SetClock>,
-) -> ApiResult<StatusCode> {
-    let (at, _) = parse_rfc3339(&body.now)
-        .ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
+async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetClock>) -> ApiResult<StatusCode> {
+    let (at, _) = parse_rfc3339(&body.now).ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
     state.clock.set(at);
     Ok(StatusCode::NO_CONTENT)
 }
@@ -40,23 +37,35 @@ struct SetPrice {
 }
 
 /// Changes a variant's price (to test what the checkout does when a price changes under it).
-async fn set_price(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<SetPrice>,
-) -> ApiResult<StatusCode> {
+async fn set_price(State(state): State<AppState>, ApiJson(body): ApiJson<SetPrice>) -> ApiResult<StatusCode> {
     state
         .db
         .run(move |tx| {
-            let changed = tx.execute(
-                "UPDATE variants SET price_minor = ?1 WHERE id = ?2",
-                rusqlite::params![body.price_minor, body.variant_id],
-            )?;
-            if changed == 0 {
-                Err(ApiError::not_found("No such variant."))
-            } else {
-                Ok(())
-            }
+            let changed =
+                tx.execute("UPDATE variants SET price_minor = ?1 WHERE id = ?2", rusqlite::params![body.price_minor, body.variant_id])?;
+            if changed == 0 { Err(ApiError::not_found("No such variant.")) } else { Ok(()) }
         })
         .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct SetOrderStatus {
+    status: vitrina_core::api::OrderStatus,
+    /// When it happened (RFC 3339); now if absent.
+    at: Option<String>,
+}
+
+/// Moves an order to a status, as the seller or the carrier would.
+async fn set_order_status(
+    State(state): State<AppState>,
+    crate::extract::ApiPath(number): crate::extract::ApiPath<i64>,
+    ApiJson(body): ApiJson<SetOrderStatus>,
+) -> ApiResult<StatusCode> {
+    let at = match &body.at {
+        Some(text) => parse_rfc3339(text).ok_or_else(|| ApiError::bad_request("at must be an RFC 3339 instant"))?.0,
+        None => state.clock.now(),
+    };
+    state.db.run(move |tx| crate::routes::order_view::set_status(tx, number, body.status, at)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,11 +12,7 @@ pub(crate) const HOUR: i64 = 3_600;
 
 /// Writes the demo store if the database has never been seeded. Returns whether it did.
 pub fn seed_if_empty(conn: &mut Connection, now: UnixSeconds) -> Result<bool, rusqlite::Error> {
-    let seeded: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| {
-            r.get(0)
-        })
-        .ok();
+    let seeded: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| r.get(0)).ok();
     if seeded.is_some() {
         return Ok(false);
     }
@@ -26,10 +22,7 @@ pub fn seed_if_empty(conn: &mut Connection, now: UnixSeconds) -> Result<bool, ru
     store::seed_accounts(&tx)?;
     store::seed_promo_codes(&tx, now)?;
     shipments::seed_shipments(&tx, now)?;
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('seeded_at', ?1)",
-        [now.to_string()],
-    )?;
+    tx.execute("INSERT INTO meta (key, value) VALUES ('seeded_at', ?1)", [now.to_string()])?;
     tx.commit()?;
     Ok(true)
 }
@@ -38,12 +31,7 @@ pub fn seed_if_empty(conn: &mut Connection, now: UnixSeconds) -> Result<bool, ru
 pub const DEMO_ACCOUNTS: &[(&str, &str, bool, Option<&str>)] = &[
     ("shopper@example.com", "Anna Petrova", true, None),
     ("new@example.com", "Oleh Kovalenko", false, None),
-    (
-        "seller@example.com",
-        "Marek Horváth",
-        true,
-        Some("demo-seller"),
-    ),
+    ("seller@example.com", "Marek Horváth", true, Some("demo-seller")),
 ];
 
 pub const DEMO_PASSWORD: &str = "demo";

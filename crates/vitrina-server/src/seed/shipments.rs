@@ -54,11 +54,7 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
                 ev(-11 * d, UNZONED, "Оферта подтверждена"),
                 intl(-10 * d),
                 ev(-8 * d, SHEREMETYEVO, "Прибыл на СВХ"),
-                ev(
-                    -8 * d + 3 * h,
-                    SHEREMETYEVO,
-                    "Передано на оформление таможенное",
-                ),
+                ev(-8 * d + 3 * h, SHEREMETYEVO, "Передано на оформление таможенное"),
                 ev(-7 * d, SHEREMETYEVO, "Выпущено таможней"),
                 ev(-7 * d + 2 * h, SHEREMETYEVO, "Убыл со склада СВХ"),
                 ev(-6 * d, MOSCOW, "Отправление поступило на терминал"),
@@ -90,16 +86,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
                 intl(-24 * d),
                 ev(-18 * d, SHEREMETYEVO, "Прибыл на СВХ"),
                 ev(-18 * d + h, UNZONED, "Оферта отправлена"),
-                ev(
-                    -4 * d,
-                    SHEREMETYEVO,
-                    "Истек срок подтверждения оферты получателем",
-                ),
-                ev(
-                    -3 * d,
-                    SHEREMETYEVO,
-                    "Осуществляется возврат отправления по инструкции клиента",
-                ),
+                ev(-4 * d, SHEREMETYEVO, "Истек срок подтверждения оферты получателем"),
+                ev(-3 * d, SHEREMETYEVO, "Осуществляется возврат отправления по инструкции клиента"),
                 ev(-2 * d, SHEREMETYEVO, "Возврат убыл со склада"),
             ],
         },
@@ -130,16 +118,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
                 ev(-9 * d, UNZONED, "Оферта подтверждена"),
                 intl(-8 * d),
                 ev(-2 * d, SHEREMETYEVO, "Прибыл на СВХ"),
-                ev(
-                    -2 * d + 4 * h,
-                    SHEREMETYEVO,
-                    "Передано на оформление таможенное",
-                ),
-                ev(
-                    -d,
-                    SHEREMETYEVO,
-                    "Задержано таможней — требуется оплата таможенных платежей",
-                ),
+                ev(-2 * d + 4 * h, SHEREMETYEVO, "Передано на оформление таможенное"),
+                ev(-d, SHEREMETYEVO, "Задержано таможней — требуется оплата таможенных платежей"),
             ],
         },
         ShipmentSpec {
@@ -155,11 +135,7 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
                 ev(-4 * d, MOSCOW, "Отправление поступило на терминал"),
                 ev(-3 * d, KAZAN, "Отправление поступило на терминал"),
                 ev(-2 * d, KAZAN, "Отправление будет доставлено сегодня"),
-                ev(
-                    -2 * d + 6 * h,
-                    KAZAN,
-                    "Доставка не осуществлена — офис/квартира закрыты",
-                ),
+                ev(-2 * d + 6 * h, KAZAN, "Доставка не осуществлена — офис/квартира закрыты"),
                 ev(-d, KAZAN, "Дата доставки изменена по просьбе получателя"),
             ],
         },
@@ -227,20 +203,13 @@ fn thousand_events() -> Vec<EventSpec> {
     let step = 50 * DAY / 1000;
     (0..1000)
         .map(|i| {
-            let status = if i == 0 {
-                "Получен предварительный заказ"
-            } else {
-                SCANS[i % 4]
-            };
+            let status = if i == 0 { "Получен предварительный заказ" } else { SCANS[i % 4] };
             ev(start + step * i as i64, HUBS[(i / 4) % 4], status)
         })
         .collect()
 }
 
-pub(super) fn seed_shipments(
-    tx: &rusqlite::Transaction<'_>,
-    now: UnixSeconds,
-) -> Result<(), rusqlite::Error> {
+pub(super) fn seed_shipments(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
     let today = Date::from_days_since_epoch(now.div_euclid(DAY));
     let day = |offset: i64| today.add_days(offset).to_string();
     for s in demo_shipments() {

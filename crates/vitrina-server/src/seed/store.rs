@@ -6,15 +6,10 @@ use rusqlite::params;
 use vitrina_core::civil::{Date, UnixSeconds};
 
 pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
-    for (id, name) in [
-        ("demo-seller", "Severny Veter Home & Apparel"),
-        ("form-only", "Lavka Masterov"),
-        ("quiet-seller", "Tikhaya Gavan Furniture"),
-    ] {
-        tx.execute(
-            "INSERT INTO sellers (id, display_name) VALUES (?1, ?2)",
-            params![id, name],
-        )?;
+    for (id, name) in
+        [("demo-seller", "Severny Veter Home & Apparel"), ("form-only", "Lavka Masterov"), ("quiet-seller", "Tikhaya Gavan Furniture")]
+    {
+        tx.execute("INSERT INTO sellers (id, display_name) VALUES (?1, ?2)", params![id, name])?;
     }
     Ok(())
 }
@@ -40,12 +35,7 @@ const PRODUCTS: &[DemoProduct] = &[
         colour: "#d9c8a9",
         weight_g: 300,
         dims_cm: [35, 25, 4],
-        variants: &[
-            ("S · White", 349000, 12),
-            ("M · White", 349000, 20),
-            ("L · White", 349000, 8),
-            ("M · Navy", 359000, 5),
-        ],
+        variants: &[("S · White", 349000, 12), ("M · White", 349000, 20), ("L · White", 349000, 8), ("M · Navy", 359000, 5)],
     },
     DemoProduct {
         id: "merino-sweater",
@@ -55,11 +45,7 @@ const PRODUCTS: &[DemoProduct] = &[
         colour: "#6b7f99",
         weight_g: 450,
         dims_cm: [35, 30, 6],
-        variants: &[
-            ("S · Grey", 599000, 6),
-            ("M · Grey", 599000, 9),
-            ("L · Grey", 599000, 3),
-        ],
+        variants: &[("S · Grey", 599000, 6), ("M · Grey", 599000, 9), ("L · Grey", 599000, 3)],
     },
     DemoProduct {
         id: "denim-jacket",
@@ -89,11 +75,7 @@ const PRODUCTS: &[DemoProduct] = &[
         colour: "#8d5b4c",
         weight_g: 200,
         dims_cm: [20, 15, 5],
-        variants: &[
-            ("90 cm", 199000, 10),
-            ("100 cm", 199000, 10),
-            ("110 cm", 199000, 10),
-        ],
+        variants: &[("90 cm", 199000, 10), ("100 cm", 199000, 10), ("110 cm", 199000, 10)],
     },
     DemoProduct {
         id: "wool-socks",
@@ -113,11 +95,7 @@ const PRODUCTS: &[DemoProduct] = &[
         colour: "#f2cc8f",
         weight_g: 500,
         dims_cm: [30, 25, 6],
-        variants: &[
-            ("M · Yellow", 899000, 6),
-            ("M · Olive", 899000, 6),
-            ("L · Olive", 899000, 3),
-        ],
+        variants: &[("M · Yellow", 899000, 6), ("M · Olive", 899000, 6), ("L · Olive", 899000, 3)],
     },
     DemoProduct {
         id: "ceramic-mug",
@@ -200,14 +178,7 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
         )?;
         for (i, (label, price, stock)) in p.variants.iter().enumerate() {
             let variant_id = format!("{}-{}", p.id, i + 1);
-            let sku = format!(
-                "{}-{:03}",
-                p.id.split('-')
-                    .map(|w| &w[..2])
-                    .collect::<String>()
-                    .to_uppercase(),
-                i + 1
-            );
+            let sku = format!("{}-{:03}", p.id.split('-').map(|w| &w[..2]).collect::<String>().to_uppercase(), i + 1);
             tx.execute(
                 "INSERT INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
                  VALUES (?1, ?2, ?3, ?4, ?5, 'RUB', ?6, ?7)",
@@ -228,14 +199,9 @@ pub(super) fn seed_accounts(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
     Ok(())
 }
 
-pub(super) fn seed_promo_codes(
-    tx: &rusqlite::Transaction<'_>,
-    now: UnixSeconds,
-) -> Result<(), rusqlite::Error> {
+pub(super) fn seed_promo_codes(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
     let far_future = now + 3650 * DAY;
-    let expired_end = Date::new(2020, 12, 31)
-        .map(|d| d.days_since_epoch() * DAY + DAY - 1)
-        .unwrap_or(0);
+    let expired_end = Date::new(2020, 12, 31).map(|d| d.days_since_epoch() * DAY + DAY - 1).unwrap_or(0);
     for (code, kind, percent, from, until) in [
         ("WELCOME10", "items_percent", 10, 0, far_future),
         ("FREESHIP", "free_delivery", 0, 0, far_future),

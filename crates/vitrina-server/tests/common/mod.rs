@@ -31,20 +31,13 @@ impl TestServer {
             ..ServerOptions::default()
         };
         let state = vitrina_server::open_state(options).expect("server state");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let app = vitrina_server::app(state.clone());
         tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
+            let _ = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await;
         });
-        TestServer {
-            base,
-            client: Client::new(),
-            state,
-            dir,
-        }
+        TestServer { base, client: Client::new(), state, dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -56,50 +49,24 @@ impl TestServer {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(self.url(path)).send().await.expect("request")
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .post(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.client.post(self.url(path)).json(body).send().await.expect("request")
     }
 
     pub async fn patch(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .patch(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.client.patch(self.url(path)).json(body).send().await.expect("request")
     }
 
     pub async fn delete(&self, path: &str) -> Response {
-        self.client
-            .delete(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.client.delete(self.url(path)).send().await.expect("request")
     }
 
     /// A new cart's id.
     pub async fn new_cart(&self) -> String {
-        let cart = json_ok(
-            self.client
-                .post(self.url("/api/carts"))
-                .send()
-                .await
-                .expect("request"),
-            StatusCode::CREATED,
-        )
-        .await;
+        let cart = json_ok(self.client.post(self.url("/api/carts")).send().await.expect("request"), StatusCode::CREATED).await;
         cart["id"].as_str().expect("cart id").to_owned()
     }
 }
@@ -115,19 +82,10 @@ pub async fn json_ok(response: Response, status: StatusCode) -> Value {
 /// The problem document of an error response; checks its status, media type and `type`.
 pub async fn problem(response: Response, status: u16, slug: &str) -> Value {
     assert_eq!(response.status().as_u16(), status);
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     assert_eq!(content_type, "application/problem+json");
     let body: Value = response.json().await.expect("problem JSON");
-    assert_eq!(
-        body["type"],
-        format!("urn:vitrina:problem:{slug}"),
-        "problem: {body}"
-    );
+    assert_eq!(body["type"], format!("urn:vitrina:problem:{slug}"), "problem: {body}");
     assert_eq!(body["status"], status);
     body
 }
