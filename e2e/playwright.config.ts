@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `"${server}" --port ${port} --db "${varDir}/store.sqlite" --dist "${dist}" --outbox "${varDir}/outbox" --test-hooks`,
+    command: `"${server}" --port ${port} --db "${varDir}/store.sqlite" --dist "${dist}" --outbox "${varDir}/outbox" --test-hooks --no-auto-progress`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

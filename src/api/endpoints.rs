@@ -3,7 +3,8 @@
 use super::{Api, ApiError};
 use gloo_net::http::Method;
 use vitrina_core::api::{
-    AddCartLine, Cart, CheckoutDraft, PaymentStep, PlaceOrder, PlacedOrder, ProductList, Quote, StartPayment, UpdateCartLine,
+    AddCartLine, CancellationRequest, Cart, CheckoutDraft, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder,
+    ProductList, Quote, StartPayment, UpdateCartLine,
 };
 
 /// Percent-encodes a value for use as one path segment.
@@ -50,5 +51,19 @@ impl Api {
     pub async fn start_payment(&self, number: &str, access_token: &str) -> Result<PaymentStep, ApiError> {
         let body = StartPayment { access_token: access_token.to_owned() };
         self.send(Method::POST, &format!("/orders/{}/payments", segment(number)), Some(&body), &[]).await
+    }
+
+    pub async fn order(&self, number: &str, token: &str) -> Result<Order, ApiError> {
+        self.get(&format!("/orders/{}?token={}", segment(number), segment(token))).await
+    }
+
+    pub async fn lookup_order(&self, number: &str, email: &str) -> Result<OrderAccess, ApiError> {
+        let body = OrderLookup { number: number.to_owned(), email: email.to_owned() };
+        self.send(Method::POST, "/orders/lookup", Some(&body), &[]).await
+    }
+
+    pub async fn request_cancellation(&self, number: &str, token: &str) -> Result<Order, ApiError> {
+        let body = CancellationRequest { access_token: token.to_owned() };
+        self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[]).await
     }
 }

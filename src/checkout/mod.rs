@@ -11,4 +11,4 @@ pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
-pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep};
+pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep, delivery_kind_label, payment_label};

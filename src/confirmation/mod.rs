@@ -1,14 +1,9 @@
-//! Order confirmation: the order page and the guest lookup.
+//! Order confirmation: the order page (`/orders/{number}?token=…`) a shopper trusts after paying
+//! and finds again later, and the guest lookup (`/orders/lookup`).
 
-use crate::ui::UnavailablePage;
-use leptos::prelude::*;
+mod lookup;
+mod order_page;
+mod sections;
 
-#[component]
-pub fn OrderPage() -> impl IntoView {
-    view! { <UnavailablePage key="order.title"/> }
-}
-
-#[component]
-pub fn LookupPage() -> impl IntoView {
-    view! { <UnavailablePage key="lookup.title"/> }
-}
+pub use lookup::LookupPage;
+pub use order_page::OrderPage;

@@ -147,6 +147,7 @@ pub fn validation_message(i18n: &crate::i18n::I18n, code: &str) -> String {
         "promo_not_applicable" => i18n.t("validation.promo_not_applicable"),
         "terms_outdated" => i18n.t("validation.terms_outdated"),
         "empty_cart" => i18n.t("validation.empty_cart"),
+        "invalid_order_number" => i18n.t("validation.invalid_order_number"),
         _ => i18n.t("validation.invalid"),
     }
 }

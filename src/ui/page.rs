@@ -18,20 +18,22 @@ pub fn set_title(page: &str) {
 #[component]
 pub fn PageHeading(
     /// Key of the heading's text.
+    #[prop(optional)]
     key: &'static str,
+    /// The heading's text, when it is not a fixed key ("Order 1042").
+    #[prop(optional, into)]
+    text: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<html::H1>::new();
-    Effect::new(move |_| {
-        let text = i18n.t(key);
-        set_title(&text);
-    });
+    let words = move || text.map(|t| t.get()).unwrap_or_else(|| i18n.t(key));
+    Effect::new(move |_| set_title(&words()));
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
-    view! { <h1 node_ref=heading tabindex="-1">{move || i18n.t(key)}</h1> }
+    view! { <h1 node_ref=heading tabindex="-1">{words}</h1> }
 }
 
 /// A loading placeholder that screen readers announce politely.

@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 async fn place_order(server: &TestServer, payment: &str) -> (String, String) {
     let cart = server.new_cart().await;
     for (variant, q) in [("linen-shirt-2", 2), ("ceramic-mug-1", 1)] {
-        json_ok(server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": variant, "quantity": q })).await, StatusCode::OK).await;
+        json_ok(server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": variant, "quantity": q })).await, StatusCode::OK)
+            .await;
     }
     let mut draft = json!({
         "cart_id": cart,
@@ -71,7 +72,10 @@ async fn the_order_has_every_fact_its_page_shows() {
     assert!(o["delivery"]["dispatch_date"].is_string() && o["delivery"]["earliest"].is_string() && o["delivery"]["latest"].is_string());
     assert_eq!(o["status"], "created");
     assert_eq!(o["history"][0]["kind"], "created");
-    assert_eq!(o["sellers"], json!([{ "id": "demo-seller", "name": "Severny Veter Home & Apparel" }, { "id": "form-only", "name": "Lavka Masterov" }]));
+    assert_eq!(
+        o["sellers"],
+        json!([{ "id": "demo-seller", "name": "Severny Veter Home & Apparel" }, { "id": "form-only", "name": "Lavka Masterov" }])
+    );
     assert_eq!(o["cancellation"]["allowed"], true);
     assert_eq!(o["terms_version"], "2026-10-01");
 }
@@ -92,7 +96,8 @@ async fn without_its_token_an_order_is_answered_exactly_like_one_that_does_not_e
 async fn guest_lookup_finds_the_order_and_a_wrong_pair_looks_like_an_unknown_order() {
     let server = TestServer::start().await;
     let (number, token) = place_order(&server, "cash-on-delivery").await;
-    let found = json_ok(server.post("/api/orders/lookup", &json!({ "number": number, "email": " anna@example.COM " })).await, StatusCode::OK).await;
+    let found =
+        json_ok(server.post("/api/orders/lookup", &json!({ "number": number, "email": " anna@example.COM " })).await, StatusCode::OK).await;
     assert_eq!(found, json!({ "number": number, "access_token": token }));
     let wrong_email = server.post("/api/orders/lookup", &json!({ "number": number, "email": "someone@example.com" })).await;
     let unknown = server.post("/api/orders/lookup", &json!({ "number": "5555", "email": "anna@example.com" })).await;
@@ -120,7 +125,8 @@ async fn a_cancellation_before_handover_cancels_and_shows_in_the_history() {
     let server = TestServer::start().await;
     let (number, token) = place_order(&server, "cash-on-delivery").await;
     set_status(&server, &number, "confirmed_by_seller", None).await;
-    let o = json_ok(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, StatusCode::OK).await;
+    let o =
+        json_ok(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, StatusCode::OK).await;
     assert_eq!(o["status"], "cancelled");
     let kinds: Vec<&str> = o["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["created", "confirmed_by_seller", "cancellation_requested", "cancelled"]);
@@ -137,7 +143,12 @@ async fn on_its_way_the_order_cannot_be_cancelled_and_the_backend_says_why() {
     set_status(&server, &number, "with_courier", None).await;
     let o = order(&server, &number, &token).await;
     assert_eq!(o["cancellation"]["blocked_by"], "handed_over");
-    let p = problem(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, 409, "cancellation-not-allowed").await;
+    let p = problem(
+        server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await,
+        409,
+        "cancellation-not-allowed",
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("returned once received"));
     assert_eq!(o["shipments"][0]["tracking_number"], "PX2000001042", "handing over gave it a shipment");
 }
@@ -151,12 +162,18 @@ async fn after_receipt_day_seven_may_cancel_and_day_eight_may_not() {
     let o = order(&server, &number, &token).await;
     assert_eq!(o["cancellation"]["allowed"], false);
     assert_eq!(o["cancellation"]["blocked_by"], "window_closed");
-    let p = problem(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, 409, "cancellation-not-allowed").await;
+    let p = problem(
+        server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await,
+        409,
+        "cancellation-not-allowed",
+    )
+    .await;
     assert!(p["detail"].as_str().unwrap().contains("7 days"));
 
     let (second, token2) = place_order(&server, "cash-on-delivery").await;
     set_status(&server, &second, "received", Some(now - 6 * 86_400)).await;
-    let o = json_ok(server.post(&format!("/api/orders/{second}/cancellation"), &json!({ "access_token": token2 })).await, StatusCode::OK).await;
+    let o =
+        json_ok(server.post(&format!("/api/orders/{second}/cancellation"), &json!({ "access_token": token2 })).await, StatusCode::OK).await;
     assert_eq!(o["status"], "received", "after receipt the request is a return; the order stays received");
     assert_eq!(o["history"].as_array().unwrap().last().unwrap()["kind"], "cancellation_requested");
     assert_eq!(o["cancellation"]["blocked_by"], "already_requested");

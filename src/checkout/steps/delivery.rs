@@ -54,7 +54,7 @@ fn server_address_errors(quote: Option<&Quote>) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-pub(crate) fn kind_label(i18n: &I18n, kind: DeliveryKind) -> String {
+pub fn kind_label(i18n: &I18n, kind: DeliveryKind) -> String {
     match kind {
         DeliveryKind::Courier => i18n.t("delivery.kind.courier"),
         DeliveryKind::PickupPoint => i18n.t("delivery.kind.pickup_point"),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{PaymentKind, PromoResult, PromoStatus, PromoTarget};
 
-pub(crate) fn payment_label(i18n: &I18n, kind: PaymentKind) -> String {
+pub fn payment_label(i18n: &I18n, kind: PaymentKind) -> String {
     match kind {
         PaymentKind::CardOnline => i18n.t("payment.kind.card_online"),
         PaymentKind::CashOnDelivery => i18n.t("payment.kind.cash_on_delivery"),

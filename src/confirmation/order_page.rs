@@ -1,0 +1,84 @@
+//! `/orders/{number}?token=…`: the order, from the number at the top to the way to cancel.
+
+use super::sections::{Addresses, CancelOrder, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
+use crate::api::Api;
+use crate::i18n::use_i18n;
+use crate::ui::{ErrorNotice, Loading, PageHeading};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use vitrina_core::api::Order;
+
+/// The order, shared by the page's sections (a cancellation or a payment updates it in place).
+#[derive(Clone, Copy)]
+pub(crate) struct OrderContext {
+    pub order: RwSignal<Option<Order>>,
+    pub token: Signal<String>,
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let params = use_params_map();
+    let query = use_query_map();
+    let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
+    let token = Signal::derive(move || query.with(|q| q.get("token").unwrap_or_default()));
+    let order = RwSignal::new(None::<Order>);
+    provide_context(OrderContext { order, token });
+    let loaded = LocalResource::new(move || {
+        let (api, number, token) = (api.clone(), number.get(), token.get());
+        async move {
+            if token.is_empty() {
+                // Without its token an order is not shown: the same answer as an unknown order.
+                return Err(crate::api::ApiError::Status { status: 404, problem: None, retry_after_seconds: None });
+            }
+            api.order(&number, &token).await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(o)) = loaded.get() {
+            order.set(Some(o));
+        }
+    });
+    let heading = Signal::derive(move || i18n.tf("order.heading", &[("number", &number.get())]));
+    view! {
+        <section class="page order-page">
+            {move || match loaded.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) if e.status() == Some(404) => view! {
+                    <div class="page--narrow">
+                        <PageHeading key="order.not_found_title"/>
+                        <p>{move || i18n.t("order.not_found")}</p>
+                        <A href="/orders/lookup" attr:class="button">{move || i18n.t("order.find")}</A>
+                    </div>
+                }.into_any(),
+                Some(Err(e)) => view! {
+                    <PageHeading text=heading/>
+                    <ErrorNotice error=e on_retry=move || loaded.refetch()/>
+                }.into_any(),
+                Some(Ok(_)) => view! {
+                    <div class="order-page__head">
+                        <PageHeading text=heading/>
+                        <button type="button" class="button button--secondary no-print" on:click=move |_| {
+                            if let Some(w) = web_sys::window() { let _ = w.print(); }
+                        }>{move || i18n.t("order.print")}</button>
+                    </div>
+                    {move || order.get().map(|o| view! {
+                        <p class="order-page__thanks" data-testid="order-thanks">{i18n.tf("order.thanks", &[("name", &o.customer.name)])}</p>
+                        <p data-testid="order-email">{i18n.tf("order.email_sent", &[("email", &o.email)])}</p>
+                    })}
+                    <PaymentFacts/>
+                    <StatusTimeline/>
+                    <NextSteps/>
+                    <Shipments/>
+                    <Items/>
+                    <DeliveryFacts/>
+                    <Addresses/>
+                    <TalkToSeller/>
+                    <CancelOrder/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

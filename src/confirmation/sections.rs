@@ -1,0 +1,407 @@
+//! The sections of the order page. Each reads the order from [`OrderContext`].
+
+use super::order_page::OrderContext;
+use crate::api::{Api, ApiError};
+use crate::i18n::{I18n, use_i18n};
+use crate::ui::intl::{format_date, format_date_time, region_name};
+use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use vitrina_core::api::{Address, CancellationBlock, DeliveryKind, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
+
+fn ctx() -> OrderContext {
+    expect_context::<OrderContext>()
+}
+
+/// Renders `f(order)` whenever the order is there.
+fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + Sync + 'static) -> impl IntoView {
+    let order = ctx().order;
+    move || order.get().map(&f)
+}
+
+pub(crate) fn status_label(i18n: &I18n, status: OrderStatus) -> String {
+    match status {
+        OrderStatus::Created => i18n.t("order.status.created"),
+        OrderStatus::SentToSeller => i18n.t("order.status.sent_to_seller"),
+        OrderStatus::ConfirmedBySeller => i18n.t("order.status.confirmed_by_seller"),
+        OrderStatus::HandedToCarrier => i18n.t("order.status.handed_to_carrier"),
+        OrderStatus::WithCourier => i18n.t("order.status.with_courier"),
+        OrderStatus::Received => i18n.t("order.status.received"),
+        OrderStatus::Cancelled => i18n.t("order.status.cancelled"),
+        OrderStatus::Unknown => i18n.t("order.status.unknown"),
+    }
+}
+
+fn event_label(i18n: &I18n, kind: OrderEventKind) -> String {
+    match kind {
+        OrderEventKind::Created => i18n.t("order.status.created"),
+        OrderEventKind::SentToSeller => i18n.t("order.status.sent_to_seller"),
+        OrderEventKind::ConfirmedBySeller => i18n.t("order.status.confirmed_by_seller"),
+        OrderEventKind::HandedToCarrier => i18n.t("order.status.handed_to_carrier"),
+        OrderEventKind::WithCourier => i18n.t("order.status.with_courier"),
+        OrderEventKind::Received => i18n.t("order.status.received"),
+        OrderEventKind::PaymentApproved => i18n.t("order.event.payment_approved"),
+        OrderEventKind::PaymentDeclined => i18n.t("order.event.payment_declined"),
+        OrderEventKind::CancellationRequested => i18n.t("order.event.cancellation_requested"),
+        OrderEventKind::Cancelled => i18n.t("order.status.cancelled"),
+        OrderEventKind::Refunded => i18n.t("order.event.refunded"),
+        OrderEventKind::Unknown => i18n.t("order.status.unknown"),
+    }
+}
+
+fn status_event(status: OrderStatus) -> OrderEventKind {
+    match status {
+        OrderStatus::Created => OrderEventKind::Created,
+        OrderStatus::SentToSeller => OrderEventKind::SentToSeller,
+        OrderStatus::ConfirmedBySeller => OrderEventKind::ConfirmedBySeller,
+        OrderStatus::HandedToCarrier => OrderEventKind::HandedToCarrier,
+        OrderStatus::WithCourier => OrderEventKind::WithCourier,
+        OrderStatus::Received => OrderEventKind::Received,
+        OrderStatus::Cancelled => OrderEventKind::Cancelled,
+        OrderStatus::Unknown => OrderEventKind::Unknown,
+    }
+}
+
+/// Payment method and status, the totals charged, and "pay again" for a declined card.
+#[component]
+pub(crate) fn PaymentFacts() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let OrderContext { order, token } = ctx();
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let pay = Callback::new(move |()| {
+        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
+        busy.set(true);
+        failure.set(None);
+        let api = api.clone();
+        spawn_local(async move {
+            match api.start_payment(&number, &token.get_untracked()).await {
+                Ok(step) => match step.redirect_url.and_then(|url| web_sys::window().map(|w| (w, url))) {
+                    Some((window, url)) => {
+                        let _ = window.location().assign(&api.resolve(&url));
+                    }
+                    None => busy.set(false),
+                },
+                Err(e) => {
+                    failure.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    });
+    let pay_button = move |key: &'static str| {
+        view! {
+            <button type="button" class="button button--primary no-print" disabled=move || busy.get() on:click=move |_| pay.run(())>
+                {move || i18n.t(key)}
+            </button>
+        }
+    };
+    view! {
+        <section class="order-section" aria-labelledby="payment-heading">
+            <h2 id="payment-heading">{move || i18n.t("order.payment")}</h2>
+            {with_order(move |o| {
+                let method = crate::checkout::payment_label(&i18n, o.payment.kind);
+                let (status_key, class) = match o.payment.status {
+                    PaymentStatus::Paid => ("order.payment_status.paid", "notice--success"),
+                    PaymentStatus::AwaitingPayment => ("order.payment_status.awaiting", "notice--info"),
+                    PaymentStatus::Declined => ("order.payment_status.declined", "notice--error"),
+                    PaymentStatus::PayOnDelivery => ("order.payment_status.on_delivery", "notice--info"),
+                    PaymentStatus::Refunded => ("order.payment_status.refunded", "notice--info"),
+                    PaymentStatus::Unknown => ("order.payment_status.unknown", "notice--info"),
+                };
+                let due_online = o.payment.kind == PaymentKind::CardOnline && o.status != OrderStatus::Cancelled;
+                let action = match o.payment.status {
+                    PaymentStatus::Declined if due_online => Some(pay_button("order.pay_again")),
+                    PaymentStatus::AwaitingPayment if due_online => Some(pay_button("order.pay_now")),
+                    _ => None,
+                };
+                let role = if o.payment.status == PaymentStatus::Declined { "alert" } else { "status" };
+                view! {
+                    <p data-testid="payment-method">{method}</p>
+                    <div class=format!("notice {class}") role=role data-testid="payment-status">
+                        <p>{i18n.t(status_key)}</p>
+                        {action}
+                    </div>
+                    <TotalsTable totals=o.totals.clone() promo_code=o.promo_code.clone() total_label="totals.total_charged"/>
+                }
+            })}
+            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
+        </section>
+    }
+}
+
+/// The course of the order as a small timeline, with the wait for the seller explained, and
+/// everything that happened to it.
+#[component]
+pub(crate) fn StatusTimeline() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section" aria-labelledby="status-heading">
+            <h2 id="status-heading">{move || i18n.t("order.status_title")}</h2>
+            {with_order(move |o| {
+                let reached_at = |status: OrderStatus| o.history.iter().find(|e| e.kind == status_event(status)).map(|e| e.at.clone());
+                let current = o.status;
+                let cancelled = current == OrderStatus::Cancelled;
+                let steps = OrderStatus::COURSE.into_iter().map(|step| {
+                    let at = reached_at(step);
+                    let state = if step == current { "current" } else if at.is_some() { "done" } else { "upcoming" };
+                    let label = status_label(&i18n, step);
+                    view! {
+                        <li class=format!("progress__step progress__step--{state}") aria-current=(step == current).then_some("step")>
+                            <span class="progress__label">{label}</span>
+                            {at.map(|at| view! { <span class="progress__time">{format_date_time(&at, i18n.get(), None)}</span> })}
+                        </li>
+                    }
+                }).collect_view();
+                let waiting = matches!(current, OrderStatus::Created | OrderStatus::SentToSeller).then(|| {
+                    let hours = i64::from(o.seller_confirms_within_hours);
+                    view! {
+                        <div class="notice notice--info" data-testid="waiting-for-seller">
+                            <p><strong>{i18n.t("order.waiting.title")}</strong></p>
+                            <p>{i18n.t("order.waiting.body")} " " {i18n.tp("order.waiting.usually", hours)}</p>
+                        </div>
+                    }
+                });
+                view! {
+                    <p class="order-status" data-testid="order-status">{i18n.t("order.current_status")} " " <strong>{status_label(&i18n, current)}</strong></p>
+                    {cancelled.then(|| view! { <div class="notice notice--warning"><p>{i18n.t("order.cancelled_note")}</p></div> })}
+                    {(!cancelled).then(|| view! { <ol class="progress" aria-label=i18n.t("order.status_title")>{steps}</ol> })}
+                    {waiting}
+                    <h3>{i18n.t("order.history")}</h3>
+                    <ul class="history" data-testid="order-history">
+                        {o.history.iter().rev().map(|e| view! {
+                            <li><span class="history__time">{format_date_time(&e.at, i18n.get(), None)}</span> " — " {event_label(&i18n, e.kind)}</li>
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </section>
+    }
+}
+
+/// "What happens next", in plain words for where the order is.
+#[component]
+pub(crate) fn NextSteps() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section" aria-labelledby="next-heading">
+            <h2 id="next-heading">{move || i18n.t("order.next")}</h2>
+            {with_order(move |o| {
+                let locale = i18n.get();
+                let d = &o.delivery;
+                let range = [("from", format_date(&d.earliest.to_string(), locale, "long")), ("to", format_date(&d.latest.to_string(), locale, "long"))];
+                let collect = matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker | DeliveryKind::SellerShop);
+                let text = match o.status {
+                    OrderStatus::Created | OrderStatus::SentToSeller => i18n.t("order.next.confirm"),
+                    OrderStatus::ConfirmedBySeller => i18n.tf("order.next.packing", &[("date", &format_date(&d.dispatch_date.to_string(), locale, "long"))]),
+                    OrderStatus::HandedToCarrier => i18n.tf("order.next.in_transit", &[("from", &range[0].1), ("to", &range[1].1)]),
+                    OrderStatus::WithCourier if collect => i18n.t("order.next.collect"),
+                    OrderStatus::WithCourier => i18n.t("order.next.courier"),
+                    OrderStatus::Received => match &o.cancellation.until {
+                        Some(until) if o.cancellation.allowed => i18n.tf("order.next.received_return", &[("date", &format_date_time(until, locale, None))]),
+                        _ => i18n.t("order.next.received"),
+                    },
+                    OrderStatus::Cancelled => i18n.t("order.next.cancelled"),
+                    OrderStatus::Unknown => i18n.t("order.next.unknown"),
+                };
+                view! { <p data-testid="next-steps">{text}</p> }
+            })}
+        </section>
+    }
+}
+
+/// Tracking links, once the order has shipments.
+#[component]
+pub(crate) fn Shipments() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section" aria-labelledby="tracking-heading">
+            <h2 id="tracking-heading">{move || i18n.t("order.tracking")}</h2>
+            {with_order(move |o| if o.shipments.is_empty() {
+                view! { <p class="muted">{i18n.t("order.tracking_later")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="link-list" data-testid="order-shipments">
+                        {o.shipments.into_iter().map(|s| view! {
+                            <li><A href=format!("/track/{}", s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </section>
+    }
+}
+
+/// The items: picture, name, SKU, variant, quantity, price each and line total.
+#[component]
+pub(crate) fn Items() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    view! {
+        <section class="order-section" aria-labelledby="items-heading">
+            <h2 id="items-heading">{move || i18n.t("order.items")}</h2>
+            {with_order(move |o| view! {
+                <ul class="order-items">
+                    {o.lines.into_iter().map(|l| view! {
+                        <li class="order-item" data-testid="order-line">
+                            <img class="order-item__image" src=api.resolve(&l.image_url) alt="" width="64" height="64" loading="lazy"/>
+                            <div>
+                                <p class="order-item__name">{l.name.clone()}</p>
+                                {(!l.variant_label.is_empty()).then(|| view! { <p>{l.variant_label.clone()}</p> })}
+                                <p class="muted">{i18n.t("cart.sku")} " " {l.sku.clone()}</p>
+                                <p>{i18n.tf("order.quantity", &[("n", &l.quantity.to_string())])} " × " <MoneyText money=l.unit_price.clone()/></p>
+                            </div>
+                            <p class="order-item__total"><MoneyText money=l.line_total.clone()/></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// Carrier, service, dates, and for collection: where, when, for how long, and the pickup code.
+#[component]
+pub(crate) fn DeliveryFacts() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section" aria-labelledby="delivery-heading">
+            <h2 id="delivery-heading">{move || i18n.t("order.delivery")}</h2>
+            {with_order(move |o| {
+                let locale = i18n.get();
+                let d = o.delivery.clone();
+                let date = |x: vitrina_core::civil::Date| format_date(&x.to_string(), locale, "long");
+                let kind = crate::checkout::delivery_kind_label(&i18n, d.kind);
+                view! {
+                    <dl class="facts" data-testid="order-delivery">
+                        <dt>{i18n.t("order.carrier")}</dt><dd>{d.carrier.clone()}</dd>
+                        <dt>{i18n.t("order.service")}</dt><dd>{kind} " (" {d.service_level.clone()} ")"</dd>
+                        <dt>{i18n.t("order.dispatch")}</dt><dd>{date(d.dispatch_date)}</dd>
+                        <dt>{i18n.t("order.expected")}</dt><dd>{if d.earliest == d.latest { date(d.earliest) } else { format!("{} – {}", date(d.earliest), date(d.latest)) }}</dd>
+                        {d.date.map(|day| view! { <dt>{i18n.t("order.chosen_day")}</dt><dd>{date(day)} {d.time_window.clone().map(|w| format!(", {w}"))}</dd> })}
+                    </dl>
+                    {d.pickup_point.clone().map(|p| {
+                        let days = i64::from(p.storage_days);
+                        let code_note = matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker);
+                        view! {
+                            <div class="pickup" data-testid="order-pickup">
+                                <p><strong>{p.name}</strong><br/>{p.address}<br/>{i18n.t("delivery.hours")} ": " {p.opening_hours}<br/>{i18n.tp("delivery.storage", days)}</p>
+                                {code_note.then(|| view! { <p>{i18n.t("order.pickup_code")}</p> })}
+                                {(d.kind == DeliveryKind::ParcelLocker).then(|| view! { <p>{i18n.t("order.locker_two_hours")}</p> })}
+                            </div>
+                        }
+                    })}
+                }
+            })}
+        </section>
+    }
+}
+
+fn address_lines(i18n: &I18n, a: &Address) -> impl IntoView + use<> {
+    let country = region_name(&a.country, i18n.get());
+    view! { {a.line.clone()} <br/> {format!("{} {}", a.postcode, a.city)} <br/> {country} }
+}
+
+/// Billing and delivery addresses (both, even when equal), recipient and phone.
+#[component]
+pub(crate) fn Addresses() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section order-addresses" aria-labelledby="addresses-heading">
+            <h2 id="addresses-heading">{move || i18n.t("order.addresses")}</h2>
+            {with_order(move |o| view! {
+                <div class="order-addresses__grid">
+                    <div data-testid="delivery-address"><h3>{i18n.t("order.delivery_address")}</h3><p>{address_lines(&i18n, &o.delivery_address)}</p></div>
+                    <div data-testid="billing-address"><h3>{i18n.t("order.billing_address")}</h3><p>{o.customer.name.clone()}<br/>{address_lines(&i18n, &o.billing_address)}</p></div>
+                    <div data-testid="recipient"><h3>{i18n.t("order.recipient")}</h3><p>{o.recipient.name.clone()}<br/>{o.recipient.phone.clone()}</p></div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// A way to write to each seller of the order, with the order number as context.
+#[component]
+pub(crate) fn TalkToSeller() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="order-section no-print" aria-labelledby="seller-heading">
+            <h2 id="seller-heading">{move || i18n.t("order.contact_seller")}</h2>
+            {with_order(move |o| view! {
+                <ul class="link-list">
+                    {o.sellers.into_iter().map(|s| view! {
+                        <li><A href=format!("/sellers/{}/contact?order={}", s.id, o.number)>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// Request cancellation, or why not.
+#[component]
+pub(crate) fn CancelOrder() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let OrderContext { order, token } = ctx();
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let cancel = Callback::new(move |()| {
+        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
+        busy.set(true);
+        failure.set(None);
+        let api = api.clone();
+        spawn_local(async move {
+            match api.request_cancellation(&number, &token.get_untracked()).await {
+                Ok(updated) => {
+                    order.set(Some(updated));
+                    confirming.set(false);
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    });
+    view! {
+        <section class="order-section no-print" aria-labelledby="cancel-heading">
+            <h2 id="cancel-heading">{move || i18n.t("order.cancel_title")}</h2>
+            {with_order(move |o| {
+                let c = o.cancellation.clone();
+                if c.allowed {
+                    let until = c.until.map(|u| i18n.tf("order.cancel_until", &[("date", &format_date_time(&u, i18n.get(), None))]));
+                    view! {
+                        <p>{i18n.t("order.refund_note")} {until.map(|u| format!(" {u}"))}</p>
+                        {move || if confirming.get() {
+                            view! {
+                                <div class="notice notice--warning" role="alert">
+                                    <p>{i18n.t("order.cancel_confirm")}</p>
+                                    <button type="button" class="button button--primary" disabled=move || busy.get() on:click=move |_| cancel.run(())>{i18n.t("order.cancel_yes")}</button>
+                                    " "
+                                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{i18n.t("order.cancel_no")}</button>
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{i18n.t("order.cancel")}</button> }.into_any()
+                        }}
+                    }.into_any()
+                } else {
+                    let reason = match c.blocked_by {
+                        Some(CancellationBlock::HandedOver) => i18n.t("order.cancel_blocked.handed_over"),
+                        Some(CancellationBlock::WindowClosed) => i18n.t("order.cancel_blocked.window_closed"),
+                        Some(CancellationBlock::AlreadyRequested) => i18n.t("order.cancel_blocked.requested"),
+                        Some(CancellationBlock::Cancelled) => i18n.t("order.cancel_blocked.cancelled"),
+                        _ => i18n.t("order.cancel_blocked.unknown"),
+                    };
+                    view! {
+                        <button type="button" class="button button--secondary" disabled=true aria-describedby="cancel-reason">{i18n.t("order.cancel")}</button>
+                        <p id="cancel-reason" data-testid="cancel-reason">{reason}</p>
+                    }.into_any()
+                }
+            })}
+            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || cancel.run(())/> })}
+        </section>
+    }
+}
