@@ -105,25 +105,26 @@ fn CartLineRow(line_id: String) -> impl IntoView {
             let line_id = line_id.clone();
             spawn_local(async move {
                 loop {
-                    let Some(target) = wanted.get_untracked() else {
+                    // The row may have gone (the line was removed) while a request was out.
+                    let Some(target) = wanted.try_get_untracked().flatten() else {
                         break;
                     };
                     let result = store.set_quantity(line_id.clone(), target).await;
                     match result {
-                        Ok(_) if wanted.get_untracked() == Some(target) => {
-                            wanted.set(None);
-                            error.set(None);
+                        Ok(_) if wanted.try_get_untracked().flatten() == Some(target) => {
+                            wanted.try_set(None);
+                            error.try_set(None);
                             break;
                         }
                         Ok(_) => continue,
                         Err(e) => {
-                            wanted.set(None);
-                            error.set(Some(e));
+                            wanted.try_set(None);
+                            error.try_set(Some(e));
                             break;
                         }
                     }
                 }
-                saving.set(false);
+                saving.try_set(false);
             });
         }
     };
@@ -134,13 +135,13 @@ fn CartLineRow(line_id: String) -> impl IntoView {
     let remove = {
         let line_id = line_id.clone();
         move |_| {
-            removing.set(true);
+            removing.try_set(true);
             let line_id = line_id.clone();
             spawn_local(async move {
                 if let Err(e) = store.remove(line_id).await {
-                    error.set(Some(e));
+                    error.try_set(Some(e));
                 }
-                removing.set(false);
+                removing.try_set(false);
             });
         }
     };

@@ -62,15 +62,19 @@ pub fn first_incomplete_step(cart: Option<&Cart>, entries: &Entries) -> Step {
     }
 }
 
-/// Sends a deep link to a step the shopper cannot be on yet back to the first incomplete one.
+/// Sends a deep link (or a reload) to a step the shopper cannot be on yet back to the first
+/// incomplete one. Checked once, when the cart is known: what happens on the page afterwards
+/// (placing the order empties the cart) is the page's own business.
 fn guard(step: Step) {
     let cart = expect_context::<CartStore>();
     let state = expect_context::<CheckoutState>();
     let navigate = use_navigate();
+    let checked = StoredValue::new(false);
     Effect::new(move |_| {
-        if !cart.loaded.get() {
+        if checked.get_value() || !cart.loaded.get() {
             return;
         }
+        checked.set_value(true);
         let first = cart.cart.with(|c| state.entries.with_untracked(|e| first_incomplete_step(c.as_ref(), e)));
         if first < step {
             navigate(first.path(), NavigateOptions { replace: true, ..Default::default() });

@@ -69,4 +69,19 @@ impl QuoteView {
     pub fn retry(&self) {
         self.retry.update(|n| *n += 1);
     }
+
+    /// Runs `then` once the quote for the current entries has arrived (at once if it already
+    /// has): a "Continue" pressed while the backend is still answering is not lost.
+    pub fn when_settled(&self, then: impl Fn() + 'static) -> Callback<()> {
+        let waiting = RwSignal::new(false);
+        let view = *self;
+        let then = std::rc::Rc::new(then);
+        Effect::new(move |_| {
+            if waiting.get() && !view.pending.get() {
+                waiting.set(false);
+                then();
+            }
+        });
+        Callback::new(move |()| waiting.set(true))
+    }
 }

@@ -110,14 +110,17 @@ pub fn DeliveryStep() -> impl IntoView {
         })
     });
     let message = move |field: &'static str| Signal::derive(move || errors.with(|errs| shown.message(&i18n, errs, field)));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let proceed = quote.when_settled(move || {
         shown.attempts.update(|n| *n += 1);
         let ready =
             errors.get_untracked().is_empty() && quote.quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.delivery_options.is_empty()));
-        if ready && !quote.pending.get_untracked() {
+        if ready {
             navigate(Step::Payment.path(), Default::default());
         }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        proceed.run(());
     };
     let bulky = move || quote.quote.get().map(|q| q.bulky).or_else(|| cart.cart.get().map(|c| c.bulky)).unwrap_or(false);
     let address_ready = move || state.entries.with(|e| e.address_complete());

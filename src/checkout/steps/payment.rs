@@ -57,13 +57,16 @@ pub fn PaymentStep() -> impl IntoView {
             state.entries.update(|e| e.payment_method = None);
         }
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let proceed = quote.when_settled(move || {
         shown.attempts.update(|n| *n += 1);
-        let ready = quote.quote.with_untracked(|q| q.is_some()) && !quote.pending.get_untracked();
-        if ready && errors.get_untracked().is_empty() && state.entries.with_untracked(|e| e.payment_method.is_some()) {
+        let ready = quote.quote.with_untracked(|q| q.is_some()) && errors.get_untracked().is_empty();
+        if ready && state.entries.with_untracked(|e| e.payment_method.is_some()) {
             navigate(Step::Review.path(), Default::default());
         }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        proceed.run(());
     };
     view! {
         <CheckoutLayout step=Step::Payment quote=quote>

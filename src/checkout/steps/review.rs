@@ -97,7 +97,9 @@ pub fn ReviewStep() -> impl IntoView {
     };
 
     let place = Callback::new(move |()| {
-        let Some(cart_id) = cart.cart.with_untracked(|c| c.as_ref().map(|c| c.id.clone())) else { return };
+        // The quote's cart: a second tab whose cart was just ordered by the first still places (and
+        // gets that same order back).
+        let Some(cart_id) = quote.quote.with_untracked(|q| q.as_ref().map(|q| q.cart.id.clone())) else { return };
         let Some(expected) = accepted.get_untracked() else { return };
         placing.set(true);
         place_error.set(None);
@@ -162,6 +164,17 @@ pub fn ReviewStep() -> impl IntoView {
             }
         });
     });
+    // Pressed while the latest prices are still being checked: place as soon as they are in.
+    let place_when_checked = quote.when_settled(move || {
+        if blocked.get_untracked().is_none() {
+            place.run(());
+        }
+    });
+    let press = move || match blocked.get_untracked() {
+        None => place.run(()),
+        Some(Blocked::Checking) => place_when_checked.run(()),
+        Some(_) => {}
+    };
     let summary = Signal::derive(move || {
         server_errors
             .get()
@@ -212,7 +225,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <button type="button" class="button button--primary button--large" data-testid="place-order"
                     aria-disabled=move || if blocked.get().is_some() { "true" } else { "false" }
                     aria-describedby="place-order-reason"
-                    on:click=move |_| if blocked.get_untracked().is_none() { place.run(()) }>
+                    on:click=move |_| press()>
                     {move || if placing.get() { i18n.t("review.placing") } else { i18n.t("review.place") }}
                     {move || current_total().map(|t| view! { " · " <MoneyText money=t/> })}
                 </button>
