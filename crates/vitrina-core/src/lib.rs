@@ -9,6 +9,7 @@ pub mod civil;
 pub mod locale;
 pub mod money;
 pub mod problem;
+pub mod tracking;
 pub mod validate;
 
 pub use money::{Currency, Money};

@@ -7,11 +7,13 @@ pub mod cart;
 pub mod catalog;
 pub mod config;
 pub mod response;
+pub mod tracking;
 
 pub use cart::*;
 pub use catalog::*;
 pub use config::*;
 pub use response::{ApiError, decode_response};
+pub use tracking::*;
 
 use serde::{Deserialize, Serialize};
 
