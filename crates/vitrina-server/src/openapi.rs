@@ -18,6 +18,7 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
         (name = "platform", description = "Health and the app's runtime configuration"),
         (name = "catalog", description = "Products"),
         (name = "cart", description = "The shopping cart"),
+        (name = "tracking", description = "Shipments: the journey as the carrier reported it, read into phases, with what the shopper can do"),
     )
 )]
 struct ApiDoc;

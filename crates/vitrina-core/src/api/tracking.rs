@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where a shipment is on its way. The first six are the steps of the progress bar, in order;
-/// the rest are detours from it.
+/// Where a shipment is on its way. The first six are the way to the recipient, in order (out for
+/// delivery and ready for pickup share a step of the progress bar); the rest are detours from it.
+/// A client treats any value it does not know as `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

@@ -7,6 +7,7 @@ pub mod config;
 pub mod health;
 pub mod images;
 pub mod test_hooks;
+pub mod tracking;
 
 use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,4 +25,6 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(carts::get_cart))
         .routes(routes!(carts::add_line))
         .routes(routes!(carts::update_line, carts::remove_line))
+        .routes(routes!(tracking::list_shipments))
+        .routes(routes!(tracking::get_shipment))
 }

@@ -1,0 +1,1 @@
+-- Reserved for the checkout's schema; kept so that the migrations after it keep their numbers.
