@@ -2,7 +2,7 @@
 
 use super::{Api, ApiError};
 use gloo_net::http::Method;
-use vitrina_core::api::{AddCartLine, Cart, ProductList, UpdateCartLine};
+use vitrina_core::api::{AddCartLine, Cart, ProductList, Shipment, ShipmentList, UpdateCartLine};
 
 /// Percent-encodes a value for use as one path segment.
 pub fn segment(value: &str) -> String {
@@ -51,5 +51,17 @@ impl Api {
     pub async fn remove_line(&self, cart_id: &str, line_id: &str) -> Result<Cart, ApiError> {
         let path = format!("/carts/{}/lines/{}", segment(cart_id), segment(line_id));
         self.send::<(), _>(Method::DELETE, &path, None, &[]).await
+    }
+
+    /// A shipment's journey, read into phases (`GET /shipments/{tracking_number}`).
+    pub async fn shipment(&self, tracking_number: &str) -> Result<Shipment, ApiError> {
+        self.get(&format!("/shipments/{}", segment(tracking_number)))
+            .await
+    }
+
+    /// The shipments of an order, without their events (`GET /shipments?order=`).
+    pub async fn order_shipments(&self, order_number: &str) -> Result<ShipmentList, ApiError> {
+        self.get(&format!("/shipments?order={}", segment(order_number)))
+            .await
     }
 }
