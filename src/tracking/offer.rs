@@ -30,13 +30,15 @@ pub fn CustomsOfferPanel(shipment: Arc<Shipment>) -> impl IntoView {
     }
 }
 
-/// Time left, as the shopper counts it: whole days, or hours on the last day.
+/// Time left, as the shopper counts it: days while there is more than one, then hours; both
+/// rounded up (with 10 days and 23 hours to go there are still "11 days").
 fn countdown(i18n: &crate::i18n::I18n, seconds_left: i64) -> String {
-    if seconds_left >= 86_400 {
-        i18n.tp("track.offer.days_left", seconds_left / 86_400)
+    const DAY: i64 = 86_400;
+    const HOUR: i64 = 3_600;
+    if seconds_left > DAY {
+        i18n.tp("track.offer.days_left", (seconds_left + DAY - 1) / DAY)
     } else {
-        // Round up: with 20 minutes left there is still "1 hour", not "0 hours".
-        i18n.tp("track.offer.hours_left", (seconds_left + 3_599) / 3_600)
+        i18n.tp("track.offer.hours_left", (seconds_left + HOUR - 1) / HOUR)
     }
 }
 

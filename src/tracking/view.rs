@@ -127,10 +127,15 @@ fn DeliveryDate(shipment: Arc<Shipment>) -> impl IntoView {
         }
         .into_any();
     }
-    let estimate = estimate_text(&i18n, &s);
+    let overdue = s
+        .stall
+        .as_ref()
+        .is_some_and(|st| st.planned_date_passed_days.is_some());
     view! {
         <p class="shipment__delivery" data-testid="delivery-date">
-            {move || match estimate.clone() {
+            {move || match estimate_text(&i18n, &s) {
+                // A date in the past is not an estimate any more: say so rather than repeat it.
+                Some(range) if overdue => i18n.tf("track.estimate_passed", &[("dates", &range)]),
                 Some(range) => i18n.tf("track.estimated_delivery", &[("dates", &range)]),
                 None => i18n.t("track.no_estimate"),
             }}
