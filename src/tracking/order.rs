@@ -7,7 +7,7 @@ use crate::api::Api;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading};
 use leptos::prelude::*;
-use vitrina_core::api::{Phase, Shipment, Severity};
+use vitrina_core::api::{Phase, Severity, Shipment};
 
 /// Every shipment of one order, each with where it stands and a link to its journey.
 #[component]

@@ -97,8 +97,8 @@ impl Watcher {
                 }
                 Err(e) => {
                     // A number the carrier has not reported yet may appear: keep looking, slowly.
-                    let keep = e.is_transient()
-                        || e.problem_kind() == Some(ProblemKind::ShipmentNotFound);
+                    let keep =
+                        e.is_transient() || e.problem_kind() == Some(ProblemKind::ShipmentNotFound);
                     let _ = self.error.try_set(Some(e));
                     (false, false, keep)
                 }

@@ -55,7 +55,9 @@ pub fn shown_time(i18n: &I18n, time: &EventTime, mode: ZoneMode) -> ShownTime {
         }
         _ => i18n.t("track.time.no_zone"),
     };
-    let datetime = time.rfc3339().or_else(|| Some(time.local.get(..19)?.to_owned()));
+    let datetime = time
+        .rfc3339()
+        .or_else(|| Some(time.local.get(..19)?.to_owned()));
     match (mode, time.rfc3339()) {
         (ZoneMode::ViewerZone, Some(instant)) => ShownTime {
             text: format_date_time(&instant, locale, None),
@@ -79,11 +81,7 @@ pub fn EventTimeText(
     let i18n = crate::i18n::use_i18n();
     let mode = use_context::<ZoneSetting>().map(|s| s.0);
     move || {
-        let shown = shown_time(
-            &i18n,
-            &time,
-            mode.map(|m| m.get()).unwrap_or_default(),
-        );
+        let shown = shown_time(&i18n, &time, mode.map(|m| m.get()).unwrap_or_default());
         view! {
             <time datetime=shown.datetime>{shown.text}</time>
             " "

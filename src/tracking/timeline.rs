@@ -15,6 +15,9 @@ use vitrina_core::api::{Phase, Shipment, TrackingEvent};
 
 /// How many of the newest events are shown before the shopper asks for all.
 pub const FIRST_EVENTS: usize = 20;
+/// After "show all", the rest appear this many per animation frame, so the page keeps answering
+/// to scrolling and typing however long the journey is.
+const ROWS_PER_FRAME: usize = 25;
 
 /// The events of a shipment, newest first, with the switch between time zones.
 #[component]
@@ -24,47 +27,46 @@ pub fn Timeline(
     shipment: Signal<Arc<Shipment>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let expanded = RwSignal::new(false);
+    // Batches of older events shown after "show all", added one per frame.
+    let batches = RwSignal::new(0usize);
+    let expanding = RwSignal::new(false);
     // Re-render the list only when the journey changed, not on every refresh.
     let journey = Memo::new(move |_| {
-        shipment.with(|s| {
-            (
-                s.events.len(),
-                s.events.first().cloned(),
-                s.carrier.clone(),
-            )
-        })
+        shipment.with(|s| (s.events.len(), s.events.first().cloned(), s.carrier.clone()))
     });
-    let list = move || {
-        journey.track();
+    let rows = move |from: usize, to: usize| {
         let s = shipment.get_untracked();
-        let total = s.events.len();
-        if total == 0 {
-            return view! { <p class="timeline__empty">{move || i18n.t("track.timeline.empty")}</p> }.into_any();
-        }
-        let shown = if expanded.get() {
-            total
-        } else {
-            total.min(FIRST_EVENTS)
-        };
+        let to = to.min(s.events.len());
         let lang = carrier_language(&s);
         let carrier = carrier_name(&i18n, &s);
-        let rows = s.events[..shown]
+        s.events[from.min(to)..to]
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                view! { <EventRow event=e.clone() lang=lang.clone() carrier=carrier.clone() first_hidden=i == FIRST_EVENTS/> }
+                view! { <EventRow event=e.clone() lang=lang.clone() carrier=carrier.clone() first_hidden={from + i == FIRST_EVENTS}/> }
             })
-            .collect_view();
+            .collect_view()
+    };
+    let list = move || {
+        journey.track();
+        let total = shipment.with_untracked(|s| s.events.len());
+        if total == 0 {
+            return view! { <p class="timeline__empty">{move || i18n.t("track.timeline.empty")}</p> }.into_any();
+        }
+        let batch_count = (total.saturating_sub(FIRST_EVENTS)).div_ceil(ROWS_PER_FRAME);
+        let show_all = move |_| {
+            expanding.set(true);
+            grow(batches, batch_count);
+        };
         view! {
-            <ol class="timeline__events" aria-label=move || i18n.tp("track.timeline.count", total as i64)>{rows}</ol>
-            {(shown < total).then(|| view! {
-                <button type="button" class="button button--secondary timeline__more" data-testid="show-all-events"
-                    on:click=move |_| {
-                        expanded.set(true);
-                        // Take the shopper to the first event they had not seen.
-                        request_animation_frame(|| focus_element("timeline-first-hidden"));
-                    }>
+            <ol class="timeline__events" aria-label=move || i18n.tp("track.timeline.count", total as i64)>
+                {rows(0, FIRST_EVENTS)}
+                <For each=move || 0..batches.get() key=|k| *k let:k>
+                    {rows(FIRST_EVENTS + k * ROWS_PER_FRAME, FIRST_EVENTS + (k + 1) * ROWS_PER_FRAME)}
+                </For>
+            </ol>
+            {move || (total > FIRST_EVENTS && !expanding.get()).then(|| view! {
+                <button type="button" class="button button--secondary timeline__more" data-testid="show-all-events" on:click=show_all>
                     {move || i18n.tp("track.timeline.show_all", total as i64)}
                 </button>
             })}
@@ -78,6 +80,25 @@ pub fn Timeline(
             {list}
         </section>
     }
+}
+
+/// Adds one batch of rows per animation frame until `target`; after the first, focus goes to
+/// the first event the shopper had not seen.
+fn grow(batches: RwSignal<usize>, target: usize) {
+    request_animation_frame(move || {
+        let Some(done) = batches.try_update(|b| {
+            *b += 1;
+            *b
+        }) else {
+            return; // the timeline is gone
+        };
+        if done == 1 {
+            request_animation_frame(|| focus_element("timeline-first-hidden"));
+        }
+        if done < target {
+            grow(batches, target);
+        }
+    });
 }
 
 /// One switch for every time on the page: each event's own local time, or the viewer's zone.
