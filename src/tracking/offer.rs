@@ -3,6 +3,7 @@
 //! the carrier sends. The store never asks for them; this panel explains the deadline, the rules
 //! of the carrier's form and what to do when it goes wrong, and links to the carrier.
 
+use super::view::LiveShipment;
 use super::words::carrier_name;
 use super::{ContactSellerLink, safe_external_url};
 use crate::i18n::{interpolate, use_i18n};
@@ -52,11 +53,17 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
         .as_deref()
         .and_then(safe_external_url);
     let deadline = offer.deadline_date.clone().filter(|d| !d.is_empty());
-    let left = offer.seconds_left;
+    // The seconds left follow every refresh; the rest of the panel stays as it is.
+    let live = use_context::<LiveShipment>();
+    let fixed = offer.seconds_left;
+    let left = move || match live {
+        Some(LiveShipment(s)) => s.with(|s| s.customs_offer.as_ref().and_then(|o| o.seconds_left)),
+        None => fixed,
+    };
     let c = carrier.clone();
     let deadline_line = move || {
         let locale = i18n.get();
-        match (&deadline, left) {
+        match (&deadline, left()) {
             (Some(date), Some(s)) if s > 0 => view! {
                 <p class="offer__deadline" data-testid="offer-deadline">
                     <strong>{i18n.tf("track.offer.deadline", &[("date", &format_date(date, locale, "long"))])}</strong>

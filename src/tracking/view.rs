@@ -26,10 +26,15 @@ pub fn ShipmentView(
     shipment: Signal<Arc<Shipment>>,
 ) -> impl IntoView {
     provide_context(ZoneSetting(RwSignal::new(ZoneMode::EventZone)));
+    provide_context(LiveShipment(shipment));
+    // A refresh that only moves the moment of the view (and so the countdown) must not rebuild
+    // the panels: a help answer the shopper opened stays open, focus stays where it was.
+    let meaning = Memo::new(move |_| shipment.with(|s| without_the_moment(s)));
     view! {
         <div class="shipment">
             {move || {
-                let s = shipment.get();
+                meaning.track();
+                let s = shipment.get_untracked();
                 view! {
                     <ShipmentSummary shipment=s.clone()/>
                     <StallPanel shipment=s.clone()/>
@@ -39,6 +44,34 @@ pub fn ShipmentView(
             }}
             <Timeline shipment=shipment/>
         </div>
+    }
+}
+
+/// The shipment as shown, for the parts that read the moment of the view (the countdown).
+#[derive(Clone, Copy)]
+pub struct LiveShipment(pub Signal<Arc<Shipment>>);
+
+/// What the page shows of a shipment, leaving out what changes with every look: the moment of
+/// the view and the seconds left. The events count by their number and the newest one.
+fn without_the_moment(s: &Shipment) -> Shipment {
+    Shipment {
+        as_of: None,
+        customs_offer: s.customs_offer.clone().map(|mut o| {
+            o.seconds_left = None;
+            o
+        }),
+        events: s.events.first().cloned().into_iter().collect(),
+        tracking_number: s.tracking_number.clone(),
+        carrier: s.carrier.clone(),
+        seller_id: s.seller_id.clone(),
+        order_number: s.order_number.clone(),
+        current: s.current.clone(),
+        estimated_delivery: s.estimated_delivery.clone(),
+        planned_date: s.planned_date.clone(),
+        last_event: s.last_event.clone(),
+        stall: s.stall.clone(),
+        delivery_attempts: s.delivery_attempts.clone(),
+        event_count: s.event_count.max(s.events.len() as u32),
     }
 }
 

@@ -208,3 +208,40 @@ async fn the_offer_countdown_follows_the_languages_plural_rules() {
         "залишилося 5 днів"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_refresh_moves_the_countdown_without_closing_the_help_the_shopper_opened() {
+    let json = r#"{"tracking_number":"PX1000000002","carrier":{"name":"Pony Express"},
+        "current":{"phase":"customs","severity":"action_needed","action":"confirm_offer","raw_status":"Оферта отправлена"},
+        "customs_offer":{"state":"awaiting","deadline_date":"2026-12-03","seconds_left":950400},
+        "events":[{"raw_status":"Оферта отправлена","phase":"customs"}]}"#;
+    let first = decode(json).unwrap();
+    let shipment = RwSignal::new(Arc::new(first.clone()));
+    let m = mount(
+        Locale::En,
+        move || view! { <ShipmentView shipment=shipment/> },
+    );
+    leptos::task::tick().await;
+    let countdown = || {
+        m.query("[data-testid=offer-countdown]")
+            .unwrap()
+            .inner_text()
+    };
+    assert_eq!(countdown(), "11 days left");
+    let help = m.query("[data-testid=offer-help]").unwrap();
+    help.set_attribute("open", "").unwrap();
+
+    let mut later = first;
+    later.as_of = Some("2026-11-23T09:00:00Z".into());
+    if let Some(offer) = later.customs_offer.as_mut() {
+        offer.seconds_left = Some(864_000);
+    }
+    shipment.set(Arc::new(later));
+    leptos::task::tick().await;
+    assert_eq!(countdown(), "10 days left");
+    let help_now = m.query("[data-testid=offer-help]").unwrap();
+    assert!(
+        help_now.has_attribute("open"),
+        "the opened answer stays open"
+    );
+}
