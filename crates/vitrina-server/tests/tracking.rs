@@ -146,6 +146,7 @@ async fn an_unmapped_status_is_sent_raw_as_unknown() {
         "Передано партнёрской службе доставки (код 77)"
     );
     assert_eq!(s["events"][0]["phase"], "unknown");
+    assert_eq!(s["events"][0]["severity"], "unknown");
     assert_eq!(s["current"]["progress"], "in_transit");
 }
 

@@ -54,10 +54,11 @@ pub struct StatusMeaning {
 }
 
 impl StatusMeaning {
-    /// A status no table maps: shown with its raw words as "unknown status".
+    /// A status no table maps: shown with its raw words as "unknown status", and not called
+    /// normal either, since nobody knows what it means.
     pub const UNKNOWN: StatusMeaning = StatusMeaning {
         phase: Phase::Unknown,
-        severity: Severity::Normal,
+        severity: Severity::Unknown,
         action: Action::None,
         milestone: None,
     };
