@@ -209,7 +209,10 @@ async fn every_seeded_shipment_status_comes_from_the_carriers_list_except_the_de
         .collect();
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
     let mut stmt = conn
-        .prepare("SELECT DISTINCT tracking_number, raw_status FROM shipment_events")
+        .prepare(
+            "SELECT DISTINCT e.tracking_number, e.raw_status FROM shipment_events e
+             JOIN shipments s ON s.tracking_number = e.tracking_number WHERE s.carrier = 'pony-express'",
+        )
         .unwrap();
     let rows: Vec<(String, String)> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
