@@ -4,7 +4,7 @@ use super::{Api, ApiError};
 use gloo_net::http::Method;
 use vitrina_core::api::{
     AddCartLine, CancellationRequest, Cart, CheckoutDraft, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder,
-    ProductList, Quote, StartPayment, UpdateCartLine,
+    ProductList, Quote, Shipment, ShipmentList, StartPayment, UpdateCartLine,
 };
 
 /// Percent-encodes a value for use as one path segment.
@@ -65,5 +65,15 @@ impl Api {
     pub async fn request_cancellation(&self, number: &str, token: &str) -> Result<Order, ApiError> {
         let body = CancellationRequest { access_token: token.to_owned() };
         self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[]).await
+    }
+
+    /// A shipment's journey, read into phases (`GET /shipments/{tracking_number}`).
+    pub async fn shipment(&self, tracking_number: &str) -> Result<Shipment, ApiError> {
+        self.get(&format!("/shipments/{}", segment(tracking_number))).await
+    }
+
+    /// The shipments of an order, without their events (`GET /shipments?order=`).
+    pub async fn order_shipments(&self, order_number: &str) -> Result<ShipmentList, ApiError> {
+        self.get(&format!("/shipments?order={}", segment(order_number))).await
     }
 }

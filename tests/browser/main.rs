@@ -6,6 +6,7 @@
 
 mod components;
 mod intl;
+mod tracking;
 
 use leptos::prelude::*;
 use vitrina::i18n::I18n;

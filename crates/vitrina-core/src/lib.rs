@@ -11,6 +11,7 @@ pub mod locale;
 pub mod money;
 pub mod order;
 pub mod problem;
+pub mod tracking;
 pub mod validate;
 
 pub use money::{Currency, Money};

@@ -97,6 +97,7 @@ problem_kinds! {
     CartNotFound => ("cart-not-found", 404, "This cart does not exist or has expired"),
     ProductNotFound => ("product-not-found", 404, "No such product"),
     OutOfStock => ("out-of-stock", 409, "Not enough in stock"),
+    ShipmentNotFound => ("shipment-not-found", 404, "No shipment with this tracking number yet"),
     Unauthorized => ("unauthorized", 401, "Sign-in required"),
     Forbidden => ("forbidden", 403, "Not allowed"),
     Conflict => ("conflict", 409, "The request conflicts with the current state"),

@@ -20,6 +20,7 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
         (name = "cart", description = "The shopping cart"),
         (name = "checkout", description = "Quotes (delivery, payment, promo, totals) and placing orders exactly once"),
         (name = "orders", description = "Placed orders: payment"),
+        (name = "tracking", description = "Shipments: the journey as the carrier reported it, read into phases, with what the shopper can do"),
     )
 )]
 struct ApiDoc;

@@ -121,7 +121,12 @@ async fn every_seeded_shipment_status_comes_from_the_carriers_list_except_the_de
     let list = include_str!("../../../data/pony-express-statuses.txt");
     let known: std::collections::HashSet<&str> = list.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
-    let mut stmt = conn.prepare("SELECT DISTINCT tracking_number, raw_status FROM shipment_events").unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT DISTINCT e.tracking_number, e.raw_status FROM shipment_events e
+             JOIN shipments s ON s.tracking_number = e.tracking_number WHERE s.carrier = 'pony-express'",
+        )
+        .unwrap();
     let rows: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
     let unknown: Vec<_> = rows.iter().filter(|(_, s)| !known.contains(s.as_str())).collect();
     assert_eq!(unknown.len(), 1, "{unknown:?}");

@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod config;
 pub mod order;
 pub mod response;
+pub mod tracking;
 
 pub use cart::*;
 pub use catalog::*;
@@ -16,6 +17,7 @@ pub use checkout::*;
 pub use config::*;
 pub use order::*;
 pub use response::{ApiError, decode_response};
+pub use tracking::*;
 
 use serde::{Deserialize, Serialize};
 

@@ -10,6 +10,7 @@ pub mod images;
 pub mod order_view;
 pub mod orders;
 pub mod test_hooks;
+pub mod tracking;
 
 use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
@@ -33,4 +34,6 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(order_view::get_order))
         .routes(routes!(order_view::lookup))
         .routes(routes!(order_view::request_cancellation))
+        .routes(routes!(tracking::list_shipments))
+        .routes(routes!(tracking::get_shipment))
 }

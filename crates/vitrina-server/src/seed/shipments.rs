@@ -14,6 +14,17 @@ const MOSCOW: Place = Place("Москва", Some(("Europe/Moscow", 180)));
 const SAMARA: Place = Place("Самара", Some(("Europe/Samara", 240)));
 const KAZAN: Place = Place("Казань", Some(("Europe/Moscow", 180)));
 const UNZONED: Place = Place("Контакт-центр", None);
+const ISTANBUL: Place = Place("Istanbul, TR", Some(("Europe/Istanbul", 180)));
+const DUBAI: Place = Place("Dubai hub, AE", Some(("Asia/Dubai", 240)));
+const MOSCOW_EN: Place = Place("Moscow, RU", Some(("Europe/Moscow", 180)));
+
+const PONY_EXPRESS: &str = "pony-express";
+const LYNX_COURIER: &str = "lynx-courier";
+
+/// The seller who ships every demo parcel.
+const DEMO_SELLER: &str = "demo-seller";
+/// A demo order with several shipments, from two carriers, shown together on its page.
+pub const DEMO_ORDER_WITH_SHIPMENTS: &str = "DEMO-1001";
 
 struct EventSpec {
     /// Seconds relative to the time of seeding.
@@ -28,6 +39,9 @@ fn ev(at: i64, place: Place, status: &'static str) -> EventSpec {
 
 struct ShipmentSpec {
     number: &'static str,
+    /// The carrier's table (`vitrina_core::tracking::carriers`).
+    carrier: &'static str,
+    order_number: Option<&'static str>,
     /// Planned delivery date, in days relative to the seeding day.
     planned_in_days: Option<i64>,
     /// Estimated delivery (earliest, latest), in days relative to the seeding day.
@@ -45,6 +59,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
     vec![
         ShipmentSpec {
             number: "PX1000000001",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(-3),
             estimate_in_days: Some((-4, -2)),
             attempts_left: None,
@@ -66,6 +82,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000002",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(6),
             estimate_in_days: Some((5, 9)),
             attempts_left: None,
@@ -78,6 +96,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000003",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: None,
             estimate_in_days: None,
             attempts_left: None,
@@ -93,6 +113,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000004",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(-14),
             estimate_in_days: Some((-16, -14)),
             attempts_left: None,
@@ -109,6 +131,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000005",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(5),
             estimate_in_days: Some((4, 8)),
             attempts_left: None,
@@ -124,6 +148,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000006",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(1),
             estimate_in_days: Some((1, 2)),
             attempts_left: Some(2),
@@ -141,6 +167,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000007",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(3),
             estimate_in_days: Some((2, 4)),
             attempts_left: None,
@@ -154,6 +182,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000008",
+            carrier: PONY_EXPRESS,
+            order_number: Some(DEMO_ORDER_WITH_SHIPMENTS),
             planned_in_days: Some(0),
             estimate_in_days: Some((-1, 0)),
             attempts_left: None,
@@ -167,6 +197,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000009",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(4),
             estimate_in_days: Some((3, 6)),
             attempts_left: None,
@@ -174,6 +206,8 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
         },
         ShipmentSpec {
             number: "PX1000000010",
+            carrier: PONY_EXPRESS,
+            order_number: None,
             planned_in_days: Some(-1),
             estimate_in_days: Some((-2, -1)),
             attempts_left: None,
@@ -185,6 +219,49 @@ fn demo_shipments() -> Vec<ShipmentSpec> {
                 ev(-d + 4 * h, MOSCOW, "Доставлено получателю"),
                 // A stray scan after delivery: it must not hide the delivery.
                 ev(-d + 6 * h, MOSCOW, "Отправление будет доставлено сегодня"),
+            ],
+        },
+    ]
+}
+
+/// The second carrier's parcels: its statuses are in English, and its table is all it needs.
+fn lynx_courier_shipments() -> Vec<ShipmentSpec> {
+    let d = DAY;
+    let h = HOUR;
+    vec![
+        ShipmentSpec {
+            number: "LX1000000001",
+            carrier: LYNX_COURIER,
+            order_number: Some(DEMO_ORDER_WITH_SHIPMENTS),
+            planned_in_days: Some(0),
+            estimate_in_days: Some((0, 1)),
+            attempts_left: None,
+            events: vec![
+                ev(-5 * d, ISTANBUL, "Shipment information received"),
+                ev(-5 * d + 6 * h, ISTANBUL, "Picked up by courier"),
+                ev(-4 * d, ISTANBUL, "Departed sorting centre Istanbul"),
+                ev(-3 * d, DUBAI, "Arrived at sorting centre Dubai"),
+                ev(-3 * d + 8 * h, DUBAI, "In transit"),
+                ev(-2 * d, MOSCOW_EN, "Arrived at customs"),
+                ev(-2 * d + 5 * h, MOSCOW_EN, "Customs clearance in progress"),
+                ev(-d, MOSCOW_EN, "Released by customs"),
+                ev(-2 * h, MOSCOW_EN, "Out for delivery"),
+            ],
+        },
+        ShipmentSpec {
+            number: "LX1000000002",
+            carrier: LYNX_COURIER,
+            order_number: Some(DEMO_ORDER_WITH_SHIPMENTS),
+            planned_in_days: Some(-1),
+            estimate_in_days: Some((-2, -1)),
+            attempts_left: None,
+            events: vec![
+                ev(-6 * d, ISTANBUL, "Shipment information received"),
+                ev(-5 * d, ISTANBUL, "Departed sorting centre Istanbul"),
+                ev(-3 * d, MOSCOW_EN, "Arrived at customs"),
+                ev(-2 * d, MOSCOW_EN, "Released by customs"),
+                ev(-d - 5 * h, MOSCOW_EN, "Out for delivery"),
+                ev(-d - 2 * h, MOSCOW_EN, "Delivered to neighbour"),
             ],
         },
     ]
@@ -212,11 +289,11 @@ fn thousand_events() -> Vec<EventSpec> {
 pub(super) fn seed_shipments(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
     let today = Date::from_days_since_epoch(now.div_euclid(DAY));
     let day = |offset: i64| today.add_days(offset).to_string();
-    for s in demo_shipments() {
+    for s in demo_shipments().into_iter().chain(lynx_courier_shipments()) {
         let estimate = s.estimate_in_days;
         tx.execute(
-            "INSERT INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, attempts_left, created_at)
-             VALUES (?1, 'pony-express', ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, attempts_left, created_at, seller_id, order_number)
+             VALUES (?1, ?7, ?2, ?3, ?4, ?5, ?6, ?8, ?9)",
             params![
                 s.number,
                 s.planned_in_days.map(day),
@@ -224,6 +301,9 @@ pub(super) fn seed_shipments(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -
                 estimate.map(|(_, b)| day(b)),
                 s.attempts_left,
                 now + s.events.first().map(|e| e.at).unwrap_or(0),
+                s.carrier,
+                DEMO_SELLER,
+                s.order_number,
             ],
         )?;
         for (seq, e) in s.events.iter().enumerate() {

@@ -1,0 +1,75 @@
+//! `/track`: the lookup form, and an order's shipments together when the URL names the order
+//! (`/track?order=…`, the link an order page gives).
+
+use super::order::OrderShipments;
+use crate::i18n::use_i18n;
+use crate::ui::{ErrorSummary, PageHeading, SummaryEntry, TextField};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use vitrina_core::tracking::tracking_number;
+use vitrina_core::validate::code;
+
+/// The field's id (the error summary links to it).
+const FIELD_ID: &str = "tracking-number";
+
+#[component]
+pub fn TrackLookupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let order = move || query.read().get("order").map(|o| o.trim().to_owned()).filter(|o| !o.is_empty());
+    view! {
+        <section class="page page--narrow track-lookup">
+            <PageHeading key="track.title"/>
+            <p class="muted">{move || i18n.t("track.lookup.intro")}</p>
+            <LookupForm/>
+            {move || order().map(|o| view! { <OrderShipments order_number=o/> })}
+        </section>
+    }
+}
+
+/// A labelled tracking-number field: a malformed number is explained at the field (and in the
+/// summary, which takes focus); a well-formed one opens its tracking page.
+#[component]
+pub fn LookupForm(
+    /// What the field starts with (the number the shopper tried).
+    #[prop(optional, into)]
+    initial: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let value = RwSignal::new(initial);
+    let problem = RwSignal::new(None::<&'static str>);
+    let attempt = RwSignal::new(0u32);
+    let message = Signal::derive(move || {
+        problem.get().map(|c| if c == code::REQUIRED { i18n.t("track.lookup.required") } else { i18n.t("track.lookup.invalid") })
+    });
+    let entries =
+        Signal::derive(move || message.get().map(|message| vec![SummaryEntry { field_id: FIELD_ID.into(), message }]).unwrap_or_default());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match tracking_number(&value.get_untracked()) {
+            Ok(number) => {
+                problem.set(None);
+                navigate(&super::tracking_url(&number), Default::default());
+            }
+            Err(c) => {
+                problem.set(Some(c));
+                attempt.update(|a| *a += 1);
+            }
+        }
+    };
+    // Once a problem is shown, leaving the field checks again (so a fix clears it at once).
+    let on_blur = Callback::new(move |_| {
+        if problem.get_untracked().is_some() {
+            problem.set(tracking_number(&value.get_untracked()).err());
+        }
+    });
+    view! {
+        <form class="track-lookup__form" novalidate on:submit=on_submit>
+            <ErrorSummary entries=entries attempt=attempt/>
+            <TextField id=FIELD_ID label="track.lookup.label" hint="track.lookup.hint" value=value error=message
+                required=true maxlength=60 on_blur=on_blur/>
+            <button type="submit" class="button button--primary">{move || i18n.t("track.lookup.submit")}</button>
+        </form>
+    }
+}
