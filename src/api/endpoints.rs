@@ -72,8 +72,10 @@ impl Api {
         self.get(&format!("/shipments/{}", segment(tracking_number))).await
     }
 
-    /// The shipments of an order, without their events (`GET /shipments?order=`).
-    pub async fn order_shipments(&self, order_number: &str) -> Result<ShipmentList, ApiError> {
-        self.get(&format!("/shipments?order={}", segment(order_number))).await
+    /// The shipments of an order, without their events (`GET /shipments?order=`); the order's
+    /// access token opens a store order's list.
+    pub async fn order_shipments(&self, order_number: &str, token: Option<&str>) -> Result<ShipmentList, ApiError> {
+        let token = token.map(|t| format!("&token={}", segment(t))).unwrap_or_default();
+        self.get(&format!("/shipments?order={}{token}", segment(order_number))).await
     }
 }

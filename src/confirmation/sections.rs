@@ -219,17 +219,22 @@ pub(crate) fn Shipments() -> impl IntoView {
     view! {
         <section class="order-section" aria-labelledby="tracking-heading">
             <h2 id="tracking-heading">{move || i18n.t("order.tracking")}</h2>
-            {with_order(move |o| if o.shipments.is_empty() {
-                view! { <p class="muted">{i18n.t("order.tracking_later")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="link-list" data-testid="order-shipments">
-                        {o.shipments.into_iter().map(|s| view! {
-                            <li><A href=format!("/track/{}", s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            })}
+            {move || {
+                let o = ctx().order.get()?;
+                let token = ctx().token.get();
+                Some(if o.shipments.is_empty() {
+                    view! { <p class="muted">{i18n.t("order.tracking_later")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="link-list" data-testid="order-shipments">
+                            {o.shipments.into_iter().map(|s| view! {
+                                <li><A href=format!("/track/{}", s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
+                            }).collect_view()}
+                        </ul>
+                        <crate::tracking::OrderShipments order_number=o.number.clone() token=Some(token)/>
+                    }.into_any()
+                })
+            }}
         </section>
     }
 }

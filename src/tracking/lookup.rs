@@ -22,7 +22,10 @@ pub fn TrackLookupPage() -> impl IntoView {
             <PageHeading key="track.title"/>
             <p class="muted">{move || i18n.t("track.lookup.intro")}</p>
             <LookupForm/>
-            {move || order().map(|o| view! { <OrderShipments order_number=o/> })}
+            {move || order().map(|o| {
+                let token = query.read().get("token");
+                view! { <OrderShipments order_number=o token=token/> }
+            })}
         </section>
     }
 }

@@ -15,6 +15,9 @@ pub fn OrderShipments(
     /// The order's number.
     #[prop(into)]
     order_number: String,
+    /// The order's access token (the store's own orders need it).
+    #[prop(default = None)]
+    token: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
@@ -22,7 +25,8 @@ pub fn OrderShipments(
     let list = LocalResource::new(move || {
         let api = api.clone();
         let order = order.clone();
-        async move { api.order_shipments(&order).await }
+        let token = token.clone();
+        async move { api.order_shipments(&order, token.as_deref()).await }
     });
     let title_order = super::clip(&order_number, 64);
     view! {

@@ -85,11 +85,3 @@ CREATE TABLE idempotency_keys (
     order_number INTEGER NOT NULL REFERENCES orders(number),
     created_at   INTEGER NOT NULL
 );
-
--- The carrier's shipments of an order, once it is handed over.
-CREATE TABLE order_shipments (
-    order_number    INTEGER NOT NULL REFERENCES orders(number),
-    tracking_number TEXT NOT NULL,
-    carrier         TEXT NOT NULL,
-    PRIMARY KEY (order_number, tracking_number)
-);

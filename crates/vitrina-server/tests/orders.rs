@@ -219,3 +219,20 @@ async fn the_store_moves_orders_along_over_time() {
     advance(1800).await;
     assert_eq!(order(&server, &number, &token).await["status"], "confirmed_by_seller");
 }
+
+#[tokio::test]
+async fn a_handed_over_order_is_trackable_and_its_shipments_are_listed_only_with_its_token() {
+    let server = TestServer::start().await;
+    let (number, token) = place_order(&server, "cash-on-delivery").await;
+    set_status(&server, &number, "handed_to_carrier", None).await;
+    let shipment = server.get("/api/shipments/PX2000001042").await;
+    assert_eq!(shipment.status(), StatusCode::OK);
+    assert!(shipment.text().await.unwrap().contains("Отправление поступило на терминал"));
+    problem(server.get(&format!("/api/shipments?order={number}")).await, 404, "not-found").await;
+    problem(server.get(&format!("/api/shipments?order={number}&token=guess")).await, 404, "not-found").await;
+    let list = json_ok(server.get(&format!("/api/shipments?order={number}&token={token}")).await, StatusCode::OK).await;
+    assert_eq!(list["shipments"][0]["tracking_number"], "PX2000001042");
+    set_status(&server, &number, "received", None).await;
+    let shipment = server.get("/api/shipments/PX2000001042").await.text().await.unwrap();
+    assert!(shipment.contains("Доставлено получателю"));
+}

@@ -167,13 +167,40 @@ pub fn set_status(tx: &Transaction<'_>, number: i64, status: OrderStatus, at: Un
     let text = crate::routes::orders::enum_text(&status);
     tx.execute("UPDATE orders SET status = ?1 WHERE number = ?2", params![text, number])?;
     add_event(tx, number, at, &text)?;
-    if matches!(status, OrderStatus::HandedToCarrier | OrderStatus::WithCourier | OrderStatus::Received) {
-        let tracking = format!("PX{:010}", 2_000_000_000 + number);
-        tx.execute(
-            "INSERT OR IGNORE INTO order_shipments (order_number, tracking_number, carrier) VALUES (?1, ?2, ?3)",
-            params![number, tracking, policy::CARRIER],
-        )?;
+    let scan = match status {
+        OrderStatus::HandedToCarrier => Some("Отправление поступило на терминал"),
+        OrderStatus::WithCourier => Some("Отправление будет доставлено сегодня"),
+        OrderStatus::Received => Some("Доставлено получателю"),
+        _ => None,
+    };
+    if let Some(scan) = scan {
+        let tracking = ensure_shipment(tx, number, at)?;
+        carrier_scan(tx, &tracking, at, scan)?;
     }
+    Ok(())
+}
+
+/// The order's parcel at the carrier (Pony Express), created when the seller hands it over.
+fn ensure_shipment(tx: &Transaction<'_>, number: i64, at: UnixSeconds) -> ApiResult<String> {
+    let tracking = format!("PX{:010}", 2_000_000_000 + number);
+    tx.execute(
+        "INSERT OR IGNORE INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, created_at, seller_id, order_number)
+         SELECT ?1, 'pony-express', latest, earliest, latest, ?2,
+                (SELECT seller_id FROM order_lines WHERE order_number = number ORDER BY position LIMIT 1), CAST(number AS TEXT)
+         FROM orders WHERE number = ?3",
+        params![tracking, at, number],
+    )?;
+    Ok(tracking)
+}
+
+/// A carrier event on the shipment, in Moscow time, as Pony Express reports.
+fn carrier_scan(tx: &Transaction<'_>, tracking: &str, at: UnixSeconds, status: &str) -> ApiResult<()> {
+    let local = vitrina_core::civil::format_rfc3339_with_offset(at, policy::STORE_UTC_OFFSET_MINUTES);
+    tx.execute(
+        "INSERT INTO shipment_events (tracking_number, seq, local_time, utc_offset_minutes, time_zone, location, raw_status)
+         VALUES (?1, (SELECT COALESCE(MAX(seq) + 1, 0) FROM shipment_events WHERE tracking_number = ?1), ?2, ?3, 'Europe/Moscow', 'Москва', ?4)",
+        params![tracking, &local[..19], policy::STORE_UTC_OFFSET_MINUTES, status],
+    )?;
     Ok(())
 }
 
@@ -272,8 +299,8 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiRes
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let shipments = tx
-        .prepare("SELECT tracking_number, carrier FROM order_shipments WHERE order_number = ?1 ORDER BY tracking_number")?
-        .query_map([number], |r| Ok(OrderShipment { tracking_number: r.get(0)?, carrier: r.get(1)? }))?
+        .prepare("SELECT tracking_number FROM shipments WHERE order_number = CAST(?1 AS TEXT) ORDER BY created_at, tracking_number")?
+        .query_map([number], |r| Ok(OrderShipment { tracking_number: r.get(0)?, carrier: policy::CARRIER.to_owned() }))?
         .collect::<Result<Vec<_>, _>>()?;
     let sellers = tx
         .prepare("SELECT DISTINCT s.id, s.display_name FROM order_lines l JOIN sellers s ON s.id = l.seller_id WHERE l.order_number = ?1 ORDER BY s.id")?

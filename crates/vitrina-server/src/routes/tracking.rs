@@ -49,6 +49,10 @@ pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number
 pub struct ShipmentQuery {
     /// The order whose shipments to list.
     order: String,
+    /// The order's access token: required for the store's own orders, whose shipments are as
+    /// private as the order (a reference the store does not know is listed by itself).
+    #[serde(default)]
+    token: String,
 }
 
 /// The shipments of one order, oldest first, each with its current state but without events
@@ -73,6 +77,11 @@ pub async fn list_shipments(State(state): State<AppState>, ApiQuery(query): ApiQ
     let records = state
         .db
         .run(move |tx| {
+            let known: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM orders WHERE CAST(number AS TEXT) = ?1)", [&order], |r| r.get(0))?;
+            if known {
+                crate::routes::orders::authorised_order(tx, &order, &query.token)?;
+            }
             let numbers: Vec<String> = tx
                 .prepare(
                     "SELECT tracking_number FROM shipments WHERE order_number = ?1
