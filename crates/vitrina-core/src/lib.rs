@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod civil;
+pub mod contact;
 pub mod locale;
 pub mod money;
 pub mod problem;

@@ -3,14 +3,18 @@
 //! Field names are the wire names. Enums that a backend may extend decode unknown values to an
 //! `Unknown` variant instead of failing, so a newer backend never breaks an older app.
 
+pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod config;
+pub mod contact;
 pub mod response;
 
+pub use account::*;
 pub use cart::*;
 pub use catalog::*;
 pub use config::*;
+pub use contact::*;
 pub use response::{ApiError, decode_response};
 
 use serde::{Deserialize, Serialize};
