@@ -9,7 +9,12 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 /// Each entry moves the schema one version forward; `PRAGMA user_version` records how far.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_store.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_store.sql"),
+    include_str!("../migrations/002_checkout.sql"),
+    include_str!("../migrations/003_tracking.sql"),
+    include_str!("../migrations/004_contact.sql"),
+];
 
 #[derive(Clone)]
 pub struct Db {

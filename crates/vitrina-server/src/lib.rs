@@ -29,7 +29,9 @@ pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api().split_for_parts();
     let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document));
     if state.options.test_hooks {
-        router = router.merge(routes::test_hooks::router());
+        router = router
+            .merge(routes::test_hooks::router())
+            .merge(routes::contact::test_hooks());
     }
     let dist = state.options.dist_dir.clone();
     router
@@ -83,6 +85,8 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, String> {
         db,
         clock,
         options: Arc::new(options),
+        contact_limits: Default::default(),
+        sign_in_limits: Default::default(),
     })
 }
 
@@ -110,7 +114,9 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
     if state.options.dist_dir.is_none() {
         println!("(API only: pass --dist dist to serve the app too)");
     }
-    axum::serve(listener, app(state))
+    // The peer's address feeds the contact form's per-network limit.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

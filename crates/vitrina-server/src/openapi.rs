@@ -18,6 +18,8 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
         (name = "platform", description = "Health and the app's runtime configuration"),
         (name = "catalog", description = "Products"),
         (name = "cart", description = "The shopping cart"),
+        (name = "account", description = "Signing in and out (a session cookie)"),
+        (name = "contact", description = "Seller contact: the widget, the seller's settings and the contact form"),
     )
 )]
 struct ApiDoc;

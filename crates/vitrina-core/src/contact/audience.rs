@@ -63,13 +63,19 @@ mod tests {
     #[test]
     fn verified_customers_only_asks_to_sign_in_then_to_verify() {
         assert_eq!(Audience::Verified.access_for(ANONYMOUS), Access::SignIn);
-        assert_eq!(Audience::Verified.access_for(UNVERIFIED), Access::VerifyEmail);
+        assert_eq!(
+            Audience::Verified.access_for(UNVERIFIED),
+            Access::VerifyEmail
+        );
         assert_eq!(Audience::Verified.access_for(VERIFIED), Access::Open);
     }
 
     #[test]
     fn an_unknown_audience_is_the_strictest() {
-        assert_eq!(Audience::Unknown.access_for(UNVERIFIED), Access::VerifyEmail);
+        assert_eq!(
+            Audience::Unknown.access_for(UNVERIFIED),
+            Access::VerifyEmail
+        );
         assert_eq!(Audience::Unknown.access_for(VERIFIED), Access::Open);
     }
 

@@ -135,13 +135,21 @@ mod tests {
                 fri: vec![TimeRange::new("22:00", "02:00")],
                 ..Default::default()
             },
-            overrides: vec![DateOverride { date: "2026-12-24".into(), ranges: vec![], note: "Christmas Eve".into() }],
+            overrides: vec![DateOverride {
+                date: "2026-12-24".into(),
+                ranges: vec![],
+                note: "Christmas Eve".into(),
+            }],
             channels: vec![PublicChannel {
                 kind: ChannelKind::Phone,
                 audience: Audience::Everyone,
                 access: Access::Open,
                 email_encoded: None,
-                phone: Some(PhoneNumber { display: "+421 905 123 456".into(), e164: "+421905123456".into(), action: PhoneAction::Call }),
+                phone: Some(PhoneNumber {
+                    display: "+421 905 123 456".into(),
+                    e164: "+421905123456".into(),
+                    action: PhoneAction::Call,
+                }),
                 postal_address: None,
                 messengers: vec![],
                 available_now: Some(true),
@@ -163,8 +171,14 @@ mod tests {
         let hours = point["hoursAvailable"].as_array().unwrap();
         assert_eq!(hours.len(), 3);
         assert_eq!(hours[0]["dayOfWeek"], "https://schema.org/Monday");
-        assert_eq!((hours[0]["opens"].as_str(), hours[0]["closes"].as_str()), (Some("09:00"), Some("18:00")));
-        assert_eq!((hours[1]["opens"].as_str(), hours[1]["closes"].as_str()), (Some("22:00"), Some("02:00")));
+        assert_eq!(
+            (hours[0]["opens"].as_str(), hours[0]["closes"].as_str()),
+            (Some("09:00"), Some("18:00"))
+        );
+        assert_eq!(
+            (hours[1]["opens"].as_str(), hours[1]["closes"].as_str()),
+            (Some("22:00"), Some("02:00"))
+        );
         assert_eq!(hours[2]["validFrom"], "2026-12-24");
         assert_eq!(hours[2]["closes"], "00:00");
     }
@@ -173,7 +187,11 @@ mod tests {
     fn without_the_phone_in_the_answer_there_is_no_telephone() {
         let mut c = contact();
         c.channels[0].phone = None;
-        assert!(organization(&c)["contactPoint"][0].get("telephone").is_none());
+        assert!(
+            organization(&c)["contactPoint"][0]
+                .get("telephone")
+                .is_none()
+        );
     }
 
     #[test]
@@ -181,7 +199,10 @@ mod tests {
         let text = script_text(&organization(&contact()));
         assert!(!text.contains('<'), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back["name"], "Severny Veter </script><script>alert(1)</script>");
+        assert_eq!(
+            back["name"],
+            "Severny Veter </script><script>alert(1)</script>"
+        );
     }
 
     #[test]

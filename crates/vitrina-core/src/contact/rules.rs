@@ -5,12 +5,12 @@ use super::schedule::{RangeError, Span, overlapping, weekday_key, weekly_overlap
 use super::signature;
 use super::zone::{TimeZones, local_date};
 use super::{code, schedule};
+use crate::FieldError;
 use crate::api::{
     Audience, ContactSettings, MessageContext, MessengerKind, NewContactMessage, TimeRange,
 };
 use crate::civil::{Date, UnixSeconds, Weekday};
 use crate::validate::{self, code as general};
-use crate::FieldError;
 
 pub const MAX_RANGES_PER_DAY: usize = 4;
 pub const MAX_OVERRIDES: usize = 60;
@@ -29,7 +29,8 @@ pub struct Report {
 impl Report {
     fn error(&mut self, field: impl Into<String>, code: &str) {
         let field = field.into();
-        self.errors.push(FieldError::new(&field, code, english(code)));
+        self.errors
+            .push(FieldError::new(&field, code, english(code)));
     }
 
     /// The first error on `field`, if any.
@@ -71,29 +72,59 @@ pub fn english(code: &str) -> &'static str {
         code::SIGNATURE_MISSING_COMPANY => "The signature should give your company's name.",
         code::SIGNATURE_MISSING_WEBSITE => "The signature should give your site.",
         code::SIGNATURE_MISSING_EMAIL => "The signature should give your email address.",
-        code::FREE_MAILBOX => "An address on a free mailbox service looks less trustworthy to customers.",
+        code::FREE_MAILBOX => {
+            "An address on a free mailbox service looks less trustworthy to customers."
+        }
         _ => "This value is not valid.",
     }
 }
 
 /// Free mailbox services (seed 003: customers trust a business address more). Not exhaustive.
 const FREE_MAILBOX_DOMAINS: &[&str] = &[
-    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "outlook.com", "hotmail.com",
-    "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.com", "gmx.net", "gmx.de",
-    "web.de", "mail.com", "proton.me", "protonmail.com", "yandex.ru", "yandex.com", "ya.ru",
-    "mail.ru", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ukr.net", "i.ua", "meta.ua",
-    "seznam.cz", "centrum.sk", "azet.sk", "zoznam.sk", "post.sk", "atlas.sk", "centrum.cz",
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "web.de",
+    "mail.com",
+    "proton.me",
+    "protonmail.com",
+    "yandex.ru",
+    "yandex.com",
+    "ya.ru",
+    "mail.ru",
+    "bk.ru",
+    "list.ru",
+    "inbox.ru",
+    "rambler.ru",
+    "ukr.net",
+    "i.ua",
+    "meta.ua",
+    "seznam.cz",
+    "centrum.sk",
+    "azet.sk",
+    "zoznam.sk",
+    "post.sk",
+    "atlas.sk",
+    "centrum.cz",
 ];
 
 /// Whether an address is on a free mailbox service.
 pub fn is_free_mailbox(address: &str) -> bool {
-    address
-        .trim()
-        .rsplit_once('@')
-        .is_some_and(|(_, domain)| {
-            let domain = domain.to_lowercase();
-            FREE_MAILBOX_DOMAINS.contains(&domain.as_str())
-        })
+    address.trim().rsplit_once('@').is_some_and(|(_, domain)| {
+        let domain = domain.to_lowercase();
+        FREE_MAILBOX_DOMAINS.contains(&domain.as_str())
+    })
 }
 
 fn check_text(report: &mut Report, field: &str, value: &str, required: bool, max: usize) {
@@ -239,7 +270,13 @@ pub fn check_settings(s: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones)
     }
 
     // Postal address.
-    check_text(&mut report, "postal.address", &s.postal.address, on(s.postal.enabled), 500);
+    check_text(
+        &mut report,
+        "postal.address",
+        &s.postal.address,
+        on(s.postal.enabled),
+        500,
+    );
     if s.postal.address.lines().count() > 8 {
         report.error("postal.address", general::TOO_LONG);
     }
@@ -285,16 +322,37 @@ pub fn check_settings(s: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones)
             check_range(&mut report, &format!("overrides.{i}.ranges.{j}"), range);
         }
         for j in overlapping(&o.ranges) {
-            report.error(format!("overrides.{i}.ranges.{j}"), code::OVERLAPPING_RANGES);
+            report.error(
+                format!("overrides.{i}.ranges.{j}"),
+                code::OVERLAPPING_RANGES,
+            );
         }
-        check_text(&mut report, &format!("overrides.{i}.note"), &o.note, false, 100);
+        check_text(
+            &mut report,
+            &format!("overrides.{i}.note"),
+            &o.note,
+            false,
+            100,
+        );
     }
 
     // Identity (seed 001: the full name is a must; a business gives its name and tax id).
     let id = &s.identity;
-    check_text(&mut report, "identity.full_name", &id.full_name, s.accepts_contact, 100);
+    check_text(
+        &mut report,
+        "identity.full_name",
+        &id.full_name,
+        s.accepts_contact,
+        100,
+    );
     check_text(&mut report, "identity.nickname", &id.nickname, false, 60);
-    check_text(&mut report, "identity.legal_entity", &id.legal_entity, false, 150);
+    check_text(
+        &mut report,
+        "identity.legal_entity",
+        &id.legal_entity,
+        false,
+        150,
+    );
     if id.tax_id.trim().is_empty() {
         if !id.legal_entity.trim().is_empty() {
             report.error("identity.tax_id", general::REQUIRED);
@@ -324,9 +382,8 @@ pub fn check_settings(s: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones)
             match Date::parse(until) {
                 None => report.error("away.until", code::INVALID_DATE),
                 Some(date) => {
-                    let today = local_date(tz, s.time_zone.trim(), now).unwrap_or_else(|| {
-                        Date::from_days_since_epoch(now.div_euclid(86_400))
-                    });
+                    let today = local_date(tz, s.time_zone.trim(), now)
+                        .unwrap_or_else(|| Date::from_days_since_epoch(now.div_euclid(86_400)));
                     if date <= today {
                         report.error("away.until", code::AWAY_RETURN_IN_PAST);
                     }
@@ -386,18 +443,32 @@ pub fn check_message(m: &NewContactMessage) -> Result<CheckedMessage, Vec<FieldE
             String::new()
         }
     };
-    let subject = take("subject", validate::required_text(&m.subject, MAX_SUBJECT_CHARS));
-    let message = take("message", validate::required_text(&m.message, MAX_MESSAGE_CHARS));
+    let subject = take(
+        "subject",
+        validate::required_text(&m.subject, MAX_SUBJECT_CHARS),
+    );
+    let message = take(
+        "message",
+        validate::required_text(&m.message, MAX_MESSAGE_CHARS),
+    );
     let reply_to = take("reply_to", validate::email(&m.reply_to));
     let mut context = MessageContext::default();
     for (field, value, slot) in [
         ("context.order", &m.context.order, &mut context.order),
-        ("context.shipment", &m.context.shipment, &mut context.shipment),
+        (
+            "context.shipment",
+            &m.context.shipment,
+            &mut context.shipment,
+        ),
     ] {
         if let Some(v) = value {
             match clean_reference(v) {
                 Some(clean) => *slot = Some(clean),
-                None => errors.push(FieldError::new(field, general::INVALID, english(general::INVALID))),
+                None => errors.push(FieldError::new(
+                    field,
+                    general::INVALID,
+                    english(general::INVALID),
+                )),
             }
         }
     }
@@ -425,7 +496,9 @@ mod tests {
     use crate::contact::test_zones::Tz;
 
     fn now() -> UnixSeconds {
-        crate::civil::parse_rfc3339("2026-11-22T10:00:00Z").unwrap().0
+        crate::civil::parse_rfc3339("2026-11-22T10:00:00Z")
+            .unwrap()
+            .0
     }
 
     /// Settings that pass every rule.
@@ -437,7 +510,10 @@ mod tests {
             messages: MessagesChannel {
                 enabled: true,
                 audience: Audience::Everyone,
-                messengers: vec![Messenger { kind: MessengerKind::Telegram, handle: "@severny_veter".into() }],
+                messengers: vec![Messenger {
+                    kind: MessengerKind::Telegram,
+                    handle: "@severny_veter".into(),
+                }],
             },
             email: EmailChannel {
                 enabled: true,
@@ -457,8 +533,17 @@ mod tests {
                 audience: Audience::Verified,
                 address: "Hlavná 12\n811 01 Bratislava".into(),
             },
-            hours: WeeklyHours { mon: day.clone(), tue: day.clone(), wed: day, ..Default::default() },
-            overrides: vec![DateOverride { date: "2026-12-24".into(), ranges: vec![], note: "Christmas Eve".into() }],
+            hours: WeeklyHours {
+                mon: day.clone(),
+                tue: day.clone(),
+                wed: day,
+                ..Default::default()
+            },
+            overrides: vec![DateOverride {
+                date: "2026-12-24".into(),
+                ranges: vec![],
+                note: "Christmas Eve".into(),
+            }],
             identity: Identity {
                 full_name: "Marek Horváth".into(),
                 nickname: String::new(),
@@ -523,7 +608,10 @@ mod tests {
     #[test]
     fn overlapping_and_empty_ranges_are_refused_where_they_are() {
         let mut s = good();
-        s.hours.mon = vec![TimeRange::new("09:00", "13:00"), TimeRange::new("12:00", "18:00")];
+        s.hours.mon = vec![
+            TimeRange::new("09:00", "13:00"),
+            TimeRange::new("12:00", "18:00"),
+        ];
         s.hours.tue = vec![TimeRange::new("10:00", "10:00")];
         s.hours.wed = vec![TimeRange::new("10:00", "25:00")];
         assert_eq!(
@@ -577,11 +665,20 @@ mod tests {
     #[test]
     fn dates_of_overrides_must_be_real_and_listed_once() {
         let mut s = good();
-        s.overrides.push(DateOverride { date: "2026-12-24".into(), ..Default::default() });
-        s.overrides.push(DateOverride { date: "2026-02-30".into(), ..Default::default() });
+        s.overrides.push(DateOverride {
+            date: "2026-12-24".into(),
+            ..Default::default()
+        });
+        s.overrides.push(DateOverride {
+            date: "2026-02-30".into(),
+            ..Default::default()
+        });
         s.overrides.push(DateOverride {
             date: "2026-12-31".into(),
-            ranges: vec![TimeRange::new("10:00", "12:00"), TimeRange::new("11:00", "13:00")],
+            ranges: vec![
+                TimeRange::new("10:00", "12:00"),
+                TimeRange::new("11:00", "13:00"),
+            ],
             note: String::new(),
         });
         assert_eq!(
@@ -589,7 +686,10 @@ mod tests {
             vec![
                 ("overrides.1.date".into(), code::DUPLICATE_DATE.into()),
                 ("overrides.2.date".into(), code::INVALID_DATE.into()),
-                ("overrides.3.ranges.1".into(), code::OVERLAPPING_RANGES.into()),
+                (
+                    "overrides.3.ranges.1".into(),
+                    code::OVERLAPPING_RANGES.into()
+                ),
             ]
         );
     }
@@ -618,16 +718,29 @@ mod tests {
     #[test]
     fn messengers_need_a_real_handle() {
         let mut s = good();
-        s.messages.messengers.push(Messenger { kind: MessengerKind::Whatsapp, handle: "905 123".into() });
-        assert_eq!(codes(&s), one("messages.messengers.1.handle", code::INVALID_HANDLE));
+        s.messages.messengers.push(Messenger {
+            kind: MessengerKind::Whatsapp,
+            handle: "905 123".into(),
+        });
+        assert_eq!(
+            codes(&s),
+            one("messages.messengers.1.handle", code::INVALID_HANDLE)
+        );
         s.messages.messengers.clear();
-        assert_eq!(codes(&s), one("messages.messengers", code::MESSAGES_WITHOUT_MESSENGERS));
+        assert_eq!(
+            codes(&s),
+            one("messages.messengers", code::MESSAGES_WITHOUT_MESSENGERS)
+        );
     }
 
     #[test]
     fn away_needs_a_return_date_after_today_in_the_sellers_zone() {
         let mut s = good();
-        s.away = Away { enabled: true, until: "2026-11-22".into(), note: String::new() };
+        s.away = Away {
+            enabled: true,
+            until: "2026-11-22".into(),
+            note: String::new(),
+        };
         assert_eq!(codes(&s), one("away.until", code::AWAY_RETURN_IN_PAST));
         s.away.until = "2026-11-30".into();
         assert_eq!(codes(&s), vec![]);
@@ -650,7 +763,10 @@ mod tests {
             subject: "  Order 1042 ".into(),
             message: "Where is my parcel?".into(),
             reply_to: "anna@example.com".into(),
-            context: MessageContext { order: Some("1042".into()), shipment: None },
+            context: MessageContext {
+                order: Some("1042".into()),
+                shipment: None,
+            },
             website: String::new(),
         };
         let checked = check_message(&m).unwrap();
@@ -660,11 +776,17 @@ mod tests {
             subject: String::new(),
             message: "x".repeat(MAX_MESSAGE_CHARS + 1),
             reply_to: "anna".into(),
-            context: MessageContext { order: Some("<script>".into()), shipment: None },
+            context: MessageContext {
+                order: Some("<script>".into()),
+                shipment: None,
+            },
             website: String::new(),
         };
-        let fields: Vec<(String, String)> =
-            check_message(&bad).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<(String, String)> = check_message(&bad)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
         assert_eq!(
             fields,
             vec![

@@ -239,11 +239,8 @@ impl<'a> Schedule<'a> {
             // Nothing later today can join the window found: ranges of the next day start
             // after this day's midnight, which the window may still reach; so look one more day.
             if let Some(c) = current {
-                let next_midnight = from_local(
-                    tz,
-                    self.zone,
-                    date.add_days(1).days_since_epoch() * 86_400,
-                )?;
+                let next_midnight =
+                    from_local(tz, self.zone, date.add_days(1).days_since_epoch() * 86_400)?;
                 if c.end < next_midnight {
                     return Some(c);
                 }
@@ -306,7 +303,9 @@ mod tests {
         assert_eq!(parse_time("09:30"), Some(570));
         assert_eq!(parse_time("9:30"), Some(570));
         assert_eq!(parse_time("24:00"), Some(1440));
-        for bad in ["24:01", "09:60", "0930", "", "ab:cd", "09:3", "-1:00", "+9:00"] {
+        for bad in [
+            "24:01", "09:60", "0930", "", "ab:cd", "09:3", "-1:00", "+9:00",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
         assert_eq!(format_time(570), "09:30");
@@ -314,13 +313,37 @@ mod tests {
 
     #[test]
     fn a_range_ending_before_it_starts_runs_past_midnight() {
-        assert_eq!(Span::of(&r("22:00", "02:00")), Ok(Span { start: 1320, end: 1560 }));
+        assert_eq!(
+            Span::of(&r("22:00", "02:00")),
+            Ok(Span {
+                start: 1320,
+                end: 1560
+            })
+        );
         assert!(Span::of(&r("22:00", "02:00")).unwrap().crosses_midnight());
-        assert_eq!(Span::of(&r("22:00", "00:00")), Ok(Span { start: 1320, end: 1440 }));
-        assert_eq!(Span::of(&r("22:00", "24:00")), Ok(Span { start: 1320, end: 1440 }));
+        assert_eq!(
+            Span::of(&r("22:00", "00:00")),
+            Ok(Span {
+                start: 1320,
+                end: 1440
+            })
+        );
+        assert_eq!(
+            Span::of(&r("22:00", "24:00")),
+            Ok(Span {
+                start: 1320,
+                end: 1440
+            })
+        );
         assert_eq!(Span::of(&r("09:00", "09:00")), Err(RangeError::Empty));
         // Midnight to midnight is the whole day.
-        assert_eq!(Span::of(&r("00:00", "00:00")), Ok(Span { start: 0, end: 1440 }));
+        assert_eq!(
+            Span::of(&r("00:00", "00:00")),
+            Ok(Span {
+                start: 0,
+                end: 1440
+            })
+        );
         assert_eq!(Span::of(&r("9", "10:00")), Err(RangeError::InvalidTime));
     }
 
@@ -333,7 +356,10 @@ mod tests {
         assert!(s.is_open(&Tz, at));
         assert_eq!(
             s.next_window(&Tz, at),
-            Some(Window { start: utc("2026-11-23T08:00:00Z"), end: utc("2026-11-23T17:00:00Z") })
+            Some(Window {
+                start: utc("2026-11-23T08:00:00Z"),
+                end: utc("2026-11-23T17:00:00Z")
+            })
         );
     }
 
@@ -343,7 +369,10 @@ mod tests {
         let s = schedule(&hours, &[]);
         let at = utc("2026-11-24T19:30:00Z"); // Tuesday 20:30 in Bratislava
         assert!(!s.is_open(&Tz, at));
-        assert_eq!(s.next_window(&Tz, at).unwrap().start, utc("2026-11-25T08:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().start,
+            utc("2026-11-25T08:00:00Z")
+        );
     }
 
     #[test]
@@ -354,29 +383,47 @@ mod tests {
         let next = s.next_window(&Tz, at).unwrap();
         assert_eq!(next.start, utc("2026-11-30T08:00:00Z"), "Monday 09:00");
         // And from Sunday night to Monday morning of the next week.
-        let hours = WeeklyHours { mon: vec![r("09:00", "12:00")], ..Default::default() };
+        let hours = WeeklyHours {
+            mon: vec![r("09:00", "12:00")],
+            ..Default::default()
+        };
         let s = schedule(&hours, &[]);
         let at = utc("2026-11-24T09:00:00Z"); // Tuesday: the next is six days away
-        assert_eq!(s.next_window(&Tz, at).unwrap().start, utc("2026-11-30T08:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().start,
+            utc("2026-11-30T08:00:00Z")
+        );
     }
 
     #[test]
     fn an_overnight_range_is_open_after_midnight_on_the_next_day() {
-        let hours = WeeklyHours { fri: vec![r("22:00", "02:00")], ..Default::default() };
+        let hours = WeeklyHours {
+            fri: vec![r("22:00", "02:00")],
+            ..Default::default()
+        };
         let s = schedule(&hours, &[]);
         // Saturday 01:30 in Bratislava belongs to Friday's range.
         let at = utc("2026-11-28T00:30:00Z");
         assert!(s.is_open(&Tz, at));
-        assert_eq!(s.next_window(&Tz, at).unwrap().end, utc("2026-11-28T01:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().end,
+            utc("2026-11-28T01:00:00Z")
+        );
         // Saturday 02:30: closed until next Friday 22:00.
         let at = utc("2026-11-28T01:30:00Z");
         assert!(!s.is_open(&Tz, at));
-        assert_eq!(s.next_window(&Tz, at).unwrap().start, utc("2026-12-04T21:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().start,
+            utc("2026-12-04T21:00:00Z")
+        );
     }
 
     #[test]
     fn sunday_night_runs_into_monday_across_the_week_boundary() {
-        let hours = WeeklyHours { sun: vec![r("20:00", "03:00")], ..Default::default() };
+        let hours = WeeklyHours {
+            sun: vec![r("20:00", "03:00")],
+            ..Default::default()
+        };
         let s = schedule(&hours, &[]);
         assert!(s.is_open(&Tz, utc("2026-11-30T01:00:00Z")), "Monday 02:00");
         assert!(!s.is_open(&Tz, utc("2026-11-30T02:30:00Z")), "Monday 03:30");
@@ -391,18 +438,31 @@ mod tests {
         };
         let s = schedule(&hours, &[]);
         let w = s.next_window(&Tz, utc("2026-11-23T18:00:00Z")).unwrap();
-        assert_eq!(w, Window { start: utc("2026-11-23T17:00:00Z"), end: utc("2026-11-24T07:00:00Z") });
+        assert_eq!(
+            w,
+            Window {
+                start: utc("2026-11-23T17:00:00Z"),
+                end: utc("2026-11-24T07:00:00Z")
+            }
+        );
     }
 
     #[test]
     fn a_holiday_override_closes_the_day_and_the_next_window_skips_it() {
         let hours = office();
-        let holiday = [DateOverride { date: "2026-12-24".into(), ranges: vec![], note: "Christmas Eve".into() }];
+        let holiday = [DateOverride {
+            date: "2026-12-24".into(),
+            ranges: vec![],
+            note: "Christmas Eve".into(),
+        }];
         let s = schedule(&hours, &holiday);
         // Thursday 24 Dec 2026, 10:00: an ordinary Thursday would be open.
         let at = utc("2026-12-24T09:00:00Z");
         assert!(!s.is_open(&Tz, at));
-        assert_eq!(s.next_window(&Tz, at).unwrap().start, utc("2026-12-25T08:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().start,
+            utc("2026-12-25T08:00:00Z")
+        );
         // The day before is untouched.
         assert!(s.is_open(&Tz, utc("2026-12-23T09:00:00Z")));
     }
@@ -410,7 +470,11 @@ mod tests {
     #[test]
     fn an_override_can_give_a_day_short_hours() {
         let hours = office();
-        let short = [DateOverride { date: "2026-12-31".into(), ranges: vec![r("10:00", "12:00")], note: String::new() }];
+        let short = [DateOverride {
+            date: "2026-12-31".into(),
+            ranges: vec![r("10:00", "12:00")],
+            note: String::new(),
+        }];
         let s = schedule(&hours, &short);
         assert!(s.is_open(&Tz, utc("2026-12-31T09:30:00Z")));
         assert!(!s.is_open(&Tz, utc("2026-12-31T12:00:00Z")), "13:00");
@@ -434,12 +498,18 @@ mod tests {
         let hours = office();
         let s = schedule(&hours, &[]);
         let at = utc("2026-10-24T13:00:00Z"); // Saturday 15:00 CEST
-        assert_eq!(s.next_window(&Tz, at).unwrap().start, utc("2026-10-26T08:00:00Z"));
+        assert_eq!(
+            s.next_window(&Tz, at).unwrap().start,
+            utc("2026-10-26T08:00:00Z")
+        );
     }
 
     #[test]
     fn a_night_range_over_the_spring_change_is_an_hour_shorter() {
-        let hours = WeeklyHours { sat: vec![r("22:00", "06:00")], ..Default::default() };
+        let hours = WeeklyHours {
+            sat: vec![r("22:00", "06:00")],
+            ..Default::default()
+        };
         let s = schedule(&hours, &[]);
         let w = s.next_window(&Tz, utc("2026-03-28T12:00:00Z")).unwrap();
         assert_eq!(w.start, utc("2026-03-28T21:00:00Z"));
@@ -458,30 +528,50 @@ mod tests {
     #[test]
     fn an_unknown_zone_has_no_window() {
         let hours = office();
-        let s = Schedule { zone: "Nowhere/Atlantis", hours: &hours, overrides: &[] };
+        let s = Schedule {
+            zone: "Nowhere/Atlantis",
+            hours: &hours,
+            overrides: &[],
+        };
         assert_eq!(s.next_window(&Tz, utc("2026-11-23T09:00:00Z")), None);
     }
 
     #[test]
     fn a_fixed_offset_zone_works_without_a_database() {
         let hours = office();
-        let s = Schedule { zone: "UTC", hours: &hours, overrides: &[] };
+        let s = Schedule {
+            zone: "UTC",
+            hours: &hours,
+            overrides: &[],
+        };
         assert!(s.is_open(&FixedOffset(0), utc("2026-11-23T09:00:00Z")));
         assert!(!s.is_open(&FixedOffset(0), utc("2026-11-23T08:59:59Z")));
     }
 
     #[test]
     fn overlaps_are_found_within_a_day_and_across_midnight() {
-        assert_eq!(overlapping(&[r("09:00", "12:00"), r("11:00", "13:00")]), vec![1]);
-        assert_eq!(overlapping(&[r("09:00", "12:00"), r("12:00", "13:00")]), Vec::<usize>::new());
-        assert_eq!(overlapping(&[r("22:00", "02:00"), r("23:00", "23:30")]), vec![1]);
+        assert_eq!(
+            overlapping(&[r("09:00", "12:00"), r("11:00", "13:00")]),
+            vec![1]
+        );
+        assert_eq!(
+            overlapping(&[r("09:00", "12:00"), r("12:00", "13:00")]),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            overlapping(&[r("22:00", "02:00"), r("23:00", "23:30")]),
+            vec![1]
+        );
         let hours = WeeklyHours {
             mon: vec![r("00:30", "03:00"), r("22:00", "02:00")],
             tue: vec![r("01:00", "05:00")],
             sun: vec![r("23:00", "01:00")],
             ..Default::default()
         };
-        assert_eq!(weekly_overlaps(&hours), vec![(Weekday::Tue, 0), (Weekday::Sun, 0)]);
+        assert_eq!(
+            weekly_overlaps(&hours),
+            vec![(Weekday::Tue, 0), (Weekday::Sun, 0)]
+        );
         assert!(weekly_overlaps(&office()).is_empty());
     }
 }

@@ -120,7 +120,12 @@ pub fn effective(settings: &ContactSettings, store_name: &str) -> String {
         } else {
             ""
         };
-        suggest(&settings.identity, store_name, &settings.email.address, phone)
+        suggest(
+            &settings.identity,
+            store_name,
+            &settings.email.address,
+            phone,
+        )
     } else {
         lines(&settings.signature).join("\n")
     }
@@ -151,21 +156,41 @@ mod tests {
     fn a_signature_with_name_company_site_and_email_passes() {
         let sig = "Marek Horváth, owner\nSevérny Veter s.r.o.\nseverny-veter.example\nmarek@severny-veter.example";
         // The company is misspelt on purpose: the rule wants the company as registered.
-        assert_eq!(check(sig, &marek(), EMAIL), vec![code::SIGNATURE_MISSING_COMPANY]);
+        assert_eq!(
+            check(sig, &marek(), EMAIL),
+            vec![code::SIGNATURE_MISSING_COMPANY]
+        );
         let sig = "Marek Horváth, owner\nSeverny Veter s.r.o.\nhttps://severny-veter.example\nmarek@severny-veter.example";
         assert!(check(sig, &marek(), EMAIL).is_empty());
     }
 
     #[test]
     fn seven_lines_are_too_many_and_seventy_one_characters_too_long() {
-        let mut sig = String::from("Marek Horváth\nSeverny Veter s.r.o.\nseverny-veter.example\nmarek@severny-veter.example");
+        let mut sig = String::from(
+            "Marek Horváth\nSeverny Veter s.r.o.\nseverny-veter.example\nmarek@severny-veter.example",
+        );
         sig.push_str("\na\nb\nc");
-        assert_eq!(check(&sig, &marek(), EMAIL), vec![code::SIGNATURE_TOO_MANY_LINES]);
-        let long = format!("Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}", "x".repeat(57));
+        assert_eq!(
+            check(&sig, &marek(), EMAIL),
+            vec![code::SIGNATURE_TOO_MANY_LINES]
+        );
+        let long = format!(
+            "Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}",
+            "x".repeat(57)
+        );
         assert_eq!(long.lines().next().unwrap().chars().count(), 71);
-        assert_eq!(check(&long, &marek(), EMAIL), vec![code::SIGNATURE_LINE_TOO_LONG]);
-        let exactly = format!("Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}", "x".repeat(56));
-        assert!(check(&exactly, &marek(), EMAIL).is_empty(), "70 characters (not bytes) is allowed");
+        assert_eq!(
+            check(&long, &marek(), EMAIL),
+            vec![code::SIGNATURE_LINE_TOO_LONG]
+        );
+        let exactly = format!(
+            "Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}",
+            "x".repeat(56)
+        );
+        assert!(
+            check(&exactly, &marek(), EMAIL).is_empty(),
+            "70 characters (not bytes) is allowed"
+        );
     }
 
     #[test]
@@ -186,14 +211,29 @@ mod tests {
             ]
         );
         // A private seller with no company or site needs only name and email.
-        let private = Identity { full_name: "Irina Sokolova".into(), ..Default::default() };
-        assert!(check("Irina Sokolova\nirina@lavka.example", &private, "irina@lavka.example").is_empty());
+        let private = Identity {
+            full_name: "Irina Sokolova".into(),
+            ..Default::default()
+        };
+        assert!(
+            check(
+                "Irina Sokolova\nirina@lavka.example",
+                &private,
+                "irina@lavka.example"
+            )
+            .is_empty()
+        );
         assert!(check("", &marek(), EMAIL).is_empty(), "empty: one is made");
     }
 
     #[test]
     fn a_suggested_signature_keeps_the_rules() {
-        let sig = suggest(&marek(), "Severny Veter Home & Apparel", EMAIL, "+421 905 123 456");
+        let sig = suggest(
+            &marek(),
+            "Severny Veter Home & Apparel",
+            EMAIL,
+            "+421 905 123 456",
+        );
         assert_eq!(
             sig,
             "Marek Horváth\nSeverny Veter s.r.o. · Severny Veter Home & Apparel\nhttps://severny-veter.example\nmarek@severny-veter.example · +421 905 123 456"

@@ -2,9 +2,9 @@
 //! editor computes the same in the browser for its preview.
 
 use super::audience::Viewer;
+use super::obfuscate;
 use super::schedule::{Schedule, Window};
 use super::zone::{TimeZones, from_local, local_date};
-use super::obfuscate;
 use crate::api::{
     Access, AwayNotice, ChannelKind, ContactSettings, ContactWindow, PhoneNumber, PublicChannel,
     SellerContact,
@@ -141,7 +141,22 @@ pub fn public_view(
     if accepts && m.enabled {
         let mut c = with_schedule(channel(ChannelKind::Messages, m.audience, viewer), a);
         if c.access == Access::Open {
-            c.messengers = m.messengers.clone();
+            // A messenger reached by the phone number gives the number away: outside the
+            // hours (or to someone who may not see the phone) it is left out with the phone.
+            let phone = validate::international_phone(&settings.phone.number).ok();
+            let phone_shown = settings.phone.enabled
+                && a.open_now
+                && settings.phone.audience.access_for(viewer) == Access::Open;
+            c.messengers = m
+                .messengers
+                .iter()
+                .filter(|messenger| {
+                    phone_shown
+                        || phone.is_none()
+                        || validate::international_phone(&messenger.handle).ok() != phone
+                })
+                .cloned()
+                .collect();
         }
         channels.push(c);
     }
@@ -231,7 +246,10 @@ mod tests {
             messages: MessagesChannel {
                 enabled: true,
                 audience: Audience::Everyone,
-                messengers: vec![Messenger { kind: MessengerKind::Telegram, handle: "severny_veter".into() }],
+                messengers: vec![Messenger {
+                    kind: MessengerKind::Telegram,
+                    handle: "severny_veter".into(),
+                }],
             },
             email: EmailChannel {
                 enabled: true,
@@ -251,12 +269,27 @@ mod tests {
                 audience: Audience::Verified,
                 address: "Hlavná 12\n811 01 Bratislava".into(),
             },
-            hours: WeeklyHours { mon: day.clone(), tue: day, ..Default::default() },
+            hours: WeeklyHours {
+                mon: day.clone(),
+                tue: day,
+                ..Default::default()
+            },
             overrides: vec![
-                DateOverride { date: "2026-11-01".into(), ranges: vec![], note: "past".into() },
-                DateOverride { date: "2026-12-24".into(), ranges: vec![], note: "Christmas Eve".into() },
+                DateOverride {
+                    date: "2026-11-01".into(),
+                    ranges: vec![],
+                    note: "past".into(),
+                },
+                DateOverride {
+                    date: "2026-12-24".into(),
+                    ranges: vec![],
+                    note: "Christmas Eve".into(),
+                },
             ],
-            identity: Identity { full_name: "Marek Horváth".into(), ..Default::default() },
+            identity: Identity {
+                full_name: "Marek Horváth".into(),
+                ..Default::default()
+            },
             response_time_hours: 24,
             away: Away::default(),
             signature: String::new(),
@@ -277,9 +310,16 @@ mod tests {
         assert_eq!(phone.available_now, Some(true));
         assert_eq!(
             phone.phone,
-            Some(PhoneNumber { display: "+421 905 123 456".into(), e164: "+421905123456".into(), action: PhoneAction::Sms })
+            Some(PhoneNumber {
+                display: "+421 905 123 456".into(),
+                e164: "+421905123456".into(),
+                action: PhoneAction::Sms
+            })
         );
-        assert_eq!(phone.available_until.as_deref(), Some("2026-11-23T17:00:00Z"));
+        assert_eq!(
+            phone.available_until.as_deref(),
+            Some("2026-11-23T17:00:00Z")
+        );
         let messages = v.channel(ChannelKind::Messages).unwrap();
         assert_eq!(messages.available_now, Some(true));
     }
@@ -292,10 +332,38 @@ mod tests {
         assert_eq!(phone.available_now, Some(false));
         assert_eq!(
             phone.next_window,
-            Some(ContactWindow { starts_at: "2026-11-24T08:00:00Z".into(), ends_at: "2026-11-24T17:00:00Z".into() })
+            Some(ContactWindow {
+                starts_at: "2026-11-24T08:00:00Z".into(),
+                ends_at: "2026-11-24T17:00:00Z".into()
+            })
         );
         let json = serde_json::to_string(&v).unwrap();
         assert!(!json.contains("905"), "{json}");
+    }
+
+    #[test]
+    fn a_messenger_reached_by_the_phone_number_is_hidden_with_the_phone() {
+        let mut s = settings();
+        s.messages.messengers.push(Messenger {
+            kind: MessengerKind::Whatsapp,
+            handle: "+421905123456".into(),
+        });
+        let kinds = |v: &SellerContact| -> Vec<MessengerKind> {
+            v.channel(ChannelKind::Messages)
+                .unwrap()
+                .messengers
+                .iter()
+                .map(|m| m.kind)
+                .collect()
+        };
+        let open = view(&s, Viewer::Anonymous, MONDAY_10);
+        assert_eq!(
+            kinds(&open),
+            vec![MessengerKind::Telegram, MessengerKind::Whatsapp]
+        );
+        let closed = view(&s, Viewer::Anonymous, MONDAY_20);
+        assert_eq!(kinds(&closed), vec![MessengerKind::Telegram]);
+        assert!(!serde_json::to_string(&closed).unwrap().contains("905"));
     }
 
     #[test]
@@ -304,21 +372,37 @@ mod tests {
         let email = anonymous.channel(ChannelKind::Email).unwrap();
         assert_eq!(email.access, Access::SignIn);
         assert_eq!(email.email_encoded, None);
-        assert_eq!(anonymous.channel(ChannelKind::ContactForm).unwrap().access, Access::SignIn);
-        assert_eq!(anonymous.channel(ChannelKind::Postal).unwrap().postal_address, None);
+        assert_eq!(
+            anonymous.channel(ChannelKind::ContactForm).unwrap().access,
+            Access::SignIn
+        );
+        assert_eq!(
+            anonymous
+                .channel(ChannelKind::Postal)
+                .unwrap()
+                .postal_address,
+            None
+        );
 
         let unverified = view(&settings(), Viewer::Customer { verified: false }, MONDAY_10);
         let email = unverified.channel(ChannelKind::Email).unwrap();
         assert_eq!(email.access, Access::Open);
         let encoded = email.email_encoded.as_deref().unwrap();
-        assert_eq!(obfuscate::decode(encoded).as_deref(), Some("marek@severny-veter.example"));
+        assert_eq!(
+            obfuscate::decode(encoded).as_deref(),
+            Some("marek@severny-veter.example")
+        );
         let postal = unverified.channel(ChannelKind::Postal).unwrap();
         assert_eq!(postal.access, Access::VerifyEmail);
         assert_eq!(postal.postal_address, None);
 
         let verified = view(&settings(), Viewer::Customer { verified: true }, MONDAY_10);
         assert_eq!(
-            verified.channel(ChannelKind::Postal).unwrap().postal_address.as_deref(),
+            verified
+                .channel(ChannelKind::Postal)
+                .unwrap()
+                .postal_address
+                .as_deref(),
             Some("Hlavná 12\n811 01 Bratislava")
         );
     }
@@ -351,16 +435,32 @@ mod tests {
     #[test]
     fn while_away_the_phone_waits_for_the_return_and_replies_are_expected_after_it() {
         let mut s = settings();
-        s.away = Away { enabled: true, until: "2026-11-26".into(), note: "Orders still ship.".into() };
+        s.away = Away {
+            enabled: true,
+            until: "2026-11-26".into(),
+            note: "Orders still ship.".into(),
+        };
         let v = view(&s, Viewer::Anonymous, MONDAY_10);
-        assert_eq!(v.away, Some(AwayNotice { until: "2026-11-26".into(), note: "Orders still ship.".into() }));
+        assert_eq!(
+            v.away,
+            Some(AwayNotice {
+                until: "2026-11-26".into(),
+                note: "Orders still ship.".into()
+            })
+        );
         let phone = v.channel(ChannelKind::Phone).unwrap();
         assert_eq!(phone.phone, None);
         assert_eq!(phone.available_now, Some(false));
         // Thursday 26 Nov has no hours; the next is Monday 30 Nov 09:00.
-        assert_eq!(phone.next_window.as_ref().unwrap().starts_at, "2026-11-30T08:00:00Z");
+        assert_eq!(
+            phone.next_window.as_ref().unwrap().starts_at,
+            "2026-11-30T08:00:00Z"
+        );
         // Back on the 26th (00:00 in Bratislava is 23:00 UTC the day before), plus a day.
-        assert_eq!(reply_expected_by(&s, utc(MONDAY_10), &Tz), utc("2026-11-26T23:00:00Z"));
+        assert_eq!(
+            reply_expected_by(&s, utc(MONDAY_10), &Tz),
+            utc("2026-11-26T23:00:00Z")
+        );
         // On the return date away mode has ended by itself.
         let v = view(&s, Viewer::Anonymous, "2026-11-26T09:00:00Z");
         assert_eq!(v.away, None);
@@ -368,6 +468,9 @@ mod tests {
 
     #[test]
     fn a_reply_is_expected_within_the_response_time() {
-        assert_eq!(reply_expected_by(&settings(), utc(MONDAY_20), &Tz), utc("2026-11-24T19:00:00Z"));
+        assert_eq!(
+            reply_expected_by(&settings(), utc(MONDAY_20), &Tz),
+            utc("2026-11-24T19:00:00Z")
+        );
     }
 }

@@ -4,8 +4,10 @@
 pub mod carts;
 pub mod catalog;
 pub mod config;
+pub mod contact;
 pub mod health;
 pub mod images;
+pub mod session;
 pub mod test_hooks;
 
 use crate::state::AppState;
@@ -24,4 +26,12 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(carts::get_cart))
         .routes(routes!(carts::add_line))
         .routes(routes!(carts::update_line, carts::remove_line))
+        .routes(routes!(
+            session::current_session,
+            session::sign_in,
+            session::sign_out
+        ))
+        .routes(routes!(contact::seller_contact))
+        .routes(routes!(contact::get_settings, contact::save_settings))
+        .routes(routes!(contact::send_message))
 }

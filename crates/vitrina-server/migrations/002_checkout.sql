@@ -1,0 +1,1 @@
+-- Reserved for checkout (orders). Intentionally empty here.

@@ -1,0 +1,1 @@
+-- Reserved for shipment tracking. Intentionally empty here.
