@@ -370,6 +370,9 @@ pub struct PublicChannel {
     pub email_encoded: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneNumber>,
+    /// For the phone: what the seller prefers, also while the number itself is not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_action: Option<PhoneAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_address: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -150,6 +150,7 @@ mod tests {
                     e164: "+421905123456".into(),
                     action: PhoneAction::Call,
                 }),
+                phone_action: Some(PhoneAction::Call),
                 postal_address: None,
                 messengers: vec![],
                 available_now: Some(true),

@@ -92,6 +92,7 @@ fn channel(kind: ChannelKind, audience: crate::api::Audience, viewer: Viewer) ->
         access: audience.access_for(viewer),
         email_encoded: None,
         phone: None,
+        phone_action: None,
         postal_address: None,
         messengers: Vec::new(),
         available_now: None,
@@ -175,6 +176,7 @@ pub fn public_view(
     let p = &settings.phone;
     if accepts && p.enabled {
         let mut c = with_schedule(channel(ChannelKind::Phone, p.audience, viewer), a);
+        c.phone_action = Some(p.action);
         if c.access == Access::Open
             && a.open_now
             && let Ok(e164) = validate::international_phone(&p.number)

@@ -12,7 +12,7 @@ use crate::ratelimit::RateLimiter;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
@@ -181,7 +181,7 @@ pub async fn sign_in(
 
 /// Signs out: ends the session and clears the cookie.
 #[utoipa::path(delete, path = "/api/session", tag = "account",
-    responses((status = 204, description = "Signed out (also when nobody was signed in)")))]
+    responses((status = 200, description = "Signed out (also when nobody was signed in): nobody is signed in now", body = SessionState)))]
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = session_token(&headers) {
         state
