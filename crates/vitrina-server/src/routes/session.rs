@@ -192,7 +192,7 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
             })
             .await?;
     }
-    let mut response = StatusCode::NO_CONTENT.into_response();
+    let mut response = no_store(Json(SessionState::default()).into_response());
     response
         .headers_mut()
         .insert(header::SET_COOKIE, cookie("", 0));
