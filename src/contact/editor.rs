@@ -1150,7 +1150,7 @@ fn Preview(
         }
     };
     view! {
-        <aside class="editor__preview" aria-labelledby="editor-preview-title" data-testid="editor-preview">
+        <section class="editor__preview" aria-labelledby="editor-preview-title" data-testid="editor-preview">
             <h2 id="editor-preview-title">{move || i18n.t("editor.preview.title")}</h2>
             <div class="field">
                 <label class="field__label" for="preview-viewer">{move || i18n.t("editor.preview.viewer")}</label>
@@ -1175,6 +1175,6 @@ fn Preview(
             <div class="editor__preview-card">
                 {move || view! { <ContactCard contact=contact.get() layout=Layout::Preview/> }}
             </div>
-        </aside>
+        </section>
     }
 }

@@ -118,7 +118,7 @@ pub fn CompactContact(
     let id = seller_id.clone();
     let contact = contact_resource(Signal::derive(move || id.clone()));
     view! {
-        <aside class="contact-compact" aria-labelledby="contact-compact-title" data-testid="contact-compact">
+        <section class="contact-compact" aria-labelledby="contact-compact-title" data-testid="contact-compact">
             <h2 id="contact-compact-title">{move || match contact.get().flatten().and_then(Result::ok) {
                 Some(c) => i18n.tf("contact.compact.title", &[("seller", &c.seller_name)]),
                 None => i18n.t("contact.title"),
@@ -128,6 +128,6 @@ pub fn CompactContact(
                 Some(Err(e)) => view! { <ErrorNotice error=e on_retry=move || contact.refetch()/> }.into_any(),
                 Some(Ok(c)) => view! { <ContactCard contact=c layout=Layout::Compact context=context.clone()/> }.into_any(),
             }}
-        </aside>
+        </section>
     }
 }
