@@ -115,7 +115,7 @@ pub fn ContactForm(
             .get()
             .into_iter()
             .map(|e| SummaryEntry {
-                field_id: format!("contact-{}", e.field.replace('_', "-").replace('.', "-")),
+                field_id: format!("contact-{}", e.field.replace(['_', '.'], "-")),
                 message: validation_text(&i18n, &e.code),
             })
             .collect::<Vec<_>>()

@@ -52,7 +52,7 @@ pub fn contact_page_href(seller_id: &str, context: &MessageContext) -> String {
 
 /// "within a day", "within 4 hours" — the seller's typical response time in words.
 pub fn response_time_words(i18n: &I18n, hours: u32) -> String {
-    if hours >= 24 && hours % 24 == 0 {
+    if hours >= 24 && hours.is_multiple_of(24) {
         i18n.tp("contact.within_days", i64::from(hours / 24))
     } else {
         i18n.tp("contact.within_hours", i64::from(hours.max(1)))
