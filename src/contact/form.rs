@@ -5,7 +5,7 @@
 
 use super::validation_text;
 use super::widget::response_time_words;
-use crate::account::use_session;
+use crate::account::Session;
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time};
@@ -79,7 +79,7 @@ pub fn ContactForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
-    let session = use_session();
+    let session = use_context::<Session>();
 
     let subject = RwSignal::new(subject_for(&i18n, &context));
     let message = RwSignal::new(String::new());
@@ -87,7 +87,7 @@ pub fn ContactForm(
     let trap = RwSignal::new(String::new());
     // The signed-in shopper's address, once known, unless they typed another.
     Effect::new(move |_| {
-        if let Some(account) = session.account.get()
+        if let Some(account) = session.and_then(|s| s.account.get())
             && reply_to.get_untracked().is_empty()
         {
             reply_to.set(account.email);

@@ -3,7 +3,7 @@
 
 use super::form::ContactForm;
 use super::widget::{ContactCard, Layout};
-use crate::account::use_session;
+use crate::account::Session;
 use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
@@ -39,12 +39,14 @@ fn contact_resource(
     seller_id: Signal<String>,
 ) -> LocalResource<Option<Result<SellerContact, ApiError>>> {
     let api = expect_context::<Api>();
-    let session = use_session();
-    let who = Memo::new(move |_| {
-        session
+    // Without the app's session (an embedding page's test), the shopper counts as anonymous.
+    let session = use_context::<Session>();
+    let who = Memo::new(move |_| match session {
+        Some(s) => s
             .loaded
             .get()
-            .then(|| session.account.get().map(|a| (a.email, a.email_verified)))
+            .then(|| s.account.get().map(|a| (a.email, a.email_verified))),
+        None => Some(None),
     });
     LocalResource::new(move || {
         let who = who.get();

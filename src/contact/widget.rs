@@ -2,11 +2,10 @@
 //! and when they can be reached. The public page, the compact card other pages embed, and the
 //! editor's preview all show a [`SellerContact`] through this one component.
 
-use crate::account::{sign_in_href, use_session};
+use crate::account::{Session, sign_in_href};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time, viewer_time_zone};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use vitrina_core::api::{
     Access, ChannelKind, MessageContext, Messenger, MessengerKind, PhoneAction, PublicChannel,
     SellerContact,
@@ -143,16 +142,27 @@ fn channel_title(i18n: &I18n, kind: ChannelKind) -> String {
 #[component]
 fn AccessNote(access: Access, layout: Layout) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let location = use_location();
-    let here = move || format!("{}{}", location.pathname.get(), location.search.get());
+    // Optional, so a page can embed the widget without the app's session (a test, a preview).
+    let account = use_context::<Session>().map(|s| s.account);
+    let here = || {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| {
+                format!(
+                    "{}{}",
+                    l.pathname().unwrap_or_default(),
+                    l.search().unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "/".to_owned())
+    };
     match access {
         Access::Open => ().into_any(),
         Access::SignIn => view! {
             <p class="contact-channel__access">
                 {move || i18n.t("contact.access.sign_in")} " "
                 {(layout != Layout::Preview).then(|| view! {
-                    <a href=move || sign_in_href(&here())>{move || i18n.t("contact.access.sign_in_link")}</a>
+                    <a href=sign_in_href(&here())>{move || i18n.t("contact.access.sign_in_link")}</a>
                 })}
             </p>
         }
@@ -160,7 +170,7 @@ fn AccessNote(access: Access, layout: Layout) -> impl IntoView {
         Access::VerifyEmail | Access::Unknown => view! {
             <p class="contact-channel__access">
                 {move || i18n.t("contact.access.verify")} " "
-                {move || session.account.get().filter(|_| layout != Layout::Preview).map(|a| i18n.tf("contact.access.verify_how", &[("email", &a.email)]))}
+                {move || account.and_then(|a| a.get()).filter(|_| layout != Layout::Preview).map(|a| i18n.tf("contact.access.verify_how", &[("email", &a.email)]))}
             </p>
         }
         .into_any(),
