@@ -463,3 +463,30 @@ pub struct MessageReceipt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away: Option<AwayNotice>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_a_newer_backend_adds_decode_as_unknown() {
+        let channel: PublicChannel = serde_json::from_str(
+            r#"{"kind":"fax","audience":"premium","access":"pay_first","phone_action":"carrier_pigeon"}"#,
+        )
+        .unwrap();
+        assert_eq!(channel.kind, ChannelKind::Unknown);
+        assert_eq!(channel.audience, Audience::Unknown);
+        assert_eq!(channel.access, Access::Unknown);
+        assert_eq!(channel.phone_action, Some(PhoneAction::Unknown));
+        let m: Messenger = serde_json::from_str(r#"{"kind":"icq","handle":"123"}"#).unwrap();
+        assert_eq!(m.kind, MessengerKind::Unknown);
+    }
+
+    #[test]
+    fn settings_missing_optional_parts_decode_with_defaults() {
+        let s: ContactSettings = serde_json::from_str(r#"{"accepts_contact":false}"#).unwrap();
+        assert!(!s.accepts_contact);
+        assert_eq!(s.response_time_hours, 24);
+        assert!(s.hours.is_empty());
+    }
+}
