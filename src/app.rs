@@ -35,6 +35,9 @@ pub fn App() -> impl IntoView {
                     provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
                     let api = Api::new(&config);
                     provide_context(api.clone());
+                    let session = account::Session::new(api.clone());
+                    session.load();
+                    provide_context(session);
                     provide_context(checkout::CartStore::new(api));
                     provide_context(checkout::CheckoutState::new());
                     view! { <Shell/> }.into_any()
@@ -68,6 +71,7 @@ fn Shell() -> impl IntoView {
                             <span class="badge" aria-label=move || i18n.tp("nav.cart_items", count() as i64)>{count}</span>
                         </A>
                     </nav>
+                    <account::AccountNav/>
                     <LanguageSwitcher/>
                 </div>
             </header>

@@ -1,9 +1,220 @@
-//! Signing in.
+//! Signing in: the session every page can ask about, the sign-in page, and the header's
+//! account link.
+//!
+//! The session cookie is `HttpOnly`: the app never sees it, and learns who is signed in from
+//! `GET /api/session` when it starts and after signing in or out.
 
-use crate::ui::UnavailablePage;
+use crate::api::{Api, ApiError};
+use crate::i18n::use_i18n;
+use crate::ui::{ErrorSummary, PageHeading, SummaryEntry, TextField, error_text, focus_element};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use vitrina_core::ProblemKind;
+use vitrina_core::api::{Account, SessionState, SignIn};
+use vitrina_core::contact::Viewer;
 
+/// Who is signed in on this browser, for the whole app.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The signed-in account; `None` when nobody is (or before `loaded`).
+    pub account: RwSignal<Option<Account>>,
+    /// Whether the backend has answered at least once.
+    pub loaded: RwSignal<bool>,
+    api: StoredValue<Api>,
+}
+
+impl Session {
+    pub fn new(api: Api) -> Self {
+        Session { account: RwSignal::new(None), loaded: RwSignal::new(false), api: StoredValue::new(api) }
+    }
+
+    /// Asks the backend who is signed in. A failure leaves the app signed out, not broken.
+    pub fn load(self) {
+        let api = self.api.get_value();
+        spawn_local(async move {
+            let state = api.session().await.unwrap_or_default();
+            self.set(state);
+        });
+    }
+
+    pub fn set(self, state: SessionState) {
+        self.account.set(state.account);
+        self.loaded.set(true);
+    }
+
+    /// The shopper as the contact rules see them (tracked).
+    pub fn viewer(self) -> Viewer {
+        self.account.with(|a| Viewer::of(a.as_ref()))
+    }
+
+    pub async fn sign_out(self) -> Result<(), ApiError> {
+        let state = self.api.get_value().sign_out().await?;
+        self.set(state);
+        Ok(())
+    }
+}
+
+/// The app's [`Session`].
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The sign-in page's address, coming back to `return_to` afterwards.
+pub fn sign_in_href(return_to: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(return_to).into();
+    format!("/sign-in?return={encoded}")
+}
+
+/// Where to go after signing in: a path of this app, never another site (`//evil.example`).
+pub fn safe_return_path(raw: Option<&str>) -> String {
+    match raw.map(str::trim) {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.starts_with("/\\")
+                && !p.starts_with("/sign-in")
+                && !p.chars().any(char::is_control) =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// The header's account link: "Sign in", or the account's name with "Sign out".
+#[component]
+pub fn AccountNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let here = move || {
+        let path = location.pathname.get();
+        let query = location.search.get();
+        if query.is_empty() { path } else { format!("{path}?{}", query.trim_start_matches('?')) }
+    };
+    let signing_out = RwSignal::new(false);
+    view! {
+        <div class="account-nav">
+            {move || match session.account.get() {
+                Some(account) => {
+                    let name = if account.display_name.is_empty() { account.email.clone() } else { account.display_name.clone() };
+                    view! {
+                        <span class="account-nav__name">{name}</span>
+                        <button type="button" class="button button--link account-nav__out" disabled=move || signing_out.get()
+                            on:click=move |_| {
+                                signing_out.set(true);
+                                spawn_local(async move {
+                                    let _ = session.sign_out().await;
+                                    signing_out.set(false);
+                                });
+                            }>{move || i18n.t("account.sign_out")}</button>
+                    }.into_any()
+                }
+                None => view! { <A href=move || sign_in_href(&here())>{move || i18n.t("account.sign_in")}</A> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// `/sign-in`: email and password; afterwards, back where the shopper came from.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    view! { <UnavailablePage key="sign_in.title"/> }
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = expect_context::<Api>();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let return_to = Memo::new(move |_| safe_return_path(query.with(|q| q.get("return")).as_deref()));
+
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let attempt = RwSignal::new(0u32);
+    let field_errors = RwSignal::new(Vec::<(String, String)>::new());
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || field_errors.with(|errs| errs.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone())))
+    };
+    let summary = Signal::derive(move || {
+        let mut entries: Vec<SummaryEntry> =
+            field_errors.get().into_iter().map(|(field, message)| SummaryEntry { field_id: format!("sign-in-{field}"), message }).collect();
+        if let Some(e) = failure.get()
+            && e.problem_kind() == Some(ProblemKind::InvalidCredentials)
+        {
+            entries.push(SummaryEntry { field_id: "sign-in-email".into(), message: i18n.t("account.wrong_credentials") });
+        }
+        entries
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let mut errors = Vec::new();
+        if email.get_untracked().trim().is_empty() {
+            errors.push(("email".to_owned(), i18n.t("validation.required")));
+        }
+        if password.get_untracked().is_empty() {
+            errors.push(("password".to_owned(), i18n.t("validation.required")));
+        }
+        field_errors.set(errors.clone());
+        attempt.update(|n| *n += 1);
+        if !errors.is_empty() {
+            return;
+        }
+        busy.set(true);
+        let api = api.clone();
+        let navigate = navigate.clone();
+        let credentials = SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
+        spawn_local(async move {
+            match api.sign_in(&credentials).await {
+                Ok(state) => {
+                    session.set(state);
+                    password.set(String::new());
+                    navigate(&return_to.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+                }
+                Err(e) => {
+                    let wrong = e.problem_kind() == Some(ProblemKind::InvalidCredentials);
+                    failure.set(Some(e));
+                    attempt.update(|n| *n += 1);
+                    if wrong {
+                        focus_element("sign-in-email");
+                    }
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="page page--narrow sign-in">
+            <PageHeading key="sign_in.title"/>
+            {move || session.account.get().map(|account| view! {
+                <div class="notice notice--info" role="status">
+                    <p>{i18n.tf("account.signed_in_as", &[("email", &account.email)])}</p>
+                    <A href=move || return_to.get()>{move || i18n.t("account.continue")}</A>
+                </div>
+            })}
+            <form class="form" novalidate on:submit=submit>
+                <ErrorSummary entries=summary attempt=attempt/>
+                <TextField id="sign-in-email" label="account.email" value=email error=error_of("email")
+                    input_type="email" autocomplete="username" inputmode="email" required=true maxlength=254/>
+                <TextField id="sign-in-password" label="account.password" value=password error=error_of("password")
+                    input_type="password" autocomplete="current-password" required=true maxlength=200/>
+                {move || failure.get().filter(|e| e.problem_kind() != Some(ProblemKind::InvalidCredentials)).map(|e| view! {
+                    <div class="notice notice--error" role="alert"><p>{error_text(&i18n, &e)}</p></div>
+                })}
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                    {move || if busy.get() { i18n.t("account.signing_in") } else { i18n.t("account.sign_in") }}
+                </button>
+            </form>
+            <p class="muted sign-in__demo">{move || i18n.t("account.demo_accounts")}</p>
+        </section>
+    }
 }

@@ -6,6 +6,9 @@ use vitrina_core::api::{
     AddCartLine, CancellationRequest, Cart, CheckoutDraft, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder,
     ProductList, Quote, Shipment, ShipmentList, StartPayment, UpdateCartLine,
 };
+use vitrina_core::api::{
+    ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact, SessionState, SignIn,
+};
 
 /// Percent-encodes a value for use as one path segment.
 pub fn segment(value: &str) -> String {
@@ -77,5 +80,38 @@ impl Api {
     pub async fn order_shipments(&self, order_number: &str, token: Option<&str>) -> Result<ShipmentList, ApiError> {
         let token = token.map(|t| format!("&token={}", segment(t))).unwrap_or_default();
         self.get(&format!("/shipments?order={}{token}", segment(order_number))).await
+    }
+}
+
+/// Signing in, and the seller contact widget, settings and form.
+impl Api {
+    pub async fn session(&self) -> Result<SessionState, ApiError> {
+        self.get("/session").await
+    }
+
+    pub async fn sign_in(&self, credentials: &SignIn) -> Result<SessionState, ApiError> {
+        self.send(Method::POST, "/session", Some(credentials), &[]).await
+    }
+
+    pub async fn sign_out(&self) -> Result<SessionState, ApiError> {
+        self.send::<(), _>(Method::DELETE, "/session", None, &[]).await
+    }
+
+    pub async fn seller_contact(&self, seller_id: &str) -> Result<SellerContact, ApiError> {
+        self.get(&format!("/sellers/{}/contact", segment(seller_id))).await
+    }
+
+    pub async fn contact_settings(&self, seller_id: &str) -> Result<ContactSettingsDocument, ApiError> {
+        self.get(&format!("/sellers/{}/contact-settings", segment(seller_id))).await
+    }
+
+    pub async fn save_contact_settings(&self, seller_id: &str, save: &SaveContactSettings) -> Result<ContactSettingsDocument, ApiError> {
+        let path = format!("/sellers/{}/contact-settings", segment(seller_id));
+        self.send(Method::PUT, &path, Some(save), &[]).await
+    }
+
+    pub async fn send_contact_message(&self, seller_id: &str, message: &NewContactMessage) -> Result<MessageReceipt, ApiError> {
+        let path = format!("/sellers/{}/messages", segment(seller_id));
+        self.send(Method::POST, &path, Some(message), &[]).await
     }
 }

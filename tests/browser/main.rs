@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod components;
+mod contact;
 mod intl;
 mod tracking;
 

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod checkout;
 pub mod civil;
+pub mod contact;
 pub mod locale;
 pub mod money;
 pub mod order;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_store.sql"),
     include_str!("../migrations/002_checkout.sql"),
     include_str!("../migrations/003_tracking.sql"),
+    include_str!("../migrations/004_contact.sql"),
 ];
 
 #[derive(Clone)]

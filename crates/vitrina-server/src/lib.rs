@@ -33,7 +33,7 @@ pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api().split_for_parts();
     let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document)).merge(gateway::router());
     if state.options.test_hooks {
-        router = router.merge(routes::test_hooks::router());
+        router = router.merge(routes::test_hooks::router()).merge(routes::contact::test_hooks());
     }
     let dist = state.options.dist_dir.clone();
     router
@@ -72,7 +72,14 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, String> {
     if seeded {
         eprintln!("vitrina-server: created the demo store in {}", options.db_path.display());
     }
-    Ok(AppState { db, clock, options: Arc::new(options), limits: state::Limits::default() })
+    Ok(AppState {
+        db,
+        clock,
+        options: Arc::new(options),
+        limits: state::Limits::default(),
+        contact_limits: Default::default(),
+        sign_in_limits: Default::default(),
+    })
 }
 
 /// Listens and serves until interrupted.
@@ -98,7 +105,9 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
     if state.options.dist_dir.is_none() {
         println!("(API only: pass --dist dist to serve the app too)");
     }
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+    // The peer's address feeds the contact form's per-network limit.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

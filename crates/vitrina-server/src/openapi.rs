@@ -21,6 +21,8 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
         (name = "checkout", description = "Quotes (delivery, payment, promo, totals) and placing orders exactly once"),
         (name = "orders", description = "Placed orders: payment"),
         (name = "tracking", description = "Shipments: the journey as the carrier reported it, read into phases, with what the shopper can do"),
+        (name = "account", description = "Signing in and out (a session cookie)"),
+        (name = "contact", description = "Seller contact: the widget, the seller's settings and the contact form"),
     )
 )]
 struct ApiDoc;

@@ -4,6 +4,8 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::options::ServerOptions;
 use crate::ratelimit::RateLimiter;
+use crate::routes::contact::ContactLimits;
+use crate::routes::session::SignInLimits;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -12,9 +14,13 @@ pub struct AppState {
     pub clock: Clock,
     pub options: Arc<ServerOptions>,
     pub limits: Limits,
+    /// The contact form's limits per sender and per network address.
+    pub contact_limits: ContactLimits,
+    /// Sign-in attempts per email address.
+    pub sign_in_limits: SignInLimits,
 }
 
-/// The server's rate limits.
+/// The server's rate limits for guest order lookups.
 #[derive(Clone)]
 pub struct Limits {
     /// Guest order lookups per order number (guessing the email of one order).

@@ -3,18 +3,22 @@
 //! Field names are the wire names. Enums that a backend may extend decode unknown values to an
 //! `Unknown` variant instead of failing, so a newer backend never breaks an older app.
 
+pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod config;
+pub mod contact;
 pub mod order;
 pub mod response;
 pub mod tracking;
 
+pub use account::*;
 pub use cart::*;
 pub use catalog::*;
 pub use checkout::*;
 pub use config::*;
+pub use contact::*;
 pub use order::*;
 pub use response::{ApiError, decode_response};
 pub use tracking::*;

@@ -5,10 +5,12 @@ pub mod carts;
 pub mod catalog;
 pub mod checkout;
 pub mod config;
+pub mod contact;
 pub mod health;
 pub mod images;
 pub mod order_view;
 pub mod orders;
+pub mod session;
 pub mod test_hooks;
 pub mod tracking;
 
@@ -36,4 +38,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(order_view::request_cancellation))
         .routes(routes!(tracking::list_shipments))
         .routes(routes!(tracking::get_shipment))
+        .routes(routes!(session::current_session, session::sign_in, session::sign_out))
+        .routes(routes!(contact::seller_contact))
+        .routes(routes!(contact::get_settings, contact::save_settings))
+        .routes(routes!(contact::send_message))
 }

@@ -1,6 +1,7 @@
 //! The demo store, written on first start. Identifiers here are stable: the README, the test
 //! suites and shared links rely on them.
 
+pub mod contact;
 mod shipments;
 mod store;
 
@@ -22,6 +23,7 @@ pub fn seed_if_empty(conn: &mut Connection, now: UnixSeconds) -> Result<bool, ru
     store::seed_accounts(&tx)?;
     store::seed_promo_codes(&tx, now)?;
     shipments::seed_shipments(&tx, now)?;
+    contact::seed_contact(&tx, now)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('seeded_at', ?1)", [now.to_string()])?;
     tx.commit()?;
     Ok(true)

@@ -1,0 +1,83 @@
+//! Seller contact rules: who may use which channel, when the seller can be reached, what a
+//! shopper is shown, what a seller may save, and the signature under the seller's emails.
+//!
+//! The backend decides what a shopper sees ([`view::public_view`]) and refuses settings that
+//! break a rule ([`rules::check_settings`]); the seller's editor runs the very same functions in
+//! the browser for its live preview and its field messages, so the two never disagree.
+
+pub mod audience;
+pub mod jsonld;
+pub mod obfuscate;
+pub mod rules;
+pub mod schedule;
+pub mod signature;
+pub mod view;
+pub mod zone;
+
+pub use audience::Viewer;
+pub use schedule::{Schedule, Window};
+pub use zone::{FixedOffset, TimeZones};
+
+/// Stable field-error codes of the contact settings and form (the app words them as
+/// `validation.{code}`), beside the general ones in [`crate::validate::code`].
+pub mod code {
+    pub const NO_CHANNEL: &str = "no_channel";
+    pub const EMAIL_NO_WAY: &str = "email_no_way";
+    pub const PHONE_WITHOUT_HOURS: &str = "phone_without_hours";
+    pub const MESSAGES_WITHOUT_MESSENGERS: &str = "messages_without_messengers";
+    pub const INVALID_TIME: &str = "invalid_time";
+    pub const EMPTY_RANGE: &str = "empty_range";
+    pub const OVERLAPPING_RANGES: &str = "overlapping_ranges";
+    pub const INVALID_TIME_ZONE: &str = "invalid_time_zone";
+    pub const INVALID_DATE: &str = "invalid_date";
+    pub const DUPLICATE_DATE: &str = "duplicate_date";
+    pub const INVALID_URL: &str = "invalid_url";
+    pub const INVALID_TAX_ID: &str = "invalid_tax_id";
+    pub const INVALID_HANDLE: &str = "invalid_handle";
+    pub const AWAY_RETURN_IN_PAST: &str = "away_return_in_past";
+    pub const TOO_MANY: &str = "too_many";
+    pub const OUT_OF_RANGE: &str = "out_of_range";
+    pub const SIGNATURE_TOO_MANY_LINES: &str = "signature_too_many_lines";
+    pub const SIGNATURE_LINE_TOO_LONG: &str = "signature_line_too_long";
+    pub const SIGNATURE_MISSING_NAME: &str = "signature_missing_name";
+    pub const SIGNATURE_MISSING_COMPANY: &str = "signature_missing_company";
+    pub const SIGNATURE_MISSING_WEBSITE: &str = "signature_missing_website";
+    pub const SIGNATURE_MISSING_EMAIL: &str = "signature_missing_email";
+    /// A warning, not a refusal (seed 003: a free mailbox looks untrustworthy to customers).
+    pub const FREE_MAILBOX: &str = "free_mailbox";
+}
+
+/// How many messages the contact form takes, so that a seller is not flooded and a person is
+/// never refused for writing once or twice: per sender address and per network address.
+pub mod limits {
+    /// Messages from one reply-to address…
+    pub const PER_SENDER: u32 = 3;
+    /// …in this many seconds.
+    pub const PER_SENDER_WINDOW_SECONDS: i64 = 15 * 60;
+    /// Messages from one network address…
+    pub const PER_IP: u32 = 10;
+    /// …in this many seconds.
+    pub const PER_IP_WINDOW_SECONDS: i64 = 60 * 60;
+    /// Sign-in attempts for one email address in [`SIGN_IN_WINDOW_SECONDS`].
+    pub const SIGN_IN_ATTEMPTS: u32 = 10;
+    pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
+}
+
+/// Real time zones for the tests, from the tz database (a test-only dependency; the app asks
+/// the browser and the server has its own copy).
+#[cfg(test)]
+pub(crate) mod test_zones {
+    use super::zone::TimeZones;
+    use crate::civil::UnixSeconds;
+    use chrono::{Offset, TimeZone};
+
+    pub struct Tz;
+
+    impl TimeZones for Tz {
+        fn offset_minutes(&self, zone: &str, at: UnixSeconds) -> Option<i32> {
+            let tz: chrono_tz::Tz = zone.parse().ok()?;
+            let utc = chrono::DateTime::from_timestamp(at, 0)?.naive_utc();
+            Some(tz.offset_from_utc_datetime(&utc).fix().local_minus_utc() / 60)
+        }
+    }
+}

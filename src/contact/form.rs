@@ -1,0 +1,234 @@
+//! The contact form: subject (prefilled from what the shopper was looking at), message, and the
+//! address for the reply (prefilled when signed in); afterwards the automatic acknowledgement
+//! with the time a reply can be expected (seed 003). A field people never see catches robots;
+//! the backend's limits are explained in words, before and after they apply.
+
+use super::validation_text;
+use super::widget::response_time_words;
+use crate::account::Session;
+use crate::api::{Api, ApiError};
+use crate::i18n::{I18n, use_i18n};
+use crate::ui::intl::{format_date, format_date_time};
+use crate::ui::{ErrorSummary, SummaryEntry, TextField, error_text, focus_element};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use vitrina_core::api::{MessageContext, MessageReceipt, NewContactMessage};
+use vitrina_core::contact::limits;
+use vitrina_core::contact::rules::{MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, check_message};
+use vitrina_core::{FieldError, ProblemKind};
+
+/// The subject a context suggests: "Order 1042", "Shipment PX1000000004".
+pub fn subject_for(i18n: &I18n, context: &MessageContext) -> String {
+    match (&context.order, &context.shipment) {
+        (Some(order), _) => i18n.tf("contact.form.subject_order", &[("number", order)]),
+        (None, Some(shipment)) => i18n.tf("contact.form.subject_shipment", &[("number", shipment)]),
+        (None, None) => String::new(),
+    }
+}
+
+/// A labelled multi-line field with its error tied to it (like `ui::TextField`).
+#[component]
+fn TextAreaField(
+    #[prop(into)] id: String,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    maxlength: usize,
+    #[prop(default = 6)] rows: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id.clone()>{move || i18n.t(label)}</label>
+            {hint.map(|h| view! { <span class="field__hint" id=hint_id.clone()>{move || i18n.t(h)}</span> })}
+            <textarea class="field__input field__input--area" id=id.clone() name=id.clone() rows=rows
+                maxlength=maxlength.to_string() required=true inputmode="text" autocomplete="off"
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            {move || error.get().map(|message| view! { <p class="field__error" id=error_id.clone()>{message}</p> })}
+        </div>
+    }
+}
+
+/// The contact form of one seller.
+#[component]
+pub fn ContactForm(
+    #[prop(into)] seller_id: String,
+    #[prop(into)] seller_name: String,
+    /// What the shopper was looking at; it fills the subject and travels with the message.
+    context: MessageContext,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let session = use_context::<Session>();
+
+    let subject = RwSignal::new(subject_for(&i18n, &context));
+    let message = RwSignal::new(String::new());
+    let reply_to = RwSignal::new(String::new());
+    let trap = RwSignal::new(String::new());
+    // The signed-in shopper's address, once known, unless they typed another.
+    Effect::new(move |_| {
+        if let Some(account) = session.and_then(|s| s.account.get())
+            && reply_to.get_untracked().is_empty()
+        {
+            reply_to.set(account.email);
+        }
+    });
+
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let attempt = RwSignal::new(0u32);
+    let failure = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<MessageReceipt>);
+    let receipt_node = NodeRef::<html::Div>::new();
+
+    let error_of = move |field: &'static str| {
+        Signal::derive(move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| validation_text(&i18n, &e.code))))
+    };
+    let summary = Signal::derive(move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|e| SummaryEntry {
+                field_id: format!("contact-{}", e.field.replace(['_', '.'], "-")),
+                message: validation_text(&i18n, &e.code),
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let context_for_send = context.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let draft = NewContactMessage {
+            subject: subject.get_untracked(),
+            message: message.get_untracked(),
+            reply_to: reply_to.get_untracked(),
+            context: context_for_send.clone(),
+            website: trap.get_untracked(),
+        };
+        if let Err(found) = check_message(&draft) {
+            errors.set(found);
+            attempt.update(|n| *n += 1);
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let api = api.clone();
+        let seller_id = seller_id.clone();
+        spawn_local(async move {
+            match api.send_contact_message(&seller_id, &draft).await {
+                Ok(r) => {
+                    receipt.set(Some(r));
+                    message.set(String::new());
+                    if let Some(node) = receipt_node.get_untracked() {
+                        let _ = node.focus();
+                    }
+                }
+                Err(e) => {
+                    let fields = e.problem().map(|p| p.errors.clone()).unwrap_or_default();
+                    if e.problem_kind() == Some(ProblemKind::Validation) && !fields.is_empty() {
+                        errors.set(fields);
+                        attempt.update(|n| *n += 1);
+                    } else {
+                        failure.set(Some(e));
+                        focus_element("contact-form-failure");
+                    }
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let failure_text = move || {
+        failure.get().map(|e| {
+            if e.status() == Some(429) {
+                let minutes = e.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1);
+                i18n.tp("contact.form.rate_limited", minutes as i64)
+            } else {
+                match e.problem_kind() {
+                    Some(ProblemKind::Unauthorized) => i18n.t("contact.form.sign_in_needed"),
+                    Some(ProblemKind::Forbidden) => i18n.t("contact.form.verify_needed"),
+                    Some(ProblemKind::ContactUnavailable) => i18n.t("contact.form.unavailable"),
+                    _ => error_text(&i18n, &e),
+                }
+            }
+        })
+    };
+
+    let seller_for_receipt = seller_name.clone();
+    view! {
+        <section class="contact-form" id="contact-form" aria-labelledby="contact-form-title">
+            <h2 id="contact-form-title">{move || i18n.tf("contact.form.title", &[("seller", &seller_name)])}</h2>
+            <div class="notice notice--success contact-receipt" role="status" tabindex="-1" node_ref=receipt_node
+                hidden=move || receipt.with(Option::is_none) data-testid="contact-receipt">
+                {move || receipt.get().map(|r| {
+                    let seller = seller_for_receipt.clone();
+                    let locale = i18n.get();
+                    let expected = format_date_time(&r.reply_expected_by, locale, None);
+                    let within = response_time_words(&i18n, r.response_time_hours);
+                    view! {
+                        <p><strong>{i18n.t("contact.receipt.title")}</strong></p>
+                        <p>{i18n.tf("contact.receipt.expect", &[("seller", &seller), ("within", &within), ("when", &expected)])}</p>
+                        {r.away.map(|a| view! {
+                            <p>{i18n.tf("contact.receipt.away", &[("seller", &seller), ("date", &format_date(&a.until, locale, "long"))])}</p>
+                        })}
+                        <p>{i18n.tf("contact.receipt.copy", &[("email", &reply_to.get_untracked())])}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            receipt.set(None);
+                            focus_element("contact-subject");
+                        }>{i18n.t("contact.receipt.another")}</button>
+                    }
+                })}
+            </div>
+            <form class="form" novalidate on:submit=submit hidden=move || receipt.with(Option::is_some)>
+                <ErrorSummary entries=summary attempt=attempt/>
+                <TextField id="contact-subject" label="contact.form.subject" value=subject error=error_of("subject")
+                    required=true maxlength=MAX_SUBJECT_CHARS as u32/>
+                <TextAreaField id="contact-message" label="contact.form.message" value=message error=error_of("message")
+                    hint="contact.form.message_hint" maxlength=MAX_MESSAGE_CHARS/>
+                <TextField id="contact-reply-to" label="contact.form.reply_to" value=reply_to error=error_of("reply_to")
+                    hint="contact.form.reply_to_hint" input_type="email" autocomplete="email" inputmode="email"
+                    required=true maxlength=254/>
+                // Robots fill every field; people never see this one.
+                <div class="contact-form__trap" aria-hidden="true">
+                    <label for="contact-website">{move || i18n.t("contact.form.trap")}</label>
+                    <input id="contact-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                        prop:value=move || trap.get() on:input=move |ev| trap.set(event_target_value(&ev))/>
+                </div>
+                <div id="contact-form-failure" tabindex="-1">
+                    {move || failure_text().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
+                </div>
+                <p class="muted contact-form__limits">{move || i18n.tf("contact.form.limits", &[
+                    ("count", &limits::PER_SENDER.to_string()),
+                    ("minutes", &(limits::PER_SENDER_WINDOW_SECONDS / 60).to_string()),
+                ])}</p>
+                <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                    {move || if busy.get() { i18n.t("contact.form.sending") } else { i18n.t("contact.form.send") }}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,440 @@
+//! The contact widget: a seller's channels as one shopper may use them now, who the seller is,
+//! and when they can be reached. The public page, the compact card other pages embed, and the
+//! editor's preview all show a [`SellerContact`] through this one component.
+
+use crate::account::{Session, sign_in_href};
+use crate::i18n::{I18n, use_i18n};
+use crate::ui::intl::{format_date, format_date_time, viewer_time_zone};
+use leptos::prelude::*;
+use vitrina_core::api::{Access, ChannelKind, MessageContext, Messenger, MessengerKind, PhoneAction, PublicChannel, SellerContact};
+use vitrina_core::civil::Weekday;
+use vitrina_core::contact::obfuscate;
+use vitrina_core::contact::schedule::{Span, format_time, weekday_key};
+
+/// How much of the widget to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The contact page: every channel, the seller's identity, the hours.
+    Full,
+    /// Embedded in another page (an order, a parcel): the channels in brief and a link onward.
+    Compact,
+    /// The editor's preview: like the page, one heading level lower, links inert.
+    Preview,
+}
+
+/// The contact page of a seller, with what the shopper was looking at.
+pub fn contact_page_href(seller_id: &str, context: &MessageContext) -> String {
+    let id: String = js_sys::encode_uri_component(seller_id).into();
+    let mut href = format!("/sellers/{id}/contact");
+    let mut query = Vec::new();
+    if let Some(order) = &context.order {
+        query.push(format!("order={}", String::from(js_sys::encode_uri_component(order))));
+    }
+    if let Some(shipment) = &context.shipment {
+        query.push(format!("shipment={}", String::from(js_sys::encode_uri_component(shipment))));
+    }
+    if !query.is_empty() {
+        href.push('?');
+        href.push_str(&query.join("&"));
+    }
+    href
+}
+
+/// "within a day", "within 4 hours" — the seller's typical response time in words.
+pub fn response_time_words(i18n: &I18n, hours: u32) -> String {
+    if hours >= 24 && hours.is_multiple_of(24) {
+        i18n.tp("contact.within_days", i64::from(hours / 24))
+    } else {
+        i18n.tp("contact.within_hours", i64::from(hours.max(1)))
+    }
+}
+
+/// An instant in the seller's wall-clock time and, when it differs, in the viewer's own.
+pub fn when_text(i18n: &I18n, instant: &str, seller_zone: &str) -> String {
+    let locale = i18n.get();
+    let theirs = format_date_time(instant, locale, Some(seller_zone));
+    let yours = format_date_time(instant, locale, None);
+    if theirs == yours { theirs } else { i18n.tf("contact.when_both", &[("seller", &theirs), ("zone", seller_zone), ("yours", &yours)]) }
+}
+
+fn weekday_name(i18n: &I18n, day: Weekday) -> String {
+    match day {
+        Weekday::Mon => i18n.t("contact.day.mon"),
+        Weekday::Tue => i18n.t("contact.day.tue"),
+        Weekday::Wed => i18n.t("contact.day.wed"),
+        Weekday::Thu => i18n.t("contact.day.thu"),
+        Weekday::Fri => i18n.t("contact.day.fri"),
+        Weekday::Sat => i18n.t("contact.day.sat"),
+        Weekday::Sun => i18n.t("contact.day.sun"),
+    }
+}
+
+fn ranges_text(i18n: &I18n, ranges: &[vitrina_core::api::TimeRange]) -> String {
+    let parts: Vec<String> = ranges
+        .iter()
+        .filter_map(|r| Span::of(r).ok())
+        .map(|s| {
+            let text = format!("{}–{}", format_time(s.start), format_time(s.end % (24 * 60)));
+            if s.end > 24 * 60 { i18n.tf("contact.hours.overnight", &[("range", &text)]) } else { text }
+        })
+        .collect();
+    if parts.is_empty() { i18n.t("contact.hours.closed") } else { parts.join(", ") }
+}
+
+/// The link a messenger account opens, when the service has web links.
+fn messenger_href(m: &Messenger) -> Option<String> {
+    let digits: String = m.handle.chars().filter(char::is_ascii_digit).collect();
+    let name = m.handle.trim().trim_start_matches('@');
+    match m.kind {
+        MessengerKind::Telegram => Some(format!("https://t.me/{name}")),
+        MessengerKind::Whatsapp => Some(format!("https://wa.me/{digits}")),
+        MessengerKind::Viber => Some(format!("viber://chat?number=%2B{digits}")),
+        MessengerKind::Signal => Some(format!("https://signal.me/#p/+{digits}")),
+        MessengerKind::Skype => Some(format!("skype:{name}?chat")),
+        MessengerKind::Unknown => None,
+    }
+}
+
+fn channel_title(i18n: &I18n, kind: ChannelKind) -> String {
+    match kind {
+        ChannelKind::Messages => i18n.t("contact.channel.messages"),
+        ChannelKind::Email => i18n.t("contact.channel.email"),
+        ChannelKind::ContactForm => i18n.t("contact.channel.form"),
+        ChannelKind::Phone => i18n.t("contact.channel.phone"),
+        ChannelKind::Postal => i18n.t("contact.channel.postal"),
+        ChannelKind::Unknown => i18n.t("contact.channel.unknown"),
+    }
+}
+
+/// What a shopper who may not use a channel can do about it.
+#[component]
+fn AccessNote(access: Access, layout: Layout) -> impl IntoView {
+    let i18n = use_i18n();
+    // Optional, so a page can embed the widget without the app's session (a test, a preview).
+    let account = use_context::<Session>().map(|s| s.account);
+    let here = || {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default()))
+            .unwrap_or_else(|| "/".to_owned())
+    };
+    match access {
+        Access::Open => ().into_any(),
+        Access::SignIn => view! {
+            <p class="contact-channel__access">
+                {move || i18n.t("contact.access.sign_in")} " "
+                {(layout != Layout::Preview).then(|| view! {
+                    <a href=sign_in_href(&here())>{move || i18n.t("contact.access.sign_in_link")}</a>
+                })}
+            </p>
+        }
+        .into_any(),
+        Access::VerifyEmail | Access::Unknown => view! {
+            <p class="contact-channel__access">
+                {move || i18n.t("contact.access.verify")} " "
+                {move || account.and_then(|a| a.get()).filter(|_| layout != Layout::Preview).map(|a| i18n.tf("contact.access.verify_how", &[("email", &a.email)]))}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// One channel.
+#[component]
+fn ChannelItem(
+    channel: PublicChannel,
+    #[prop(into)] seller_id: String,
+    #[prop(into)] zone: String,
+    response_time_hours: u32,
+    layout: Layout,
+    context: MessageContext,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = channel.kind;
+    let access = channel.access;
+    let title = move || channel_title(&i18n, kind);
+    let open = access == Access::Open;
+    let body = match kind {
+        ChannelKind::Messages => {
+            let zone = zone.clone();
+            let now = channel.available_now == Some(true);
+            let next = channel.next_window.clone();
+            let messengers = channel.messengers.clone();
+            view! {
+                <p class="contact-channel__status" data-testid="messages-status">
+                    {move || if now {
+                        i18n.t("contact.messages.online")
+                    } else {
+                        i18n.tf("contact.messages.offline", &[("within", &response_time_words(&i18n, response_time_hours))])
+                    }}
+                    {next.map(|w| { let zone = zone.clone(); view! { " " {move || i18n.tf("contact.messages.online_from", &[("when", &when_text(&i18n, &w.starts_at, &zone))])} } })}
+                </p>
+                {(open && !messengers.is_empty()).then(|| view! {
+                    <ul class="contact-channel__messengers">
+                        {messengers.into_iter().map(|m| {
+                            let label = format!("{}: {}", m.kind.name(), m.handle.trim());
+                            match messenger_href(&m).filter(|_| layout != Layout::Preview) {
+                                Some(href) => view! { <li><a href=href rel="noopener">{label}</a></li> }.into_any(),
+                                None => view! { <li>{label}</li> }.into_any(),
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
+            .into_any()
+        }
+        ChannelKind::Email => {
+            // Decoded here, in the browser: the address is in neither the page nor the response.
+            let address = channel.email_encoded.as_deref().and_then(obfuscate::decode);
+            address
+                .map(|address| {
+                    let href = format!("mailto:{address}");
+                    view! {
+                        <p class="contact-channel__value">
+                            {if layout == Layout::Preview {
+                                view! { <span data-testid="seller-email">{address}</span> }.into_any()
+                            } else {
+                                view! { <a href=href data-testid="seller-email">{address}</a> }.into_any()
+                            }}
+                        </p>
+                    }
+                    .into_any()
+                })
+                .unwrap_or_else(|| ().into_any())
+        }
+        ChannelKind::ContactForm => {
+            if !open {
+                ().into_any()
+            } else {
+                match layout {
+                    Layout::Full => view! {
+                        <p><a href="#contact-form">{move || i18n.t("contact.form.go")}</a></p>
+                    }
+                    .into_any(),
+                    Layout::Compact => {
+                        let href = format!("{}#contact-form", contact_page_href(&seller_id, &context));
+                        view! { <p><a href=href>{move || i18n.t("contact.form.go")}</a></p> }.into_any()
+                    }
+                    Layout::Preview => view! { <p>{move || i18n.t("contact.form.below")}</p> }.into_any(),
+                }
+            }
+        }
+        ChannelKind::Phone => {
+            let zone = zone.clone();
+            let next = channel.next_window.clone();
+            let until = channel.available_until.clone();
+            match channel.phone.clone() {
+                Some(phone) => {
+                    let (href, action_key) = match phone.action {
+                        PhoneAction::Sms => (format!("sms:{}", phone.e164), "sms"),
+                        _ => (format!("tel:{}", phone.e164), "call"),
+                    };
+                    let number = phone.display.clone();
+                    let label = {
+                        let number = number.clone();
+                        move || {
+                            if action_key == "sms" {
+                                i18n.tf("contact.phone.sms", &[("number", &number)])
+                            } else {
+                                i18n.tf("contact.phone.call", &[("number", &number)])
+                            }
+                        }
+                    };
+                    view! {
+                        <p class="contact-channel__value" data-testid="seller-phone">{number}</p>
+                        <p>
+                            {if layout == Layout::Preview {
+                                view! { <span class="contact-channel__action">{label}</span> }.into_any()
+                            } else {
+                                view! { <a class="button button--secondary contact-channel__action" href=href>{label}</a> }.into_any()
+                            }}
+                        </p>
+                        <p class="muted">
+                            {move || if action_key == "sms" { i18n.t("contact.phone.prefers_sms") } else { i18n.t("contact.phone.prefers_call") }}
+                            {until.map(|t| { let zone = zone.clone(); view! { " " {move || i18n.tf("contact.phone.until", &[("when", &when_text(&i18n, &t, &zone))])} } })}
+                        </p>
+                    }
+                    .into_any()
+                }
+                None if open => {
+                    let sms = channel.phone_action == Some(PhoneAction::Sms);
+                    view! {
+                        <p class="contact-channel__status" data-testid="phone-hidden">
+                            {move || i18n.t("contact.phone.hidden")} " "
+                            {move || match &next {
+                                Some(w) if sms => i18n.tf("contact.phone.sms_from", &[("when", &when_text(&i18n, &w.starts_at, &zone))]),
+                                Some(w) => i18n.tf("contact.phone.calls_from", &[("when", &when_text(&i18n, &w.starts_at, &zone))]),
+                                None => i18n.t("contact.phone.no_hours"),
+                            }}
+                        </p>
+                    }
+                    .into_any()
+                }
+                None => ().into_any(),
+            }
+        }
+        ChannelKind::Postal => channel
+            .postal_address
+            .clone()
+            .map(|address| view! { <address class="contact-channel__address">{address}</address> }.into_any())
+            .unwrap_or_else(|| ().into_any()),
+        ChannelKind::Unknown => ().into_any(),
+    };
+    view! {
+        <li class="contact-channel" class:contact-channel--closed=!open data-channel=format!("{kind:?}").to_lowercase()>
+            <p class="contact-channel__title"><strong>{title}</strong></p>
+            <AccessNote access=access layout=layout/>
+            {body}
+        </li>
+    }
+}
+
+/// The seller's channels, identity, hours and absence, as `contact` describes them.
+#[component]
+pub fn ContactCard(
+    /// What the shopper may use right now.
+    contact: SellerContact,
+    /// How much to show.
+    layout: Layout,
+    /// What the shopper was looking at (an order, a parcel): carried to the form.
+    #[prop(optional)]
+    context: MessageContext,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = contact;
+    let seller = c.seller_name.clone();
+    let away = c.away.clone().map(|a| {
+        let seller = seller.clone();
+        view! {
+            <div class="notice notice--warning contact-away" role="status" data-testid="away-notice">
+                <p>{move || i18n.tf("contact.away", &[("seller", &seller), ("date", &format_date(&a.until, i18n.get(), "long"))])}</p>
+                {(!a.note.is_empty()).then(|| view! { <p>{a.note.clone()}</p> })}
+                <p>{move || i18n.t("contact.away.reply_after")}</p>
+            </div>
+        }
+    });
+    if !c.accepts_contact {
+        let name = seller.clone();
+        return view! {
+            <div class="contact-card contact-card--quiet" data-testid="contact-card">
+                <p class="contact-quiet"><strong>{move || i18n.tf("contact.quiet", &[("seller", &name)])}</strong></p>
+                <p>{move || i18n.t("contact.quiet.instead")}</p>
+                <ul class="link-list">
+                    <li>{move || i18n.t("contact.quiet.order")} " " <a href="/orders/lookup">{move || i18n.t("contact.quiet.order_link")}</a></li>
+                    <li>{move || i18n.t("contact.quiet.parcel")} " " <a href="/track">{move || i18n.t("contact.quiet.parcel_link")}</a></li>
+                    <li>{move || i18n.t("contact.quiet.support")}</li>
+                </ul>
+            </div>
+        }
+        .into_any();
+    }
+    let channels = c
+        .channels
+        .iter()
+        .filter(|ch| ch.kind != ChannelKind::Unknown)
+        .cloned()
+        .map(|channel| {
+            view! {
+                <ChannelItem channel=channel seller_id=c.seller_id.clone() zone=c.time_zone.clone()
+                    response_time_hours=c.response_time_hours layout=layout context=context.clone()/>
+            }
+        })
+        .collect_view();
+    let compact = layout == Layout::Compact;
+    let identity = (!compact).then(|| identity_view(&i18n, &c, layout));
+    let link = compact.then(|| {
+        let href = contact_page_href(&c.seller_id, &context);
+        view! { <p><a href=href>{move || i18n.t("contact.all_ways")}</a></p> }
+    });
+    let channels_heading = move || i18n.t("contact.channels");
+    view! {
+        <div class="contact-card" class:contact-card--compact=compact data-testid="contact-card">
+            {away}
+            {match layout {
+                Layout::Full => view! { <h2>{channels_heading}</h2> }.into_any(),
+                Layout::Preview => view! { <h3>{channels_heading}</h3> }.into_any(),
+                Layout::Compact => ().into_any(),
+            }}
+            <ul class="contact-card__channels">{channels}</ul>
+            {identity}
+            {link}
+        </div>
+    }
+    .into_any()
+}
+
+fn identity_view(i18n: &I18n, c: &SellerContact, layout: Layout) -> impl IntoView + use<> {
+    let i18n = *i18n;
+    let id = c.identity.clone();
+    let name = match (id.full_name.trim(), id.nickname.trim()) {
+        ("", "") => None,
+        (full, "") => Some(full.to_owned()),
+        ("", nick) => Some(nick.to_owned()),
+        (full, nick) => Some(format!("{full} ({nick})")),
+    };
+    let row = |key: &'static str, value: Option<String>| {
+        value.filter(|v| !v.trim().is_empty()).map(|v| {
+            view! { <div class="contact-facts__row"><dt>{move || i18n.t(key)}</dt><dd>{v}</dd></div> }
+        })
+    };
+    let messengers: Vec<&str> = c.messengers_used.iter().map(|k| k.name()).filter(|n| !n.is_empty()).collect();
+    let website = (!id.website.trim().is_empty()).then(|| {
+        let site = id.website.trim().to_owned();
+        let href = if site.starts_with("https://") || site.starts_with("http://") { site.clone() } else { String::new() };
+        view! {
+            <div class="contact-facts__row"><dt>{move || i18n.t("contact.identity.website")}</dt>
+                <dd>{if href.is_empty() || layout == Layout::Preview { view! { <span>{site}</span> }.into_any() } else { view! { <a href=href rel="noopener">{site}</a> }.into_any() }}</dd>
+            </div>
+        }
+    });
+    let response = response_time_words(&i18n, c.response_time_hours);
+    let hours = c.hours.clone();
+    let hours_rows = Weekday::ALL
+        .into_iter()
+        .map(|day| {
+            let ranges = hours.day(day).clone();
+            view! {
+                <div class="contact-facts__row" data-day=weekday_key(day)>
+                    <dt>{move || weekday_name(&i18n, day)}</dt>
+                    <dd>{move || ranges_text(&i18n, &ranges)}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let overrides = c.overrides.clone();
+    let has_hours = !c.hours.is_empty();
+    let zone = c.time_zone.clone();
+    let heading = move |key: &'static str| match layout {
+        Layout::Preview => view! { <h3>{move || i18n.t(key)}</h3> }.into_any(),
+        _ => view! { <h2>{move || i18n.t(key)}</h2> }.into_any(),
+    };
+    view! {
+        {heading("contact.identity.title")}
+        <dl class="contact-facts" data-testid="contact-identity">
+            {row("contact.identity.name", name)}
+            {row("contact.identity.company", Some(id.legal_entity.clone()))}
+            {row("contact.identity.tax_id", Some(id.tax_id.clone()))}
+            {website}
+            {row("contact.identity.messengers", Some(messengers.join(", ")))}
+            <div class="contact-facts__row"><dt>{move || i18n.t("contact.identity.response_time")}</dt>
+                <dd>{move || i18n.tf("contact.identity.replies", &[("within", &response)])}</dd></div>
+        </dl>
+        {has_hours.then(|| view! {
+            {heading("contact.hours.title")}
+            <p class="muted">{move || i18n.tf("contact.hours.zone", &[("zone", &zone)])}</p>
+            <dl class="contact-facts contact-hours" data-testid="contact-hours">{hours_rows}</dl>
+        })}
+        {(!overrides.is_empty()).then(|| view! {
+            <p class="contact-hours__special"><strong>{move || i18n.t("contact.hours.special")}</strong></p>
+            <ul class="contact-hours__overrides">
+                {overrides.into_iter().map(|o| {
+                    let date = o.date.clone();
+                    let note = o.note.clone();
+                    let ranges = o.ranges.clone();
+                    view! { <li>{move || format_date(&date, i18n.get(), "medium")} {(!note.is_empty()).then(|| format!(" ({note})"))} ": " {move || ranges_text(&i18n, &ranges)}</li> }
+                }).collect_view()}
+            </ul>
+        })}
+        <p class="muted contact-card__viewer-zone">{move || i18n.tf("contact.your_zone", &[("zone", &viewer_time_zone())])}</p>
+    }
+}

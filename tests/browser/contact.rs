@@ -1,0 +1,258 @@
+//! Seller contact in the browser: time zones from `Intl`, the widget as a shopper sees it, and
+//! the contact form's own checks.
+
+use crate::{Mounted, mount};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use vitrina::account::Session;
+use vitrina::api::Api;
+use vitrina::contact::zones::BrowserZones;
+use vitrina::contact::{ContactCard, ContactForm, Layout, response_time_words, subject_for};
+use vitrina_core::api::*;
+use vitrina_core::civil::{UnixSeconds, parse_rfc3339};
+use vitrina_core::contact::{Schedule, TimeZones, obfuscate};
+use vitrina_core::locale::Locale;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn utc(s: &str) -> UnixSeconds {
+    parse_rfc3339(s).expect("a timestamp").0
+}
+
+fn api() -> Api {
+    Api::new(&AppConfig {
+        api_base_url: "/api".into(),
+        store_name: "Test store".into(),
+        default_locale: "en".into(),
+        currency: "RUB".into(),
+    })
+}
+
+/// Provides what the contact components ask for: the HTTP client and a session.
+fn provide_session(account: Option<Account>) {
+    let api = api();
+    provide_context(api.clone());
+    let session = Session::new(api);
+    session.set(SessionState { account });
+    provide_context(session);
+}
+
+fn contact() -> SellerContact {
+    SellerContact {
+        seller_id: "demo-seller".into(),
+        seller_name: "Severny Veter".into(),
+        accepts_contact: true,
+        identity: Identity {
+            full_name: "Marek Horváth".into(),
+            legal_entity: "Severny Veter s.r.o.".into(),
+            tax_id: "SK2120123456".into(),
+            ..Identity::default()
+        },
+        messengers_used: vec![MessengerKind::Telegram],
+        time_zone: "Europe/Bratislava".into(),
+        response_time_hours: 24,
+        away: None,
+        hours: WeeklyHours { mon: vec![TimeRange::new("09:00", "18:00")], ..WeeklyHours::default() },
+        overrides: vec![],
+        channels: vec![],
+        as_of: "2026-11-23T19:30:00Z".into(),
+    }
+}
+
+fn channel(kind: ChannelKind, access: Access) -> PublicChannel {
+    PublicChannel {
+        kind,
+        audience: Audience::Everyone,
+        access,
+        email_encoded: None,
+        phone: None,
+        phone_action: None,
+        postal_address: None,
+        messengers: vec![],
+        available_now: None,
+        available_until: None,
+        next_window: None,
+    }
+}
+
+fn card(c: SellerContact, account: Option<Account>) -> Mounted {
+    mount(Locale::En, move || {
+        provide_session(account);
+        view! { <Router><ContactCard contact=c layout=Layout::Full/></Router> }
+    })
+}
+
+#[wasm_bindgen_test]
+fn the_browser_knows_summer_and_winter_time_of_any_zone() {
+    let winter = utc("2026-01-15T12:00:00Z");
+    let summer = utc("2026-07-15T12:00:00Z");
+    assert_eq!(BrowserZones.offset_minutes("Europe/Bratislava", winter), Some(60));
+    assert_eq!(BrowserZones.offset_minutes("Europe/Bratislava", summer), Some(120));
+    assert_eq!(BrowserZones.offset_minutes("Europe/Moscow", summer), Some(180));
+    assert_eq!(BrowserZones.offset_minutes("America/St_Johns", winter), Some(-210));
+    assert_eq!(BrowserZones.offset_minutes("Mars/Olympus", winter), None);
+    assert_eq!(BrowserZones.offset_minutes("", winter), None);
+}
+
+#[wasm_bindgen_test]
+fn the_preview_finds_the_same_next_window_across_a_daylight_saving_change_as_the_server() {
+    let hours = WeeklyHours { mon: vec![TimeRange::new("09:00", "18:00")], ..WeeklyHours::default() };
+    let schedule = Schedule { zone: "Europe/Bratislava", hours: &hours, overrides: &[] };
+    // Saturday before the spring change: Monday 09:00 is then 07:00 UTC, not 08:00.
+    let next = schedule.next_window(&BrowserZones, utc("2026-03-28T14:00:00Z")).expect("a window");
+    assert_eq!(next.start, utc("2026-03-30T07:00:00Z"));
+    assert!(schedule.is_open(&BrowserZones, utc("2026-03-30T08:00:00Z")));
+}
+
+#[wasm_bindgen_test]
+async fn outside_the_hours_the_phone_says_when_it_can_be_called_in_the_sellers_zone() {
+    let mut c = contact();
+    let mut phone = channel(ChannelKind::Phone, Access::Open);
+    phone.phone_action = Some(PhoneAction::Call);
+    phone.available_now = Some(false);
+    phone.next_window = Some(ContactWindow { starts_at: "2026-11-24T08:00:00Z".into(), ends_at: "2026-11-24T17:00:00Z".into() });
+    c.channels.push(phone);
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let text = m.text();
+    assert!(text.contains("The number is shown during the seller's hours only."), "{text}");
+    assert!(text.contains("Calls from Nov 24, 2026, 9:00 AM (seller's time, Europe/Bratislava)"), "{text}");
+    assert!(m.query("[data-testid=seller-phone]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn inside_the_hours_the_phone_is_a_link_for_the_preferred_action() {
+    let mut c = contact();
+    let mut phone = channel(ChannelKind::Phone, Access::Open);
+    phone.phone = Some(PhoneNumber { display: "+421 905 123 456".into(), e164: "+421905123456".into(), action: PhoneAction::Sms });
+    phone.available_now = Some(true);
+    c.channels.push(phone);
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let link = m.query("a.contact-channel__action").expect("an action link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("sms:+421905123456"));
+    assert_eq!(link.inner_text(), "Send an SMS to +421 905 123 456");
+}
+
+#[wasm_bindgen_test]
+async fn an_encoded_address_becomes_a_readable_mailto_link_in_the_browser() {
+    let mut c = contact();
+    let mut email = channel(ChannelKind::Email, Access::Open);
+    email.email_encoded = Some(obfuscate::encode("marek@severny-veter.example"));
+    c.channels.push(email);
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let link = m.query("[data-testid=seller-email]").expect("the address");
+    assert_eq!(link.inner_text(), "marek@severny-veter.example");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("mailto:marek@severny-veter.example"));
+}
+
+#[wasm_bindgen_test]
+async fn a_shopper_who_may_not_use_a_channel_is_told_the_way_forward() {
+    let mut c = contact();
+    c.channels.push(channel(ChannelKind::Postal, Access::VerifyEmail));
+    let account = Account { email: "new@example.com".into(), display_name: "Oleh".into(), email_verified: false, seller_id: None };
+    let m = card(c.clone(), Some(account));
+    leptos::task::tick().await;
+    let text = m.text();
+    assert!(text.contains("Only for customers with a verified email address."), "{text}");
+    assert!(text.contains("open the confirmation link we sent to new@example.com"), "{text}");
+
+    let mut c = contact();
+    c.channels.push(channel(ChannelKind::Postal, Access::SignIn));
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let link = m.query(".contact-channel__access a").expect("a sign-in link");
+    assert!(link.get_attribute("href").unwrap_or_default().starts_with("/sign-in?return="));
+}
+
+#[wasm_bindgen_test]
+async fn a_seller_who_takes_no_contact_says_so_and_suggests_other_ways() {
+    let mut c = contact();
+    c.accepts_contact = false;
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let text = m.text();
+    assert!(text.contains("Severny Veter does not take messages or calls."), "{text}");
+    assert!(m.query("a[href='/orders/lookup']").is_some());
+    assert!(m.query("[data-channel]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_away_seller_gives_the_return_date() {
+    let mut c = contact();
+    c.away = Some(AwayNotice { until: "2026-11-30".into(), note: "Orders still ship daily.".into() });
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let text = m.text();
+    assert!(text.contains("Severny Veter is away until November 30, 2026."), "{text}");
+    assert!(text.contains("Orders still ship daily."), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn the_subject_follows_the_order_or_the_parcel_in_the_shoppers_language() {
+    let m = mount(Locale::En, || ());
+    let order = MessageContext::from_link(Some("1042"), None);
+    let parcel = MessageContext::from_link(None, Some("PX1000000004"));
+    assert_eq!(subject_for(&m.i18n, &order), "Order 1042");
+    assert_eq!(subject_for(&m.i18n, &parcel), "Shipment PX1000000004");
+    assert_eq!(subject_for(&m.i18n, &MessageContext::default()), "");
+    m.i18n.locale.set(Locale::Ru);
+    assert_eq!(subject_for(&m.i18n, &order), "Заказ 1042");
+}
+
+#[wasm_bindgen_test]
+async fn response_times_are_words_in_each_language() {
+    let m = mount(Locale::En, || ());
+    assert_eq!(response_time_words(&m.i18n, 24), "within a day");
+    assert_eq!(response_time_words(&m.i18n, 48), "within 2 days");
+    assert_eq!(response_time_words(&m.i18n, 4), "within 4 hours");
+    m.i18n.locale.set(Locale::Ru);
+    assert_eq!(response_time_words(&m.i18n, 48), "в течение 2 дней");
+    m.i18n.locale.set(Locale::Sk);
+    assert_eq!(response_time_words(&m.i18n, 1), "do hodiny");
+    assert_eq!(response_time_words(&m.i18n, 72), "do 3 dní");
+}
+
+#[wasm_bindgen_test]
+async fn the_form_points_at_each_missing_field_before_anything_is_sent() {
+    let account = Account { email: "shopper@example.com".into(), display_name: "Anna".into(), email_verified: true, seller_id: None };
+    let m = mount(Locale::En, move || {
+        provide_session(Some(account));
+        view! { <ContactForm seller_id="demo-seller" seller_name="Severny Veter" context=MessageContext::from_link(Some("1042"), None)/> }
+    });
+    leptos::task::tick().await;
+    let subject = m.query("#contact-subject").expect("the subject");
+    assert_eq!(js_sys::Reflect::get(&subject, &"value".into()).ok().and_then(|v| v.as_string()).as_deref(), Some("Order 1042"));
+    let reply_to = m.query("#contact-reply-to").expect("the reply address");
+    assert_eq!(js_sys::Reflect::get(&reply_to, &"value".into()).ok().and_then(|v| v.as_string()).as_deref(), Some("shopper@example.com"));
+    m.query("button[type=submit]").expect("the send button").click();
+    leptos::task::tick().await;
+    let summary = m.query(".error-summary").expect("the summary");
+    assert!(!summary.has_attribute("hidden"));
+    assert!(summary.inner_text().contains("Fill this in."), "{}", summary.inner_text());
+    let message = m.query("#contact-message").expect("the message");
+    assert_eq!(message.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(message.get_attribute("aria-describedby").as_deref(), Some("contact-message-hint contact-message-error"));
+    // The honeypot is there for robots, hidden from people and assistive technology.
+    let trap = m.query(".contact-form__trap").expect("the trap");
+    assert_eq!(trap.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(m.query("[data-testid=contact-receipt]").is_some_and(|r| r.has_attribute("hidden")));
+}
+
+#[wasm_bindgen_test]
+async fn the_compact_card_links_to_the_form_with_the_order_it_was_shown_with() {
+    let mut c = contact();
+    c.channels.push(channel(ChannelKind::ContactForm, Access::Open));
+    let context = MessageContext::from_link(Some("1042"), None);
+    let m = mount(Locale::En, move || {
+        provide_session(None);
+        view! { <Router><ContactCard contact=c layout=Layout::Compact context=context/></Router> }
+    });
+    leptos::task::tick().await;
+    let write = m.query("[data-channel=contactform] a").expect("a link to the form");
+    assert_eq!(write.get_attribute("href").as_deref(), Some("/sellers/demo-seller/contact?order=1042#contact-form"));
+    assert_eq!(write.inner_text(), "Write a message");
+    let text = m.text();
+    assert!(text.contains("All the ways to reach the seller"), "{text}");
+    assert!(!text.contains("Who you are dealing with"), "the compact card leaves the details to the page");
+}
