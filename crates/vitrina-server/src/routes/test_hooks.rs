@@ -55,6 +55,8 @@ struct SetOrderStatus {
     status: vitrina_core::api::OrderStatus,
     /// When it happened (RFC 3339); now if absent.
     at: Option<String>,
+    /// Or: how many days before the server's now it happened.
+    days_ago: Option<i64>,
 }
 
 /// Moves an order to a status, as the seller or the carrier would.
@@ -63,9 +65,10 @@ async fn set_order_status(
     crate::extract::ApiPath(number): crate::extract::ApiPath<i64>,
     ApiJson(body): ApiJson<SetOrderStatus>,
 ) -> ApiResult<StatusCode> {
-    let at = match &body.at {
-        Some(text) => parse_rfc3339(text).ok_or_else(|| ApiError::bad_request("at must be an RFC 3339 instant"))?.0,
-        None => state.clock.now(),
+    let at = match (&body.at, body.days_ago) {
+        (Some(text), _) => parse_rfc3339(text).ok_or_else(|| ApiError::bad_request("at must be an RFC 3339 instant"))?.0,
+        (None, Some(days)) => state.clock.now() - days * 86_400,
+        (None, None) => state.clock.now(),
     };
     state.db.run(move |tx| crate::routes::order_view::set_status(tx, number, body.status, at)).await?;
     Ok(StatusCode::NO_CONTENT)

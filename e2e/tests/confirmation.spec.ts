@@ -1,0 +1,201 @@
+import { test, expect, expectNoAxeViolations } from './fixtures';
+import type { APIRequestContext } from '@playwright/test';
+
+/** Places an order through the API, as the checkout would: returns its number and token. */
+async function placeOrder(request: APIRequestContext, payment = 'cash-on-delivery', delivery: 'courier' | 'pickup-point' = 'courier') {
+  const cart = await (await request.post('/api/carts')).json();
+  for (const [variant_id, quantity] of [['linen-shirt-2', 2], ['ceramic-mug-1', 1]] as const) {
+    await request.post(`/api/carts/${cart.id}/lines`, { data: { variant_id, quantity } });
+  }
+  const draft: any = {
+    cart_id: cart.id,
+    contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
+    recipient: { name: 'Иван Петров', phone: '+7 912 000-00-01' },
+    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' },
+    payment_method: payment,
+    promo_code: 'WELCOME10',
+  };
+  let quote = await (await request.post('/api/checkout/quote', { data: draft })).json();
+  const option = quote.delivery_options.find((o: any) => o.id === delivery);
+  draft.delivery = delivery === 'courier'
+    ? { option_id: 'courier', date: option.dates[0], time_window_id: 'evening' }
+    : { option_id: delivery, pickup_point_id: option.pickup_points[0].id };
+  quote = await (await request.post('/api/checkout/quote', { data: draft })).json();
+  const placed = await (await request.post('/api/orders', {
+    headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
+    data: { draft, consents: { terms_version: quote.terms_version, personal_data: true }, expected_total: quote.totals.total },
+  })).json();
+  return { number: placed.number as string, token: placed.access_token as string, url: `/orders/${placed.number}?token=${placed.access_token}` };
+}
+
+async function setStatus(request: APIRequestContext, number: string, status: string, days_ago?: number) {
+  const r = await request.post(`/api/test/orders/${number}/status`, { data: { status, days_ago } });
+  expect(r.status()).toBe(204);
+}
+
+test('the order page shows every fact of the order, and a reload keeps it', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto(order.url);
+  const main = page.locator('main');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${order.number}`);
+  await expect(page.getByTestId('order-thanks')).toHaveText('Thank you, Анна Петрова!');
+  await expect(page.getByTestId('order-email')).toHaveText('We have sent the confirmation to anna@example.com.');
+  const shirt = page.getByTestId('order-line').filter({ hasText: 'Linen shirt' });
+  await expect(shirt.locator('img')).toHaveAttribute('src', /\/api\/images\/linen-shirt\.svg$/);
+  await expect(shirt).toContainText('M · White');
+  await expect(shirt).toContainText('SKU LISH-002');
+  await expect(shirt).toContainText('2 pcs × RUB 3,490.00');
+  await expect(shirt).toContainText('RUB 6,980.00');
+  await expect(page.getByTestId('totals-items')).toHaveText('RUB 7,770.00');
+  await expect(page.getByTestId('totals-delivery')).toHaveText('RUB 390.00');
+  await expect(page.getByTestId('totals-discount')).toHaveText('-RUB 777.00');
+  await expect(main.getByText('Promo code WELCOME10')).toBeVisible();
+  await expect(main.getByText('Including VAT 20%')).toBeVisible();
+  await expect(main.getByText('Total charged')).toBeVisible();
+  await expect(page.getByTestId('totals-total')).toHaveText('RUB 7,383.00');
+  await expect(page.getByTestId('payment-method')).toHaveText('Cash on delivery');
+  await expect(page.getByTestId('payment-status')).toContainText('Pay when you receive the parcel.');
+  await expect(page.getByTestId('delivery-address')).toContainText('ул. Ленина, д. 5, кв. 12');
+  await expect(page.getByTestId('delivery-address')).toContainText('101000 Москва');
+  await expect(page.getByTestId('billing-address')).toContainText('Анна Петрова');
+  await expect(page.getByTestId('billing-address')).toContainText('ул. Ленина, д. 5, кв. 12');
+  await expect(page.getByTestId('recipient')).toContainText('Иван Петров');
+  await expect(page.getByTestId('recipient')).toContainText('+79120000001');
+  const delivery = page.getByTestId('order-delivery');
+  await expect(delivery).toContainText('Pony Express');
+  await expect(delivery).toContainText('Courier to your door');
+  await expect(delivery).toContainText('Expected dispatch');
+  await expect(delivery).toContainText('Expected delivery');
+  await expect(delivery).toContainText('18:00–22:00');
+  await expect(page.getByTestId('order-status')).toContainText('Placed');
+  await expect(page.getByTestId('order-history')).toContainText('Placed');
+  await expect(page.getByTestId('waiting-for-seller')).toContainText('Waiting for the seller to confirm');
+  await expect(page.getByTestId('waiting-for-seller')).toContainText('It usually takes up to 2 hours.');
+  await expect(page.getByTestId('next-steps')).toContainText('The seller checks that everything is in stock');
+  await expect(main.getByText('The tracking link appears here once the seller hands the parcel to the carrier.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Write to Severny Veter Home & Apparel about this order' }))
+    .toHaveAttribute('href', `/sellers/demo-seller/contact?order=${order.number}`);
+  await expect(page.getByRole('button', { name: 'Request cancellation' })).toBeEnabled();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${order.number}`);
+  await expect(page.getByTestId('totals-total')).toHaveText('RUB 7,383.00');
+});
+
+test('the seller confirming shows in the history, and the parcel\'s tracking appears once handed over', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto(order.url);
+  await expect(page.getByTestId('waiting-for-seller')).toBeVisible();
+  await setStatus(request, order.number, 'sent_to_seller');
+  await setStatus(request, order.number, 'confirmed_by_seller');
+  await page.reload();
+  await expect(page.getByTestId('order-status')).toContainText('Confirmed by the seller');
+  await expect(page.getByTestId('order-history')).toContainText('Confirmed by the seller');
+  await expect(page.getByTestId('waiting-for-seller')).toHaveCount(0);
+  await expect(page.getByTestId('next-steps')).toContainText('is packing it');
+  await setStatus(request, order.number, 'handed_to_carrier');
+  await page.reload();
+  const tracking = `PX${2000000000 + Number(order.number)}`;
+  await page.getByRole('link', { name: `Track parcel ${tracking} (Pony Express)` }).click();
+  await expect(page).toHaveURL(new RegExp(`/track/${tracking}$`));
+  await expect(page.getByText('Отправление поступило на терминал').first()).toBeVisible();
+});
+
+test('a cancellation before handover cancels the order and shows in the history', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto(order.url);
+  await page.getByRole('button', { name: 'Request cancellation' }).click();
+  await expect(page.getByText('Cancel this order? Any payment goes back')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, cancel the order' }).click();
+  await expect(page.getByTestId('order-status')).toContainText('Cancelled');
+  await expect(page.getByTestId('order-history')).toContainText('Cancellation requested');
+  await expect(page.getByTestId('cancel-reason')).toHaveText('This order is cancelled.');
+});
+
+test('eight days after receipt a cancellation is refused, and the button says why', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await setStatus(request, order.number, 'received', 8);
+  await page.goto(order.url);
+  await expect(page.getByRole('button', { name: 'Request cancellation' })).toBeDisabled();
+  await expect(page.getByTestId('cancel-reason')).toHaveText(/More than 7 days have passed since you received the order/);
+  const api = await request.post(`/api/orders/${order.number}/cancellation`, { data: { access_token: order.token } });
+  expect(api.status()).toBe(409);
+});
+
+test('six days after receipt the shopper may still ask to return it', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await setStatus(request, order.number, 'received', 6);
+  await page.goto(order.url);
+  await expect(page.getByTestId('next-steps')).toContainText('you can ask to return it until');
+  await expect(page.getByRole('button', { name: 'Request cancellation' })).toBeEnabled();
+});
+
+test('guest lookup: the right pair opens the order; a wrong pair and an unknown number give the same message', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto('/orders/lookup');
+  await page.getByLabel('Order number').fill('999999');
+  await page.getByLabel('Email used for the order').fill('anna@example.com');
+  await page.getByRole('button', { name: 'Find my order' }).click();
+  const message = page.getByRole('alert').filter({ hasText: 'We could not find an order with this number and email.' });
+  await expect(message).toBeVisible();
+  const unknownText = await message.textContent();
+  await page.getByLabel('Order number').fill(order.number);
+  await page.getByLabel('Email used for the order').fill('someone.else@example.com');
+  await page.getByRole('button', { name: 'Find my order' }).click();
+  await expect(message).toHaveText(unknownText!);
+  await page.getByLabel('Email used for the order').fill('Anna@Example.com');
+  await page.getByRole('button', { name: 'Find my order' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Order ${order.number}`);
+});
+
+test('a malformed order number is caught at the field', async ({ page }) => {
+  await page.goto('/orders/lookup');
+  await page.getByLabel('Order number').fill('abc');
+  await page.getByRole('button', { name: 'Find my order' }).click();
+  await expect(page.getByText('An order number is digits only, like 1042.').first()).toBeVisible();
+  await expect(page.getByLabel('Order number')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the order URL without its token, or with a wrong one, shows not-found', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  for (const url of [`/orders/${order.number}`, `/orders/${order.number}?token=guess`]) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Order not found' })).toBeVisible();
+    await expect(page.getByText('Anna')).toHaveCount(0);
+  }
+  await page.getByRole('link', { name: 'Find an order by number and email' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Find your order' })).toBeVisible();
+});
+
+test('the print view hides navigation and keeps every fact', async ({ page, request }) => {
+  const order = await placeOrder(request, 'cash-on-delivery', 'pickup-point');
+  await page.goto(order.url);
+  await expect(page.getByTestId('order-pickup')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.site-header')).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('totals-total')).toBeVisible();
+  await expect(page.getByTestId('order-pickup')).toContainText('Tverskaya');
+  await expect(page.getByTestId('order-pickup')).toContainText('do not share it');
+  await expect(page.getByTestId('delivery-address')).toBeVisible();
+});
+
+test('on a 360 px phone the order page needs no sideways scrolling', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(order.url);
+  await expect(page.getByTestId('totals-total')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the order page and the lookup have no accessibility violations', async ({ page, request }) => {
+  const order = await placeOrder(request, 'card-online');
+  await page.goto(order.url);
+  await expect(page.getByTestId('payment-status')).toContainText('Awaiting payment');
+  await expectNoAxeViolations(page);
+  await page.goto('/orders/lookup');
+  await page.getByRole('button', { name: 'Find my order' }).click();
+  await expectNoAxeViolations(page);
+});
