@@ -128,6 +128,10 @@ test.describe('the demo shipments', () => {
       'href',
       '/sellers/demo-seller/contact?shipment=PX1000000004',
     );
+    // The seller's compact contact card sits on the page, about this shipment.
+    const card = page.getByTestId('contact-compact');
+    await expect(card).toBeVisible();
+    await expect(card.locator('a[href*="shipment=PX1000000004"]').first()).toBeVisible();
     await expectNoAxeViolations(page);
   });
 

@@ -336,10 +336,14 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
             <h2 id="seller-heading">{move || i18n.t("order.contact_seller")}</h2>
             {with_order(move |o| view! {
                 <ul class="link-list">
-                    {o.sellers.into_iter().map(|s| view! {
+                    {o.sellers.clone().into_iter().map(|s| view! {
                         <li><A href=format!("/sellers/{}/contact?order={}", s.id, o.number)>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
                     }).collect_view()}
                 </ul>
+                {o.sellers.into_iter().map(|s| {
+                    let context = vitrina_core::api::MessageContext { order: Some(o.number.clone()), shipment: None };
+                    view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
+                }).collect_view()}
             })}
         </section>
     }

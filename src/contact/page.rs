@@ -110,9 +110,12 @@ pub fn CompactContact(
     let i18n = use_i18n();
     let id = seller_id.clone();
     let contact = contact_resource(Signal::derive(move || id.clone()));
+    // One card per seller may share a page (an order from two sellers).
+    let title_id = format!("contact-compact-{seller_id}");
+    let labelled_by = title_id.clone();
     view! {
-        <section class="contact-compact" aria-labelledby="contact-compact-title" data-testid="contact-compact">
-            <h2 id="contact-compact-title">{move || match contact.get().flatten().and_then(Result::ok) {
+        <section class="contact-compact" aria-labelledby=labelled_by data-testid="contact-compact">
+            <h2 id=title_id>{move || match contact.get().flatten().and_then(Result::ok) {
                 Some(c) => i18n.tf("contact.compact.title", &[("seller", &c.seller_name)]),
                 None => i18n.t("contact.title"),
             }}</h2>

@@ -55,6 +55,14 @@ pub fn ContactSellerLink(
     })
 }
 
+/// The seller's compact contact card, about this shipment.
+#[component]
+pub fn ShipmentSellerContact(shipment: std::sync::Arc<Shipment>) -> impl IntoView {
+    let seller = shipment.seller_id.clone().filter(|s| !s.trim().is_empty())?;
+    let context = vitrina_core::api::MessageContext { order: None, shipment: Some(shipment.tracking_number.clone()) };
+    Some(view! { <crate::contact::CompactContact seller_id=seller.trim().to_owned() context=context/> })
+}
+
 /// A link the backend sent, if it is a web address (never `javascript:` or the like).
 pub fn safe_external_url(url: &str) -> Option<String> {
     let url = url.trim();

@@ -136,6 +136,7 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
             {stray_after_delivery.then(|| view! { <p class="muted" data-testid="delivered-wins">{move || i18n.t("track.delivered_wins")}</p> })}
             <DeliveryDate shipment=s.clone()/>
             <ContactSellerLink shipment=s.clone() key="track.contact_seller_any"/>
+            <super::ShipmentSellerContact shipment=s.clone()/>
         </section>
     }
 }
