@@ -27,6 +27,7 @@ run: build server
 build:
 	@scripts/tools.sh build
 	@trunk --quiet build --release --offline
+	@node scripts/precompress.mjs dist
 
 ## The reference backend, optimised for speed.
 server:

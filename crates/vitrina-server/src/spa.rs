@@ -31,19 +31,34 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     if looks_like_file && path != "/index.html" {
-        let response = match ServeDir::new(&dist).oneshot(request).await {
+        // `make build` writes `.br` and `.gz` beside each file; they are sent to browsers that accept them.
+        let response = match ServeDir::new(&dist).precompressed_br().precompressed_gzip().oneshot(request).await {
             Ok(response) => response.map(Body::new),
             Err(never) => match never {},
         };
         return with_cache_headers(&path, response);
     }
     let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
-    match tokio::fs::read(dist.join("index.html")).await {
+    let accepts_br = request
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|e| e.split(';').next().is_some_and(|e| e.trim() == "br")));
+    let compressed = if accepts_br { tokio::fs::read(dist.join("index.html.br")).await.ok() } else { None };
+    let (body, encoding) = match compressed {
+        Some(br) => (Ok(br), Some("br")),
+        None => (tokio::fs::read(dist.join("index.html")).await, None),
+    };
+    match body {
         Ok(html) => {
             let mut response = (status, html).into_response();
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+            if let Some(encoding) = encoding {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            }
             response
         }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "The app has not been built: run `make run`.").into_response(),

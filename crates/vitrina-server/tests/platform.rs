@@ -132,3 +132,32 @@ async fn every_seeded_shipment_status_comes_from_the_carriers_list_except_the_de
     assert_eq!(unknown.len(), 1, "{unknown:?}");
     assert_eq!(unknown[0].0, "PX1000000007");
 }
+
+#[tokio::test]
+async fn the_built_app_is_served_precompressed_with_long_lives_for_hashed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>shell</title>").unwrap();
+    std::fs::write(dist.join("index.html.br"), b"BROTLI-INDEX").unwrap();
+    std::fs::write(dist.join("vitrina-app-0123456789abcdef_bg.wasm"), b"\0asm-raw").unwrap();
+    std::fs::write(dist.join("vitrina-app-0123456789abcdef_bg.wasm.br"), b"BROTLI-WASM").unwrap();
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    let get = |path: &str, encoding: &str| server.client.get(server.url(path)).header("accept-encoding", encoding).send();
+
+    let wasm = get("/vitrina-app-0123456789abcdef_bg.wasm", "gzip, deflate, br").await.unwrap();
+    assert_eq!(wasm.headers()["content-encoding"], "br");
+    assert_eq!(wasm.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), b"BROTLI-WASM");
+    let plain = get("/vitrina-app-0123456789abcdef_bg.wasm", "identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.unwrap().as_ref(), b"\0asm-raw");
+
+    let page = get("/track/PX1000000001", "br").await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()["content-encoding"], "br");
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    let unknown = get("/no/such/page", "identity").await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert!(unknown.text().await.unwrap().contains("<title>shell</title>"), "the app's own not-found page");
+}

@@ -23,13 +23,19 @@ impl TestServer {
 
     /// Starts on an existing directory (to test what survives a restart).
     pub async fn start_in(dir: tempfile::TempDir) -> TestServer {
-        let options = ServerOptions {
+        Self::start_with(dir, |_| {}).await
+    }
+
+    /// Starts with options adjusted by `adjust` (e.g. a built app to serve).
+    pub async fn start_with(dir: tempfile::TempDir, adjust: impl FnOnce(&mut ServerOptions)) -> TestServer {
+        let mut options = ServerOptions {
             port: 0,
             db_path: dir.path().join("store.sqlite"),
             outbox_dir: dir.path().join("outbox"),
             test_hooks: true,
             ..ServerOptions::default()
         };
+        adjust(&mut options);
         let state = vitrina_server::open_state(options).expect("server state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let base = format!("http://{}", listener.local_addr().expect("address"));
