@@ -22,7 +22,18 @@ pub fn App() -> impl IntoView {
     let preferred = I18n::preferred();
     let i18n = I18n::new(preferred.unwrap_or(Locale::En));
     provide_context(i18n);
-    let config = LocalResource::new(load_config);
+    // The store's settings and the shopper's language are fetched together.
+    let first_locale = preferred.unwrap_or(Locale::En);
+    let config = LocalResource::new(move || async move {
+        let (config, _) = futures_util::future::join(load_config(), crate::i18n::load(first_locale)).await;
+        if let Ok(config) = &config
+            && preferred.is_none()
+            && let Some(locale) = Locale::from_tag(&config.default_locale)
+        {
+            crate::i18n::load(locale).await;
+        }
+        config
+    });
     view! {
         <Suspense fallback=|| view! { <ShellFrame><Loading/></ShellFrame> }>
             {move || config.get().map(|result| match result {
@@ -107,7 +118,7 @@ fn LanguageSwitcher() -> impl IntoView {
     view! {
         <label class="language">
             <span class="visually-hidden">{move || i18n.t("nav.language")}</span>
-            <select class="language__select" on:change=move |ev| {
+            <select class="language__select" on:focus=move |_| i18n.prefetch_all() on:pointerenter=move |_| i18n.prefetch_all() on:change=move |ev| {
                 if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
                     i18n.set(locale);
                 }

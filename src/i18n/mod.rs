@@ -1,8 +1,10 @@
 //! Words in the shopper's language: English, Russian, Ukrainian and Slovak.
 //!
 //! Each language is a folder of flat JSON tables in `locales/{lang}/`, one per feature (key →
-//! text), compiled in and merged on first use. A host test fails when a table lacks a key another has, or when the code asks for a key
-//! that no table has. Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`,
+//! text). English is compiled in (it is also the fallback for any missing key); the build merges
+//! every other language into `locales/{lang}.json`, fetched only when a shopper reads it. A host
+//! test fails when a table lacks a key another has, or when the code asks for a key that no table
+//! has. Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`,
 //! `.few`, `.many`, `.other`.
 
 use leptos::prelude::*;
@@ -28,32 +30,57 @@ macro_rules! tables {
     };
 }
 
-fn sources(locale: Locale) -> [&'static str; 6] {
-    match locale {
-        Locale::En => tables!("en"),
-        Locale::Ru => tables!("ru"),
-        Locale::Uk => tables!("uk"),
-        Locale::Sk => tables!("sk"),
-    }
-}
-
 type Table = HashMap<String, String>;
 
 thread_local! {
     static TABLES: RefCell<HashMap<Locale, &'static Table>> = RefCell::new(HashMap::new());
 }
 
+/// Makes `sources` (JSON tables) the words of `locale`, replacing any it had.
+pub fn install(locale: Locale, sources: &[&str]) {
+    let mut merged = Table::new();
+    for source in sources {
+        merged.extend(serde_json::from_str::<Table>(source).unwrap_or_default());
+    }
+    // Installed once per language for the life of the page.
+    let table: &'static Table = Box::leak(Box::new(merged));
+    TABLES.with(|tables| tables.borrow_mut().insert(locale, table));
+}
+
+fn installed(locale: Locale) -> Option<&'static Table> {
+    TABLES.with(|tables| tables.borrow().get(&locale).copied())
+}
+
 fn table(locale: Locale) -> &'static Table {
-    TABLES.with(|tables| {
-        *tables.borrow_mut().entry(locale).or_insert_with(|| {
-            // Parsed once per language for the life of the page.
-            let mut merged = Table::new();
-            for source in sources(locale) {
-                merged.extend(serde_json::from_str::<Table>(source).unwrap_or_default());
-            }
-            Box::leak(Box::new(merged))
-        })
-    })
+    if let Some(table) = installed(locale) {
+        return table;
+    }
+    if locale == Locale::En {
+        install(Locale::En, &tables!("en"));
+        return installed(Locale::En).unwrap_or_else(|| Box::leak(Box::default()));
+    }
+    // Not fetched (yet): every key falls back to English.
+    table(Locale::En)
+}
+
+/// Fetches a language's words (`/locales/{lang}.json`, beside the app) unless it has them.
+/// Returns whether they are there; without them the app speaks English.
+pub async fn load(locale: Locale) -> bool {
+    if locale == Locale::En || installed(locale).is_some() {
+        return true;
+    }
+    let url = format!("/locales/{}.json", locale.tag());
+    let Ok(response) = gloo_net::http::Request::get(&url).send().await else { return false };
+    if !response.ok() {
+        return false;
+    }
+    match response.text().await {
+        Ok(text) if serde_json::from_str::<Table>(&text).is_ok() => {
+            install(locale, &[&text]);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Looks a key up in `locale`, then in English; a key nobody has is shown as itself.
@@ -92,10 +119,23 @@ impl I18n {
         I18n { locale: signal }
     }
 
-    /// Switches language and remembers the choice.
+    /// Switches language (once its words are here) and remembers the choice.
     pub fn set(&self, locale: Locale) {
         storage::set_string(Store::Local, STORAGE_KEY, locale.tag());
-        self.locale.set(locale);
+        let signal = self.locale;
+        leptos::task::spawn_local(async move {
+            load(locale).await;
+            signal.set(locale);
+        });
+    }
+
+    /// Fetches the other languages ahead of a switch (when the switcher is reached).
+    pub fn prefetch_all(&self) {
+        leptos::task::spawn_local(async {
+            for locale in Locale::ALL {
+                load(locale).await;
+            }
+        });
     }
 
     /// The current language (tracked: a view that calls this follows language changes).

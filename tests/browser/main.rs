@@ -47,6 +47,7 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
     document.body().unwrap().append_child(&root).unwrap();
     let i18n_slot = std::rc::Rc::new(std::cell::Cell::new(None));
     let slot = i18n_slot.clone();
+    install_languages();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let i18n = I18n::new(locale);
         provide_context(i18n);
@@ -58,4 +59,23 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
 
 pub fn normalise_spaces(s: &str) -> String {
     s.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// The app fetches the languages other than English; the tests have them compiled in.
+fn install_languages() {
+    macro_rules! tables {
+        ($lang:literal) => {
+            [
+                include_str!(concat!("../../locales/", $lang, "/common.json")),
+                include_str!(concat!("../../locales/", $lang, "/catalog.json")),
+                include_str!(concat!("../../locales/", $lang, "/checkout.json")),
+                include_str!(concat!("../../locales/", $lang, "/order.json")),
+                include_str!(concat!("../../locales/", $lang, "/tracking.json")),
+                include_str!(concat!("../../locales/", $lang, "/contact.json")),
+            ]
+        };
+    }
+    vitrina::i18n::install(Locale::Ru, &tables!("ru"));
+    vitrina::i18n::install(Locale::Uk, &tables!("uk"));
+    vitrina::i18n::install(Locale::Sk, &tables!("sk"));
 }
