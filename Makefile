@@ -11,11 +11,12 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 CARGO ?= cargo
 
-.PHONY: help run build server test test-host test-browser test-e2e openapi fmt clean
+.PHONY: help run build server test test-host test-browser test-e2e bench openapi fmt clean
 
 help:
 	@echo "make run    build the app and serve it with the reference backend at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer: host, browser (headless Chromium), end-to-end"
+	@echo "make bench  measure sizes, Lighthouse scores and interaction timings against the budgets"
 	@echo "make openapi  regenerate openapi.json from the server"
 
 ## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
@@ -53,6 +54,11 @@ test-e2e: build
 	@$(CARGO) build --quiet -p vitrina-server
 	@echo "== end-to-end tests (Playwright, Chromium)"
 	@scripts/test-e2e.sh
+
+## Sizes, Lighthouse, interaction timings and start-up against the budgets (after `make run`'s installs).
+bench: build server
+	@scripts/tools.sh bench
+	@scripts/bench.sh
 
 openapi:
 	@$(CARGO) run --quiet -p vitrina-server -- --openapi > openapi.json

@@ -4,6 +4,7 @@
 #
 #   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt
 #   scripts/tools.sh test    the above, plus Chromium + ChromeDriver, wasm-pack, the e2e npm packages
+#   scripts/tools.sh bench   the build tools, Chromium, and the benchmark's npm packages
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,12 +80,23 @@ ensure_e2e_packages() {
   fi
 }
 
+ensure_bench_packages() {
+  if ! cmp -s bench/package-lock.json bench/node_modules/.installed-from-lock 2>/dev/null; then
+    say "installing the benchmark's npm packages (Lighthouse, playwright-core, react)"
+    (cd bench && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent >&2)
+    cp bench/package-lock.json bench/node_modules/.installed-from-lock
+  fi
+}
+
 case "${1:-}" in
   build)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
   test)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
     ensure_chromium; ensure_wasm_pack; ensure_e2e_packages ;;
+  bench)
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
+    ensure_chromium; ensure_bench_packages ;;
   *)
-    echo "usage: $0 build|test" >&2; exit 2 ;;
+    echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -17,6 +17,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/test/prices", post(set_price))
         .route("/api/test/orders/{number}/status", post(set_order_status))
         .route("/api/test/orders", axum::routing::get(list_orders))
+        .route("/api/test/bench-cart", post(bench_cart))
 }
 
 #[derive(Deserialize)]
@@ -85,4 +86,43 @@ async fn list_orders(State(state): State<AppState>) -> ApiResult<axum::Json<Vec<
         })
         .await?;
     Ok(axum::Json(rows))
+}
+
+#[derive(Deserialize)]
+struct BenchCart {
+    lines: u32,
+}
+
+/// A cart of `lines` different items (for measuring a long cart): a product with that many
+/// variants is added to the catalog once.
+async fn bench_cart(State(state): State<AppState>, ApiJson(body): ApiJson<BenchCart>) -> ApiResult<axum::Json<serde_json::Value>> {
+    let lines = body.lines.clamp(1, 500);
+    let now = state.clock.now();
+    let id = state
+        .db
+        .run(move |tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO products (id, seller_id, name, description, colour, weight_g, length_cm, width_cm, height_cm, position)
+                 VALUES ('bench-swatch', 'demo-seller', 'Fabric swatch', 'A sample for measuring long carts.', '#cccccc', 10, 10, 10, 1, 999)",
+                [],
+            )?;
+            for i in 0..lines {
+                tx.execute(
+                    "INSERT OR IGNORE INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
+                     VALUES (?1, 'bench-swatch', ?2, ?3, 10000, 'RUB', 999, ?4)",
+                    rusqlite::params![format!("bench-swatch-{i}"), format!("BENCH-{i:03}"), format!("Shade {i}"), i],
+                )?;
+            }
+            let cart = crate::ids::token();
+            tx.execute("INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)", rusqlite::params![cart, now])?;
+            for i in 0..lines {
+                tx.execute(
+                    "INSERT INTO cart_lines (id, cart_id, variant_id, quantity, added_at) VALUES (?1, ?2, ?3, 1, ?4)",
+                    rusqlite::params![crate::ids::random_hex(8), cart, format!("bench-swatch-{i}"), now],
+                )?;
+            }
+            Ok(cart)
+        })
+        .await?;
+    Ok(axum::Json(serde_json::json!({ "cart_id": id })))
 }

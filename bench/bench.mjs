@@ -1,0 +1,321 @@
+// Vitrina's benchmark: what a shopper's browser downloads and how fast the app answers, on the
+// release build served by the reference backend, against the budgets of the product.
+// Run through `make bench`, which builds, starts the server and sets BENCH_URL.
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:8080';
+const DIST = process.env.BENCH_DIST ?? join(here, '../dist');
+const OUT = process.env.BENCH_OUT ?? join(here, '../var/bench');
+const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const KB = 1024;
+
+const budgets = {
+  firstLoadBrotliKB: 200,
+  firstLoadAimKB: 150,
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
+  lcpMs: 2000,
+  cartQuantityMs: 16,
+  editorPreviewMs: 16,
+  timelineExpandMs: 100,
+};
+
+const log = (...a) => console.error('bench:', ...a);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function api(path, body, headers = {}) {
+  const r = await fetch(`${BASE}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
+  return r.status === 204 ? null : r.json();
+}
+
+/** A placed order (for the order page) and the checkout entries that made it. */
+async function demoOrder() {
+  const cart = await api('/api/carts', {});
+  await api(`/api/carts/${cart.id}/lines`, { variant_id: 'desk-lamp-1', quantity: 1 });
+  const draft = {
+    cart_id: cart.id,
+    contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
+    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' },
+    payment_method: 'cash-on-delivery',
+  };
+  let quote = await api('/api/checkout/quote', draft);
+  draft.delivery = { option_id: 'courier', date: quote.delivery_options[0].dates[0], time_window_id: 'morning' };
+  quote = await api('/api/checkout/quote', draft);
+  const placed = await api('/api/orders', { draft, consents: { terms_version: quote.terms_version, personal_data: true }, expected_total: quote.totals.total },
+    { 'Idempotency-Key': `bench-${Date.now()}` });
+  return `/orders/${placed.number}?token=${placed.access_token}`;
+}
+
+/** A cart ready for review, as the checkout keeps it: [cart id, session entries]. */
+async function reviewReadyCart() {
+  const cart = await api('/api/carts', {});
+  await api(`/api/carts/${cart.id}/lines`, { variant_id: 'wall-clock-1', quantity: 1 });
+  const quote = await api('/api/checkout/quote', { cart_id: cart.id, address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, 5', postcode: '101000' } });
+  const entries = {
+    email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова', country: 'RU', city: 'Москва',
+    line: 'ул. Ленина, 5', postcode: '101000', delivery_option: 'courier', delivery_date: quote.delivery_options[0].dates[0],
+    time_window: 'morning', payment_method: 'cash-on-delivery', accept_terms: true, personal_data: true,
+  };
+  return [cart.id, JSON.stringify(entries)];
+}
+
+function fileSizes() {
+  const rows = [];
+  for (const name of readdirSync(DIST, { recursive: true })) {
+    const path = join(DIST, String(name));
+    const ext = extname(path);
+    if (!statSync(path).isFile() || ['.br', '.gz'].includes(ext)) continue;
+    const raw = readFileSync(path);
+    rows.push({
+      file: String(name),
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return rows.sort((a, b) => b.brotli - a.brotli);
+}
+
+function reactFloor() {
+  const files = ['react/cjs/react.production.js', 'react-dom/cjs/react-dom.production.js', 'react-dom/cjs/react-dom-client.production.js', 'scheduler/cjs/scheduler.production.js'];
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) {
+    const raw = readFileSync(join(here, 'node_modules', f));
+    total.raw += raw.length;
+    total.gzip += gzipSync(raw, { level: 9 }).length;
+    total.brotli += brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { files, ...total };
+}
+
+const FIRST_CONTROL = `
+  window.__firstControl = null;
+  new MutationObserver(() => {
+    if (window.__firstControl === null && document.querySelector('main button:not([disabled]), main input:not([disabled]), main select, main a[href]')) {
+      window.__firstControl = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true });`;
+
+/** What the first load of each route transfers (as served: brotli where accepted), and when its first control is usable. */
+async function transfers(browser, routes) {
+  const results = [];
+  for (const [name, path] of routes) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(FIRST_CONTROL);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const requests = new Map();
+    cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] }));
+    const sizes = { html: 0, js: 0, wasm: 0, css: 0, data: 0, images: 0 };
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (!r) return;
+      const kind = r.url.endsWith('.wasm') ? 'wasm' : r.type === 'Document' ? 'html' : r.type === 'Script' ? 'js'
+        : r.type === 'Stylesheet' ? 'css' : r.type === 'Image' ? 'images' : 'data';
+      sizes[kind] += e.encodedDataLength;
+    });
+    await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => window.__firstControl !== null, null, { timeout: 30000 });
+    const startup = await page.evaluate(() => window.__firstControl);
+    const app = sizes.html + sizes.js + sizes.wasm + sizes.css;
+    results.push({ route: name, path, ...sizes, app, startupMs: round(startup) });
+    await context.close();
+  }
+  return results;
+}
+
+async function lighthouseRuns(routes) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
+  const results = [];
+  try {
+    for (const [name, path] of routes) {
+      const run = await lighthouse(`${BASE}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const lhr = run.lhr;
+      results.push({
+        route: name,
+        performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+        lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
+        tbtMs: Math.round(lhr.audits['total-blocking-time'].numericValue),
+        cls: round(lhr.audits['cumulative-layout-shift'].numericValue, 3),
+        failedAccessibility: Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id)).map((a) => a.id),
+      });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return results;
+}
+
+/** In the page: the time from `action` until a frame after it (and after `done()` holds). */
+const MEASURE = `async (action, done) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const t0 = performance.now();
+  await action();
+  while (!(await done())) await new Promise((r) => requestAnimationFrame(r));
+  await frame();
+  return performance.now() - t0;
+}`;
+
+async function interactions(browser, setup) {
+  const out = {};
+  const context = await browser.newContext();
+  const page = await context.newPage();
+
+  // A quantity change in a 100-line cart.
+  await page.goto(`${BASE}/`);
+  await page.evaluate((id) => localStorage.setItem('vitrina.cart_id', id), setup.benchCart);
+  await page.goto(`${BASE}/cart`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=cart-line]').length >= 100, null, { timeout: 30000 });
+  const cart = [];
+  for (let i = 0; i < RUNS; i++) {
+    cart.push(await page.evaluate(async ([i, measure]) => {
+      const m = eval(measure);
+      const input = document.querySelectorAll('[data-testid=cart-line] .stepper__input')[i];
+      const before = input.value;
+      const plus = input.parentElement.querySelectorAll('button')[1];
+      return m(async () => plus.click(), async () => input.value !== before);
+    }, [i, MEASURE]));
+    await page.waitForLoadState('networkidle');
+  }
+  out.cartQuantityMs = round(median(cart), 2);
+
+  // Opening the 1,000-event journey and expanding all of it.
+  const expand = [];
+  for (let i = 0; i < Math.min(RUNS, 20); i++) {
+    await page.goto(`${BASE}/track/PX1000000009`);
+    await page.waitForSelector('[data-testid=show-all-events]');
+    expand.push(await page.evaluate(async (measure) => {
+      const m = eval(measure);
+      // The page settles first (its data in, the first events shown).
+      for (let i = 0; i < 600 && !document.querySelector('[data-testid=show-all-events]'); i++) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const button = document.querySelector('[data-testid=show-all-events]');
+      return m(async () => button.click(),
+        async () => document.querySelectorAll('[data-testid=tracking-event]').length >= 1000);
+    }, MEASURE));
+  }
+  out.timelineExpandMs = round(median(expand), 1);
+
+  // Switching language on the review step (the other languages fetched when the switcher is reached).
+  await page.goto(`${BASE}/`);
+  await page.evaluate(([id, entries]) => { localStorage.setItem('vitrina.cart_id', id); localStorage.setItem('vitrina.locale', 'en'); sessionStorage.setItem('vitrina.checkout', entries); }, setup.reviewCart);
+  await page.goto(`${BASE}/checkout/review`);
+  await page.waitForSelector('[data-testid=place-order]');
+  await page.focus('.language__select');
+  await page.waitForLoadState('networkidle');
+  const language = [];
+  for (let i = 0; i < RUNS; i++) {
+    language.push(await page.evaluate(async ([tag, measure]) => {
+      const m = eval(measure);
+      const select = document.querySelector('.language__select');
+      const heading = document.querySelector('h1');
+      const before = heading.textContent;
+      return m(async () => { select.value = tag; select.dispatchEvent(new Event('change', { bubbles: true })); }, async () => heading.textContent !== before);
+    }, [i % 2 ? 'en' : 'ru', MEASURE]));
+  }
+  out.languageSwitchMs = round(median(language), 2);
+
+  // The seller editor's live preview after a schedule change.
+  await page.request.post(`${BASE}/api/session`, { data: { email: 'seller@example.com', password: 'demo' } });
+  await page.evaluate(() => localStorage.setItem('vitrina.locale', 'en'));
+  await page.goto(`${BASE}/seller/contact`);
+  const from = page.getByLabel('Monday, range 1, from');
+  await from.waitFor();
+  const preview = [];
+  for (let i = 0; i < RUNS; i++) {
+    preview.push(await page.evaluate(async ([value, measure]) => {
+      const m = eval(measure);
+      const input = [...document.querySelectorAll('input')].find((e) => e.labels?.[0]?.textContent?.includes('Monday, range 1, from') || e.getAttribute('aria-label') === 'Monday, range 1, from');
+      const previewBox = document.querySelector('[data-testid=editor-preview]');
+      const before = previewBox.innerHTML;
+      return m(async () => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, async () => true || previewBox.innerHTML !== before);
+    }, [i % 2 ? '09:00' : '11:00', MEASURE]));
+  }
+  out.editorPreviewMs = round(median(preview), 2);
+  await context.close();
+  return out;
+}
+
+function table(rows, columns) {
+  const widths = columns.map(([h, k]) => Math.max(h.length, ...rows.map((r) => String(k(r)).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  return [line(columns.map(([h]) => h)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map(([, k]) => k(r))))].join('\n');
+}
+
+const pass = (ok) => (ok ? 'pass' : 'FAIL');
+
+async function main() {
+  log('preparing demo data');
+  const setup = { order: await demoOrder(), benchCart: (await api('/api/test/bench-cart', { lines: 100 })).cart_id, reviewCart: await reviewReadyCart() };
+  const routes = [
+    ['catalog', '/'],
+    ['checkout', '/checkout/contact'],
+    ['order', setup.order],
+    ['tracking', '/track/PX1000000001'],
+    ['seller contact', '/sellers/demo-seller/contact'],
+  ];
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+  log('measuring transfers and start-up');
+  const loads = await transfers(browser, routes);
+  log('measuring interactions');
+  const timings = await interactions(browser, setup);
+  await browser.close();
+  log('running Lighthouse (mobile)');
+  const lh = await lighthouseRuns(routes);
+  const files = fileSizes();
+  const react = reactFloor();
+
+  const biggest = Math.max(...loads.map((l) => l.app));
+  const report = { when: new Date().toISOString(), base: BASE, budgets, files, loads, lighthouse: lh, timings, react, ratioToReact: round(biggest / react.brotli, 2) };
+
+  console.log('\nBuilt files (bytes)');
+  console.log(table(files, [['file', (r) => r.file], ['raw', (r) => r.raw], ['gzip', (r) => r.gzip], ['brotli', (r) => r.brotli]]));
+  console.log(`\nFirst load per route, as transferred (KB; app = html + js + wasm + css; budget ${budgets.firstLoadBrotliKB} KB, aim ${budgets.firstLoadAimKB} KB)`);
+  console.log(table(loads, [['route', (r) => r.route], ['html', (r) => round(r.html / KB)], ['js', (r) => round(r.js / KB)], ['wasm', (r) => round(r.wasm / KB)],
+    ['css', (r) => round(r.css / KB)], ['app', (r) => round(r.app / KB)], ['data', (r) => round(r.data / KB)], ['images', (r) => round(r.images / KB)],
+    ['start-up ms', (r) => r.startupMs], ['budget', (r) => pass(r.app <= budgets.firstLoadBrotliKB * KB)]]));
+  console.log(`\nLighthouse, mobile (performance ≥ ${budgets.lighthousePerformance}, accessibility ${budgets.lighthouseAccessibility}, LCP ≤ ${budgets.lcpMs} ms)`);
+  console.log(table(lh, [['route', (r) => r.route], ['perf', (r) => r.performance], ['a11y', (r) => r.accessibility], ['LCP ms', (r) => r.lcpMs], ['TBT ms', (r) => r.tbtMs],
+    ['CLS', (r) => r.cls], ['budget', (r) => pass(r.performance >= budgets.lighthousePerformance && r.accessibility >= budgets.lighthouseAccessibility && r.lcpMs <= budgets.lcpMs)],
+    ['a11y audits failed', (r) => r.failedAccessibility.join(' ') || '-']]));
+  console.log(`\nInteractions in headless Chromium (median of ${RUNS}, ms, action to the next frame)`);
+  const t = timings;
+  console.log(table([
+    { what: 'quantity change, 100-line cart', ms: t.cartQuantityMs, budget: budgets.cartQuantityMs },
+    { what: 'expand all of 1,000 events', ms: t.timelineExpandMs, budget: budgets.timelineExpandMs },
+    { what: 'language switch on review', ms: t.languageSwitchMs, budget: null },
+    { what: 'editor preview after schedule change', ms: t.editorPreviewMs, budget: budgets.editorPreviewMs },
+  ], [['interaction', (r) => r.what], ['ms', (r) => r.ms], ['budget', (r) => r.budget ?? '-'], ['', (r) => (r.budget === null ? '' : pass(r.ms <= r.budget))]]));
+  console.log(`\nReference: react + react-dom production builds: ${round(react.raw / KB)} KB raw, ${round(react.gzip / KB)} KB gzip, ${round(react.brotli / KB)} KB brotli.`);
+  console.log(`The largest Vitrina first load is ${report.ratioToReact}× that (brotli, app code only).`);
+
+  mkdirSync(OUT, { recursive: true });
+  const stamp = report.when.replace(/[:.]/g, '-');
+  writeFileSync(join(OUT, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 2));
+  console.log(`\nResults: ${join(OUT, 'latest.json')}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
