@@ -66,7 +66,7 @@ fn Shell() -> impl IntoView {
     let store = expect_context::<StoreInfo>();
     let cart = expect_context::<checkout::CartStore>();
     cart.load();
-    let count = move || cart.cart.get().map(|c| c.item_count).unwrap_or(0);
+    let count = move || cart.cart.with(|c| c.as_ref().map(|c| c.item_count).unwrap_or(0));
     let brand = store.name.clone();
     view! {
         <Router>

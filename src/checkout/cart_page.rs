@@ -16,9 +16,11 @@ use vitrina_core::api::CartLine;
 pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<CartStore>();
-    let line_ids =
-        Memo::new(move |_| store.cart.get().map(|c| c.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>()).unwrap_or_default());
-    let has_cart = move || store.cart.with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
+    let line_ids = Memo::new(move |_| {
+        store.cart.with(|c| c.as_ref().map(|c| c.lines.iter().map(|l| l.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    // A memo, so the list is rebuilt only when the cart becomes empty or not, not on each change.
+    let has_cart = Memo::new(move |_| store.cart.with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty())));
     view! {
         <section class="page cart">
             <PageHeading key="cart.title"/>
@@ -34,7 +36,7 @@ pub fn CartPage() -> impl IntoView {
             {move || {
                 if !store.loaded.get() {
                     view! { <Loading/> }.into_any()
-                } else if !has_cart() {
+                } else if !has_cart.get() {
                     view! {
                         <div class="empty-state">
                             <p>{move || i18n.t("cart.empty")}</p>
@@ -61,7 +63,9 @@ pub fn CartPage() -> impl IntoView {
 fn CartSummary() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<CartStore>();
-    let subtotal = Signal::derive(move || store.cart.get().map(|c| c.subtotal).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB")));
+    let subtotal = Signal::derive(move || {
+        store.cart.with(|c| c.as_ref().map(|c| c.subtotal.clone())).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB"))
+    });
     view! {
         <div class="cart__summary">
             <dl class="totals">
@@ -83,7 +87,8 @@ fn CartLineRow(line_id: String) -> impl IntoView {
     let store = expect_context::<CartStore>();
     let api = expect_context::<Api>();
     let id = line_id.clone();
-    let line = Memo::new(move |_| store.cart.get().and_then(|c| c.lines.into_iter().find(|l| l.id == id)));
+    // Each row reads only its own line (a clone of one line, not of the cart).
+    let line = Memo::new(move |_| store.cart.with(|c| c.as_ref().and_then(|c| c.lines.iter().find(|l| l.id == id).cloned())));
     // The quantity the shopper asked for, shown until the backend has confirmed it.
     let wanted = RwSignal::new(None::<u32>);
     let saving = RwSignal::new(false);

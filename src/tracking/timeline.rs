@@ -2,8 +2,7 @@
 //! their language), and what they mean. Long journeys open with the newest events and the rest
 //! one click away, so a thousand events (or a backend gone wrong) cost nothing until asked for.
 
-use super::time::{EventTimeText, ZoneMode, ZoneSetting};
-use super::view::SeverityLabel;
+use super::time::{ZoneMode, ZoneSetting, shown_time};
 use super::words::{action_text, carrier_name, phase_label};
 use super::{carrier_language, clip};
 use crate::i18n::use_i18n;
@@ -15,9 +14,10 @@ use vitrina_core::api::{Phase, Shipment, TrackingEvent};
 
 /// How many of the newest events are shown before the shopper asks for all.
 pub const FIRST_EVENTS: usize = 20;
-/// After "show all", the rest appear this many per animation frame, so the page keeps answering
-/// to scrolling and typing however long the journey is.
-const ROWS_PER_FRAME: usize = 25;
+/// After "show all", the rest appear this many per animation frame: a thousand-event journey
+/// (measured by `make bench`) comes in one frame, and a backend gone wrong with tens of
+/// thousands still leaves the page answering between batches.
+const ROWS_PER_FRAME: usize = 1000;
 
 /// The events of a shipment, newest first, with the switch between time zones.
 #[component]
@@ -27,41 +27,57 @@ pub fn Timeline(
     shipment: Signal<Arc<Shipment>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Batches of older events shown after "show all", added one per frame.
-    let batches = RwSignal::new(0usize);
     let expanding = RwSignal::new(false);
     // Re-render the list only when the journey changed, not on every refresh.
     let journey = Memo::new(move |_| shipment.with(|s| (s.events.len(), s.events.first().cloned(), s.carrier.clone())));
+    let zone_mode = use_context::<ZoneSetting>().map(|s| s.0);
+    // Rows are plain text: the list is rebuilt when the language or the time zone setting
+    // changes, so a thousand rows carry no reactive parts of their own.
     let rows = move |from: usize, to: usize| {
         let s = shipment.get_untracked();
         let to = to.min(s.events.len());
         let lang = carrier_language(&s);
         let carrier = carrier_name(&i18n, &s);
+        let mode = zone_mode.map(|m| m.get_untracked()).unwrap_or_default();
         s.events[from.min(to)..to]
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                view! { <EventRow event=e.clone() lang=lang.clone() carrier=carrier.clone() first_hidden={from + i == FIRST_EVENTS}/> }
-            })
+            .map(|(i, e)| event_row(&i18n, e, lang.clone(), &carrier, mode, from + i == FIRST_EVENTS))
             .collect_view()
     };
+    let list_node = NodeRef::<leptos::html::Ol>::new();
     let list = move || {
         journey.track();
+        i18n.locale.track();
+        if let Some(mode) = zone_mode {
+            mode.track();
+        }
         let total = shipment.with_untracked(|s| s.events.len());
         if total == 0 {
             return view! { <p class="timeline__empty">{move || i18n.t("track.timeline.empty")}</p> }.into_any();
         }
-        let batch_count = (total.saturating_sub(FIRST_EVENTS)).div_ceil(ROWS_PER_FRAME);
         let show_all = move |_| {
             expanding.set(true);
-            grow(batches, batch_count);
+            let s = shipment.get_untracked();
+            let lang = carrier_language(&s);
+            let carrier = carrier_name(&i18n, &s);
+            let mode = zone_mode.map(|m| m.get_untracked()).unwrap_or_default();
+            let chunks: Vec<String> = s.events[FIRST_EVENTS.min(s.events.len())..]
+                .chunks(ROWS_PER_FRAME)
+                .enumerate()
+                .map(|(k, events)| {
+                    events
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| event_row_html(&i18n, e, lang.as_deref(), &carrier, mode, k == 0 && i == 0))
+                        .collect()
+                })
+                .collect();
+            append_rows(list_node, chunks, 0);
         };
         view! {
-            <ol class="timeline__events" aria-label=move || i18n.tp("track.timeline.count", total as i64)>
+            <ol class="timeline__events" node_ref=list_node aria-label=move || i18n.tp("track.timeline.count", total as i64)>
                 {rows(0, FIRST_EVENTS)}
-                <For each=move || 0..batches.get() key=|k| *k let:k>
-                    {rows(FIRST_EVENTS + k * ROWS_PER_FRAME, FIRST_EVENTS + (k + 1) * ROWS_PER_FRAME)}
-                </For>
             </ol>
             {move || (total > FIRST_EVENTS && !expanding.get()).then(|| view! {
                 <button type="button" class="button button--secondary timeline__more" data-testid="show-all-events" on:click=show_all>
@@ -80,23 +96,78 @@ pub fn Timeline(
     }
 }
 
-/// Adds one batch of rows per animation frame until `target`; after the first, focus goes to
-/// the first event the shopper had not seen.
-fn grow(batches: RwSignal<usize>, target: usize) {
+/// Appends the older events, one chunk per animation frame; after the first, focus goes to the
+/// first event the shopper had not seen. The rows are built as one string per chunk and added
+/// in one step: a thousand rows made element by element cost several frames. Every text in them
+/// is escaped ([`escape`]), so what a carrier wrote stays text.
+fn append_rows(list: NodeRef<leptos::html::Ol>, chunks: Vec<String>, next: usize) {
     request_animation_frame(move || {
-        let Some(done) = batches.try_update(|b| {
-            *b += 1;
-            *b
-        }) else {
-            return; // the timeline is gone
-        };
-        if done == 1 {
+        let Some(ol) = list.get_untracked() else { return }; // the timeline is gone
+        let Some(chunk) = chunks.get(next) else { return };
+        let _ = ol.insert_adjacent_html("beforeend", chunk);
+        if next == 0 {
             request_animation_frame(|| focus_element("timeline-first-hidden"));
         }
-        if done < target {
-            grow(batches, target);
-        }
+        append_rows(list, chunks, next + 1);
     });
+}
+
+/// Text made safe to place in HTML (element content or a quoted attribute).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The same row as [`event_row`], as HTML with every text escaped.
+fn event_row_html(
+    i18n: &crate::i18n::I18n,
+    event: &TrackingEvent,
+    lang: Option<&str>,
+    carrier: &str,
+    mode: ZoneMode,
+    first_hidden: bool,
+) -> String {
+    let severity = super::words::severity_class(event.severity);
+    let unknown = if event.phase == Phase::Unknown { " event--unknown" } else { "" };
+    let shown = shown_time(i18n, &event.time, mode);
+    let raw = clip(&event.raw_status, 500);
+    let status = if raw.trim().is_empty() {
+        format!(r#"<span class="muted">{}</span>"#, escape(&i18n.t("track.timeline.no_words")))
+    } else {
+        match lang {
+            Some(lang) => format!(r#"<span lang="{}">{}</span>"#, escape(lang), escape(&raw)),
+            None => format!("<span>{}</span>", escape(&raw)),
+        }
+    };
+    let location = clip(&event.location, 200);
+    let place =
+        if location.trim().is_empty() { String::new() } else { format!(r#" · <span class="event__place">{}</span>"#, escape(&location)) };
+    let note = if event.after_delivery {
+        format!(r#"<p class="event__note muted">{}</p>"#, escape(&i18n.t("track.timeline.after_delivery")))
+    } else {
+        String::new()
+    };
+    let action =
+        action_text(i18n, event.action, carrier).map(|t| format!(r#"<p class="event__action">{}</p>"#, escape(&t))).unwrap_or_default();
+    let focus = if first_hidden { r#" id="timeline-first-hidden" tabindex="-1""# } else { "" };
+    format!(
+        r#"<li class="event event--{severity}{unknown}" data-testid="tracking-event"{focus}><p class="event__when"><time{datetime}>{text}</time> <span class="event-time__zone">({zone})</span></p><p class="event__status">{status}</p><p class="event__meta"><span class="event__phase">{phase}</span> <span class="severity severity--{severity}">{severity_label}</span>{place}</p>{note}{action}</li>"#,
+        datetime = shown.datetime.as_deref().map(|d| format!(r#" datetime="{}""#, escape(d))).unwrap_or_default(),
+        text = escape(&shown.text),
+        zone = escape(&shown.zone),
+        phase = escape(&phase_label(i18n, event.phase)),
+        severity_label = escape(&super::words::severity_label(i18n, event.severity)),
+    )
 }
 
 /// One switch for every time on the page: each event's own local time, or the viewer's zone.
@@ -127,41 +198,40 @@ fn ZoneSwitch() -> impl IntoView {
     .into_any()
 }
 
-/// One event: when, where, the carrier's words, and what they mean.
-#[component]
-fn EventRow(
-    event: TrackingEvent,
-    /// The language of the carrier's words (`ru`), when known.
+/// One event: when, where, the carrier's words, and what they mean (plain text, see `rows`).
+fn event_row(
+    i18n: &crate::i18n::I18n,
+    event: &TrackingEvent,
     lang: Option<String>,
-    carrier: String,
-    /// The first event hidden before "show all": focus goes there after expanding.
+    carrier: &str,
+    mode: ZoneMode,
     first_hidden: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
+) -> impl IntoView + use<> {
     let severity = event.severity;
     let phase = event.phase;
-    let action = event.action;
     let raw = clip(&event.raw_status, 500);
     let location = clip(&event.location, 200);
     let class =
         format!("event event--{}{}", super::words::severity_class(severity), if phase == Phase::Unknown { " event--unknown" } else { "" });
+    let shown = shown_time(i18n, &event.time, mode);
+    let status = if raw.trim().is_empty() {
+        view! { <span class="muted">{i18n.t("track.timeline.no_words")}</span> }.into_any()
+    } else {
+        view! { <span lang=lang>{raw}</span> }.into_any()
+    };
     view! {
         <li class=class data-testid="tracking-event" id=first_hidden.then_some("timeline-first-hidden") tabindex=first_hidden.then_some("-1")>
-            <p class="event__when"><EventTimeText time=event.time.clone()/></p>
-            <p class="event__status">
-                {if raw.trim().is_empty() {
-                    view! { <span class="muted">{move || i18n.t("track.timeline.no_words")}</span> }.into_any()
-                } else {
-                    view! { <span lang=lang>{raw}</span> }.into_any()
-                }}
+            <p class="event__when">
+                <time datetime=shown.datetime>{shown.text}</time> " " <span class="event-time__zone">"(" {shown.zone} ")"</span>
             </p>
+            <p class="event__status">{status}</p>
             <p class="event__meta">
-                <span class="event__phase">{move || phase_label(&i18n, phase)}</span>
-                " " <SeverityLabel severity=severity/>
+                <span class="event__phase">{phase_label(i18n, phase)}</span>
+                " " <span class=format!("severity severity--{}", super::words::severity_class(severity))>{super::words::severity_label(i18n, severity)}</span>
                 {(!location.trim().is_empty()).then(|| view! { " · " <span class="event__place">{location}</span> })}
             </p>
-            {event.after_delivery.then(|| view! { <p class="event__note muted">{move || i18n.t("track.timeline.after_delivery")}</p> })}
-            {move || action_text(&i18n, action, &carrier).map(|text| view! { <p class="event__action">{text}</p> })}
+            {event.after_delivery.then(|| view! { <p class="event__note muted">{i18n.t("track.timeline.after_delivery")}</p> })}
+            {action_text(i18n, event.action, carrier).map(|text| view! { <p class="event__action">{text}</p> })}
         </li>
     }
 }

@@ -79,3 +79,11 @@ fn install_languages() {
     vitrina::i18n::install(Locale::Uk, &tables!("uk"));
     vitrina::i18n::install(Locale::Sk, &tables!("sk"));
 }
+
+/// Waits for the next animation frame.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -185,3 +185,30 @@ async fn a_refresh_moves_the_countdown_without_closing_the_help_the_shopper_open
     let help_now = m.query("[data-testid=offer-help]").unwrap();
     assert!(help_now.has_attribute("open"), "the opened answer stays open");
 }
+
+#[wasm_bindgen_test]
+async fn events_shown_after_show_all_keep_the_carriers_markup_as_text() {
+    let hostile = r#"<img src=x onerror=alert(1)>&amp;<script>alert(2)</script>"#;
+    let events: Vec<String> = (0..30).map(|i| event_json(i, if i == 25 { "HOSTILE" } else { "Передано в транзит" })).collect();
+    let json = format!(
+        r#"{{"tracking_number":"PX1000000098","carrier":{{"name":"Pony Express","language":"ru"}},"event_count":30,"events":[{}]}}"#,
+        events.join(",")
+    )
+    .replace("\"HOSTILE\"", &serde_json::to_string(hostile).unwrap())
+    .replace("терминал 27", "<u>терминал</u> \\\" onmouseover=\\\"x");
+    let m = show(Locale::En, decode(&json).expect("decodes")).await;
+    m.query("[data-testid=show-all-events]").expect("show all").click();
+    for _ in 0..10 {
+        if m.query_all("[data-testid=tracking-event]").len() == 30 {
+            break;
+        }
+        crate::next_frame().await;
+    }
+    assert_eq!(m.query_all("[data-testid=tracking-event]").len(), 30, "every event is shown");
+    let text = m.text();
+    assert!(text.contains(hostile), "{text}");
+    assert!(text.contains("<u>терминал</u> \" onmouseover=\"x"));
+    assert!(m.query("img").is_none() && m.query("script").is_none() && m.query("u").is_none());
+    assert!(m.query("[onmouseover]").is_none());
+    assert_eq!(m.query_all("[lang=ru]").len(), 30, "the carrier's words keep their language");
+}
