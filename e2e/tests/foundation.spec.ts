@@ -5,7 +5,7 @@ test('a shopper adds a product from the catalog and sees it in the cart with the
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
   const card = page.getByTestId('product-card').filter({ hasText: 'Linen shirt' });
   await card.getByLabel('Size or colour').selectOption({ label: 'M · White' });
-  await card.getByRole('button', { name: 'Add Linen shirt to cart' }).click();
+  await card.getByRole('button', { name: 'Add to cart: Linen shirt' }).click();
   await expect(card.getByText('Added to your cart.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Cart/ })).toContainText('1');
 
@@ -22,7 +22,7 @@ test('a shopper adds a product from the catalog and sees it in the cart with the
 test('changing the quantity updates the line total and subtotal from the backend', async ({ page }) => {
   await openPage(page, '/');
   const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });
-  await card.getByRole('button', { name: 'Add Ceramic mug to cart' }).click();
+  await card.getByRole('button', { name: 'Add to cart: Ceramic mug' }).click();
   await expect(card.getByText('Added to your cart.')).toBeVisible();
   await page.goto('/cart');
   await page.getByRole('button', { name: 'One more Ceramic mug' }).click();
@@ -113,7 +113,7 @@ test('the catalog and the cart have no accessibility violations', async ({ page 
   await expect(page.getByTestId('product-card').first()).toBeVisible();
   await expectNoAxeViolations(page);
   const card = page.getByTestId('product-card').filter({ hasText: 'Desk lamp' });
-  await card.getByRole('button', { name: 'Add Desk lamp to cart' }).click();
+  await card.getByRole('button', { name: 'Add to cart: Desk lamp' }).click();
   await expect(card.getByText('Added to your cart.')).toBeVisible();
   await openPage(page, '/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
