@@ -27,8 +27,7 @@ run: build server
 ## The app, in release mode: dist/
 build:
 	@scripts/tools.sh build
-	@trunk --quiet build --release --offline
-	@node scripts/precompress.mjs dist
+	@scripts/build-app.sh
 
 ## The reference backend, optimised for speed.
 server:

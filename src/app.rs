@@ -3,6 +3,7 @@
 use crate::api::{Api, ConfigError, load_config};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::{ErrorNotice, Loading};
+#[allow(unused_imports)] // a build split by area routes only some of them
 use crate::{account, catalog, checkout, confirmation, contact, tracking};
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -87,21 +88,7 @@ fn Shell() -> impl IntoView {
                 </div>
             </header>
             <main id="main" class="site-main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=catalog::CatalogPage/>
-                    <Route path=path!("/cart") view=checkout::CartPage/>
-                    <Route path=path!("/checkout/contact") view=checkout::ContactStep/>
-                    <Route path=path!("/checkout/delivery") view=checkout::DeliveryStep/>
-                    <Route path=path!("/checkout/payment") view=checkout::PaymentStep/>
-                    <Route path=path!("/checkout/review") view=checkout::ReviewStep/>
-                    <Route path=path!("/orders/lookup") view=confirmation::LookupPage/>
-                    <Route path=path!("/orders/:number") view=confirmation::OrderPage/>
-                    <Route path=path!("/track") view=tracking::TrackLookupPage/>
-                    <Route path=path!("/track/:tracking_number") view=tracking::TrackingPage/>
-                    <Route path=path!("/sellers/:seller_id/contact") view=contact::SellerContactPage/>
-                    <Route path=path!("/seller/contact") view=contact::SellerEditorPage/>
-                    <Route path=path!("/sign-in") view=account::SignInPage/>
-                </Routes>
+                <AppRoutes/>
             </main>
             <footer class="site-footer">
                 <p>{store.name} " · " <A href="/track">{move || i18n.t("nav.track")}</A> " · "
@@ -178,4 +165,112 @@ pub fn NotFound() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+// The routes this build of the app serves. A build may serve every route (`bundle-all`, the
+// default) or one area's, so that a page downloads only its own area's code: `bundle-shop`
+// (catalog, cart, checkout), `bundle-orders`, `bundle-track`, `bundle-contact` (seller contact,
+// the editor, sign-in). The server sends each area's `index` file for its paths.
+#[cfg(feature = "bundle-all")]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=Elsewhere>
+            <Route path=path!("/") view=catalog::CatalogPage/>
+            <Route path=path!("/cart") view=checkout::CartPage/>
+            <Route path=path!("/checkout/contact") view=checkout::ContactStep/>
+            <Route path=path!("/checkout/delivery") view=checkout::DeliveryStep/>
+            <Route path=path!("/checkout/payment") view=checkout::PaymentStep/>
+            <Route path=path!("/checkout/review") view=checkout::ReviewStep/>
+            <Route path=path!("/orders/lookup") view=confirmation::LookupPage/>
+            <Route path=path!("/orders/:number") view=confirmation::OrderPage/>
+            <Route path=path!("/track") view=tracking::TrackLookupPage/>
+            <Route path=path!("/track/:tracking_number") view=tracking::TrackingPage/>
+            <Route path=path!("/sellers/:seller_id/contact") view=contact::SellerContactPage/>
+            <Route path=path!("/seller/contact") view=contact::SellerEditorPage/>
+            <Route path=path!("/sign-in") view=account::SignInPage/>
+        </Routes>
+    }
+}
+
+#[cfg(all(feature = "bundle-shop", not(feature = "bundle-all")))]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=Elsewhere>
+            <Route path=path!("/") view=catalog::CatalogPage/>
+            <Route path=path!("/cart") view=checkout::CartPage/>
+            <Route path=path!("/checkout/contact") view=checkout::ContactStep/>
+            <Route path=path!("/checkout/delivery") view=checkout::DeliveryStep/>
+            <Route path=path!("/checkout/payment") view=checkout::PaymentStep/>
+            <Route path=path!("/checkout/review") view=checkout::ReviewStep/>
+        </Routes>
+    }
+}
+
+#[cfg(all(feature = "bundle-orders", not(feature = "bundle-all")))]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=Elsewhere>
+            <Route path=path!("/orders/lookup") view=confirmation::LookupPage/>
+            <Route path=path!("/orders/:number") view=confirmation::OrderPage/>
+        </Routes>
+    }
+}
+
+#[cfg(all(feature = "bundle-track", not(feature = "bundle-all")))]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=Elsewhere>
+            <Route path=path!("/track") view=tracking::TrackLookupPage/>
+            <Route path=path!("/track/:tracking_number") view=tracking::TrackingPage/>
+        </Routes>
+    }
+}
+
+#[cfg(all(feature = "bundle-contact", not(feature = "bundle-all")))]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=Elsewhere>
+            <Route path=path!("/sellers/:seller_id/contact") view=contact::SellerContactPage/>
+            <Route path=path!("/seller/contact") view=contact::SellerEditorPage/>
+            <Route path=path!("/sign-in") view=account::SignInPage/>
+        </Routes>
+    }
+}
+
+/// A path this build does not serve: another area's page (loaded in full, once) or no page at all.
+#[component]
+fn Elsewhere() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let hash = location.hash.get_untracked();
+    let target = format!(
+        "{path}{}{search}{}{hash}",
+        if search.is_empty() || search.starts_with('?') { "" } else { "?" },
+        if hash.is_empty() || hash.starts_with('#') { "" } else { "#" },
+    );
+    // Another area's page: ask the server for it. Arriving back here for the same address within
+    // a few seconds means the server sends this build for it, so the page is missing, not elsewhere.
+    let key = "vitrina.elsewhere";
+    let now = js_sys::Date::now();
+    let again = crate::storage::get_string(crate::storage::Store::Session, key)
+        .and_then(|seen| {
+            let (at, seen_target) = seen.split_once(' ')?;
+            Some(seen_target == target && now - at.parse::<f64>().ok()? < 10_000.0)
+        })
+        .unwrap_or(false);
+    if vitrina_core::routes::is_app_route(&path) && !again {
+        crate::storage::set_string(crate::storage::Store::Session, key, &format!("{now} {target}"));
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&target);
+        }
+        return view! { <Loading/> }.into_any();
+    }
+    crate::storage::remove(crate::storage::Store::Session, key);
+    view! { <NotFound/> }.into_any()
 }

@@ -36,7 +36,7 @@ test('changing the quantity updates the line total and subtotal from the backend
 });
 
 test('an unknown cart id gives a clear message and a fresh cart, not an error page', async ({ page }) => {
-  await page.goto('/');
+  await openPage(page, '/');
   await page.evaluate(() => localStorage.setItem('vitrina.cart_id', 'no-such-cart'));
   await openPage(page, '/cart');
   await expect(page.getByText('Your earlier cart has expired or could not be found')).toBeVisible();

@@ -12,6 +12,7 @@ pub mod locale;
 pub mod money;
 pub mod order;
 pub mod problem;
+pub mod routes;
 pub mod tracking;
 pub mod validate;
 

@@ -9,22 +9,7 @@ use std::path::PathBuf;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-/// Whether `path` is one of the app's routes (kept in step with the app's router).
-pub fn is_app_route(path: &str) -> bool {
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    matches!(
-        segments.as_slice(),
-        [""] | ["cart"]
-            | ["checkout", "contact" | "delivery" | "payment" | "review"]
-            | ["orders", "lookup"]
-            | ["orders", _]
-            | ["track"]
-            | ["track", _]
-            | ["sellers", _, "contact"]
-            | ["seller", "contact"]
-            | ["sign-in"]
-    )
-}
+pub use vitrina_core::routes::is_app_route;
 
 /// Serves a request for the app from `dist`.
 pub async fn serve(dist: PathBuf, request: Request) -> Response {
@@ -44,10 +29,15 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.split(';').next().is_some_and(|e| e.trim() == "br")));
-    let compressed = if accepts_br { tokio::fs::read(dist.join("index.html.br")).await.ok() } else { None };
+    // A build split by area has one page per area; a single build has only index.html.
+    let page = match area_page(&path) {
+        Some(area) if tokio::fs::try_exists(dist.join(area)).await.unwrap_or(false) => area,
+        _ => "index.html",
+    };
+    let compressed = if accepts_br { tokio::fs::read(dist.join(format!("{page}.br"))).await.ok() } else { None };
     let (body, encoding) = match compressed {
         Some(br) => (Ok(br), Some("br")),
-        None => (tokio::fs::read(dist.join("index.html")).await, None),
+        None => (tokio::fs::read(dist.join(page)).await, None),
     };
     match body {
         Ok(html) => {
@@ -62,6 +52,16 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
             response
         }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "The app has not been built: run `make run`.").into_response(),
+    }
+}
+
+/// The page of the app's area that serves `path`, in a build split by area (`make build`).
+fn area_page(path: &str) -> Option<&'static str> {
+    match path.trim_matches('/').split('/').next().unwrap_or("") {
+        "orders" => Some("orders.html"),
+        "track" => Some("track.html"),
+        "sellers" | "seller" | "sign-in" => Some("contact.html"),
+        _ => None,
     }
 }
 
@@ -85,28 +85,6 @@ fn is_hashed_name(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_apps_routes_are_known() {
-        for path in [
-            "/",
-            "/cart",
-            "/checkout/review",
-            "/orders/lookup",
-            "/orders/1042",
-            "/track",
-            "/track/PX1000000001",
-            "/sellers/demo-seller/contact",
-            "/seller/contact",
-            "/sign-in",
-            "/track/PX1/",
-        ] {
-            assert!(is_app_route(path), "{path}");
-        }
-        for path in ["/checkout", "/checkout/other", "/sellers/x", "/nope", "/orders/1/2"] {
-            assert!(!is_app_route(path), "{path}");
-        }
-    }
 
     #[test]
     fn hashed_build_files_are_recognised() {

@@ -161,3 +161,28 @@ async fn the_built_app_is_served_precompressed_with_long_lives_for_hashed_files(
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert!(unknown.text().await.unwrap().contains("<title>shell</title>"), "the app's own not-found page");
 }
+
+#[tokio::test]
+async fn a_build_split_by_area_sends_each_area_its_own_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    for (file, body) in [("index.html", "shop"), ("orders.html", "orders"), ("track.html", "track"), ("contact.html", "contact")] {
+        std::fs::write(dist.join(file), body).unwrap();
+    }
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    for (path, page) in [
+        ("/", "shop"),
+        ("/checkout/review", "shop"),
+        ("/orders/1042", "orders"),
+        ("/orders/lookup", "orders"),
+        ("/track", "track"),
+        ("/track/PX1000000001", "track"),
+        ("/sellers/demo-seller/contact", "contact"),
+        ("/seller/contact", "contact"),
+        ("/sign-in", "contact"),
+    ] {
+        let body = server.client.get(server.url(path)).header("accept-encoding", "identity").send().await.unwrap().text().await.unwrap();
+        assert_eq!(body, page, "{path}");
+    }
+}
