@@ -37,9 +37,27 @@ pub fn app(state: AppState) -> Router {
     }
     let dist = state.options.dist_dir.clone();
     router
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(move |request: Request| fallback(dist.clone(), request))
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        // A bug that panics answers this one request with a plain 500 problem (the cause goes to
+        // the log) instead of dropping the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .with_state(state)
+}
+
+/// A known address asked with a method it does not take (axum adds the `Allow` header).
+async fn method_not_allowed() -> Response {
+    ApiError::detail(ProblemKind::MethodNotAllowed, "The Allow header lists the methods this address takes.").into_response()
+}
+
+fn panicked(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic without a message");
+    ApiError::internal(format!("panic: {message}")).into_response()
 }
 
 /// The contract, as this server implements it.

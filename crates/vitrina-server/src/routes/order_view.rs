@@ -25,9 +25,11 @@ use vitrina_core::{Money, ProblemKind};
 pub const SELLER_CONFIRMS_WITHIN_HOURS: u32 = 2;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TokenQuery {
     /// The order's access token, from its URL.
     #[serde(default)]
+    #[param(required = false)]
     token: String,
 }
 

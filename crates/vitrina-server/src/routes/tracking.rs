@@ -46,12 +46,14 @@ pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShipmentQuery {
     /// The order whose shipments to list.
     order: String,
     /// The order's access token: required for the store's own orders, whose shipments are as
     /// private as the order (a reference the store does not know is listed by itself).
     #[serde(default)]
+    #[param(required = false)]
     token: String,
 }
 
