@@ -218,7 +218,10 @@ mod tests {
 
     #[test]
     fn serde_wording_loses_positions_and_rust_names() {
-        assert_eq!(plain("invalid type: string \"x\", expected u32 at line 1 column 9"), "invalid type: string \"x\", expected a whole number from 0 to 4294967295");
+        assert_eq!(
+            plain("invalid type: string \"x\", expected u32 at line 1 column 9"),
+            "invalid type: string \"x\", expected a whole number from 0 to 4294967295"
+        );
         assert_eq!(plain("invalid type: map, expected struct CheckoutDraft"), "invalid type: map, expected an object");
         assert_eq!(plain("invalid type: integer `5`, expected a string"), "invalid type: integer `5`, expected a string");
     }

@@ -72,7 +72,63 @@ pub fn base() -> Document {
 pub fn document() -> Document {
     let mut doc = crate::routes::api().split_for_parts().1;
     add_common_responses(&mut doc);
+    add_links(&mut doc);
     doc
+}
+
+/// Where an answer's identifiers lead (OpenAPI links): a new cart to its lines, a placed order to
+/// its page, payments, cancellation and shipments. Clients and tools such as schemathesis follow them.
+fn add_links(doc: &mut Document) {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::link::LinkBuilder;
+    let cart = [("cart_id", "$response.body#/id")];
+    let line = [("cart_id", "$response.body#/id"), ("line_id", "$response.body#/lines/0/id")];
+    let order = [("number", "$response.body#/number")];
+    let order_with_token = [("number", "$response.body#/number"), ("token", "$response.body#/access_token")];
+    let shipments = [("order", "$response.body#/number"), ("token", "$response.body#/access_token")];
+    let links: &[(&str, &str, &[&str], &[(&str, &str, &[(&str, &str)])])] = &[
+        ("/api/carts", "post", &["201"], &[("GetCart", "get_cart", &cart), ("AddLine", "add_line", &cart)]),
+        (
+            "/api/carts/{cart_id}/lines",
+            "post",
+            &["200"],
+            &[("UpdateLine", "update_line", &line), ("RemoveLine", "remove_line", &line), ("GetCart", "get_cart", &cart)],
+        ),
+        (
+            "/api/orders",
+            "post",
+            &["200", "201"],
+            &[
+                ("GetOrder", "get_order", &order_with_token),
+                ("StartPayment", "start_payment", &order),
+                ("RequestCancellation", "request_cancellation", &order),
+                ("ListShipments", "list_shipments", &shipments),
+            ],
+        ),
+        ("/api/orders/lookup", "post", &["200"], &[("GetOrder", "get_order", &order_with_token)]),
+    ];
+    for (path, method, statuses, targets) in links {
+        let Some(item) = doc.paths.paths.get_mut(*path) else { continue };
+        let operation = match *method {
+            "post" => item.post.as_mut(),
+            _ => item.get.as_mut(),
+        };
+        let Some(operation) = operation else { continue };
+        for status in *statuses {
+            let Some(RefOr::T(response)) = operation.responses.responses.get_mut(*status) else { continue };
+            for (name, operation_id, parameters) in *targets {
+                let mut link = LinkBuilder::new().operation_id(*operation_id);
+                for (parameter, expression) in *parameters {
+                    link = link.parameter(*parameter, *expression);
+                }
+                // Payment and cancellation carry the token in their bodies.
+                if matches!(*operation_id, "start_payment" | "request_cancellation") {
+                    link = link.request_body(Some(serde_json::json!({ "access_token": "$response.body#/access_token" })));
+                }
+                response.links.insert((*name).to_owned(), RefOr::T(link.build()));
+            }
+        }
+    }
 }
 
 /// The answers every operation may give besides its own, written once as shared responses
@@ -124,5 +180,8 @@ fn add_common_responses(doc: &mut Document) {
 
 /// The complete document as pretty JSON, as committed in `openapi.json`.
 pub fn document_json() -> String {
-    document().to_pretty_json().unwrap_or_default()
+    let json = document().to_pretty_json().unwrap_or_default();
+    // utoipa 5.5 writes a Link's two-word fields in snake case; OpenAPI spells them in camel case.
+    // No other key of the document has these names (a test checks the result).
+    json.replace("\"operation_id\": ", "\"operationId\": ").replace("\"request_body\": ", "\"requestBody\": ")
 }

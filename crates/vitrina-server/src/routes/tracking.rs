@@ -64,6 +64,7 @@ pub struct ShipmentQuery {
     responses(
         (status = 200, description = "The order's shipments", body = ShipmentList),
         (status = 400, description = "No `order` given (`bad-request`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "The store's own order without its token, or with a wrong one (`not-found`, the answer for an order that does not exist)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "An empty order number (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn list_shipments(State(state): State<AppState>, ApiQuery(query): ApiQuery<ShipmentQuery>) -> ApiResult<Response> {
