@@ -132,3 +132,26 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_plain_internal_problem() {
+        async fn boom() -> &'static str {
+            panic!("secret detail at src/routes/x.rs:1")
+        }
+        let app: Router =
+            Router::new().route("/boom", axum::routing::get(boom)).layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
+        let response = app.oneshot(Request::builder().uri("/boom").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        let body = axum::body::to_bytes(response.into_body(), 10_000).await.unwrap();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains("urn:vitrina:problem:internal"), "{text}");
+        assert!(!text.contains("secret") && !text.contains(".rs"), "{text}");
+    }
+}
