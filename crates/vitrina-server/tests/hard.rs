@@ -125,13 +125,28 @@ async fn expect(request: reqwest::RequestBuilder, status: u16, what: &str) -> Re
     if actual == status { Ok(body) } else { Err(format!("{what}: {actual} instead of {status}: {body}")) }
 }
 
+/// Sends `request` expecting `status`; with `timings`, records how long it took under `kind`.
+async fn step(
+    timings: Option<&Mutex<Timings>>,
+    kind: &'static str,
+    status: u16,
+    request: reqwest::RequestBuilder,
+) -> Result<Value, String> {
+    let started = Instant::now();
+    let result = expect(request, status, kind).await;
+    if let Some(timings) = timings {
+        timings.lock().unwrap().record(kind, started.elapsed());
+    }
+    result
+}
+
 /// A cart with `items`, a courier delivery paid on delivery, and the total the quote gave.
-async fn prepare_order(client: &Client, base: &str, items: &[(&str, u32)]) -> Result<Attempt, String> {
-    let cart = expect(client.post(format!("{base}/api/carts")), 201, "new cart").await?;
+async fn prepare_order(client: &Client, base: &str, items: &[(&str, u32)], timings: Option<&Mutex<Timings>>) -> Result<Attempt, String> {
+    let cart = step(timings, "POST /api/carts", 201, client.post(format!("{base}/api/carts"))).await?;
     let cart = cart["id"].as_str().ok_or("cart without id")?.to_owned();
     for (variant, quantity) in items {
         let line = json!({ "variant_id": variant, "quantity": quantity });
-        expect(client.post(format!("{base}/api/carts/{cart}/lines")).json(&line), 200, "add to cart").await?;
+        step(timings, "POST /api/carts/{id}/lines", 200, client.post(format!("{base}/api/carts/{cart}/lines")).json(&line)).await?;
     }
     let mut draft = json!({
         "cart_id": cart,
@@ -139,10 +154,10 @@ async fn prepare_order(client: &Client, base: &str, items: &[(&str, u32)]) -> Re
         "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
         "payment_method": "cash-on-delivery",
     });
-    let quote = expect(client.post(format!("{base}/api/checkout/quote")).json(&draft), 200, "quote").await?;
+    let quote = step(timings, "POST /api/checkout/quote", 200, client.post(format!("{base}/api/checkout/quote")).json(&draft)).await?;
     let courier = &quote["delivery_options"][0];
     draft["delivery"] = json!({ "option_id": "courier", "date": courier["dates"][0], "time_window_id": "evening" });
-    let quote = expect(client.post(format!("{base}/api/checkout/quote")).json(&draft), 200, "quote with delivery").await?;
+    let quote = step(timings, "POST /api/checkout/quote", 200, client.post(format!("{base}/api/checkout/quote")).json(&draft)).await?;
     let body = json!({
         "draft": draft,
         "consents": { "terms_version": quote["terms_version"], "personal_data": true },
@@ -277,13 +292,14 @@ async fn timed(timings: &Mutex<Timings>, kind: &'static str, status: u16, reques
 // ---------------------------------------------------------------------------------------------
 // Load
 
-const READERS: usize = 6;
-const READS_EACH: usize = 60;
+const READERS: usize = 8;
+const READS_EACH: usize = 500;
 const CART_USERS: usize = 4;
-const CARTS_EACH: usize = 25;
-const BUYERS: usize = 4;
-const ORDERS_EACH: usize = 30;
-const STORM: usize = 16;
+const CARTS_EACH: usize = 150;
+const BUYERS: usize = 6;
+const ORDERS_EACH: usize = 150;
+const STORMS: usize = 5;
+const STORM_REQUESTS: usize = 16;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 #[ignore = "slow: run by `make test-hard`"]
@@ -335,7 +351,7 @@ async fn load_of_reads_cart_updates_and_orders_at_once_loses_and_doubles_nothing
         let (client, base, timings, confirmed) = (client.clone(), base.clone(), timings.clone(), confirmed.clone());
         tasks.spawn(async move {
             for i in 0..ORDERS_EACH {
-                let attempt = match prepare_order(&client, &base, BASKETS[(buyer + i) % BASKETS.len()]).await {
+                let attempt = match prepare_order(&client, &base, BASKETS[(buyer + i) % BASKETS.len()], Some(&timings)).await {
                     Ok(attempt) => attempt,
                     Err(e) => {
                         timings.lock().unwrap().errors.push(format!("preparing an order: {e}"));
@@ -363,28 +379,35 @@ async fn load_of_reads_cart_updates_and_orders_at_once_loses_and_doubles_nothing
         });
     }
 
-    // Meanwhile: one attempt sent by many at once with one key, and one cart ordered from many
-    // tabs at once with different keys. Each makes exactly one order.
-    let storm_attempt = prepare_order(&client, &base, BASKETS[0]).await.expect("an order to storm");
-    let tabs_attempt = prepare_order(&client, &base, BASKETS[1]).await.expect("an order from many tabs");
-    let mut storm = tokio::task::JoinSet::new();
-    for i in 0..STORM {
-        let (client, base) = (client.clone(), base.clone());
-        let mut attempt = if i % 2 == 0 { storm_attempt.clone() } else { tabs_attempt.clone() };
-        if i % 2 == 1 {
-            attempt.key = key();
+    // Meanwhile, storms: one attempt sent by many at once with one key, and one cart ordered
+    // from many tabs at once, each tab with its own key. Each storm makes exactly one order.
+    // (kind of storm) → one (status, order number) list per storm.
+    let mut storms: BTreeMap<&str, Vec<Vec<(u16, String)>>> = BTreeMap::new();
+    for _ in 0..STORMS {
+        let one_key = prepare_order(&client, &base, BASKETS[0], None).await.expect("an order to storm");
+        let one_cart = prepare_order(&client, &base, BASKETS[1], None).await.expect("an order from many tabs");
+        let mut storm = tokio::task::JoinSet::new();
+        for i in 0..2 * STORM_REQUESTS {
+            let (client, base) = (client.clone(), base.clone());
+            let mut attempt = if i % 2 == 0 { one_key.clone() } else { one_cart.clone() };
+            if i % 2 == 1 {
+                attempt.key = key();
+            }
+            storm.spawn(async move { (attempt.clone(), place(&client, &base, &attempt).await) });
         }
-        storm.spawn(async move { (attempt.clone(), place(&client, &base, &attempt).await) });
-    }
-    let mut storm_results: BTreeMap<&str, Vec<(u16, String)>> = BTreeMap::new();
-    while let Some(joined) = storm.join_next().await {
-        let (attempt, result) = joined.expect("storm task");
-        let which = if attempt.cart == storm_attempt.cart { "one key" } else { "one cart, many keys" };
-        let (status, body) = result.unwrap_or_else(|e| panic!("storm request ({which}): {e}"));
-        if status == 201 {
-            confirmed.lock().unwrap().push(placed(&attempt, &body).expect("a placed order"));
+        let mut results: BTreeMap<&str, Vec<(u16, String)>> = BTreeMap::new();
+        while let Some(joined) = storm.join_next().await {
+            let (attempt, result) = joined.expect("storm task");
+            let which = if attempt.cart == one_key.cart { "one key" } else { "one cart, a key per tab" };
+            let (status, body) = result.unwrap_or_else(|e| panic!("storm request ({which}): {e}"));
+            if status == 201 {
+                confirmed.lock().unwrap().push(placed(&attempt, &body).expect("a placed order"));
+            }
+            results.entry(which).or_default().push((status, body["number"].as_str().unwrap_or("?").to_owned()));
         }
-        storm_results.entry(which).or_default().push((status, body["number"].as_str().unwrap_or("?").to_owned()));
+        for (which, list) in results {
+            storms.entry(which).or_default().push(list);
+        }
     }
 
     let all_done = tokio::time::timeout(Duration::from_secs(600), async {
@@ -434,17 +457,20 @@ async fn load_of_reads_cart_updates_and_orders_at_once_loses_and_doubles_nothing
         ms(percentile(&all, 99.0)),
         ms(*all.last().unwrap_or(&Duration::ZERO))
     );
-    for (which, results) in &storm_results {
-        let created = results.iter().filter(|(s, _)| *s == 201).count();
-        let numbers: HashSet<&String> = results.iter().map(|(_, n)| n).collect();
+    for (which, list) in &storms {
+        for results in list {
+            let created = results.iter().filter(|(s, _)| *s == 201).count();
+            let numbers: HashSet<&String> = results.iter().map(|(_, n)| n).collect();
+            assert_eq!(created, 1, "{which}: exactly one request creates the order: {results:?}");
+            assert_eq!(numbers.len(), 1, "{which}: every answer names the same order: {results:?}");
+            assert!(results.iter().all(|(s, _)| *s == 201 || *s == 200), "{which}: {results:?}");
+        }
         println!(
-            "  {} concurrent requests ({which}): {created} created, {} repeated, order numbers {numbers:?}",
-            results.len(),
-            results.len() - created
+            "  {} storms of {STORM_REQUESTS} concurrent order requests ({which}): each made exactly one order ({} created, {} answered with that order)",
+            list.len(),
+            list.len(),
+            list.len() * (STORM_REQUESTS - 1)
         );
-        assert_eq!(created, 1, "{which}: exactly one request creates the order: {results:?}");
-        assert_eq!(numbers.len(), 1, "{which}: every answer names the same order: {results:?}");
-        assert!(results.iter().all(|(s, _)| *s == 201 || *s == 200), "{which}: {results:?}");
     }
     println!(
         "  in SQLite: {} orders for {} confirmed, {} missing, {} carts ordered twice, stock {}, integrity {}",
@@ -467,14 +493,14 @@ async fn load_of_reads_cart_updates_and_orders_at_once_loses_and_doubles_nothing
     assert!(stock.is_empty(), "{stock:?}");
     assert_eq!(ledger.integrity, "ok");
     assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
-    assert_eq!(confirmed.len(), BUYERS * ORDERS_EACH + 2);
+    assert_eq!(confirmed.len(), BUYERS * ORDERS_EACH + 2 * STORMS);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Crash safety
 
-const CRASH_ROUNDS: usize = 3;
-const CRASH_BUYERS: usize = 4;
+const CRASH_ROUNDS: usize = 5;
+const CRASH_BUYERS: usize = 8;
 /// Orders confirmed in a round before the server is killed (with an order request in flight).
 const CONFIRMED_BEFORE_KILL: usize = 20;
 
@@ -500,7 +526,7 @@ async fn orders_confirmed_before_a_sigkill_are_there_after_restart_and_none_twic
             buyers.spawn(async move {
                 // Bounded: a buyer stops at the kill, or after 500 orders at the latest.
                 for i in 0..500 {
-                    let Ok(attempt) = prepare_order(&client, &base, BASKETS[(buyer + i) % BASKETS.len()]).await else { return };
+                    let Ok(attempt) = prepare_order(&client, &base, BASKETS[(buyer + i) % BASKETS.len()], None).await else { return };
                     in_flight.fetch_add(1, Ordering::SeqCst);
                     let result = place(&client, &base, &attempt).await;
                     in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -516,9 +542,9 @@ async fn orders_confirmed_before_a_sigkill_are_there_after_restart_and_none_twic
                 }
             });
         }
-        // Kill once enough orders are confirmed, at a moment an order request is in flight.
+        // Kill once enough orders are confirmed, at a moment several order requests are in flight.
         let deadline = Instant::now() + Duration::from_secs(120);
-        while (round_confirmed.lock().unwrap().len() < CONFIRMED_BEFORE_KILL || in_flight.load(Ordering::SeqCst) == 0)
+        while (round_confirmed.lock().unwrap().len() < CONFIRMED_BEFORE_KILL || in_flight.load(Ordering::SeqCst) < CRASH_BUYERS / 2)
             && Instant::now() < deadline
         {
             tokio::time::sleep(Duration::from_millis(1)).await;
@@ -610,11 +636,11 @@ async fn schemathesis_finds_no_server_error_and_no_answer_outside_the_contract()
     let client = client();
 
     // Real identifiers, so that the fuzzer gets past "not found": an order, carts, the seller's session.
-    let attempt = prepare_order(&client, &base, BASKETS[0]).await.expect("an order");
+    let attempt = prepare_order(&client, &base, BASKETS[0], None).await.expect("an order");
     let (status, body) = place(&client, &base, &attempt).await.expect("placing");
     assert_eq!(status, 201, "{body}");
     let order = placed(&attempt, &body).unwrap();
-    let cart = prepare_order(&client, &base, BASKETS[2]).await.expect("a cart");
+    let cart = prepare_order(&client, &base, BASKETS[2], None).await.expect("a cart");
     let cart_body = expect(client.get(format!("{base}/api/carts/{}", cart.cart)), 200, "cart").await.unwrap();
     let line = cart_body["lines"][0]["id"].as_str().unwrap().to_owned();
     let signed_in = client
