@@ -22,7 +22,11 @@ use std::time::{Duration, Instant};
 // The server as a process
 
 fn server_binary() -> PathBuf {
-    std::env::var_os("VITRINA_SERVER_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_vitrina-server")))
+    match std::env::var_os("VITRINA_SERVER_BIN") {
+        // Relative to the repository root (cargo runs tests in the package's directory).
+        Some(path) => repository_root().join(path),
+        None => PathBuf::from(env!("CARGO_BIN_EXE_vitrina-server")),
+    }
 }
 
 fn repository_root() -> PathBuf {
