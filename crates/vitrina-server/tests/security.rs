@@ -10,6 +10,15 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+/// Writes a suite's summary where `cargo test` shows it even for a passing test (its capture
+/// takes only `print!`), so `make test` says what was tried and what held.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "\n{}", format!($($arg)*));
+    }};
+}
+
 async fn sign_in(server: &TestServer, email: &str) -> String {
     let response = server.post("/api/session", &json!({ "email": email, "password": "demo" })).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -101,7 +110,7 @@ async fn seller_settings_are_neither_readable_nor_writable_without_the_owners_se
     let after =
         json_ok(request(&server, Method::GET, "/api/sellers/demo-seller/contact-settings", Some(&fresh), None).await, StatusCode::OK).await;
     assert_eq!(after["version"], before["version"], "no refused save changed anything");
-    println!(
+    report!(
         "seller settings: {refused} reads and writes by {} kinds of caller refused, an expired session refused, nothing changed",
         cases.len()
     );
@@ -150,7 +159,7 @@ async fn order_data_is_unreachable_without_its_token_and_wrong_tokens_change_not
     assert_eq!(payments, 1, "no wrong token started a payment");
     let shipments = json_ok(server.get(&format!("/api/shipments?order={number}&token={token}")).await, StatusCode::OK).await;
     assert_eq!(shipments["shipments"].as_array().map(Vec::len), Some(1));
-    println!(
+    report!(
         "order data: {tried} requests with a missing or wrong token answered exactly as for an order that does not exist; the order, its payments and its shipments unchanged"
     );
 }
@@ -192,7 +201,7 @@ async fn guessing_is_slowed_down_on_lookup_and_on_the_contact_form() {
     let retry_after = r.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap();
     assert!(retry_after > 0 && retry_after <= 3600);
     problem(r, 429, "rate-limited").await;
-    println!(
+    report!(
         "rate limits: lookup refused after {allowed} tries from one address; the contact form after 3 from one sender and 10 from one address, each with Retry-After"
     );
 }
@@ -250,7 +259,7 @@ async fn every_request_body_is_capped_at_64_kib() {
     let _ = stream.read_to_string(&mut answer).await;
     assert!(answer.starts_with("HTTP/1.1 413"), "{}", answer.lines().next().unwrap_or(""));
     assert!(answer.contains("urn:vitrina:problem:payload-too-large"));
-    println!("body cap: {capped} operations with a body refused 70 KiB with 413 payload-too-large, and a chunked 128 KiB body too");
+    report!("body cap: {capped} operations with a body refused 70 KiB with 413 payload-too-large, and a chunked 128 KiB body too");
 }
 
 /// Text that would tell an attacker about the inside: SQL, the database, panics and backtraces,
@@ -394,7 +403,7 @@ async fn error_answers_tell_nothing_about_the_inside() {
         let (status, ct, text) = send(Method::GET, path.to_owned(), "", String::new()).await;
         check(format!("GET {path}"), status, ct, text);
     }
-    println!(
+    report!(
         "error answers: {probes} hostile requests ({not_allowed} with a method the address does not take), by status {statuses:?}: no 5xx, every error a problem document, nothing internal in any body"
     );
 }
