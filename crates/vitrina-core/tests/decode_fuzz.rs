@@ -3,6 +3,10 @@
 //! mutations of a real answer of the reference server (`tests/samples/`): fields dropped, types
 //! changed, enum values from the future, huge and negative numbers, deep nesting, odd Unicode,
 //! truncation and stray bytes. Bounded and seeded, so it is quick and repeatable in `make test`.
+//!
+//! A sample is the reference server's answer (or the app's request) as JSON. When a contract
+//! type changes, the test says its sample no longer decodes: replace it with the new answer; a
+//! new contract type gets a sample and a line in the list below.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
