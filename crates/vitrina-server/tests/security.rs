@@ -168,6 +168,20 @@ async fn order_data_is_unreachable_without_its_token_and_wrong_tokens_change_not
 }
 
 #[tokio::test]
+async fn one_order_cannot_be_guessed_at_by_writing_its_number_differently() {
+    let server = TestServer::start().await;
+    let (number, _) = place_order(&server, "cash-on-delivery").await;
+    let spellings = [number.clone(), format!("0{number}"), format!("+{number}"), format!("#00{number}"), format!(" {number} ")];
+    for spelling in &spellings {
+        let r = server.post("/api/orders/lookup", &json!({ "number": spelling, "email": "guess@example.com" })).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{spelling:?}");
+    }
+    let r = server.post("/api/orders/lookup", &json!({ "number": format!("000{number}"), "email": "anna@example.com" })).await;
+    problem(r, 429, "rate-limited").await;
+    report!("lookup: {} spellings of one order number shared its 5 tries; the 6th was refused", spellings.len());
+}
+
+#[tokio::test]
 async fn guessing_is_slowed_down_on_lookup_and_on_the_contact_form() {
     let server = TestServer::start().await;
     server.post("/api/test/clock", &json!({ "now": "2026-11-23T09:00:00Z" })).await;

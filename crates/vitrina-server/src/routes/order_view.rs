@@ -72,7 +72,9 @@ pub async fn lookup(
 ) -> ApiResult<Json<OrderAccess>> {
     let now = state.clock.now();
     let number = body.number.trim().trim_start_matches('#').to_owned();
-    state.limits.lookup_by_order.check(&number, now).map_err(ApiError::rate_limited)?;
+    // Counted per order, however its number is written: "01042" and "+1042" are order 1042 too.
+    let counted_as = number.parse::<i64>().map(|n| n.to_string()).unwrap_or_else(|_| number.clone());
+    state.limits.lookup_by_order.check(&counted_as, now).map_err(ApiError::rate_limited)?;
     if let Some(ip) = ip {
         state.limits.lookup_by_ip.check(&ip.to_string(), now).map_err(ApiError::rate_limited)?;
     }
