@@ -84,7 +84,7 @@ pub fn plain(message: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut tokens = message.split(' ').peekable();
     while let Some(token) = tokens.next() {
-        let (core, tail) = match token.find(|c: char| c == ',' || c == ';') {
+        let (core, tail) = match token.find([',', ';']) {
             Some(i) => (&token[..i], &token[i..]),
             None => (token, ""),
         };

@@ -86,7 +86,9 @@ fn add_links(doc: &mut Document) {
     let order = [("number", "$response.body#/number")];
     let order_with_token = [("number", "$response.body#/number"), ("token", "$response.body#/access_token")];
     let shipments = [("order", "$response.body#/number"), ("token", "$response.body#/access_token")];
-    let links: &[(&str, &str, &[&str], &[(&str, &str, &[(&str, &str)])])] = &[
+    /// (link name, target operation, its parameters as runtime expressions)
+    type Target<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let links: &[(&str, &str, &[&str], &[Target])] = &[
         ("/api/carts", "post", &["201"], &[("GetCart", "get_cart", &cart), ("AddLine", "add_line", &cart)]),
         (
             "/api/carts/{cart_id}/lines",
