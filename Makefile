@@ -11,12 +11,13 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 CARGO ?= cargo
 
-.PHONY: help run build server test test-host test-browser test-e2e bench openapi fmt clean
+.PHONY: help run build server test test-host test-browser test-e2e test-hard bench openapi fmt clean
 
 help:
 	@echo "make run    build the app and serve it with the reference backend at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer: host, browser (headless Chromium), end-to-end"
 	@echo "make bench  measure sizes, Lighthouse scores and interaction timings against the budgets"
+	@echo "make test-hard  the slow robustness suites: contract fuzzing, load, crash safety"
 	@echo "make openapi  regenerate openapi.json from the server"
 
 ## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
@@ -58,6 +59,14 @@ test-e2e: build
 bench: build server
 	@scripts/tools.sh bench
 	@scripts/bench.sh
+
+## Robustness (slow): schemathesis against the committed openapi.json, a load run, and SIGKILL
+## during order placement, each against the optimised server binary on a temporary database.
+test-hard: server
+	@scripts/tools.sh hard
+	@echo "== robustness tests (contract fuzzing, load, crash safety)"
+	@VITRINA_SERVER_BIN=$(CURDIR)/target/server/vitrina-server \
+		$(CARGO) test --quiet -p vitrina-server --test hard -- --ignored --test-threads=1 --nocapture
 
 openapi:
 	@$(CARGO) run --quiet -p vitrina-server -- --openapi > openapi.json

@@ -5,6 +5,7 @@
 #   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt
 #   scripts/tools.sh test    the above, plus Chromium + ChromeDriver, wasm-pack, the e2e npm packages
 #   scripts/tools.sh bench   the build tools, Chromium, and the benchmark's npm packages
+#   scripts/tools.sh hard    schemathesis (PyPI) in a virtualenv at .venv/, for `make test-hard`
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +14,7 @@ cd "$root"
 TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than this toolchain
 BINARYEN_VERSION=132         # Debian's binaryen (108) builds a wasm that fails at start-up
 WASM_PACK_VERSION=0.15.1
+SCHEMATHESIS_VERSION=4.32.5  # contract fuzzing of the reference server (`make test-hard`)
 
 say() { echo "tools: $*" >&2; }
 
@@ -88,6 +90,23 @@ ensure_bench_packages() {
   fi
 }
 
+ensure_schemathesis() {
+  local python=.venv/bin/python
+  if ! "$python" -c "import importlib.metadata as m, sys; sys.exit(m.version('schemathesis') != '$SCHEMATHESIS_VERSION')" 2>/dev/null; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION (PyPI) into .venv/"
+    if ! python3 -m venv .venv >&2 2>/dev/null; then
+      # Debian's python3 keeps venv in a separate package.
+      local sudo=""
+      [ "$(id -u)" = 0 ] || sudo="sudo"
+      $sudo apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
+      rm -rf .venv
+      python3 -m venv .venv >&2
+    fi
+    .venv/bin/pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION" >&2
+  fi
+}
+
 case "${1:-}" in
   build)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
@@ -97,6 +116,8 @@ case "${1:-}" in
   bench)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
     ensure_chromium; ensure_bench_packages ;;
+  hard)
+    ensure_schemathesis ;;
   *)
-    echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+    echo "usage: $0 build|test|bench|hard" >&2; exit 2 ;;
 esac

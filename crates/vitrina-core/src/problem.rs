@@ -106,6 +106,7 @@ problem_kinds! {
     Conflict => ("conflict", 409, "The request conflicts with the current state"),
     PayloadTooLarge => ("payload-too-large", 413, "The request body is too large"),
     UnsupportedMediaType => ("unsupported-media-type", 415, "The request body must be JSON"),
+    MethodNotAllowed => ("method-not-allowed", 405, "This address does not take this method"),
     RateLimited => ("rate-limited", 429, "Too many requests"),
     PriceChanged => ("price-changed", 409, "The total has changed; confirm the new total"),
     OrderLimit => ("order-limit", 422, "The order is below the minimum or above the maximum"),

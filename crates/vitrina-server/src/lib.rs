@@ -37,9 +37,27 @@ pub fn app(state: AppState) -> Router {
     }
     let dist = state.options.dist_dir.clone();
     router
+        .method_not_allowed_fallback(method_not_allowed)
         .fallback(move |request: Request| fallback(dist.clone(), request))
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        // A bug that panics answers this one request with a plain 500 problem (the cause goes to
+        // the log) instead of dropping the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
         .with_state(state)
+}
+
+/// A known address asked with a method it does not take (axum adds the `Allow` header).
+async fn method_not_allowed() -> Response {
+    ApiError::detail(ProblemKind::MethodNotAllowed, "The Allow header lists the methods this address takes.").into_response()
+}
+
+fn panicked(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic without a message");
+    ApiError::internal(format!("panic: {message}")).into_response()
 }
 
 /// The contract, as this server implements it.
@@ -113,4 +131,27 @@ pub async fn serve(options: ServerOptions) -> Result<(), String> {
         })
         .await
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_plain_internal_problem() {
+        async fn boom() -> &'static str {
+            panic!("secret detail at src/routes/x.rs:1")
+        }
+        let app: Router =
+            Router::new().route("/boom", axum::routing::get(boom)).layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
+        let response = app.oneshot(Request::builder().uri("/boom").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.status(), 500);
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        let body = axum::body::to_bytes(response.into_body(), 10_000).await.unwrap();
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains("urn:vitrina:problem:internal"), "{text}");
+        assert!(!text.contains("secret") && !text.contains(".rs"), "{text}");
+    }
 }

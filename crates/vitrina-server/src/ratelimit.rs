@@ -2,20 +2,26 @@
 //! Enough for one reference server; a real deployment would share the counts.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex};
 use vitrina_core::civil::UnixSeconds;
 
 /// At most `limit` attempts per key in each `window_seconds`.
+///
+/// Keys come from requests (an email address, an order number), so they are kept as 64-bit
+/// hashes under a per-process random key: a client sending long or ever-new keys costs the same
+/// few bytes per key, and cannot aim a collision at someone else's count.
 #[derive(Clone)]
 pub struct RateLimiter {
     limit: u32,
     window_seconds: i64,
-    counts: Arc<Mutex<HashMap<String, (UnixSeconds, u32)>>>,
+    hasher: RandomState,
+    counts: Arc<Mutex<HashMap<u64, (UnixSeconds, u32)>>>,
 }
 
 impl RateLimiter {
     pub fn new(limit: u32, window_seconds: i64) -> Self {
-        RateLimiter { limit, window_seconds, counts: Arc::new(Mutex::new(HashMap::new())) }
+        RateLimiter { limit, window_seconds, hasher: RandomState::new(), counts: Arc::new(Mutex::new(HashMap::new())) }
     }
 
     /// Counts an attempt for `key` at `now`. `Err(seconds)` says how long until the next is allowed.
@@ -24,7 +30,7 @@ impl RateLimiter {
         if counts.len() > 100_000 {
             counts.retain(|_, (start, _)| now - *start < self.window_seconds);
         }
-        let entry = counts.entry(key.to_owned()).or_insert((now, 0));
+        let entry = counts.entry(self.hasher.hash_one(key)).or_insert((now, 0));
         if now - entry.0 >= self.window_seconds {
             *entry = (now, 0);
         }

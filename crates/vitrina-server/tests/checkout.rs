@@ -206,6 +206,32 @@ async fn a_second_tab_finishing_the_same_checkout_gets_the_same_order() {
 }
 
 #[tokio::test]
+async fn many_requests_at_once_with_one_key_place_one_order() {
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let body = complete(&server, &cart, "cash-on-delivery", None).await;
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let request = server.client.post(server.url("/api/orders")).header("Idempotency-Key", "one-key").json(&body);
+        requests.spawn(async move {
+            let answer = request.send().await.unwrap();
+            (answer.status().as_u16(), answer.json::<Value>().await.unwrap()["number"].as_str().unwrap().to_owned())
+        });
+    }
+    let mut statuses = Vec::new();
+    let mut numbers = std::collections::HashSet::new();
+    while let Some(joined) = requests.join_next().await {
+        let (status, number) = joined.unwrap();
+        statuses.push(status);
+        numbers.insert(number);
+    }
+    statuses.sort();
+    assert_eq!(statuses, [vec![200; 11], vec![201]].concat(), "one creates the order, the others are told about it");
+    assert_eq!(numbers.len(), 1);
+    assert_eq!(orders_in_db(&server), 1);
+}
+
+#[tokio::test]
 async fn placing_without_an_idempotency_key_is_refused() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;

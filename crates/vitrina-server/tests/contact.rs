@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestServer, json_ok, problem};
+use common::{TestServer, json_ok, problem, retry_after_within};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 
@@ -511,9 +511,9 @@ async fn one_sender_may_send_three_messages_in_fifteen_minutes() {
         assert_eq!(r.status(), StatusCode::CREATED);
     }
     let r = send_as(&server, None, reqwest::Method::POST, path, &message_from("Eager@Example.com")).await;
-    assert_eq!(r.headers()["retry-after"], "900");
+    let wait = retry_after_within(&r, 900);
     let body = problem(r, 429, "rate-limited").await;
-    assert_eq!(body["retry_after_seconds"], 900);
+    assert_eq!(body["retry_after_seconds"], wait);
     // Someone else is not affected, and the sender may write again after the window.
     let r = send_as(&server, None, reqwest::Method::POST, path, &message_from("calm@example.com")).await;
     assert_eq!(r.status(), StatusCode::CREATED);

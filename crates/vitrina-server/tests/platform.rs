@@ -32,6 +32,33 @@ async fn the_committed_openapi_document_matches_the_server() {
     assert_eq!(doc["openapi"], "3.1.0");
 }
 
+#[test]
+fn every_link_in_the_openapi_document_leads_to_an_operation_by_its_camel_case_fields() {
+    let doc: serde_json::Value = serde_json::from_str(&vitrina_server::openapi::document_json()).unwrap();
+    let mut ids = std::collections::HashSet::new();
+    for item in doc["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            if let Some(id) = operation["operationId"].as_str() {
+                ids.insert(id.to_owned());
+            }
+        }
+    }
+    let mut links = 0;
+    for item in doc["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            for response in operation["responses"].as_object().into_iter().flat_map(|r| r.values()) {
+                for link in response["links"].as_object().into_iter().flat_map(|l| l.values()) {
+                    let target = link["operationId"].as_str().expect("a link names its operation as operationId");
+                    assert!(ids.contains(target), "a link to {target}, which is no operation");
+                    assert!(link.get("operation_id").is_none() && link.get("request_body").is_none(), "{link}");
+                    links += 1;
+                }
+            }
+        }
+    }
+    assert!(links >= 10, "{links} links");
+}
+
 #[tokio::test]
 async fn the_server_serves_its_openapi_document() {
     let server = TestServer::start().await;

@@ -48,7 +48,9 @@ pub struct CartLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddCartLine {
     pub variant_id: String,
+    /// How many to add (the line may hold at most 99).
     #[serde(default = "one")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub quantity: u32,
 }
 
@@ -60,5 +62,7 @@ fn one() -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateCartLine {
+    /// The line's new quantity, at most 99; 0 removes the line.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
     pub quantity: u32,
 }

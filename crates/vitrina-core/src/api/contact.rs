@@ -430,6 +430,7 @@ pub struct NewContactMessage {
     pub subject: String,
     pub message: String,
     /// Where the seller's reply goes.
+    #[cfg_attr(feature = "openapi", schema(format = Email))]
     pub reply_to: String,
     #[serde(default)]
     pub context: MessageContext,

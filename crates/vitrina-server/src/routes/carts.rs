@@ -79,6 +79,8 @@ pub async fn add_line(
                 )
                 .optional()?
                 .unwrap_or(0);
+            // Adding nothing is a mistake of the caller's, not a no-op to accept.
+            check_quantity(i64::from(body.quantity), i64::MAX)?;
             let wanted = current + i64::from(body.quantity);
             check_quantity(wanted, stock)?;
             tx.execute(

@@ -121,6 +121,7 @@ fn no_store(mut response: Response) -> Response {
 
 /// How a shopper can reach a seller right now.
 #[utoipa::path(get, path = "/api/sellers/{seller_id}/contact", tag = "contact",
+    security((), ("session" = [])),
     params(("seller_id" = String, Path, description = "The seller's id")),
     responses(
         (status = 200, description = "The channels for this shopper at this moment: a channel the shopper may not use says what would open it and carries no details; outside the hours the phone number is left out", body = SellerContact),
@@ -168,6 +169,7 @@ fn document(seller_id: &str, stored: Stored, now: UnixSeconds) -> ContactSetting
 
 /// The seller's editable contact settings and their version.
 #[utoipa::path(get, path = "/api/sellers/{seller_id}/contact-settings", tag = "contact",
+    security(("session" = [])),
     params(("seller_id" = String, Path, description = "The seller's id")),
     responses(
         (status = 200, description = "The settings as last saved", body = ContactSettingsDocument),
@@ -191,6 +193,7 @@ pub async fn get_settings(State(state): State<AppState>, ApiPath(seller_id): Api
 
 /// Saves the settings, if they are still at the version the edit started from.
 #[utoipa::path(put, path = "/api/sellers/{seller_id}/contact-settings", tag = "contact",
+    security(("session" = [])),
     params(("seller_id" = String, Path, description = "The seller's id")),
     request_body = SaveContactSettings,
     responses(
@@ -264,6 +267,7 @@ fn html_paragraphs(text: &str) -> String {
 
 /// Sends a message to the seller through the contact form.
 #[utoipa::path(post, path = "/api/sellers/{seller_id}/messages", tag = "contact",
+    security((), ("session" = [])),
     params(("seller_id" = String, Path, description = "The seller's id")),
     request_body = NewContactMessage,
     responses(

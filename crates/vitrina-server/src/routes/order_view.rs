@@ -25,9 +25,11 @@ use vitrina_core::{Money, ProblemKind};
 pub const SELLER_CONFIRMS_WITHIN_HOURS: u32 = 2;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TokenQuery {
     /// The order's access token, from its URL.
     #[serde(default)]
+    #[param(required = false)]
     token: String,
 }
 
@@ -69,26 +71,24 @@ pub async fn lookup(
     ApiJson(body): ApiJson<OrderLookup>,
 ) -> ApiResult<Json<OrderAccess>> {
     let now = state.clock.now();
-    let number = body.number.trim().trim_start_matches('#').to_owned();
-    state.limits.lookup_by_order.check(&number, now).map_err(ApiError::rate_limited)?;
+    let not_found = || ApiError::not_found("No order with this number and email.");
     if let Some(ip) = ip {
         state.limits.lookup_by_ip.check(&ip.to_string(), now).map_err(ApiError::rate_limited)?;
     }
+    // Counted per order, however its number is written: "01042" and "+1042" are order 1042 too.
+    // What is not a number is no order; it costs the client's address a try, and nothing else.
+    let number = body.number.trim().trim_start_matches('#').parse::<i64>().map_err(|_| not_found())?;
+    state.limits.lookup_by_order.check(&number.to_string(), now).map_err(ApiError::rate_limited)?;
     let email = body.email.trim().to_lowercase();
     let access = state
         .db
         .run(move |tx| {
-            let found: Option<(i64, String)> = match number.parse::<i64>() {
-                Ok(n) => tx
-                    .query_row("SELECT number, access_token FROM orders WHERE number = ?1 AND lower(email) = ?2", params![n, email], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()?,
-                Err(_) => None,
-            };
-            found
-                .map(|(number, access_token)| OrderAccess { number: number.to_string(), access_token })
-                .ok_or_else(|| ApiError::not_found("No order with this number and email."))
+            let found: Option<(i64, String)> = tx
+                .query_row("SELECT number, access_token FROM orders WHERE number = ?1 AND lower(email) = ?2", params![number, email], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            found.map(|(number, access_token)| OrderAccess { number: number.to_string(), access_token }).ok_or_else(not_found)
         })
         .await?;
     Ok(Json(access))

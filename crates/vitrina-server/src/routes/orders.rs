@@ -22,7 +22,9 @@ const FIRST_ORDER_NUMBER: i64 = 1042;
 
 /// Places the order.
 #[utoipa::path(post, path = "/api/orders", tag = "checkout",
-    params(("Idempotency-Key" = String, Header, description = "A fresh random key per attempt to place (e.g. a UUID); repeat it to retry the same attempt safely")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$",
+        description = "A fresh random key per attempt to place (e.g. a UUID); repeat it to retry the same attempt safely. \
+At most 200 printable ASCII characters, without spaces at either end")),
     request_body = PlaceOrder,
     responses(
         (status = 201, description = "The order was placed", body = PlacedOrder),
@@ -37,13 +39,7 @@ pub async fn place_order(
     headers: HeaderMap,
     ApiJson(body): ApiJson<PlaceOrder>,
 ) -> ApiResult<(StatusCode, Json<PlacedOrder>)> {
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 200)
-        .ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?
-        .to_owned();
+    let key = idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?;
     let hash = request_hash(&body);
     let now = state.clock.now();
     let (status, placed) = state.db.run(move |tx| place(tx, &key, &hash, &body, now)).await?;
@@ -51,6 +47,14 @@ pub async fn place_order(
         send_confirmation(&state, &placed).await;
     }
     Ok((status, Json(placed)))
+}
+
+/// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at
+/// either end).
+fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
+    let printable = key.bytes().all(|b| (b' '..=b'~').contains(&b));
+    (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
 }
 
 fn place(tx: &Transaction<'_>, key: &str, hash: &str, body: &PlaceOrder, now: UnixSeconds) -> ApiResult<(StatusCode, PlacedOrder)> {

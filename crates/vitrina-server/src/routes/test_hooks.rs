@@ -15,6 +15,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/test/clock", post(set_clock))
         .route("/api/test/prices", post(set_price))
+        .route("/api/test/stock", post(set_stock))
         .route("/api/test/orders/{number}/status", post(set_order_status))
         .route("/api/test/orders", axum::routing::get(list_orders))
         .route("/api/test/bench-cart", post(bench_cart))
@@ -45,6 +46,24 @@ async fn set_price(State(state): State<AppState>, ApiJson(body): ApiJson<SetPric
         .run(move |tx| {
             let changed =
                 tx.execute("UPDATE variants SET price_minor = ?1 WHERE id = ?2", rusqlite::params![body.price_minor, body.variant_id])?;
+            if changed == 0 { Err(ApiError::not_found("No such variant.")) } else { Ok(()) }
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct SetStock {
+    variant_id: String,
+    stock: i64,
+}
+
+/// Sets a variant's stock (so that a load run does not sell the demo store out).
+async fn set_stock(State(state): State<AppState>, ApiJson(body): ApiJson<SetStock>) -> ApiResult<StatusCode> {
+    state
+        .db
+        .run(move |tx| {
+            let changed = tx.execute("UPDATE variants SET stock = ?1 WHERE id = ?2", rusqlite::params![body.stock, body.variant_id])?;
             if changed == 0 { Err(ApiError::not_found("No such variant.")) } else { Ok(()) }
         })
         .await?;

@@ -46,12 +46,14 @@ pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShipmentQuery {
     /// The order whose shipments to list.
     order: String,
     /// The order's access token: required for the store's own orders, whose shipments are as
     /// private as the order (a reference the store does not know is listed by itself).
     #[serde(default)]
+    #[param(required = false)]
     token: String,
 }
 
@@ -62,6 +64,7 @@ pub struct ShipmentQuery {
     responses(
         (status = 200, description = "The order's shipments", body = ShipmentList),
         (status = 400, description = "No `order` given (`bad-request`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "The store's own order without its token, or with a wrong one (`not-found`, the answer for an order that does not exist)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "An empty order number (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn list_shipments(State(state): State<AppState>, ApiQuery(query): ApiQuery<ShipmentQuery>) -> ApiResult<Response> {

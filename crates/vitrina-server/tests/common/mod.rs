@@ -95,3 +95,12 @@ pub async fn problem(response: Response, status: u16, slug: &str) -> Value {
     assert_eq!(body["status"], status);
     body
 }
+
+/// The `Retry-After` of a refused request, checked against the window it refers to: at most the
+/// window, and short of it only by the seconds the requests before it took (the clock runs on,
+/// and a busy machine may take a second or two).
+pub fn retry_after_within(response: &Response, window: u64) -> u64 {
+    let seconds: u64 = response.headers()["retry-after"].to_str().expect("Retry-After").parse().expect("seconds");
+    assert!(seconds <= window && seconds + 30 >= window, "Retry-After {seconds} for a window of {window} seconds");
+    seconds
+}
