@@ -29,7 +29,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['./reporters/fault-summary.ts']],
+  reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'en-GB',

@@ -63,9 +63,39 @@ async function placeOrder(request: APIRequestContext, payment = 'cash-on-deliver
   return { number: placed.number as string, token: placed.access_token as string, url: `/orders/${placed.number}?token=${placed.access_token}` };
 }
 
+/** Signs in (once: sign-ins per address are limited, and a case may be opened many times). */
 async function signIn(request: APIRequestContext, email = 'seller@example.com') {
+  const now = await (await request.get('/api/session')).json();
+  if (now.account?.email === email) return;
   const r = await request.post('/api/session', { data: { email, password: 'demo' } });
   expect(r.ok(), await r.text()).toBeTruthy();
+}
+
+/** The checkout's entries for a cart, as far as `upTo` (every step before it filled in). */
+async function checkoutEntries(request: APIRequestContext, cartId: string, upTo: 'delivery' | 'payment' | 'review') {
+  const entries: Record<string, unknown> = { ...shopper, country: 'RU' };
+  if (upTo !== 'delivery') Object.assign(entries, address, await courierChoice(request, cartId));
+  if (upTo === 'review') entries.payment_method = 'cash-on-delivery';
+  return JSON.stringify(entries);
+}
+
+/** A cart with a shirt, the checkout filled in as far as `step`, and that step open. */
+async function openCheckout(page: Page, step: 'delivery' | 'payment' | 'review') {
+  const cartId = await newCart(page.request, [['linen-shirt-2', 1]]);
+  const entries = await checkoutEntries(page.request, cartId, step);
+  await seedStorage(page, { 'vitrina.cart_id': cartId }, { 'vitrina.checkout': entries });
+  await page.goto(`/checkout/${step}`);
+}
+
+/** The consents on the review step, ticked by the shopper. */
+async function tickConsents(page: Page) {
+  await page.locator('#accept-terms').check();
+  await page.locator('#personal-data').check();
+}
+
+async function consentsKept(page: Page) {
+  await expect(page.locator('#accept-terms')).toBeChecked();
+  await expect(page.locator('#personal-data')).toBeChecked();
 }
 
 const productCard = (page: Page) => page.getByTestId('product-card').filter({ has: page.locator('#variant-linen-shirt') });
@@ -152,13 +182,10 @@ const calls: Call[] = [
     ready: (page, s) => page.getByText(s.t('cart.empty')),
   },
   {
-    name: 'checkout: quote',
+    name: 'checkout: quote, on the delivery step',
     method: 'POST', path: /^\/api\/checkout\/quote$/, kind: 'load',
     open: async (page) => {
-      const cartId = await newCart(page.request, [['linen-shirt-2', 1]]);
-      const entries = { ...shopper, country: 'RU' };
-      await seedStorage(page, { 'vitrina.cart_id': cartId }, { 'vitrina.checkout': JSON.stringify(entries) });
-      await page.goto('/checkout/delivery');
+      await openCheckout(page, 'delivery');
       await page.locator('#city').fill(address.city);
       await page.locator('#address-line').fill(address.line);
       await page.locator('#postcode').fill(address.postcode);
@@ -175,27 +202,45 @@ const calls: Call[] = [
     method: 'POST', path: /^\/api\/orders$/, kind: 'action',
     fieldErrors: [{ field: 'contact.email', code: 'invalid_email' }],
     open: async (page) => {
-      const cartId = await newCart(page.request, [['linen-shirt-2', 1]]);
-      const entries = {
-        ...shopper, ...address, ...(await courierChoice(page.request, cartId)),
-        payment_method: 'cash-on-delivery', accept_terms: false, personal_data: false,
-      };
-      await seedStorage(page, { 'vitrina.cart_id': cartId }, { 'vitrina.checkout': JSON.stringify(entries) });
-      await page.goto('/checkout/review');
+      await openCheckout(page, 'review');
       await expect(page.getByTestId('review-contact')).toBeVisible();
     },
     act: async (page) => {
-      await page.locator('#accept-terms').check();
-      await page.locator('#personal-data').check();
+      await tickConsents(page);
       await expect(page.getByTestId('place-order')).toHaveAttribute('aria-disabled', 'false');
       await page.getByTestId('place-order').click();
     },
     ready: (page) => page.getByTestId('order-status'),
     kept: async (page) => {
-      await expect(page.locator('#accept-terms')).toBeChecked();
-      await expect(page.locator('#personal-data')).toBeChecked();
+      await consentsKept(page);
       await expect(page.getByTestId('review-contact')).toContainText(shopper.email);
     },
+  },
+  {
+    name: 'checkout: quote, on the payment step',
+    method: 'POST', path: /^\/api\/checkout\/quote$/, kind: 'load',
+    open: async (page) => { await openCheckout(page, 'payment'); },
+    ready: (page) => page.getByTestId('payment-method'),
+  },
+  {
+    name: 'checkout: quote, on the review step',
+    method: 'POST', path: /^\/api\/checkout\/quote$/, kind: 'load',
+    open: async (page) => {
+      await openCheckout(page, 'review');
+      await tickConsents(page);
+    },
+    ready: (page) => page.getByTestId('review-contact'),
+    kept: consentsKept,
+  },
+  {
+    name: 'checkout: the cart, on the review step',
+    method: 'GET', path: /^\/api\/carts\/[^/]+$/, kind: 'load',
+    open: async (page) => {
+      await openCheckout(page, 'review');
+      await tickConsents(page);
+    },
+    ready: (page) => page.getByTestId('review-contact'),
+    kept: consentsKept,
   },
   {
     name: 'order: view',
@@ -203,6 +248,29 @@ const calls: Call[] = [
     words: { 'HTTP 404': ['order.not_found'] },
     open: async (page) => { await page.goto((await placeOrder(page.request)).url); },
     ready: (page) => page.getByTestId('order-status'),
+  },
+  {
+    name: 'order: its shipments, on the order page',
+    method: 'GET', path: /^\/api\/shipments\?order=/, kind: 'load',
+    open: async (page, s) => {
+      if (!s.data.order) {
+        s.data.order = await placeOrder(page.request);
+        // Handing the order to the carrier creates its shipment.
+        const r = await page.request.post(`/api/test/orders/${s.data.order.number}/status`, { data: { status: 'handed_to_carrier' } });
+        expect(r.status()).toBe(204);
+      }
+      await page.goto(s.data.order.url);
+    },
+    ready: (page) => page.getByTestId('order-shipment'),
+  },
+  {
+    name: 'order: the seller’s card, on the order page',
+    method: 'GET', path: /^\/api\/sellers\/demo-seller\/contact$/, kind: 'load',
+    open: async (page, s) => {
+      s.data.order ??= await placeOrder(page.request);
+      await page.goto(s.data.order.url);
+    },
+    ready: (page) => page.getByTestId('contact-compact').getByTestId('contact-card'),
   },
   {
     name: 'order: lookup',
@@ -249,6 +317,24 @@ const calls: Call[] = [
     method: 'GET', path: /^\/api\/shipments\/PX1000000001$/, kind: 'load',
     open: async (page) => { await page.goto('/track/PX1000000001'); },
     ready: (page) => page.getByTestId('shipment-state'),
+  },
+  {
+    name: 'tracking: checking a shown shipment again',
+    method: 'GET', path: /^\/api\/shipments\/PX1000000001$/, kind: 'action',
+    open: async (page) => {
+      await page.goto('/track/PX1000000001');
+      await expect(page.getByTestId('shipment-state')).toBeVisible();
+    },
+    act: async (page) => { await page.getByTestId('refresh-status').getByRole('button').click(); },
+    // The journey stays on screen; only the line about checking for news changes.
+    ready: (page) => async () =>
+      (await page.getByTestId('shipment-state').isVisible()) && (await page.locator('.refresh-status__error').count()) === 0,
+  },
+  {
+    name: 'tracking: the seller’s card, on the tracking page',
+    method: 'GET', path: /^\/api\/sellers\/demo-seller\/contact$/, kind: 'load',
+    open: async (page) => { await page.goto('/track/PX1000000001'); },
+    ready: (page) => page.getByTestId('contact-compact').getByTestId('contact-card'),
   },
   {
     name: "tracking: an order's shipments",

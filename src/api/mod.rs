@@ -43,6 +43,14 @@ impl Api {
         web_sys::Url::new_with_base(url, &self.base_url).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
     }
 
+    /// A page of the backend's choosing to send the shopper to (a payment gateway), resolved like
+    /// [`Api::resolve`]; `None` unless it is a web address, so a backend gone wrong cannot run a
+    /// `javascript:` link in the store's page.
+    pub fn web_page(&self, url: &str) -> Option<String> {
+        let resolved = web_sys::Url::new_with_base(url.trim(), &self.base_url).ok()?;
+        matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href())
+    }
+
     /// `GET`, retried with backoff after transient failures (a `Retry-After` is honoured up to 5 s).
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let url = self.url(path);
