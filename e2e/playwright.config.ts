@@ -27,7 +27,9 @@ export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 2,
+  // Two for the shop's suites and up to three for the fault injection beside them: it mostly
+  // waits (for retries, time limits), so its browsers cost little.
+  workers: 4,
   retries: 0,
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: {
@@ -50,8 +52,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'shop', testIgnore: /faults\.spec\.ts$/ },
-    { name: 'faults', testMatch: /faults\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
+    { name: 'shop', testIgnore: /faults\.spec\.ts$/, workers: 2 },
+    { name: 'faults', testMatch: /faults\.spec\.ts$/, workers: 3, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
   ],
   webServer: [backend(port, varDir), backend(faultsPort, `${varDir}/faults`)],
 });

@@ -5,6 +5,8 @@ interface CaseResult {
   name: string;
   lang: string;
   passed: boolean;
+  /** For a forced answer: whether the app made the call at all. */
+  asked?: boolean;
   error?: string;
 }
 
@@ -33,6 +35,12 @@ export default class RobustnessSummary implements Reporter {
         lines.push(`  ${held === mine.length ? '✓' : '✘'} ${group} (${mine[0].lang}): ${held}/${mine.length}`);
       }
       for (const c of cases.filter((c) => !c.passed)) lines.push(`  failed: ${c.group} × ${c.name}: ${c.error?.split('\n')[0]}`);
+      const forced = cases.filter((c) => c.asked !== undefined);
+      if (forced.length) {
+        const asked = forced.filter((c) => c.asked).length;
+        lines.push(`  answers forced: ${forced.length}, of which the app asked for ${asked}`);
+        for (const c of forced.filter((c) => !c.asked)) lines.push(`  never asked for: ${c.group} × ${c.name}`);
+      }
       const passed = cases.filter((c) => c.passed).length;
       lines.push(`${suite}: ${cases.length} cases tried, ${passed} passed, ${cases.length - passed} failed`);
       console.log(lines.join('\n'));
