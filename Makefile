@@ -11,13 +11,14 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 CARGO ?= cargo
 
-.PHONY: help run build server test test-host test-browser test-e2e test-hard bench openapi fmt clean
+.PHONY: help run build server test test-host test-browser test-e2e test-mock test-hard bench openapi fmt clean
 
 help:
 	@echo "make run    build the app and serve it with the reference backend at http://127.0.0.1:$(PORT)"
 	@echo "make test   run every test layer: host, browser (headless Chromium), end-to-end"
 	@echo "make bench  measure sizes, Lighthouse scores and interaction timings against the budgets"
 	@echo "make test-hard  the slow robustness suites: contract fuzzing, load, crash safety"
+	@echo "make test-mock  walk the app against Prism's mock of openapi.json (a backend nobody here wrote)"
 	@echo "make openapi  regenerate openapi.json from the server"
 
 ## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
@@ -67,6 +68,12 @@ test-hard: server
 	@echo "== robustness tests (contract fuzzing, load, crash safety)"
 	@VITRINA_SERVER_BIN=$(CURDIR)/target/server/vitrina-server \
 		$(CARGO) test --quiet -p vitrina-server --test hard -- --ignored --test-threads=1 --nocapture
+
+## The app against a backend nobody here wrote: Prism's mock of openapi.json, every page walked.
+test-mock: build
+	@scripts/tools.sh test
+	@echo "== the app against a mock backend (Prism, dynamic answers)"
+	@scripts/test-mock.sh
 
 openapi:
 	@$(CARGO) run --quiet -p vitrina-server -- --openapi > openapi.json

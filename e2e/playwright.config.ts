@@ -1,19 +1,37 @@
 import { defineConfig } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 
-// `scripts/test-e2e.sh` picks a free port and a fresh directory for the database and outbox.
+// `scripts/test-e2e.sh` picks free ports and a fresh directory for the databases and outboxes.
 const port = Number(process.env.VITRINA_PORT ?? 18080);
+// The fault-injection suite has a backend of its own: it sends messages and saves settings many
+// times over, which must not meet the other suites' rate limits, clock moves and edits.
+const faultsPort = Number(process.env.VITRINA_FAULTS_PORT ?? port + 1);
 const varDir = process.env.VITRINA_VAR ?? path.resolve(__dirname, '../var/e2e');
 const server = process.env.VITRINA_SERVER ?? path.resolve(__dirname, '../target/debug/vitrina-server');
 const dist = path.resolve(__dirname, '../dist');
+
+function backend(port: number, dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    command: `"${server}" --port ${port} --db "${dir}/store.sqlite" --dist "${dist}" --outbox "${dir}/outbox" --test-hooks --no-auto-progress`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 2,
+  // Two for the shop's suites and up to three for the fault injection beside them: it mostly
+  // waits (for retries, time limits), so its browsers cost little.
+  workers: 4,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'en-GB',
@@ -33,12 +51,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `"${server}" --port ${port} --db "${varDir}/store.sqlite" --dist "${dist}" --outbox "${varDir}/outbox" --test-hooks --no-auto-progress`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'shop', testIgnore: /faults\.spec\.ts$/, workers: 2 },
+    { name: 'faults', testMatch: /faults\.spec\.ts$/, workers: 3, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
+  ],
+  webServer: [backend(port, varDir), backend(faultsPort, `${varDir}/faults`)],
 });

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Runs the Playwright suite against the release build, served by the reference backend on a
-# fresh database and a free port. Extra arguments go to `playwright test`.
+# Runs the Playwright suite against the release build, served by the reference backend on fresh
+# databases and free ports. Extra arguments go to `playwright test`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# Two free ports: one backend for the suites, one of its own for the fault-injection suite.
+read -r port faults_port < <(python3 -c '
+import socket
+socks = [socket.socket() for _ in range(2)]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in socks))')
 var=$(mktemp -d "${TMPDIR:-/tmp}/vitrina-e2e.XXXXXX")
 trap 'rm -rf "$var"' EXIT
 
 export npm_config_loglevel=error
-export VITRINA_PORT=$port VITRINA_VAR=$var VITRINA_SERVER="$root/target/debug/vitrina-server"
+export VITRINA_PORT=$port VITRINA_FAULTS_PORT=$faults_port VITRINA_VAR=$var VITRINA_SERVER="$root/target/debug/vitrina-server"
 cd "$root/e2e"
 exec npx --no-install playwright test "$@"

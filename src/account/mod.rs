@@ -21,27 +21,36 @@ use vitrina_core::contact::Viewer;
 pub struct Session {
     /// The signed-in account; `None` when nobody is (or before `loaded`).
     pub account: RwSignal<Option<Account>>,
-    /// Whether the backend has answered at least once.
+    /// Whether the backend has answered at least once (or failed to).
     pub loaded: RwSignal<bool>,
+    /// Why the backend could not say who is signed in, the last time it was asked.
+    pub error: RwSignal<Option<ApiError>>,
     api: StoredValue<Api>,
 }
 
 impl Session {
     pub fn new(api: Api) -> Self {
-        Session { account: RwSignal::new(None), loaded: RwSignal::new(false), api: StoredValue::new(api) }
+        Session { account: RwSignal::new(None), loaded: RwSignal::new(false), error: RwSignal::new(None), api: StoredValue::new(api) }
     }
 
-    /// Asks the backend who is signed in. A failure leaves the app signed out, not broken.
+    /// Asks the backend who is signed in. A failure leaves the app working as signed out; a page
+    /// that needs the account (the seller's editor) explains it from [`Session::error`].
     pub fn load(self) {
         let api = self.api.get_value();
         spawn_local(async move {
-            let state = api.session().await.unwrap_or_default();
-            self.set(state);
+            match api.session().await {
+                Ok(state) => self.set(state),
+                Err(e) => {
+                    self.error.set(Some(e));
+                    self.loaded.set(true);
+                }
+            }
         });
     }
 
     pub fn set(self, state: SessionState) {
         self.account.set(state.account);
+        self.error.set(None);
         self.loaded.set(true);
     }
 
@@ -96,6 +105,7 @@ pub fn AccountNav() -> impl IntoView {
         if query.is_empty() { path } else { format!("{path}?{}", query.trim_start_matches('?')) }
     };
     let signing_out = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
     view! {
         <div class="account-nav">
             {move || match session.account.get() {
@@ -106,15 +116,21 @@ pub fn AccountNav() -> impl IntoView {
                         <button type="button" class="button button--link account-nav__out" disabled=move || signing_out.get()
                             on:click=move |_| {
                                 signing_out.set(true);
+                                failure.set(None);
                                 spawn_local(async move {
-                                    let _ = session.sign_out().await;
-                                    signing_out.set(false);
+                                    // Still signed in when it fails: say so, and the button stays to try again.
+                                    let result = session.sign_out().await;
+                                    failure.try_set(result.err());
+                                    signing_out.try_set(false);
                                 });
                             }>{move || i18n.t("account.sign_out")}</button>
                     }.into_any()
                 }
                 None => view! { <A href=move || sign_in_href(&here())>{move || i18n.t("account.sign_in")}</A> }.into_any(),
             }}
+            {move || failure.get().map(|e| view! {
+                <p class="account-nav__error" role="alert">{i18n.tf("account.sign_out_failed", &[("reason", &error_text(&i18n, &e))])}</p>
+            })}
         </div>
     }
 }
@@ -177,7 +193,9 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(state) => {
                     session.set(state);
                     password.set(String::new());
-                    navigate(&return_to.get_untracked(), NavigateOptions { replace: true, ..Default::default() });
+                    if let Some(path) = return_to.try_get_untracked() {
+                        navigate(&path, NavigateOptions { replace: true, ..Default::default() });
+                    }
                 }
                 Err(e) => {
                     let wrong = e.problem_kind() == Some(ProblemKind::InvalidCredentials);

@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use vitrina_core::api::{AppConfig, decode_response};
 
-/// Time limit for one request.
-pub const REQUEST_TIMEOUT_MS: u32 = 15_000;
+/// Time limit for one request until `config.json` says otherwise (it is read under this one).
+pub const REQUEST_TIMEOUT_MS: u32 = vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS;
 /// How many times an idempotent request is repeated after a transient failure.
 const GET_RETRIES: u32 = 2;
 
@@ -23,11 +23,13 @@ const GET_RETRIES: u32 = 2;
 #[derive(Clone, Debug)]
 pub struct Api {
     base_url: Arc<str>,
+    /// Time limit for one request (`request_timeout_ms` in `config.json`).
+    timeout_ms: u32,
 }
 
 impl Api {
     pub fn new(config: &AppConfig) -> Self {
-        Api { base_url: Arc::from(resolve_against_page(&config.api_base_url)) }
+        Api { base_url: Arc::from(resolve_against_page(&config.api_base_url)), timeout_ms: config.request_timeout_ms }
     }
 
     /// The absolute URL of an API path.
@@ -41,12 +43,20 @@ impl Api {
         web_sys::Url::new_with_base(url, &self.base_url).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
     }
 
+    /// A page of the backend's choosing to send the shopper to (a payment gateway), resolved like
+    /// [`Api::resolve`]; `None` unless it is a web address, so a backend gone wrong cannot run a
+    /// `javascript:` link in the store's page.
+    pub fn web_page(&self, url: &str) -> Option<String> {
+        let resolved = web_sys::Url::new_with_base(url.trim(), &self.base_url).ok()?;
+        matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href())
+    }
+
     /// `GET`, retried with backoff after transient failures (a `Retry-After` is honoured up to 5 s).
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
-            let result = send(RequestBuilder::new(&url).method(Method::GET), None).await;
+            let result = send(RequestBuilder::new(&url).method(Method::GET), None, self.timeout_ms).await;
             match result {
                 Err(e) if e.is_transient() && attempt < GET_RETRIES => {
                     attempt += 1;
@@ -76,15 +86,15 @@ impl Api {
             Some(b) => Some(serde_json::to_string(b).map_err(|e| ApiError::Network(e.to_string()))?),
             None => None,
         };
-        send(builder, body).await
+        send(builder, body, self.timeout_ms).await
     }
 }
 
-async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
+async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<T, ApiError> {
     if !is_online() {
         return Err(ApiError::Offline);
     }
-    let signal = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
+    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
     let builder =
         builder.abort_signal(Some(&signal)).header("Accept", "application/json").credentials(web_sys::RequestCredentials::SameOrigin);
     let request = match body {
@@ -140,7 +150,9 @@ pub async fn sleep_ms(ms: u32) {
 /// Fetches and checks `config.json` from the page's own origin.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
     let url = resolve_against_page("/config.json");
-    let response = send::<serde_json::Value>(RequestBuilder::new(&url).method(Method::GET), None).await.map_err(ConfigError::Fetch)?;
+    let response = send::<serde_json::Value>(RequestBuilder::new(&url).method(Method::GET), None, REQUEST_TIMEOUT_MS)
+        .await
+        .map_err(ConfigError::Fetch)?;
     let config: AppConfig = serde_json::from_value(response).map_err(|e| ConfigError::Invalid(e.to_string()))?;
     config.validate().map_err(ConfigError::Invalid)?;
     Ok(config)

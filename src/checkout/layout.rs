@@ -6,7 +6,7 @@ use super::cart_store::CartStore;
 use super::quote::QuoteView;
 use super::state::{CheckoutState, Entries};
 use crate::i18n::use_i18n;
-use crate::ui::{MoneyText, TotalsTable};
+use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -71,7 +71,8 @@ fn guard(step: Step) {
     let navigate = use_navigate();
     let checked = StoredValue::new(false);
     Effect::new(move |_| {
-        if checked.get_value() || !cart.loaded.get() {
+        // A cart that could not be read is not an empty one: wait for it (the layout says why).
+        if checked.get_value() || !cart.loaded.get() || cart.error.with(Option::is_some) {
             return;
         }
         checked.set_value(true);
@@ -110,7 +111,10 @@ pub fn CheckoutLayout(
             </ol>
         </nav>
         <div class="checkout">
-            <div class="checkout__main">{children()}</div>
+            <div class="checkout__main">
+                {move || cart.error.get().map(|e| view! { <ErrorNotice error=e on_retry=move || cart.load()/> })}
+                {children()}
+            </div>
             <aside class="checkout__summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{move || i18n.t("checkout.summary")}</h2>
                 <ul class="summary-lines">

@@ -21,6 +21,7 @@ pub struct QuoteView {
     pub pending: RwSignal<bool>,
     /// Bumped to ask again with the same entries (the "Try again" button).
     retry: RwSignal<u32>,
+    cart: CartStore,
 }
 
 impl QuoteView {
@@ -30,8 +31,13 @@ impl QuoteView {
         let api = expect_context::<Api>();
         let state = expect_context::<CheckoutState>();
         let cart = expect_context::<CartStore>();
-        let view =
-            QuoteView { quote: RwSignal::new(None), error: RwSignal::new(None), pending: RwSignal::new(true), retry: RwSignal::new(0) };
+        let view = QuoteView {
+            quote: RwSignal::new(None),
+            error: RwSignal::new(None),
+            pending: RwSignal::new(true),
+            retry: RwSignal::new(0),
+            cart,
+        };
         let draft = Memo::new(move |_| {
             let cart_id = cart.cart.with(|c| c.as_ref().map(|c| c.id.clone()))?;
             Some(state.entries.with(|e| with_draft(e, &cart_id)))
@@ -43,14 +49,16 @@ impl QuoteView {
             view.pending.set(true);
             let this = generation.get_value() + 1;
             generation.set_value(this);
+            // After an await the step may be gone (the shopper moved on): then nothing is left to do.
+            let current = move || generation.try_get_value() == Some(this);
             let api = api.clone();
             leptos::task::spawn_local(async move {
                 sleep_ms(SETTLE_MS).await;
-                if generation.get_value() != this {
+                if !current() {
                     return;
                 }
                 let result = api.quote(&draft).await;
-                if generation.get_value() != this {
+                if !current() {
                     return;
                 }
                 match result {
@@ -64,6 +72,12 @@ impl QuoteView {
             });
         });
         view
+    }
+
+    /// Whether a quote is still on its way (tracked): none yet, and nothing has failed — neither
+    /// the quote nor the cart it needs, whose failure the checkout's frame explains.
+    pub fn loading(&self) -> bool {
+        self.quote.with(Option::is_none) && self.error.with(Option::is_none) && self.cart.error.with(Option::is_none)
     }
 
     pub fn retry(&self) {

@@ -57,7 +57,7 @@ pub fn LookupPage() -> impl IntoView {
         let (n, e) = (number.get_untracked().trim().trim_start_matches('#').to_owned(), email.get_untracked().trim().to_owned());
         spawn_local(async move {
             match api.lookup_order(&n, &e).await {
-                Ok(access) => navigate(&format!("/orders/{}?token={}", access.number, access.access_token), Default::default()),
+                Ok(access) => navigate(&super::order_url(&access.number, &access.access_token), Default::default()),
                 Err(e) => failure.set(Some(e)),
             }
             busy.set(false);

@@ -78,11 +78,18 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
         let api = api.clone();
         spawn_local(async move {
             match api.start_payment(&number, &token.get_untracked()).await {
-                Ok(step) => match step.redirect_url.and_then(|url| web_sys::window().map(|w| (w, url))) {
-                    Some((window, url)) => {
-                        let _ = window.location().assign(&api.resolve(&url));
+                Ok(step) => match step.redirect_url.as_deref().map(|url| api.web_page(url)).zip(web_sys::window()) {
+                    Some((Some(url), window)) => {
+                        let _ = window.location().assign(&url);
                     }
-                    None => busy.set(false),
+                    // A payment page that is not a web address is not followed.
+                    Some((None, _)) => {
+                        failure.try_set(Some(ApiError::Undecodable("the payment page is not a web address".into())));
+                        busy.try_set(false);
+                    }
+                    None => {
+                        busy.try_set(false);
+                    }
                 },
                 Err(e) => {
                     failure.set(Some(e));
@@ -228,7 +235,7 @@ pub(crate) fn Shipments() -> impl IntoView {
                     view! {
                         <ul class="link-list" data-testid="order-shipments">
                             {o.shipments.into_iter().map(|s| view! {
-                                <li><A href=format!("/track/{}", s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
+                                <li><A href=crate::tracking::tracking_url(&s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
                             }).collect_view()}
                         </ul>
                         <crate::tracking::OrderShipments order_number=o.number.clone() token=Some(token)/>
@@ -336,8 +343,11 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
             <h2 id="seller-heading">{move || i18n.t("order.contact_seller")}</h2>
             {with_order(move |o| view! {
                 <ul class="link-list">
-                    {o.sellers.clone().into_iter().map(|s| view! {
-                        <li><A href=format!("/sellers/{}/contact?order={}", s.id, o.number)>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
+                    {o.sellers.clone().into_iter().map(|s| {
+                        let about = vitrina_core::api::MessageContext { order: Some(o.number.clone()), shipment: None };
+                        view! {
+                            <li><A href=crate::contact::contact_page_href(&s.id, &about)>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
+                        }
                     }).collect_view()}
                 </ul>
                 {o.sellers.into_iter().map(|s| {

@@ -422,6 +422,8 @@ enum Stage {
     /// Signed in, but not as a seller (or not as this store's).
     Forbidden,
     Failed(ApiError),
+    /// The backend could not say who is signed in.
+    SessionFailed(ApiError),
     Ready,
 }
 
@@ -494,6 +496,11 @@ pub fn SellerEditorPage() -> impl IntoView {
         let navigate = navigate.clone();
         Effect::new(move |_| {
             if !session.loaded.get() {
+                return;
+            }
+            // Not knowing who is signed in is not being signed out: say so rather than ask again.
+            if let Some(e) = session.error.get() {
+                stage.set(Stage::SessionFailed(e));
                 return;
             }
             match session.account.get() {
@@ -649,6 +656,9 @@ pub fn SellerEditorPage() -> impl IntoView {
                     let load = load.clone();
                     view! { <ErrorNotice error=e on_retry=move || load()/> }.into_any()
                 }
+                Stage::SessionFailed(e) => view! {
+                    <ErrorNotice error=e on_retry=move || { stage.set(Stage::Loading); session.load(); }/>
+                }.into_any(),
                 Stage::Ready => form().into_any(),
             }}
         </section>

@@ -143,7 +143,7 @@ pub fn ContactForm(
                 Ok(r) => {
                     receipt.set(Some(r));
                     message.set(String::new());
-                    if let Some(node) = receipt_node.get_untracked() {
+                    if let Some(node) = receipt_node.try_get_untracked().flatten() {
                         let _ = node.focus();
                     }
                 }

@@ -24,6 +24,7 @@ fn api() -> Api {
         store_name: "Test store".into(),
         default_locale: "en".into(),
         currency: "RUB".into(),
+        request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
     })
 }
 

@@ -170,7 +170,8 @@ pub fn DeliveryStep() -> impl IntoView {
                             return view! { <ErrorNotice error=e on_retry=move || quote.retry()/> }.into_any();
                         }
                         match quote.quote.get() {
-                            None => view! { <Loading/> }.into_any(),
+                            None if quote.loading() => view! { <Loading/> }.into_any(),
+                            None => ().into_any(),
                             Some(q) if q.delivery_options.is_empty() => view! { <p>{i18n.t("delivery.none")}</p> }.into_any(),
                             Some(q) => q.delivery_options.into_iter().map(|option| view! { <DeliveryOptionRow option=option/> }).collect_view().into_any(),
                         }

@@ -80,7 +80,8 @@ pub fn PaymentStep() -> impl IntoView {
                             return view! { <ErrorNotice error=e on_retry=move || quote.retry()/> }.into_any();
                         }
                         match quote.quote.get() {
-                            None => view! { <Loading/> }.into_any(),
+                            None if quote.loading() => view! { <Loading/> }.into_any(),
+                            None => ().into_any(),
                             Some(q) => q.payment_methods.into_iter().map(|m| {
                                 let input_id = format!("payment-{}", m.id);
                                 let id = m.id.clone();

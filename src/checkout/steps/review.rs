@@ -124,7 +124,7 @@ pub fn ReviewStep() -> impl IntoView {
                     return;
                 }
             }
-            let terms = quote.quote.with_untracked(|q| q.as_ref().map(|q| q.terms_version.clone())).unwrap_or_default();
+            let terms = quote.quote.try_with_untracked(|q| q.as_ref().map(|q| q.terms_version.clone())).flatten().unwrap_or_default();
             let body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: expected };
             let body_json = serde_json::to_string(&body).unwrap_or_default();
             // A retry of this same order reuses its key; a changed order is a new attempt.
@@ -140,12 +140,13 @@ pub fn ReviewStep() -> impl IntoView {
                 Ok(placed) => {
                     state.clear();
                     cart.finished();
-                    let order_url = format!("/orders/{}?token={}", placed.number, placed.access_token);
-                    match placed.payment.redirect_url {
-                        Some(url) => {
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.location().assign(&api.resolve(&url));
-                            }
+                    let order_url = crate::confirmation::order_url(&placed.number, &placed.access_token);
+                    // Off to the payment page when there is one; its address must be a web page.
+                    // Otherwise (or if it is not) the order's page, which can start the payment again.
+                    let gateway = placed.payment.redirect_url.as_deref().and_then(|url| api.web_page(url));
+                    match gateway.zip(web_sys::window()) {
+                        Some((url, window)) => {
+                            let _ = window.location().assign(&url);
                         }
                         None => navigate(&order_url, Default::default()),
                     }
@@ -192,7 +193,8 @@ pub fn ReviewStep() -> impl IntoView {
             <ErrorSummary entries=summary attempt=attempts/>
             {move || quote.error.get().map(|e| view! { <ErrorNotice error=e on_retry=move || quote.retry()/> })}
             {move || match quote.quote.get() {
-                None => view! { <Loading/> }.into_any(),
+                None if quote.loading() => view! { <Loading/> }.into_any(),
+                None => ().into_any(),
                 Some(q) => view! { <ReviewSections quote=q/> }.into_any(),
             }}
             <section class="review__section" aria-labelledby="consents-heading">

@@ -17,7 +17,17 @@ pub struct AppConfig {
     /// The store's currency (ISO 4217).
     #[serde(default = "default_currency")]
     pub currency: String,
+    /// How long the app waits for one answer from the API before it says so, in milliseconds
+    /// (1 000 – 120 000; 15 000 when absent).
+    #[serde(default = "default_request_timeout_ms")]
+    pub request_timeout_ms: u32,
 }
+
+/// The app's time limit for one request when `config.json` does not set one.
+pub const DEFAULT_REQUEST_TIMEOUT_MS: u32 = 15_000;
+
+/// The range of time limits a deployment may choose.
+pub const REQUEST_TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u32> = 1_000..=120_000;
 
 fn default_locale() -> String {
     "en".to_owned()
@@ -25,6 +35,10 @@ fn default_locale() -> String {
 
 fn default_currency() -> String {
     "RUB".to_owned()
+}
+
+fn default_request_timeout_ms() -> u32 {
+    DEFAULT_REQUEST_TIMEOUT_MS
 }
 
 impl AppConfig {
@@ -44,6 +58,14 @@ impl AppConfig {
         if !crate::Currency::new(&self.currency).is_well_formed() {
             return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
         }
+        if !REQUEST_TIMEOUT_RANGE_MS.contains(&self.request_timeout_ms) {
+            return Err(format!(
+                "request_timeout_ms {} is outside {}–{}",
+                self.request_timeout_ms,
+                REQUEST_TIMEOUT_RANGE_MS.start(),
+                REQUEST_TIMEOUT_RANGE_MS.end()
+            ));
+        }
         Ok(())
     }
 }
@@ -53,7 +75,13 @@ mod tests {
     use super::*;
 
     fn config(base: &str) -> AppConfig {
-        AppConfig { api_base_url: base.into(), store_name: "Shop".into(), default_locale: "en".into(), currency: "RUB".into() }
+        AppConfig {
+            api_base_url: base.into(),
+            store_name: "Shop".into(),
+            default_locale: "en".into(),
+            currency: "RUB".into(),
+            request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+        }
     }
 
     #[test]
@@ -66,6 +94,7 @@ mod tests {
     fn a_config_without_locale_and_currency_takes_defaults() {
         let c: AppConfig = serde_json::from_str(r#"{"api_base_url":"/api","store_name":"S"}"#).unwrap();
         assert_eq!((c.default_locale.as_str(), c.currency.as_str()), ("en", "RUB"));
+        assert_eq!(c.request_timeout_ms, DEFAULT_REQUEST_TIMEOUT_MS);
         assert!(c.validate().is_ok());
     }
 
@@ -75,5 +104,16 @@ mod tests {
         let mut c = config("/api");
         c.currency = "rubles".into();
         assert!(c.validate().is_err());
+    }
+
+    #[test]
+    fn a_time_limit_outside_the_sensible_range_is_refused() {
+        let mut c = config("/api");
+        c.request_timeout_ms = 2_000;
+        assert!(c.validate().is_ok());
+        for silly in [0, 999, 120_001] {
+            c.request_timeout_ms = silly;
+            assert!(c.validate().is_err(), "{silly}");
+        }
     }
 }

@@ -14,6 +14,7 @@ pub async fn app_config(State(state): State<AppState>) -> impl IntoResponse {
         store_name: state.options.store_name.clone(),
         default_locale: "en".into(),
         currency: "RUB".into(),
+        request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
     };
     ([(header::CACHE_CONTROL, "no-cache")], Json(config))
 }

@@ -1,0 +1,338 @@
+/**
+ * The app against a backend nobody here wrote: Prism mocks `openapi.json` with answers drawn at
+ * random from its schemas. Every page is walked, first with whatever the mock answers, then with
+ * each answer the contract allows for each call the page makes (Prism's `Prefer: code=…`). Every
+ * answer must either render or be explained in words; never a blank page, a panic, or a page
+ * stuck loading.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { test, expect } from '../tests/fixtures';
+import { type Lang, LANGS, patterns, plainText, table } from '../tests/words';
+
+test.describe.configure({ mode: 'parallel' });
+
+/** An operation of the contract and the statuses it may answer with. */
+interface Op {
+  name: string;
+  method: string;
+  path: RegExp;
+  codes: string[];
+}
+
+const contract = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../openapi.json'), 'utf8'));
+const OPS: Op[] = Object.entries(contract.paths as Record<string, Record<string, any>>).flatMap(([template, item]) =>
+  Object.entries(item).map(([method, op]) => ({
+    name: `${method.toUpperCase()} ${template}`,
+    method: method.toUpperCase(),
+    path: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    codes: Object.keys(op.responses),
+  })),
+);
+
+function op(name: string): Op {
+  const found = OPS.find((o) => o.name === name);
+  if (!found) throw new Error(`${name} is not in openapi.json`);
+  return found;
+}
+
+/** Clicks `selector`'s first match if the random answers put an enabled one on the page. */
+async function press(page: Page, selector: string) {
+  const target = page.locator(selector).first();
+  if ((await target.count()) > 0 && (await target.isVisible()) && (await target.isEnabled())) {
+    await target.click();
+    await settle(page);
+  }
+}
+
+async function fill(page: Page, selector: string, value: string) {
+  const field = page.locator(selector).first();
+  if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEditable())) await field.fill(value);
+}
+
+/** Waits until no request to the API has been in flight for a while (the quote waits 350 ms). */
+async function settle(page: Page) {
+  const deadline = Date.now() + 20_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    const busy = await page.evaluate(() => (window as any).__apiInFlight ?? 0).catch(() => 0);
+    if (busy > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince > 800) return;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Counts the page's requests to the API in flight (`fetch` only: the app uses nothing else). */
+function countRequests() {
+  const w = window as any;
+  if (w.__apiInFlight !== undefined) return;
+  w.__apiInFlight = 0;
+  const original = w.fetch.bind(w);
+  w.fetch = (...args: any[]) => {
+    w.__apiInFlight += 1;
+    return original(...args).finally(() => {
+      w.__apiInFlight -= 1;
+    });
+  };
+}
+
+const checkoutEntries = {
+  email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова', country: 'RU',
+  city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000',
+};
+
+interface Visit {
+  name: string;
+  path: string;
+  local?: Record<string, string>;
+  session?: Record<string, string>;
+  /** What a shopper does there, as far as the random answers allow. */
+  act?: (page: Page) => Promise<void>;
+  /** The operations the page and its actions call. */
+  ops: string[];
+  /**
+   * Answers (from `answers/`, recorded from the reference backend) for the calls that must go
+   * well for the page to reach the call whose answer is being forced: a random order is rarely
+   * one that may still be cancelled and paid, random settings never pass the editor's checks.
+   * Only when an answer is forced; otherwise everything comes from the mock.
+   */
+  given?: Record<string, string>;
+}
+
+const checkout = (extra: object) => ({
+  local: { 'vitrina.cart_id': 'cart-from-the-mock' },
+  session: { 'vitrina.checkout': JSON.stringify({ ...checkoutEntries, ...extra }) },
+});
+
+const VISITS: Visit[] = [
+  {
+    name: 'catalog, adding to the cart', path: '/', local: { 'vitrina.cart_id': '' },
+    act: (page) => press(page, '[data-testid=product-card] button.button--primary'),
+    ops: ['GET /api/products', 'POST /api/carts', 'POST /api/carts/{cart_id}/lines'],
+    given: { 'GET /api/products': 'products.json' },
+  },
+  {
+    name: 'cart, changing and removing', path: '/cart', local: { 'vitrina.cart_id': 'cart-from-the-mock' },
+    act: async (page) => {
+      await press(page, '[data-testid=cart-line] .stepper__button:last-child');
+      await press(page, '[data-testid=cart-line] .cart-line__remove');
+    },
+    ops: ['GET /api/carts/{cart_id}', 'PATCH /api/carts/{cart_id}/lines/{line_id}', 'DELETE /api/carts/{cart_id}/lines/{line_id}'],
+    // The line stays after a change, so that it can then be removed.
+    given: { 'GET /api/carts/{cart_id}': 'cart.json', 'PATCH /api/carts/{cart_id}/lines/{line_id}': 'cart.json' },
+  },
+  {
+    name: 'checkout: contact', path: '/checkout/contact', local: { 'vitrina.cart_id': 'cart-from-the-mock' },
+    act: async (page) => {
+      await fill(page, '#email', checkoutEntries.email);
+      await fill(page, '#phone', checkoutEntries.phone);
+      await fill(page, '#name', checkoutEntries.name);
+      await press(page, 'main form button[type=submit]');
+    },
+    ops: ['GET /api/carts/{cart_id}'],
+  },
+  {
+    name: 'checkout: delivery', path: '/checkout/delivery', ...checkout({}),
+    act: async (page) => {
+      await press(page, '[data-testid=delivery-option] input[type=radio]');
+      await press(page, 'main form button[type=submit]');
+    },
+    ops: ['POST /api/checkout/quote'],
+    given: { 'GET /api/carts/{cart_id}': 'cart.json' },
+  },
+  {
+    name: 'checkout: payment and promo code', path: '/checkout/payment', ...checkout({ delivery_option: 'courier' }),
+    act: async (page) => {
+      await press(page, '[data-testid=payment-method] input[type=radio]');
+      await fill(page, '#promo-code', 'WELCOME10');
+      await press(page, '.promo__row button');
+      await press(page, 'main form button[type=submit]');
+    },
+    ops: ['POST /api/checkout/quote'],
+    given: { 'GET /api/carts/{cart_id}': 'cart.json' },
+  },
+  {
+    name: 'checkout: review and place the order', path: '/checkout/review',
+    ...checkout({ delivery_option: 'courier', payment_method: 'card-online', accept_terms: true, personal_data: true }),
+    act: async (page) => {
+      await press(page, '[data-testid=price-changed] button');
+      await press(page, '[data-testid=place-order][aria-disabled=false]');
+    },
+    ops: ['GET /api/carts/{cart_id}', 'POST /api/checkout/quote', 'POST /api/orders'],
+    given: { 'GET /api/carts/{cart_id}': 'cart.json', 'POST /api/checkout/quote': 'quote.json' },
+  },
+  {
+    name: 'order lookup', path: '/orders/lookup',
+    act: async (page) => {
+      await fill(page, '#order-number', '1042');
+      await fill(page, '#order-email', 'anna@example.com');
+      await press(page, 'main form button[type=submit]');
+    },
+    ops: ['POST /api/orders/lookup'],
+  },
+  {
+    name: 'order page, cancelling', path: '/orders/1042?token=token-from-the-email',
+    act: async (page) => {
+      await press(page, 'section[aria-labelledby=cancel-heading] button.button--secondary');
+      await press(page, 'section[aria-labelledby=cancel-heading] .notice button.button--primary');
+    },
+    ops: ['GET /api/orders/{number}', 'GET /api/shipments', 'GET /api/sellers/{seller_id}/contact', 'POST /api/orders/{number}/cancellation'],
+    given: { 'GET /api/orders/{number}': 'order.json' },
+  },
+  {
+    name: 'order page, paying by card', path: '/orders/1042?token=token-from-the-email',
+    act: (page) => press(page, 'section[aria-labelledby=payment-heading] button.button--primary'),
+    ops: ['POST /api/orders/{number}/payments'],
+    given: { 'GET /api/orders/{number}': 'order.json' },
+  },
+  {
+    name: "an order's shipments", path: '/track?order=DEMO-1001',
+    ops: ['GET /api/shipments'],
+  },
+  {
+    name: 'a shipment, checked again', path: '/track/PX1000000001',
+    act: (page) => press(page, '.refresh-status button'),
+    ops: ['GET /api/shipments/{tracking_number}', 'GET /api/sellers/{seller_id}/contact'],
+    given: { 'GET /api/shipments/{tracking_number}': 'shipment.json' },
+  },
+  {
+    name: 'seller contact and the form', path: '/sellers/demo-seller/contact?order=1042',
+    act: async (page) => {
+      await fill(page, '#contact-message', 'Do you ship to Košice?');
+      await fill(page, '#contact-reply-to', 'anna@example.com');
+      await press(page, '#contact-form form button[type=submit]');
+    },
+    ops: ['GET /api/session', 'GET /api/sellers/{seller_id}/contact', 'POST /api/sellers/{seller_id}/messages'],
+    given: { 'GET /api/sellers/{seller_id}/contact': 'seller-contact.json' },
+  },
+  {
+    name: "the seller's editor", path: '/seller/contact',
+    act: async (page) => {
+      await fill(page, '#cs-identity-nickname', 'Marek');
+      await press(page, '.editor__actions button[type=submit]');
+    },
+    ops: ['GET /api/session', 'GET /api/sellers/{seller_id}/contact-settings', 'PUT /api/sellers/{seller_id}/contact-settings'],
+    given: { 'GET /api/session': 'session-seller.json', 'GET /api/sellers/{seller_id}/contact-settings': 'contact-settings.json' },
+  },
+  {
+    name: 'sign in and out', path: '/sign-in',
+    act: async (page) => {
+      await fill(page, '#sign-in-email', 'shopper@example.com');
+      await fill(page, '#sign-in-password', 'demo');
+      await press(page, 'main form button[type=submit]');
+      await press(page, '.account-nav__out');
+    },
+    ops: ['GET /api/session', 'POST /api/session', 'DELETE /api/session'],
+    given: { 'POST /api/session': 'session-seller.json' },
+  },
+];
+
+/** Texts long enough to tell a sentence of the app's own from a backend's word. */
+function sentences(lang: Lang) {
+  const keys = Object.entries(table(lang)).filter(([, text]) => text.replace(/\{\w+\}/g, '').trim().length >= 12).map(([k]) => k);
+  return patterns(lang, keys).map((p) => p.pattern);
+}
+
+/** The page is there and makes sense: a heading, nothing stuck loading, nothing technical, and
+ * every alert in the app's own words. */
+async function expectSensible(page: Page, lang: Lang, appOrigin: string) {
+  if (new URL(page.url()).origin !== appOrigin) return 'left for the payment page the backend named';
+  await expect(page.locator('h1').first(), 'a page, not a blank one').toBeVisible();
+  const text = plainText(await page.locator('body').innerText());
+  if ((await page.locator('main .loading').count()) > 0) throw new Error(`stuck loading at ${page.url()}: ${text.slice(0, 700)}`);
+  for (const technical of ['undefined', '[object', 'panicked', 'urn:vitrina', 'HTTP 4', 'HTTP 5', 'unexpected response']) {
+    expect(text, 'nothing technical is shown').not.toContain(technical);
+  }
+  const own = sentences(lang);
+  for (const alert of await page.locator('[role=alert]:visible').all()) {
+    const said = plainText(await alert.innerText()).trim();
+    if (said) expect(own.some((p) => p.test(said)), `an explanation in words: “${said.slice(0, 200)}”`).toBe(true);
+  }
+  return 'shown';
+}
+
+interface CaseResult {
+  group: string;
+  name: string;
+  lang: Lang;
+  passed: boolean;
+  /** For a forced answer: whether the app made the call (random data may not lead to it). */
+  asked?: boolean;
+  error?: string;
+}
+
+async function walk(page: Page, visit: Visit, lang: Lang, consoleErrors: string[], testInfo: TestInfo) {
+  await page.addInitScript((tag) => localStorage.setItem('vitrina.locale', tag), lang);
+  await page.addInitScript(countRequests);
+  await page.addInitScript(
+    ({ local, session }) => {
+      try {
+        for (const [k, v] of Object.entries(local)) localStorage.setItem(k, v);
+        for (const [k, v] of Object.entries(session)) sessionStorage.setItem(k, v);
+      } catch {
+        // about:blank has no storage.
+      }
+    },
+    { local: visit.local ?? {}, session: visit.session ?? {} },
+  );
+  const appOrigin = new URL(testInfo.project.use.baseURL!).origin;
+  let forced: { op: Op; code: string } | null = null;
+  let asked = false;
+  const given = Object.entries(visit.given ?? {}).map(([name, file]) => ({
+    op: op(name),
+    body: fs.readFileSync(path.join(__dirname, 'answers', file), 'utf8'),
+  }));
+  const matches = (o: Op, method: string, pathname: string) => method === o.method && o.path.test(pathname);
+  await page.route(
+    (url) => url.pathname.startsWith('/api/') && url.origin !== appOrigin,
+    async (route) => {
+      const request = route.request();
+      const pathname = new URL(request.url()).pathname;
+      if (forced && matches(forced.op, request.method(), pathname)) {
+        asked = true;
+        await route.continue({ headers: { ...request.headers(), prefer: `code=${forced.code}` } });
+        return;
+      }
+      const fixed = forced && given.find((g) => matches(g.op, request.method(), pathname));
+      if (fixed) await route.fulfill({ status: 200, contentType: 'application/json', body: fixed.body });
+      else await route.continue();
+    },
+  );
+  const runs: ({ op: Op; code: string } | null)[] = [null, null];
+  for (const name of visit.ops) for (const code of op(name).codes) runs.push({ op: op(name), code });
+
+  const results: CaseResult[] = [];
+  for (const run of runs) {
+    forced = run;
+    asked = false;
+    const name = run ? `${run.op.name} → ${run.code}` : 'whatever the mock answers';
+    const errorsBefore = consoleErrors.length;
+    try {
+      await page.goto(visit.path);
+      await settle(page);
+      await expectSensible(page, lang, appOrigin);
+      if (visit.act) {
+        await visit.act(page);
+        await settle(page);
+        await expectSensible(page, lang, appOrigin);
+      }
+      const fresh = consoleErrors.slice(errorsBefore);
+      if (fresh.length) throw new Error(`errors in the console: ${fresh.join(' | ').slice(0, 1500)}`);
+      results.push({ group: visit.name, name, lang, passed: true, ...(run ? { asked } : {}) });
+    } catch (e) {
+      results.push({ group: visit.name, name, lang, passed: false, error: String((e as Error).message ?? e).split('\n').slice(0, 8).join('\n') });
+      consoleErrors.splice(errorsBefore);
+    }
+  }
+  await testInfo.attach('robustness-cases', { body: JSON.stringify({ suite: 'Mock backend (Prism, dynamic)', results }), contentType: 'application/json' });
+  const failed = results.filter((r) => !r.passed).map((r) => `${r.name}: ${r.error}`);
+  expect(failed, `${visit.name}: ${results.length - failed.length} of ${results.length} held`).toEqual([]);
+}
+
+VISITS.forEach((visit, i) => {
+  const lang = LANGS[i % LANGS.length];
+  test(`${visit.name} (${lang}): every answer the contract allows renders or is explained`, async ({ page, consoleErrors }, testInfo) => {
+    await walk(page, visit, lang, consoleErrors, testInfo);
+  });
+});

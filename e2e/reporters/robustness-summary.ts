@@ -1,0 +1,53 @@
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+interface CaseResult {
+  group: string;
+  name: string;
+  lang: string;
+  passed: boolean;
+  /** For a forced answer: whether the app made the call at all. */
+  asked?: boolean;
+  error?: string;
+}
+
+/**
+ * Adds up the cases the robustness suites attach to their tests (`robustness-cases`: the fault
+ * injection, the walk against the mock backend) and prints how many were tried and how many held,
+ * per group and in all, with every case that did not.
+ */
+export default class RobustnessSummary implements Reporter {
+  private suites = new Map<string, CaseResult[]>();
+
+  onTestEnd(_test: TestCase, result: TestResult) {
+    for (const a of result.attachments) {
+      if (a.name !== 'robustness-cases' || !a.body) continue;
+      const { suite, results } = JSON.parse(a.body.toString('utf8')) as { suite: string; results: CaseResult[] };
+      this.suites.set(suite, [...(this.suites.get(suite) ?? []), ...results]);
+    }
+  }
+
+  onEnd(_result: FullResult) {
+    for (const [suite, cases] of this.suites) {
+      const lines = ['', `${suite}:`];
+      for (const group of [...new Set(cases.map((c) => c.group))]) {
+        const mine = cases.filter((c) => c.group === group);
+        const held = mine.filter((c) => c.passed).length;
+        lines.push(`  ${held === mine.length ? '✓' : '✘'} ${group} (${mine[0].lang}): ${held}/${mine.length}`);
+      }
+      for (const c of cases.filter((c) => !c.passed)) lines.push(`  failed: ${c.group} × ${c.name}: ${c.error?.split('\n')[0]}`);
+      const forced = cases.filter((c) => c.asked !== undefined);
+      if (forced.length) {
+        const asked = forced.filter((c) => c.asked).length;
+        lines.push(`  answers forced: ${forced.length}, of which the app asked for ${asked}`);
+        for (const c of forced.filter((c) => !c.asked)) lines.push(`  never asked for: ${c.group} × ${c.name}`);
+      }
+      const passed = cases.filter((c) => c.passed).length;
+      lines.push(`${suite}: ${cases.length} cases tried, ${passed} passed, ${cases.length - passed} failed`);
+      console.log(lines.join('\n'));
+    }
+  }
+
+  printsToStdio() {
+    return false;
+  }
+}

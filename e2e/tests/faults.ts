@@ -1,0 +1,410 @@
+/**
+ * Fault injection: one API call of the app at a time is made to go wrong in every way a backend or
+ * a network can, through Playwright's request interception, while everything else reaches the
+ * reference backend. For each fault the page must explain in words (in the shopper's language),
+ * offer a retry where one can help, keep what the shopper typed, run no script a backend sent,
+ * and never panic; once the fault is lifted, the retry must work.
+ */
+import { expect, type Locator, type Page, type Route, type TestInfo } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Lang, patterns, plainText, t } from './words';
+
+/** The request time limit the app is given in these tests (`request_timeout_ms` in config.json). */
+// Long enough for a 10 MB answer to arrive on a busy machine, short enough that a timeout costs
+// seconds rather than a quarter of a minute.
+export const TEST_TIMEOUT_MS = 3_000;
+
+/** What a backend string carries to find out whether anything runs it as HTML or as a link. */
+export const HOSTILE_HTML = '<img src="x" data-pwned onerror="window.__pwned=1"><script data-pwned>window.__pwned=1</script><b>bold</b>';
+export const HOSTILE_URL = 'javascript:window.__pwned=1//';
+
+export type FaultName =
+  | 'HTTP 500'
+  | 'HTTP 502'
+  | 'HTTP 503 with Retry-After'
+  | 'HTTP 404'
+  | 'HTTP 409'
+  | 'HTTP 422 with problem details'
+  | 'HTTP 429'
+  | 'timeout'
+  | 'offline'
+  | 'empty body'
+  | 'truncated JSON'
+  | 'JSON of the wrong shape'
+  | 'unknown enum values'
+  | 'huge response (10 MB)'
+  | 'wrong Content-Type'
+  | 'strings carrying HTML and script';
+
+/** What the shopper should see: an explanation, the page working as usual, or either. */
+export type Outcome = 'message' | 'renders' | 'either';
+
+interface Fault {
+  name: FaultName;
+  /** The words that explain it (keys of `locales/*`; a key ending in `.` means all keys under it). */
+  words: string[];
+  outcome: Outcome;
+  /** Whether trying again can help, so the page must offer it. */
+  retryable: boolean;
+  answer(route: Route, sw: FaultSwitch): Promise<void>;
+}
+
+const problem = (status: number, type: string, title: string, extra: object = {}) => ({
+  status,
+  contentType: 'application/problem+json',
+  body: JSON.stringify({ type, title, status, ...extra }),
+});
+
+/** The enum values of the contract (every `enum` in openapi.json), to swap for ones it never had. */
+const ENUM_VALUES: Set<string> = (() => {
+  const doc = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../openapi.json'), 'utf8'));
+  const values = new Set<string>();
+  const walk = (node: any) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (Array.isArray(node.enum)) node.enum.filter((v: any) => typeof v === 'string' && !v.startsWith('urn:')).forEach((v: string) => values.add(v));
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc.components?.schemas);
+  values.delete('unknown');
+  return values;
+})();
+
+/** Keys whose strings are identifiers, codes or machine values rather than words. */
+const MACHINE_KEY = /(^|_)(id|ids|number|token|currency|version|code|e164|kind|status|state|phase|severity|action|type|access|audience|language|zone|date|at|until|from|to|start|end|earliest|latest|time|dates|encoded|email)$/;
+const URL_KEY = /(url|website)$/;
+
+function mapStrings(node: any, f: (value: string, key: string) => string, key = ''): any {
+  if (typeof node === 'string') return f(node, key);
+  if (Array.isArray(node)) return node.map((v) => mapStrings(v, f, key));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, mapStrings(v, f, k)]));
+  return node;
+}
+
+/** The real answer, changed by `change` when it is JSON. */
+async function changeRealAnswer(route: Route, change: (json: any) => any) {
+  const response = await route.fetch();
+  const text = await response.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    await route.fulfill({ response, body: text });
+    return;
+  }
+  await route.fulfill({ response, body: JSON.stringify(change(json)), headers: { ...response.headers(), 'content-type': 'application/json' } });
+}
+
+/** In the order the suite applies them: neighbours explain themselves differently, so each
+ * message seen is the new one; the last is one a retry can mend. */
+export const FAULTS: Fault[] = [
+  {
+    name: 'HTTP 500', words: ['error.server'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill(problem(500, 'urn:vitrina:problem:internal', 'Internal Server Error')),
+  },
+  {
+    name: 'HTTP 404', words: ['error.not_found'], outcome: 'message', retryable: false,
+    answer: (r) => r.fulfill(problem(404, 'urn:vitrina:problem:not-found', 'Not Found')),
+  },
+  {
+    name: 'empty body', words: ['error.undecodable'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '' }),
+  },
+  {
+    name: 'HTTP 503 with Retry-After', words: ['error.unavailable'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill({ ...problem(503, 'about:blank', 'Service Unavailable'), headers: { 'Retry-After': '1' } }),
+  },
+  {
+    name: 'HTTP 409', words: ['error.conflict'], outcome: 'message', retryable: false,
+    answer: (r) => r.fulfill(problem(409, 'urn:vitrina:problem:conflict', 'Conflict')),
+  },
+  {
+    name: 'truncated JSON', words: ['error.undecodable'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"id":"1042","name":"Linen shirt","lines":[{"id":"a","name":"Lin' }),
+  },
+  {
+    name: 'strings carrying HTML and script', words: [], outcome: 'renders', retryable: false,
+    answer: (r) =>
+      changeRealAnswer(r, (json) =>
+        mapStrings(json, (value, key) => {
+          if (URL_KEY.test(key)) return HOSTILE_URL;
+          if (MACHINE_KEY.test(key) || ENUM_VALUES.has(value) || /^\d{4}-\d\d-\d\d/.test(value)) return value;
+          return value + HOSTILE_HTML;
+        }),
+      ),
+  },
+  {
+    name: 'HTTP 502', words: ['error.server'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>' }),
+  },
+  {
+    name: 'HTTP 422 with problem details', words: ['error.validation', 'validation.'], outcome: 'message', retryable: false,
+    answer: (r, sw) =>
+      r.fulfill(problem(422, 'urn:vitrina:problem:validation', 'Unprocessable Content', {
+        detail: 'Some fields are not valid.',
+        errors: sw.call.fieldErrors ?? [{ field: 'value', code: 'invalid' }],
+      })),
+  },
+  {
+    name: 'wrong Content-Type', words: ['error.undecodable'], outcome: 'message', retryable: true,
+    // A proxy that answers an API path with the app's own page.
+    answer: (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><head><title>Shop</title></head><body><main></main></body></html>' }),
+  },
+  {
+    name: 'unknown enum values', words: [], outcome: 'renders', retryable: false,
+    answer: (r) => changeRealAnswer(r, (json) => mapStrings(json, (value, key) => (ENUM_VALUES.has(value) && !/(^|_)id$/.test(key) ? 'introduced_next_year' : value))),
+  },
+  {
+    name: 'HTTP 429', words: ['error.rate_limited', 'error.rate_limited_wait'], outcome: 'message', retryable: true,
+    answer: (r) => r.fulfill({ ...problem(429, 'urn:vitrina:problem:rate-limited', 'Too Many Requests'), headers: { 'Retry-After': '1' } }),
+  },
+  {
+    name: 'JSON of the wrong shape', words: ['error.undecodable'], outcome: 'message', retryable: true,
+    // A list where an object belongs, of things no schema describes.
+    answer: (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify([{ data: { items: [1, 2, 3] }, ok: true }]) }),
+  },
+  {
+    name: 'huge response (10 MB)', words: [], outcome: 'renders', retryable: false,
+    answer: (r) =>
+      changeRealAnswer(r, (json) => (json && typeof json === 'object' && !Array.isArray(json) ? { ...json, padding: 'x'.repeat(10 * 1024 * 1024) } : json)),
+  },
+  {
+    name: 'timeout', words: ['error.timeout'], outcome: 'message', retryable: true,
+    // Never answered: the app gives up after its time limit.
+    answer: async (r, sw) => {
+      sw.held.push(r);
+    },
+  },
+  {
+    name: 'offline', words: ['error.offline'], outcome: 'message', retryable: true,
+    answer: async (r, sw) => {
+      await sw.page.context().setOffline(true);
+      await r.abort('internetdisconnected');
+    },
+  },
+];
+
+export interface Scenario {
+  lang: Lang;
+  t: (key: string, args?: Record<string, string>) => string;
+  /** Whatever `open` set up (a cart, an order) for the other steps. */
+  data: Record<string, any>;
+}
+
+/** One API call of the app, where and how it is made, and what success looks like. */
+export interface Call {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Matches the request's path and query. */
+  path: RegExp;
+  /** `load`: made by opening the page (a retry repeats it); `action`: made by something the shopper does. */
+  kind: 'load' | 'action';
+  /** Sets up what the call needs and opens the page (for a `load` call this makes the call). */
+  open(page: Page, s: Scenario): Promise<void>;
+  /** Makes an `action` call. */
+  act?(page: Page, s: Scenario): Promise<void>;
+  /** What the shopper sees when the call succeeded: something visible, or a question that says so. */
+  ready(page: Page, s: Scenario): Locator | (() => Promise<boolean>);
+  /** What the shopper typed is still there. */
+  kept?(page: Page, s: Scenario): Promise<void>;
+  /** Words this page uses instead of the general ones, per fault. */
+  words?: Partial<Record<FaultName, string[]>>;
+  /** Outcomes this call differs in. */
+  outcomes?: Partial<Record<FaultName, Outcome>>;
+  /** The field errors a 422 answer carries. */
+  fieldErrors?: { field: string; code: string }[];
+}
+
+/** Turns one call's faults on and off; every other request reaches the backend untouched. */
+export class FaultSwitch {
+  fault: Fault | null = null;
+  /** While the page is being set up for an action, its call goes through untouched. */
+  paused = false;
+  hits = 0;
+  held: Route[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly call: Call,
+  ) {}
+
+  async install() {
+    await this.page.route(
+      (url) => this.call.path.test(url.pathname + url.search),
+      async (route) => {
+        const fault = this.paused ? null : this.fault;
+        if (!fault || route.request().method() !== this.call.method) return route.fallback();
+        this.hits += 1;
+        await fault.answer(route, this);
+      },
+    );
+  }
+
+  arm(fault: Fault) {
+    this.fault = fault;
+    this.hits = 0;
+  }
+
+  async lift() {
+    this.fault = null;
+    for (const route of this.held.splice(0)) await route.abort().catch(() => {});
+    await this.page.context().setOffline(false);
+  }
+}
+
+/** Every page gets the short time limit, so a timeout takes seconds, not a quarter of a minute. */
+export async function shortTimeLimit(page: Page) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    await route.fulfill({ response, json: { ...config, request_timeout_ms: TEST_TIMEOUT_MS } });
+  });
+}
+
+/** The shopper's language, chosen before the app starts. */
+export async function useLanguage(page: Page, lang: Lang) {
+  await page.addInitScript((tag) => localStorage.setItem('vitrina.locale', tag), lang);
+}
+
+async function bodyText(page: Page) {
+  return plainText(await page.locator('body').innerText());
+}
+
+/** Which of `keys`' texts the page shows, if any. */
+async function explanation(page: Page, lang: Lang, keys: string[]) {
+  const text = await bodyText(page);
+  return { key: patterns(lang, keys).find((w) => w.pattern.test(text))?.key, text };
+}
+
+/** The page explains the failure with one of `keys`' texts, and shows nothing technical. */
+async function expectExplained(page: Page, lang: Lang, keys: string[]) {
+  const deadline = Date.now() + 25_000;
+  let seen = await explanation(page, lang, keys);
+  while (!seen.key && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    seen = await explanation(page, lang, keys);
+  }
+  if (!seen.key) throw new Error(`expected words of ${keys.join(' | ')}; the page says: ${seen.text.slice(0, 600)}`);
+  for (const technical of ['HTTP 5', 'HTTP 4', 'undefined', '[object', 'panicked', 'urn:vitrina', 'unexpected response']) {
+    expect(seen.text, 'nothing technical is shown').not.toContain(technical);
+  }
+}
+
+/** Whether the page shows what `ready` describes. */
+function probe(ready: Locator | (() => Promise<boolean>)) {
+  return typeof ready === 'function' ? ready() : ready.first().isVisible();
+}
+
+/** The page works as usual. */
+async function expectReady(page: Page, ready: Locator | (() => Promise<boolean>)) {
+  try {
+    if (typeof ready === 'function') await expect.poll(ready, { timeout: 25_000 }).toBe(true);
+    else await expect(ready.first()).toBeVisible({ timeout: 25_000 });
+  } catch {
+    throw new Error(`the page does not work as usual; it says: ${(await bodyText(page)).slice(0, 600)}`);
+  }
+}
+
+/** Waits until the page either works as usual or explains itself; says which. */
+async function renderedOrExplained(page: Page, ready: Locator | (() => Promise<boolean>), lang: Lang, keys: string[]) {
+  const deadline = Date.now() + 25_000;
+  while (Date.now() < deadline) {
+    if (await probe(ready)) return 'renders';
+    if ((await explanation(page, lang, keys)).key) return expectExplained(page, lang, keys).then(() => 'message');
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`neither the usual page nor an explanation; the page says: ${(await bodyText(page)).slice(0, 600)}`);
+}
+
+/** Nothing a backend sent ran as script or became markup. */
+async function expectNothingExecuted(page: Page) {
+  const ran = await page.evaluate(() => ({ flag: (window as any).__pwned ?? null, nodes: document.querySelectorAll('[data-pwned]').length }));
+  expect(ran, 'no script or markup from the backend').toEqual({ flag: null, nodes: 0 });
+}
+
+/** One case: a call (`group`) under one fault (`name`). */
+export interface CaseResult {
+  group: string;
+  name: FaultName | 'lifted, then retried';
+  lang: Lang;
+  passed: boolean;
+  error?: string;
+}
+
+/**
+ * Runs every fault against one call on one page, then lifts the fault and retries. Failures are
+ * collected, not thrown, so one broken case does not hide the others; the test fails at the end.
+ */
+export async function runFaults(page: Page, call: Call, lang: Lang, consoleErrors: string[], testInfo: TestInfo) {
+  const s: Scenario = { lang, t: (key, args) => t(lang, key, args), data: {} };
+  const sw = new FaultSwitch(page, call);
+  await useLanguage(page, lang);
+  await shortTimeLimit(page);
+  await sw.install();
+  const results: CaseResult[] = [];
+  // How the next attempt is made: open afresh, reload, press "Try again", or act again.
+  let next: 'open' | 'reload' | 'retry' | 'act' = 'open';
+
+  const attempt = async () => {
+    if (next === 'open' && call.kind === 'action') {
+      // Setting the page up may make the same call (opening a shipment before checking it again).
+      sw.paused = true;
+      await call.open(page, s).finally(() => (sw.paused = false));
+      await call.act!(page, s);
+    } else if (next === 'open') {
+      await call.open(page, s);
+    } else if (next === 'reload') {
+      await page.reload();
+    } else if (next === 'retry') {
+      await page.getByRole('button', { name: s.t('action.retry') }).first().click();
+    } else {
+      await call.act!(page, s);
+    }
+  };
+
+  for (const fault of [...FAULTS, null]) {
+    const name = fault?.name ?? 'lifted, then retried';
+    const errorsBefore = consoleErrors.length;
+    try {
+      if (fault) sw.arm(fault);
+      else await sw.lift();
+      await attempt();
+      const outcome = fault ? (call.outcomes?.[fault.name] ?? fault.outcome) : 'renders';
+      if (fault) await expect.poll(() => sw.hits, { message: `the app asked for ${call.name}` }).toBeGreaterThan(0);
+      if (outcome === 'message') {
+        await expectExplained(page, lang, [...fault!.words, ...(call.words?.[fault!.name] ?? [])]);
+        if (call.kind === 'load' && fault!.retryable) {
+          await expect(page.getByRole('button', { name: s.t('action.retry') }).first(), 'a way to try again').toBeVisible();
+        }
+        if (call.kept) await call.kept(page, s);
+        next = call.kind === 'action' ? 'act' : fault!.retryable ? 'retry' : 'reload';
+      } else if (outcome === 'renders') {
+        await expectReady(page, call.ready(page, s));
+        next = call.kind === 'action' ? 'open' : 'reload';
+      } else {
+        const words = [...fault!.words, 'error.', ...(call.words?.[fault!.name] ?? [])];
+        const shown = await renderedOrExplained(page, call.ready(page, s), lang, words);
+        next = call.kind === 'action' ? (shown === 'renders' ? 'open' : 'act') : 'reload';
+      }
+      await expectNothingExecuted(page);
+      const fresh = consoleErrors.slice(errorsBefore);
+      if (fresh.length) throw new Error(`errors in the console: ${fresh.join(' | ').slice(0, 1500)}`);
+      results.push({ group: call.name, name, lang, passed: true });
+    } catch (e) {
+      results.push({ group: call.name, name, lang, passed: false, error: String((e as Error).message ?? e).split('\n').slice(0, 6).join('\n') });
+      // Start the next case from a clean page.
+      consoleErrors.splice(errorsBefore);
+      await sw.lift();
+      next = 'open';
+    }
+  }
+  await sw.lift();
+  await testInfo.attach('robustness-cases', {
+    body: JSON.stringify({ suite: 'Fault injection (every API call × every fault, then lifted and retried)', results }),
+    contentType: 'application/json',
+  });
+  const failed = results.filter((r) => !r.passed).map((r) => `${r.name} (${r.lang}): ${r.error}`);
+  expect(failed, `${call.name}: ${results.length - failed.length} of ${results.length} cases held`).toEqual([]);
+}
