@@ -35,7 +35,7 @@ build:
 server:
 	@$(CARGO) build --quiet --profile server -p vitrina-server
 
-test: test-host test-browser test-e2e
+test: test-host test-browser test-e2e test-mock
 	@echo "All test layers passed."
 
 ## Host: the contract crate and the server (its API over real HTTP on a temporary SQLite file).

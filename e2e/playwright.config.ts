@@ -37,6 +37,9 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/Moscow',
     trace: 'retain-on-failure',
+    // A click or a navigation that never finishes fails where it stuck, not at the test's end.
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     launchOptions: {
       // Debian's Chromium: Playwright never downloads a browser here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
