@@ -2,6 +2,7 @@
 
 use crate::api::{Api, ConfigError, load_config};
 use crate::i18n::{I18n, use_i18n};
+use crate::storage::{self, Store};
 use crate::ui::{ErrorNotice, Loading};
 #[allow(unused_imports)] // a build split by area routes only some of them
 use crate::{account, catalog, checkout, confirmation, contact, tracking};
@@ -20,6 +21,7 @@ pub struct StoreInfo {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    settle_hop();
     let preferred = I18n::preferred();
     let i18n = I18n::new(preferred.unwrap_or(Locale::En));
     provide_context(i18n);
@@ -254,23 +256,37 @@ fn Elsewhere() -> impl IntoView {
         if search.is_empty() || search.starts_with('?') { "" } else { "?" },
         if hash.is_empty() || hash.starts_with('#') { "" } else { "#" },
     );
-    // Another area's page: ask the server for it. Arriving back here for the same address within
-    // a few seconds means the server sends this build for it, so the page is missing, not elsewhere.
-    let key = "vitrina.elsewhere";
-    let now = js_sys::Date::now();
-    let again = crate::storage::get_string(crate::storage::Store::Session, key)
-        .and_then(|seen| {
-            let (at, seen_target) = seen.split_once(' ')?;
-            Some(seen_target == target && now - at.parse::<f64>().ok()? < 10_000.0)
-        })
-        .unwrap_or(false);
-    if vitrina_core::routes::is_app_route(&path) && !again {
-        crate::storage::set_string(crate::storage::Store::Session, key, &format!("{now} {target}"));
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().assign(&target);
-        }
+    // Another area's page: ask the server for it. Having been sent here for this very address
+    // means the server sends this build for it, so the page is missing, not elsewhere.
+    let hop = normalised(&target);
+    let again = hop.is_some() && storage::get_string(Store::Session, HOP_KEY) == hop;
+    if vitrina_core::routes::is_app_route(&path)
+        && !again
+        && let (Some(window), Some(hop)) = (web_sys::window(), hop)
+    {
+        storage::set_string(Store::Session, HOP_KEY, &hop);
+        let _ = window.location().assign(&target);
         return view! { <Loading/> }.into_any();
     }
-    crate::storage::remove(crate::storage::Store::Session, key);
+    storage::remove(Store::Session, HOP_KEY);
     view! { <NotFound/> }.into_any()
+}
+
+/// Where the last full-page hop to another area went (session storage).
+const HOP_KEY: &str = "vitrina.elsewhere";
+
+/// `path?query` as the browser's URL parser writes it, so one address compares equal however it
+/// was spelled.
+fn normalised(address: &str) -> Option<String> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(address, &base).ok()?;
+    Some(format!("{}{}", url.pathname(), url.search()))
+}
+
+/// At start-up: a hop that led somewhere else than here is over, so forget it.
+fn settle_hop() {
+    let here = web_sys::window().and_then(|w| w.location().href().ok()).and_then(|href| normalised(&href));
+    if here.is_none() || storage::get_string(Store::Session, HOP_KEY) != here {
+        storage::remove(Store::Session, HOP_KEY);
+    }
 }

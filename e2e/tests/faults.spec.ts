@@ -412,7 +412,9 @@ const calls: Call[] = [
       await page.locator('#sign-in-password').fill('demo');
     },
     act: async (page) => { await page.locator('main form button[type=submit]').click(); },
-    ready: (page) => page.locator('.account-nav__name'),
+    // Signed in, and arrived where sign-in leads (the shop's page, loaded in full).
+    ready: (page) => async () =>
+      new URL(page.url()).pathname === '/' && (await page.locator('.account-nav__name').isVisible()) && (await page.locator('h1').isVisible()),
     kept: async (page) => {
       await expect(page.locator('#sign-in-email')).toHaveValue('shopper@example.com');
       await expect(page.locator('#sign-in-password')).toHaveValue('demo');

@@ -109,11 +109,8 @@ fn CartLineRow(line_id: String) -> impl IntoView {
             saving.set(true);
             let line_id = line_id.clone();
             spawn_local(async move {
-                loop {
-                    // The row may have gone (the line was removed) while a request was out.
-                    let Some(target) = wanted.try_get_untracked().flatten() else {
-                        break;
-                    };
+                // The row may have gone (the line was removed) while a request was out.
+                while let Some(target) = wanted.try_get_untracked().flatten() {
                     let result = store.set_quantity(line_id.clone(), target).await;
                     match result {
                         Ok(_) if wanted.try_get_untracked().flatten() == Some(target) => {

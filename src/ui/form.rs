@@ -95,10 +95,11 @@ pub fn ErrorSummary(
     let node = NodeRef::<html::Div>::new();
     Effect::new(move |previous: Option<u32>| {
         let current = attempt.get();
-        if previous.is_some_and(|p| p != current) && !entries.get_untracked().is_empty() {
-            if let Some(el) = node.get_untracked() {
-                let _ = el.focus();
-            }
+        if previous.is_some_and(|p| p != current)
+            && !entries.get_untracked().is_empty()
+            && let Some(el) = node.get_untracked()
+        {
+            let _ = el.focus();
         }
         current
     });
