@@ -193,7 +193,8 @@ async function interactions(browser, setup) {
       const plus = input.parentElement.querySelectorAll('button')[1];
       return m(async () => plus.click(), async () => input.value !== before);
     }, [i, MEASURE]));
-    await page.waitForLoadState('networkidle');
+    // The backend's answer is in before the next change (each change is measured on its own).
+    await page.waitForFunction(() => !document.querySelector('[data-testid=cart-line] .cart-line__total .muted'), null, { timeout: 30000 });
   }
   out.cartQuantityMs = round(median(cart), 2);
 

@@ -35,6 +35,28 @@ test('changing the quantity updates the line total and subtotal from the backend
   await expect(page.getByText('Your cart is empty.')).toBeVisible();
 });
 
+test('a quantity changed from the keyboard keeps the focus where it was when the backend answers', async ({ page }) => {
+  await openPage(page, '/');
+  for (const item of ['Ceramic mug', 'Desk lamp']) {
+    const card = page.getByTestId('product-card').filter({ hasText: item });
+    await card.getByRole('button', { name: `Add to cart: ${item}` }).click();
+    await expect(card.getByText('Added to your cart.')).toBeVisible();
+  }
+  await openPage(page, '/cart');
+  const subtotal = await page.getByTestId('cart-subtotal').textContent();
+  const more = page.getByRole('button', { name: 'One more Ceramic mug' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  // The backend's answer has arrived once the subtotal changes; the button still has the focus.
+  await expect(page.getByTestId('cart-subtotal')).not.toHaveText(subtotal!);
+  await expect(page.getByLabel('Quantity of Ceramic mug', { exact: true }).locator('input')).toHaveValue('2');
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Quantity of Ceramic mug', { exact: true }).locator('input')).toHaveValue('3');
+  await expect(page.getByTestId('cart-line').filter({ hasText: 'Ceramic mug' }).locator('.cart-line__total')).not.toHaveText(/updating/i);
+  await expect(more).toBeFocused();
+});
+
 test('an unknown cart id gives a clear message and a fresh cart, not an error page', async ({ page }) => {
   await openPage(page, '/');
   await page.evaluate(() => localStorage.setItem('vitrina.cart_id', 'no-such-cart'));

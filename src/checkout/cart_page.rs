@@ -21,6 +21,7 @@ pub fn CartPage() -> impl IntoView {
     });
     // A memo, so the list is rebuilt only when the cart becomes empty or not, not on each change.
     let has_cart = Memo::new(move |_| store.cart.with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty())));
+    let loaded = Memo::new(move |_| store.loaded.get());
     view! {
         <section class="page cart">
             <PageHeading key="cart.title"/>
@@ -34,7 +35,7 @@ pub fn CartPage() -> impl IntoView {
             })}
             {move || store.error.get().map(|e| view! { <ErrorNotice error=e on_retry=move || store.load()/> })}
             {move || {
-                if !store.loaded.get() {
+                if !loaded.get() {
                     view! { <Loading/> }.into_any()
                 } else if !has_cart.get() {
                     view! {

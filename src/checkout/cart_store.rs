@@ -58,6 +58,20 @@ impl CartStore {
         storage::set_string(Store::Local, CART_ID_KEY, &cart.id);
     }
 
+    // Signals notify on every set; these two change once, so the views that hang on them (the
+    // whole list of lines) are not rebuilt on every answer from the backend.
+    fn mark_loaded(self) {
+        if !self.loaded.get_untracked() {
+            self.loaded.set(true);
+        }
+    }
+
+    fn clear_error(self) {
+        if self.error.with_untracked(Option::is_some) {
+            self.error.set(None);
+        }
+    }
+
     /// Loads the remembered cart (if any) from the backend.
     pub fn load(self) {
         let api = self.api();
@@ -69,25 +83,25 @@ impl CartStore {
     async fn refresh(self, api: &Api) {
         let Some(id) = Self::cart_id() else {
             self.cart.set(None);
-            self.loaded.set(true);
+            self.mark_loaded();
             return;
         };
         match api.cart(&id).await {
             Ok(cart) => {
-                self.error.set(None);
+                self.clear_error();
                 self.cart.set(Some(cart));
             }
             Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
             Err(e) => self.error.set(Some(e)),
         }
-        self.loaded.set(true);
+        self.mark_loaded();
     }
 
     /// The remembered cart is gone: forget it and say so; a fresh one starts with the next item.
     fn forget_lost_cart(self) {
         storage::remove(Store::Local, CART_ID_KEY);
         self.cart.set(None);
-        self.error.set(None);
+        self.clear_error();
         self.notice.set(Some(CartNotice::Replaced));
     }
 
@@ -132,9 +146,9 @@ impl CartStore {
         match &result {
             Ok(cart) => {
                 Self::remember(cart);
-                self.error.set(None);
+                self.clear_error();
                 self.cart.set(Some(cart.clone()));
-                self.loaded.set(true);
+                self.mark_loaded();
             }
             Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
             Err(_) => {}
