@@ -9,6 +9,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 staging="$root/target/trunk"
+# Cargo's progress lines for each area say nothing new; errors and warnings still show.
+export CARGO_TERM_QUIET=true
 rm -rf "$staging" dist
 mkdir -p dist
 if [ "${BUNDLES:-split}" = one ]; then
