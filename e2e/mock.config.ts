@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { browserUse } from './browser';
 
 // The app against a backend nobody here wrote: Prism's mock of `openapi.json` (dynamic answers
 // drawn from the schemas), with the app's files on a static host of their own, as any deployment
@@ -15,16 +16,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Moscow',
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
-  },
+  use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
     {
       command: `npx --no-install prism mock --dynamic --host 127.0.0.1 --port ${prismPort} "${root}/openapi.json"`,

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { browserUse } from './browser';
 
 // `scripts/test-e2e.sh` picks free ports and a fresh directory for the databases and outboxes.
 const port = Number(process.env.VITRINA_PORT ?? 18080);
@@ -32,28 +33,7 @@ export default defineConfig({
   workers: 4,
   retries: 0,
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Moscow',
-    trace: 'retain-on-failure',
-    // A click or a navigation that never finishes fails where it stuck, not at the test's end.
-    actionTimeout: 20_000,
-    navigationTimeout: 30_000,
-    launchOptions: {
-      // Debian's Chromium: Playwright never downloads a browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   projects: [
     { name: 'shop', testIgnore: /faults\.spec\.ts$/, workers: 2 },
     { name: 'faults', testMatch: /faults\.spec\.ts$/, workers: 3, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },

@@ -172,7 +172,8 @@ pub fn NotFound() -> impl IntoView {
 // The routes this build of the app serves. A build may serve every route (`bundle-all`, the
 // default) or one area's, so that a page downloads only its own area's code: `bundle-shop`
 // (catalog, cart, checkout), `bundle-orders`, `bundle-track`, `bundle-contact` (seller contact,
-// the editor, sign-in). The server sends each area's `index` file for its paths.
+// the editor, sign-in). The server sends each area's page (`{area}.html`) for its paths, and
+// `vitrina_core::routes::is_app_route` knows every route of every area.
 #[cfg(feature = "bundle-all")]
 #[component]
 fn AppRoutes() -> impl IntoView {
