@@ -90,6 +90,9 @@ pub fn DeliveryStep() -> impl IntoView {
         draft.payment_method = None;
         draft
     });
+    // The options as offered: a new quote (after a time window is picked, say) that offers the
+    // same ones leaves their rows, and the keyboard focus in them, where they are.
+    let options = Memo::new(move |_| quote.quote.with(|q| q.as_ref().map(|q| q.delivery_options.clone())));
     let city = state.field(|e| &e.city, |e| &mut e.city);
     let line = state.field(|e| &e.line, |e| &mut e.line);
     let postcode = state.field(|e| &e.postcode, |e| &mut e.postcode);
@@ -169,11 +172,11 @@ pub fn DeliveryStep() -> impl IntoView {
                         if let Some(e) = quote.error.get() {
                             return view! { <ErrorNotice error=e on_retry=move || quote.retry()/> }.into_any();
                         }
-                        match quote.quote.get() {
+                        match options.get() {
                             None if quote.loading() => view! { <Loading/> }.into_any(),
                             None => ().into_any(),
-                            Some(q) if q.delivery_options.is_empty() => view! { <p>{i18n.t("delivery.none")}</p> }.into_any(),
-                            Some(q) => q.delivery_options.into_iter().map(|option| view! { <DeliveryOptionRow option=option/> }).collect_view().into_any(),
+                            Some(options) if options.is_empty() => view! { <p>{i18n.t("delivery.none")}</p> }.into_any(),
+                            Some(options) => options.into_iter().map(|option| view! { <DeliveryOptionRow option=option/> }).collect_view().into_any(),
                         }
                     }}
                     {move || message("delivery-options").get().filter(|_| shown.attempts.get() > 0).map(|m| view! { <p class="field__error" id="delivery-options-error">{m}</p> })}
