@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use vitrina_core::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Recipient};
 use vitrina_core::civil::Date;
-use vitrina_core::validate;
+use vitrina_core::{FieldCode, field};
 
 const STORAGE_KEY: &str = "vitrina.checkout";
 
@@ -88,22 +88,22 @@ impl Default for CheckoutState {
 }
 
 impl Entries {
-    pub fn contact_errors(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn contact_errors(&self) -> Vec<(&'static str, FieldCode)> {
         let mut errors = Vec::new();
-        if let Err(code) = validate::email(&self.email) {
+        if let Err(code) = field::email(&self.email) {
             errors.push(("email", code));
         }
-        if let Err(code) = validate::international_phone(&self.phone) {
+        if let Err(code) = field::international_phone(&self.phone) {
             errors.push(("phone", code));
         }
-        if let Err(code) = validate::required_text(&self.name, 100) {
+        if let Err(code) = field::required_text(&self.name, 100) {
             errors.push(("name", code));
         }
         if self.someone_else {
-            if let Err(code) = validate::required_text(&self.recipient_name, 100) {
+            if let Err(code) = field::required_text(&self.recipient_name, 100) {
                 errors.push(("recipient-name", code));
             }
-            if let Err(code) = validate::international_phone(&self.recipient_phone) {
+            if let Err(code) = field::international_phone(&self.recipient_phone) {
                 errors.push(("recipient-phone", code));
             }
         }
@@ -112,21 +112,21 @@ impl Entries {
 
     /// Errors the app can see in the address without asking the backend (which checks it again,
     /// with the carrier's refusals).
-    pub fn address_errors(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn address_errors(&self) -> Vec<(&'static str, FieldCode)> {
         let mut errors = Vec::new();
-        if let Err(code) = validate::required_text(&self.city, 100) {
+        if let Err(code) = field::required_text(&self.city, 100) {
             errors.push(("city", code));
         }
-        match validate::required_text(&self.line, 200) {
+        match field::required_text(&self.line, 200) {
             Err(code) => errors.push(("address-line", code)),
             Ok(line) => {
-                if let Some(reason) = vitrina_core::checkout::refused_address(&line) {
+                if let Some(reason) = vitrina_core::checkout::address_refusal(&line) {
                     errors.push(("address-line", reason));
                 }
             }
         }
         if self.postcode.trim().is_empty() {
-            errors.push(("postcode", validate::code::REQUIRED));
+            errors.push(("postcode", FieldCode::Required));
         }
         errors
     }

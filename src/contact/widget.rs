@@ -4,7 +4,7 @@
 
 use crate::account::{Session, sign_in_href};
 use crate::i18n::{I18n, use_i18n};
-use crate::ui::intl::{format_date, format_date_time, viewer_time_zone};
+use crate::ui::intl::{format_date, format_date_time, viewer_time_zone, weekday_name};
 use leptos::prelude::*;
 use vitrina_core::api::{Access, ChannelKind, MessageContext, Messenger, MessengerKind, PhoneAction, PublicChannel, SellerContact};
 use vitrina_core::civil::Weekday;
@@ -55,18 +55,6 @@ pub fn when_text(i18n: &I18n, instant: &str, seller_zone: &str) -> String {
     let theirs = format_date_time(instant, locale, Some(seller_zone));
     let yours = format_date_time(instant, locale, None);
     if theirs == yours { theirs } else { i18n.tf("contact.when_both", &[("seller", &theirs), ("zone", seller_zone), ("yours", &yours)]) }
-}
-
-fn weekday_name(i18n: &I18n, day: Weekday) -> String {
-    match day {
-        Weekday::Mon => i18n.t("contact.day.mon"),
-        Weekday::Tue => i18n.t("contact.day.tue"),
-        Weekday::Wed => i18n.t("contact.day.wed"),
-        Weekday::Thu => i18n.t("contact.day.thu"),
-        Weekday::Fri => i18n.t("contact.day.fri"),
-        Weekday::Sat => i18n.t("contact.day.sat"),
-        Weekday::Sun => i18n.t("contact.day.sun"),
-    }
 }
 
 fn ranges_text(i18n: &I18n, ranges: &[vitrina_core::api::TimeRange]) -> String {
@@ -395,7 +383,7 @@ fn identity_view(i18n: &I18n, c: &SellerContact, layout: Layout) -> impl IntoVie
             let ranges = hours.day(day).clone();
             view! {
                 <div class="contact-facts__row" data-day=weekday_key(day)>
-                    <dt>{move || weekday_name(&i18n, day)}</dt>
+                    <dt>{move || weekday_name(day, i18n.get())}</dt>
                     <dd>{move || ranges_text(&i18n, &ranges)}</dd>
                 </div>
             }

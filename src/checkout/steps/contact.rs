@@ -5,7 +5,7 @@ use super::Shown;
 use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
-use crate::ui::{CheckboxField, ErrorSummary, PageHeading, TextField};
+use crate::ui::{Check, ErrorSummary, FieldLayout, FormField, Model, PageHeading, TextInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -35,26 +35,32 @@ pub fn ContactStep() -> impl IntoView {
             <PageHeading key="checkout.contact.title"/>
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary entries=Signal::derive(move || shown.summary(&i18n, &errors.get())) attempt=shown.attempts/>
-                <TextField id="email" label="checkout.contact.email" hint="checkout.contact.email_hint" value=email error=error_for("email")
-                    input_type="email" autocomplete="email" inputmode="email" required=true maxlength=254u32
-                    on_blur=move || shown.touch("email")/>
-                <TextField id="phone" label="checkout.contact.phone" hint="checkout.contact.phone_hint" value=phone error=error_for("phone")
-                    input_type="tel" autocomplete="tel" inputmode="tel" required=true maxlength=30u32
-                    on_blur=move || shown.touch("phone")/>
-                <TextField id="name" label="checkout.contact.name" hint="checkout.contact.name_hint" value=name error=error_for("name")
-                    autocomplete="name" required=true maxlength=100u32
-                    on_blur=move || shown.touch("name")/>
-                <CheckboxField id="someone-else" label="checkout.contact.someone_else" checked=someone_else
-                    on_change=Callback::new(move |on| state.entries.update(|e| e.someone_else = on))/>
+                <FormField id="email" label="checkout.contact.email" hint="checkout.contact.email_hint" error=error_for("email") required=true
+                    on_blur=move || shown.touch("email")>
+                    <TextInput value=email input_type="email" autocomplete="email" inputmode="email" maxlength=254/>
+                </FormField>
+                <FormField id="phone" label="checkout.contact.phone" hint="checkout.contact.phone_hint" error=error_for("phone") required=true
+                    on_blur=move || shown.touch("phone")>
+                    <TextInput value=phone input_type="tel" autocomplete="tel" inputmode="tel" maxlength=30/>
+                </FormField>
+                <FormField id="name" label="checkout.contact.name" hint="checkout.contact.name_hint" error=error_for("name") required=true
+                    on_blur=move || shown.touch("name")>
+                    <TextInput value=name autocomplete="name" maxlength=100/>
+                </FormField>
+                <FormField id="someone-else" label="checkout.contact.someone_else" layout=FieldLayout::Check>
+                    <Check checked=Model::new(move || someone_else.get(), move |on| state.entries.update(|e| e.someone_else = on))/>
+                </FormField>
                 <Show when=move || someone_else.get()>
                     <fieldset class="fieldset">
                         <legend>{move || i18n.t("checkout.contact.recipient")}</legend>
-                        <TextField id="recipient-name" label="checkout.contact.recipient_name" hint="checkout.contact.name_hint" value=recipient_name
-                            error=error_for("recipient-name") autocomplete="section-recipient name" required=true maxlength=100u32
-                            on_blur=move || shown.touch("recipient-name")/>
-                        <TextField id="recipient-phone" label="checkout.contact.recipient_phone" hint="checkout.contact.phone_hint" value=recipient_phone
-                            error=error_for("recipient-phone") input_type="tel" autocomplete="section-recipient tel" inputmode="tel" required=true maxlength=30u32
-                            on_blur=move || shown.touch("recipient-phone")/>
+                        <FormField id="recipient-name" label="checkout.contact.recipient_name" hint="checkout.contact.name_hint"
+                            error=error_for("recipient-name") required=true on_blur=move || shown.touch("recipient-name")>
+                            <TextInput value=recipient_name autocomplete="section-recipient name" maxlength=100/>
+                        </FormField>
+                        <FormField id="recipient-phone" label="checkout.contact.recipient_phone" hint="checkout.contact.phone_hint"
+                            error=error_for("recipient-phone") required=true on_blur=move || shown.touch("recipient-phone")>
+                            <TextInput value=recipient_phone input_type="tel" autocomplete="section-recipient tel" inputmode="tel" maxlength=30/>
+                        </FormField>
                     </fieldset>
                 </Show>
                 <div class="form__actions">

@@ -7,37 +7,38 @@ use crate::checkout::quote::QuoteView;
 use crate::checkout::state::{CheckoutState, Entries};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, region_name};
-use crate::ui::{ErrorNotice, ErrorSummary, Loading, MoneyText, PageHeading, TextField};
+use crate::ui::{ErrorNotice, ErrorSummary, FormField, Loading, MoneyText, PageHeading, TextInput};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use vitrina_core::FieldCode;
 use vitrina_core::api::{DeliveryKind, DeliveryOption, Quote};
 
 /// Countries offered in the address form (the backend decides what it delivers to).
 const COUNTRIES: [&str; 5] = ["RU", "BY", "KZ", "UA", "SK"];
 
 /// Problems with the delivery choice, given the quote's options.
-fn choice_errors(entries: &Entries, quote: Option<&Quote>) -> Vec<(&'static str, &'static str)> {
+fn choice_errors(entries: &Entries, quote: Option<&Quote>) -> Vec<(&'static str, FieldCode)> {
     let Some(quote) = quote else { return Vec::new() };
     if !entries.address_complete() || quote.delivery_options.is_empty() {
         return Vec::new();
     }
     let chosen = entries.delivery_option.as_ref().and_then(|id| quote.delivery_options.iter().find(|o| &o.id == id));
-    let Some(option) = chosen else { return vec![("delivery-options", "required")] };
+    let Some(option) = chosen else { return vec![("delivery-options", FieldCode::Required)] };
     let mut errors = Vec::new();
     if !option.dates.is_empty() && !entries.delivery_date.as_ref().is_some_and(|d| option.dates.iter().any(|x| &x.to_string() == d)) {
-        errors.push(("delivery-date", "required"));
+        errors.push(("delivery-date", FieldCode::Required));
     }
     if !option.time_windows.is_empty() && !entries.time_window.as_ref().is_some_and(|w| option.time_windows.iter().any(|x| &x.id == w)) {
-        errors.push(("time-window", "required"));
+        errors.push(("time-window", FieldCode::Required));
     }
     if !option.pickup_points.is_empty() && !entries.pickup_point.as_ref().is_some_and(|p| option.pickup_points.iter().any(|x| &x.id == p)) {
-        errors.push(("pickup-point", "required"));
+        errors.push(("pickup-point", FieldCode::Required));
     }
     errors
 }
 
 /// The backend's address problems, on the app's field ids.
-fn server_address_errors(quote: Option<&Quote>) -> Vec<(&'static str, String)> {
+fn server_address_errors(quote: Option<&Quote>) -> Vec<(&'static str, FieldCode)> {
     let Some(quote) = quote else { return Vec::new() };
     quote
         .address_errors
@@ -49,7 +50,7 @@ fn server_address_errors(quote: Option<&Quote>) -> Vec<(&'static str, String)> {
                 "address.postcode" => "postcode",
                 _ => "address-line",
             };
-            (field, e.code.clone())
+            (field, e.code)
         })
         .collect()
 }
@@ -100,7 +101,7 @@ pub fn DeliveryStep() -> impl IntoView {
     let errors = Memo::new(move |_| {
         let q = quote.quote.get();
         state.entries.with(|e| {
-            let mut errors: Vec<(&'static str, String)> = e.address_errors().into_iter().map(|(f, c)| (f, c.to_owned())).collect();
+            let mut errors = e.address_errors();
             if e.address_complete() {
                 for (field, code) in server_address_errors(q.as_ref()) {
                     if !errors.iter().any(|(f, _)| *f == field) {
@@ -108,7 +109,7 @@ pub fn DeliveryStep() -> impl IntoView {
                     }
                 }
             }
-            errors.extend(choice_errors(e, q.as_ref()).into_iter().map(|(f, c)| (f, c.to_owned())));
+            errors.extend(choice_errors(e, q.as_ref()));
             errors
         })
     });
@@ -156,12 +157,16 @@ pub fn DeliveryStep() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </div>
-                    <TextField id="city" label="delivery.city" value=city error=message("city") autocomplete="address-level2" required=true maxlength=100u32
-                        on_blur=move || shown.touch("city")/>
-                    <TextField id="address-line" label="delivery.line" hint="delivery.line_hint" value=line error=message("address-line")
-                        autocomplete="street-address" required=true maxlength=200u32 on_blur=move || shown.touch("address-line")/>
-                    <TextField id="postcode" label="delivery.postcode" value=postcode error=message("postcode") autocomplete="postal-code"
-                        inputmode="numeric" required=true maxlength=10u32 on_blur=move || shown.touch("postcode")/>
+                    <FormField id="city" label="delivery.city" error=message("city") required=true on_blur=move || shown.touch("city")>
+                        <TextInput value=city autocomplete="address-level2" maxlength=100/>
+                    </FormField>
+                    <FormField id="address-line" label="delivery.line" hint="delivery.line_hint" error=message("address-line") required=true
+                        on_blur=move || shown.touch("address-line")>
+                        <TextInput value=line autocomplete="street-address" maxlength=200/>
+                    </FormField>
+                    <FormField id="postcode" label="delivery.postcode" error=message("postcode") required=true on_blur=move || shown.touch("postcode")>
+                        <TextInput value=postcode autocomplete="postal-code" inputmode="numeric" maxlength=10/>
+                    </FormField>
                 </fieldset>
                 <fieldset class="fieldset" id="delivery-options" tabindex="-1" aria-describedby="delivery-options-error">
                     <legend>{move || i18n.t("delivery.method")}</legend>

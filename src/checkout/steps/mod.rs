@@ -12,9 +12,10 @@ pub use payment::{PaymentStep, payment_label};
 pub use review::ReviewStep;
 
 use crate::i18n::I18n;
-use crate::ui::{SummaryEntry, validation_message};
+use crate::ui::{SummaryEntry, field_code_words};
 use leptos::prelude::*;
 use std::collections::HashSet;
+use vitrina_core::FieldCode;
 
 /// Which fields to show errors for: those the shopper has left, and all after a submit attempt.
 #[derive(Clone, Copy)]
@@ -35,19 +36,16 @@ impl Shown {
     }
 
     /// The message for `field` among `errors` (field id, code), if it should be shown now.
-    pub fn message<C: AsRef<str>>(&self, i18n: &I18n, errors: &[(&'static str, C)], field: &str) -> Option<String> {
+    pub fn message(&self, i18n: &I18n, errors: &[(&'static str, FieldCode)], field: &str) -> Option<String> {
         let visible = self.attempts.get() > 0 || self.touched.with(|t| t.contains(field));
-        errors.iter().find(|(f, _)| *f == field).filter(|_| visible).map(|(_, code)| validation_message(i18n, code.as_ref()))
+        errors.iter().find(|(f, _)| *f == field).filter(|_| visible).map(|(_, code)| field_code_words(i18n, *code))
     }
 
     /// Summary entries for all errors (shown only after an attempt).
-    pub fn summary<C: AsRef<str>>(&self, i18n: &I18n, errors: &[(&'static str, C)]) -> Vec<SummaryEntry> {
+    pub fn summary(&self, i18n: &I18n, errors: &[(&'static str, FieldCode)]) -> Vec<SummaryEntry> {
         if self.attempts.get() == 0 {
             return Vec::new();
         }
-        errors
-            .iter()
-            .map(|(field, code)| SummaryEntry { field_id: (*field).to_owned(), message: validation_message(i18n, code.as_ref()) })
-            .collect()
+        errors.iter().map(|(field, code)| SummaryEntry { field_id: (*field).to_owned(), message: field_code_words(i18n, *code) }).collect()
     }
 }

@@ -41,7 +41,7 @@ pub fn PaymentStep() -> impl IntoView {
         match chosen {
             Some(id) if methods.iter().any(|m| m.id == id) => Vec::new(),
             _ if methods.is_empty() => Vec::new(),
-            _ => vec![("payment-methods", "required")],
+            _ => vec![("payment-methods", vitrina_core::FieldCode::Required)],
         }
     });
     // A choice the backend no longer offers (e.g. after the total grew) is dropped.

@@ -10,7 +10,10 @@ use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
 use crate::ui::intl::{format_date, format_money, region_name};
-use crate::ui::{CheckboxField, ErrorNotice, ErrorSummary, Loading, MoneyText, PageHeading, SummaryEntry, TotalsTable, validation_message};
+use crate::ui::{
+    Check, ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, SummaryEntry, TotalsTable,
+    field_code_words,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -182,7 +185,7 @@ pub fn ReviewStep() -> impl IntoView {
             .into_iter()
             .map(|e| SummaryEntry {
                 field_id: format!("edit-{}", step_of(&e.field).path().trim_start_matches('/').replace('/', "-")),
-                message: validation_message(&i18n, &e.code),
+                message: field_code_words(&i18n, e.code),
             })
             .collect::<Vec<_>>()
     });
@@ -199,16 +202,16 @@ pub fn ReviewStep() -> impl IntoView {
             }}
             <section class="review__section" aria-labelledby="consents-heading">
                 <h2 id="consents-heading">{move || i18n.t("review.consents")}</h2>
-                <CheckboxField id="accept-terms" label="review.accept_terms" required=true
-                    checked=Signal::derive(move || state.entries.with(|e| e.accept_terms))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.accept_terms = v))/>
+                <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
+                    <Check checked=Model::new(move || state.entries.with(|e| e.accept_terms), move |v| state.entries.update(|e| e.accept_terms = v))/>
+                </FormField>
                 <p class="muted field__note">{move || quote.quote.get().map(|q| i18n.tf("review.terms_version", &[("version", &q.terms_version)]))}</p>
-                <CheckboxField id="personal-data" label="review.personal_data" required=true
-                    checked=Signal::derive(move || state.entries.with(|e| e.personal_data))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.personal_data = v))/>
-                <CheckboxField id="marketing" label="review.marketing"
-                    checked=Signal::derive(move || state.entries.with(|e| e.marketing))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.marketing = v))/>
+                <FormField id="personal-data" label="review.personal_data" layout=FieldLayout::Check required=true>
+                    <Check checked=Model::new(move || state.entries.with(|e| e.personal_data), move |v| state.entries.update(|e| e.personal_data = v))/>
+                </FormField>
+                <FormField id="marketing" label="review.marketing" layout=FieldLayout::Check>
+                    <Check checked=Model::new(move || state.entries.with(|e| e.marketing), move |v| state.entries.update(|e| e.marketing = v))/>
+                </FormField>
             </section>
             {move || total_changed().then(|| {
                 let old = accepted.get().map(|m| format_money(&m, i18n.get())).unwrap_or_default();
