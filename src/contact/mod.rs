@@ -11,7 +11,7 @@ mod page;
 mod widget;
 pub mod zones;
 
-pub use editor::SellerEditorPage;
+pub use editor::{SellerEditorPage, SettingsEditor};
 pub use form::{ContactForm, subject_for};
 pub use page::{CompactContact, SellerContactPage};
 pub use widget::{ContactCard, Layout, contact_page_href, response_time_words, when_text};

@@ -39,7 +39,7 @@ pub(super) fn Preview(
     /// The settings as edited.
     settings: Memo<ContactSettings>,
     /// The saved document (for the seller's id and name).
-    base: RwSignal<Option<ContactSettingsDocument>>,
+    base: RwSignal<ContactSettingsDocument>,
     /// "Now", refreshed while the page is open.
     now: RwSignal<UnixSeconds>,
 ) -> impl IntoView {
@@ -52,7 +52,7 @@ pub(super) fn Preview(
         local_seconds(&text).and_then(|local| from_local(&BrowserZones, &zone, local)).unwrap_or_else(|| now.get())
     });
     let contact = Memo::new(move |_| {
-        let (id, name) = base.with(|b| b.as_ref().map(|b| (b.seller_id.clone(), b.seller_name.clone())).unwrap_or_default());
+        let (id, name) = base.with(|b| (b.seller_id.clone(), b.seller_name.clone()));
         settings.with(|s| public_view(&id, &name, s, viewer.get(), at.get(), &BrowserZones))
     });
     let caption = move || {

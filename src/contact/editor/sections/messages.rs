@@ -30,33 +30,35 @@ pub(in crate::contact::editor) fn MessagesSection(draft: Draft, issues: Issues) 
             </FormField>
             <p class="field__hint">{move || i18n.t("editor.messages.hint")}</p>
             <AudienceSelect id=field_id(paths::MESSAGES_AUDIENCE) value=draft.messages().audience()/>
-            <ul class="editor__rows">
-                <For each=move || 0..count.get() key=|i| *i let:i>
-                    {
-                        let handle = paths::messenger_handle(i);
-                        view! {
-                            <li class="editor__row">
-                                <FormField id=format!("cs-messenger-kind-{i}") label="editor.messenger.kind">
-                                    <Select value=item(messengers, i, |m| m.kind, |m, kind| m.kind = kind) options=MessengerKind::ALL.to_vec()
-                                        label=|kind: MessengerKind| kind.name().to_owned()/>
-                                </FormField>
-                                <FormField id=field_id(&handle) label="editor.messenger.handle" error=issues.signal(handle.clone())
-                                    on_blur=issues.touched.on_blur(handle)>
-                                    <TextInput value=item(messengers, i, |m| m.handle.clone(), |m, handle| m.handle = handle) maxlength=100/>
-                                </FormField>
-                                <button type="button" class="button button--link" on:click=move |_| messengers.update(|all| { if i < all.len() { all.remove(i); } })>
-                                    {move || i18n.t("editor.messenger.remove")}
-                                </button>
-                            </li>
+            <FormField id=field_id(paths::MESSENGERS) layout=FieldLayout::Group error=issues.signal(paths::MESSENGERS)>
+                <ul class="editor__rows">
+                    <For each=move || 0..count.get() key=|i| *i let:i>
+                        {
+                            let handle = paths::messenger_handle(i);
+                            view! {
+                                <li class="editor__row">
+                                    <FormField id=format!("cs-messenger-kind-{i}") label="editor.messenger.kind">
+                                        <Select value=item(messengers, i, |m| m.kind, |m, kind| m.kind = kind) options=MessengerKind::ALL.to_vec()
+                                            label=|kind: MessengerKind| kind.name().to_owned()/>
+                                    </FormField>
+                                    <FormField id=field_id(&handle) label="editor.messenger.handle" error=issues.signal(handle.clone())
+                                        on_blur=issues.touched.on_blur(handle)>
+                                        <TextInput value=item(messengers, i, |m| m.handle.clone(), |m, handle| m.handle = handle) maxlength=100/>
+                                    </FormField>
+                                    <button type="button" class="button button--link" on:click=move |_| messengers.update(|all| { if i < all.len() { all.remove(i); } })>
+                                        {move || i18n.t("editor.messenger.remove")}
+                                    </button>
+                                </li>
+                            }
                         }
-                    }
-                </For>
-            </ul>
-            <button type="button" class="button button--secondary" id=field_id(paths::MESSENGERS)
-                on:click=move |_| messengers.update(|all| all.push(Messenger { kind: MessengerKind::Telegram, handle: String::new() }))>
-                {move || i18n.t("editor.messenger.add")}
-            </button>
-            {move || issues.at(paths::MESSENGERS).map(|m| view! { <p class="field__error">{m}</p> })}
+                    </For>
+                </ul>
+                // The list's own message (none yet, too many) is the group's; the summary links to the button.
+                <button type="button" class="button button--secondary" id=field_id(paths::MESSENGERS)
+                    on:click=move |_| messengers.update(|all| all.push(Messenger { kind: MessengerKind::Telegram, handle: String::new() }))>
+                    {move || i18n.t("editor.messenger.add")}
+                </button>
+            </FormField>
         </fieldset>
     }
 }

@@ -47,8 +47,9 @@ pub(super) fn RangesEditor(
     let list_path = path.clone();
     let numbered =
         move |key: &'static str, i: usize| Signal::derive(move || i18n.tf(key, &[("day", &day.get()), ("n", &(i + 1).to_string())]));
+    // The list's own message (too many ranges) is the group's; the summary links to the button.
     view! {
-        <div class="ranges">
+        <FormField id=add_id.clone() layout=FieldLayout::Group class="ranges" error=issues.signal(path)>
             <ul class="ranges__list">
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     {
@@ -81,7 +82,6 @@ pub(super) fn RangesEditor(
                 on:click=move |_| ranges.update(|r| r.push(TimeRange::new("09:00", "18:00")))>
                 {move || i18n.t("editor.range.add")}
             </button>
-            {move || issues.at(&path).map(|m| view! { <p class="field__error">{m}</p> })}
-        </div>
+        </FormField>
     }
 }
