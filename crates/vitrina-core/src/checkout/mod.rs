@@ -1,6 +1,12 @@
 //! Checkout rules: addresses the carrier refuses, delivery dates from business days and a daily
 //! cut-off, promo codes, totals and order limits. The reference backend enforces these; any
-//! backend may use them.
+//! backend may use them. What the shopper has entered, and what the app decides from it before
+//! asking, is in [`entries`]; the review step's decisions in [`review`].
+
+pub mod entries;
+pub mod review;
+
+pub use entries::{Entries, EntryErrors, EntryField, Step};
 
 use crate::api::{LimitStatus, PromoStatus, PromoTarget, Totals};
 use crate::civil::{Date, UnixSeconds};
