@@ -7,6 +7,7 @@
 mod editor;
 mod form;
 mod guard;
+mod identity;
 mod page;
 mod widget;
 pub mod zones;

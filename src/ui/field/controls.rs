@@ -4,7 +4,8 @@
 use super::{Model, use_field};
 use leptos::prelude::*;
 
-/// A one-line input: text, email, phone, password, URL.
+/// A one-line input: text, email, phone, password, URL (and, through [`DateInput`], dates
+/// and times).
 #[component]
 pub fn TextInput(
     /// The value, read and written in place.
@@ -22,12 +23,23 @@ pub fn TextInput(
     /// Longest accepted value.
     #[prop(optional)]
     maxlength: Option<u32>,
+    /// Its own id, for a second control in a field (the end of a range).
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// Its own name, for a control in a group whose legend does not name it.
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
+    /// Extra classes.
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let field = use_field();
     let (invalid, described, blurred) = (field.clone(), field.clone(), field.clone());
+    let id = id.unwrap_or_else(|| field.id.clone());
     view! {
-        <input class="field__input" id=field.id.clone() name=field.id.clone() type=input_type autocomplete=autocomplete
-            inputmode=inputmode required=field.required maxlength=maxlength.map(|m| m.to_string())
+        <input class=format!("field__input {class}").trim_end().to_owned() id=id.clone() name=id type=input_type
+            autocomplete=autocomplete inputmode=inputmode required=field.required maxlength=maxlength.map(|m| m.to_string())
+            aria-label=move || label.map(|l| l.get())
             aria-invalid=move || invalid.invalid() aria-describedby=move || described.described_by()
             prop:value=move || value.get()
             on:input=move |ev| value.set(event_target_value(&ev))
@@ -48,24 +60,14 @@ pub fn DateInput(
     /// Its own id, for a second control in a field (the end of a range).
     #[prop(optional, into)]
     id: Option<String>,
-    /// Its own name, for a control in a group that the group's legend does not name.
+    /// Its own name, for a control in a group whose legend does not name it.
     #[prop(optional, into)]
     label: Option<Signal<String>>,
     /// Extra classes.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    let field = use_field();
-    let (invalid, described, blurred) = (field.clone(), field.clone(), field.clone());
-    let id = id.unwrap_or_else(|| field.id.clone());
-    view! {
-        <input class=format!("field__input {class}").trim_end().to_owned() id=id type=input_type required=field.required
-            aria-label=move || label.map(|l| l.get())
-            aria-invalid=move || invalid.invalid() aria-describedby=move || described.described_by()
-            prop:value=move || value.get()
-            on:input=move |ev| value.set(event_target_value(&ev))
-            on:blur=move |_| blurred.blurred()/>
-    }
+    TextInput(TextInputProps { value, input_type, autocomplete: "off", inputmode: "text", maxlength: None, id, label, class })
 }
 
 /// Several lines of text.

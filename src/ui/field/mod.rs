@@ -136,44 +136,37 @@ pub fn FormField(
     let hint = hint.zip(hint_id).map(|(key, hint_id)| view! { <span class="field__hint" id=hint_id>{move || i18n.t(key)}</span> });
     let note = note.zip(note_id).map(|(text, note_id)| view! { <p class="muted" id=note_id aria-live="polite">{text}</p> });
     let message = move || error.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{text}</p> });
-    match layout {
-        FieldLayout::Stacked => view! {
-            <div class=class.unwrap_or("field") class:field--invalid=move || error.with(Option::is_some)>
-                <label class="field__label" for=id>
-                    {label_text}
-                    {optional.then(|| view! { <span class="field__optional">" " {move || i18n.t("form.optional")}</span> })}
-                </label>
-                {hint}
-                {children()}
-                {note}
-                {message}
-            </div>
-        }
-        .into_any(),
-        FieldLayout::Check => view! {
+    if layout == FieldLayout::Check {
+        return view! {
             <div class=class.unwrap_or("field field--checkbox")>
                 {children()}
                 <label for=id>{label_text}</label>
                 {message}
             </div>
         }
-        .into_any(),
-        FieldLayout::Group if label.is_some() => view! {
+        .into_any();
+    }
+    // The hint above the control, a note and the message below it.
+    let body = view! { {hint} {children()} {note} {message} };
+    match (layout, label) {
+        (FieldLayout::Group, Some(_)) => view! {
             <fieldset class=class.unwrap_or("fieldset") id=id tabindex="-1" aria-describedby=move || context.described_by()>
                 <legend>{label_text}</legend>
-                {hint}
-                {children()}
-                {note}
-                {message}
+                {body}
             </fieldset>
         }
         .into_any(),
-        FieldLayout::Group => view! {
-            <div role="group" class=class aria-describedby=move || context.described_by()>
-                {hint}
-                {children()}
-                {note}
-                {message}
+        (FieldLayout::Group, None) => view! {
+            <div role="group" class=class aria-describedby=move || context.described_by()>{body}</div>
+        }
+        .into_any(),
+        _ => view! {
+            <div class=class.unwrap_or("field") class:field--invalid=move || error.with(Option::is_some)>
+                <label class="field__label" for=id>
+                    {label_text}
+                    {optional.then(|| view! { <span class="field__optional">" " {move || i18n.t("form.optional")}</span> })}
+                </label>
+                {body}
             </div>
         }
         .into_any(),
