@@ -47,19 +47,21 @@ impl Step {
     }
 }
 
+/// The app's step for the rules' step.
+pub(crate) fn in_app(step: vitrina_core::checkout::Step) -> Step {
+    use vitrina_core::checkout::Step as Rules;
+    match step {
+        Rules::Cart => Step::Cart,
+        Rules::Contact => Step::Contact,
+        Rules::Delivery => Step::Delivery,
+        Rules::Payment => Step::Payment,
+        Rules::Review => Step::Review,
+    }
+}
+
 /// The first step that still needs something, given the cart and the entries.
 pub fn first_incomplete_step(cart: Option<&Cart>, entries: &Entries) -> Step {
-    if cart.is_none_or(|c| c.lines.is_empty()) {
-        Step::Cart
-    } else if !entries.contact_errors().is_empty() {
-        Step::Contact
-    } else if !entries.address_complete() || entries.delivery_option.is_none() {
-        Step::Delivery
-    } else if entries.payment_method.is_none() {
-        Step::Payment
-    } else {
-        Step::Review
-    }
+    in_app(entries.first_incomplete_step(cart.is_some_and(|c| !c.lines.is_empty())))
 }
 
 /// Sends a deep link (or a reload) to a step the shopper cannot be on yet back to the first
