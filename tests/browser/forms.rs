@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::collections::HashSet;
 use vitrina::account::SignInPage;
+use vitrina::checkout::{CartStore, CheckoutState, ContactStep, DeliveryStep};
 use vitrina::confirmation::LookupPage;
 use vitrina::contact::{ContactForm, SettingsEditor};
 use vitrina::tracking::LookupForm;
@@ -88,6 +89,45 @@ async fn the_tracking_lookup_announces_a_number_that_cannot_be_one() {
     leptos::task::tick().await;
     submit(&m).await;
     assert_messages_are_announced(&m, "tracking lookup");
+}
+
+/// Provides what the checkout's steps ask for (a cart that is not loaded: no quote is asked).
+fn provide_checkout() {
+    let api = api();
+    provide_context(api.clone());
+    provide_context(CartStore::new(api));
+    provide_context(CheckoutState::new());
+}
+
+#[wasm_bindgen_test]
+async fn the_checkouts_contact_step_announces_each_field_that_needs_something() {
+    let m = mount(Locale::En, || {
+        provide_checkout();
+        view! { <Router><ContactStep/></Router> }
+    });
+    leptos::task::tick().await;
+    m.query("#someone-else").expect("the someone-else box").click();
+    leptos::task::tick().await;
+    submit(&m).await;
+    assert!(m.query("#recipient-phone").is_some_and(|p| p.get_attribute("aria-invalid").as_deref() == Some("true")));
+    assert_messages_are_announced(&m, "checkout contact step");
+}
+
+#[wasm_bindgen_test]
+async fn the_checkouts_address_announces_each_field_left_empty() {
+    let m = mount(Locale::Ru, || {
+        provide_checkout();
+        view! { <Router><DeliveryStep/></Router> }
+    });
+    leptos::task::tick().await;
+    for id in ["city", "address-line", "postcode"] {
+        let input = m.query(&format!("#{id}")).unwrap_or_else(|| panic!("#{id}"));
+        input.focus().expect("focus");
+        input.blur().expect("blur");
+    }
+    leptos::task::tick().await;
+    next_frame().await;
+    assert_messages_are_announced(&m, "checkout address");
 }
 
 /// Settings that break a rule in every section.
