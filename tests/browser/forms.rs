@@ -181,3 +181,25 @@ async fn the_sellers_editor_announces_every_refused_setting() {
     }
     assert_messages_are_announced(&m, "editor");
 }
+
+#[wasm_bindgen_test]
+async fn a_control_created_later_belongs_to_its_own_field_not_the_one_beside_it() {
+    use vitrina::ui::{FieldLayout, FormField, Radio, TextInput};
+    let shown = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
+    let m = mount(Locale::En, move || {
+        view! {
+            <FormField id="payment-methods" name="payment-method" label="payment.method" layout=FieldLayout::Group>
+                {move || shown.get().then(|| view! { <Radio id="payment-cash" checked=Signal::derive(|| false) on_select=|| ()/> })}
+            </FormField>
+            <FormField id="promo-code" label="promo.label">
+                <TextInput value=typed/>
+            </FormField>
+        }
+    });
+    leptos::task::tick().await;
+    shown.set(true);
+    leptos::task::tick().await;
+    let radio = m.query("#payment-cash").expect("the radio, once there");
+    assert_eq!(radio.get_attribute("name").as_deref(), Some("payment-method"));
+}

@@ -20,6 +20,7 @@ pub use touched::Touched;
 pub use words::{field_code_key, field_code_words};
 
 use crate::i18n::use_i18n;
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 /// How a field lays out its label, control and message.
@@ -130,8 +131,11 @@ pub fn FormField(
         on_blur,
         id,
     };
-    provide_context(context.clone());
     let FieldContext { id, hint_id, note_id, error_id, .. } = context.clone();
+    // Scoped to the control (a component has no scope of its own): a field beside this one, or
+    // a control created later inside this one, never finds the other's context.
+    let provided = context.clone();
+    let children = move || view! { <Provider value=provided>{children()}</Provider> };
     let label_text = move || label.map(|key| i18n.t(key)).unwrap_or_default();
     let hint = hint.zip(hint_id).map(|(key, hint_id)| view! { <span class="field__hint" id=hint_id>{move || i18n.t(key)}</span> });
     let note = note.zip(note_id).map(|(text, note_id)| view! { <p class="muted" id=note_id aria-live="polite">{text}</p> });
