@@ -139,25 +139,32 @@ pub fn Select<T: Choice>(
     #[prop(default = "off")]
     autocomplete: &'static str,
 ) -> impl IntoView {
-    let field = use_field();
-    let (invalid, described, blurred) = (field.clone(), field.clone(), field.clone());
-    let choose = move |ev| {
-        let key = event_target_value(&ev);
+    // Only this conversion depends on `T`; the select itself is built once for every kind of value.
+    let listed = Signal::derive(move || options.with(|all| all.iter().map(|o| (o.key(), label.run(o.clone()))).collect()));
+    let chosen = Signal::derive(move || value.get().key());
+    let choose = Callback::new(move |key: String| {
         if let Some(choice) = options.with_untracked(|all| all.iter().find(|o| o.key() == key).cloned()) {
             value.set(choice);
         }
-    };
+    });
+    select(listed, chosen, choose, autocomplete)
+}
+
+/// The `<select>` of a [`Select`]: options as (value, words), the chosen value, and choosing.
+fn select(options: Signal<Vec<(String, String)>>, chosen: Signal<String>, choose: Callback<String>, autocomplete: &'static str) -> AnyView {
+    let field = use_field();
+    let (invalid, described, blurred) = (field.clone(), field.clone(), field.clone());
     view! {
         <select class="field__input" id=field.id.clone() name=field.id.clone() autocomplete=autocomplete required=field.required
             aria-invalid=move || invalid.invalid() aria-describedby=move || described.described_by()
-            on:change=choose on:blur=move |_| blurred.blurred()>
-            {move || options.get().into_iter().map(|option| {
-                let key = option.key();
-                let chosen = { let option = option.clone(); move || value.get() == option };
-                view! { <option value=key prop:selected=chosen>{move || label.run(option.clone())}</option> }
+            on:change=move |ev| choose.run(event_target_value(&ev)) on:blur=move |_| blurred.blurred()>
+            {move || options.get().into_iter().map(|(key, words)| {
+                let selected = { let key = key.clone(); move || chosen.with(|c| *c == key) };
+                view! { <option value=key prop:selected=selected>{words}</option> }
             }).collect_view()}
         </select>
     }
+    .into_any()
 }
 
 /// A checkbox (in a field laid out as [`super::FieldLayout::Check`]).
