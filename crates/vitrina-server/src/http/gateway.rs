@@ -3,57 +3,32 @@
 //! store, which shows the result. The store never sees a card number. Not part of the JSON
 //! contract: a real deployment has a real gateway.
 
+use crate::domain::gateway;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiPath;
+use crate::http::extract::ApiPath;
+use crate::http::headers::no_store;
 use crate::outbox::escape_html;
-use crate::routes::orders::add_event;
 use crate::state::AppState;
+use crate::store::payments::{self, Payment};
 use axum::Form;
 use axum::Router;
 use axum::extract::State;
-use axum::http::header;
+use axum::handler::Handler;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
-use vitrina_core::Money;
 
+/// The gateway's page (never stored: it is about one payment) and the form it posts to.
 pub fn router() -> Router<AppState> {
-    Router::new().route("/gateway/{payment_id}", get(page).post(decide))
-}
-
-struct Payment {
-    order_number: i64,
-    amount: Money,
-    status: String,
-    token: String,
+    Router::new().route("/gateway/{payment_id}", get(page.layer(no_store())).post(decide))
 }
 
 async fn load(state: &AppState, payment_id: String) -> ApiResult<Payment> {
-    state
-        .db
-        .run(move |tx| {
-            tx.query_row(
-                "SELECT p.order_number, p.amount_minor, p.currency, p.status, o.access_token
-                 FROM payments p JOIN orders o ON o.number = p.order_number WHERE p.id = ?1",
-                [&payment_id],
-                |r| {
-                    Ok(Payment {
-                        order_number: r.get(0)?,
-                        amount: Money::new(r.get(1)?, &r.get::<_, String>(2)?),
-                        status: r.get(3)?,
-                        token: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or_else(|| ApiError::not_found("No such payment."))
-        })
-        .await
+    state.db.run(move |tx| payments::load(tx, &payment_id)).await?.ok_or_else(|| ApiError::not_found("No such payment."))
 }
 
 fn return_url(payment: &Payment) -> String {
-    format!("/orders/{}?token={}", payment.order_number, payment.token)
+    format!("/orders/{}?token={}", payment.order_number, payment.order_token)
 }
 
 async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>) -> ApiResult<Response> {
@@ -83,7 +58,7 @@ h1{{font-size:1.5rem}}.amount{{font-size:1.25rem}}button{{font:inherit;padding:.
 .approve{{background:#1f4e79;color:#fff}}.decline{{background:#fff;color:#1f4e79}}.note{{color:#555b66;font-size:.9rem}}:focus-visible{{outline:3px solid #c25400;outline-offset:2px}}</style></head>
 <body><main><h1>Demo Bank · card payment</h1>{body}</main></body></html>"#
     );
-    Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
+    Ok(Html(html).into_response())
 }
 
 #[derive(Deserialize)]
@@ -99,23 +74,7 @@ async fn decide(State(state): State<AppState>, ApiPath(payment_id): ApiPath<Stri
     };
     let now = state.clock.now();
     let id = payment_id.clone();
-    state
-        .db
-        .run(move |tx| {
-            let (number, status): (i64, String) = tx
-                .query_row("SELECT order_number, status FROM payments WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?
-                .ok_or_else(|| ApiError::not_found("No such payment."))?;
-            if status != "pending" {
-                return Ok(());
-            }
-            let (payment, order, event) =
-                if approve { ("approved", "paid", "payment_approved") } else { ("declined", "declined", "payment_declined") };
-            tx.execute("UPDATE payments SET status = ?1, decided_at = ?2 WHERE id = ?3", params![payment, now, id])?;
-            tx.execute("UPDATE orders SET payment_status = ?1 WHERE number = ?2", params![order, number])?;
-            add_event(tx, number, now, event)
-        })
-        .await?;
+    state.db.run(move |tx| gateway::decide(tx, &id, approve, now)).await?;
     let payment = load(&state, payment_id).await?;
     Ok(Redirect::to(&return_url(&payment)).into_response())
 }

@@ -3,9 +3,17 @@
 //! The order confirmation follows seed 002 (l.691–807, what a confirmation must contain): the
 //! order number in the subject and at the top, thanks by name, the items with quantities and
 //! prices, the totals, delivery and payment, the addresses, and how to reach the seller.
+//!
+//! A message through the contact form makes two: the message to the seller, ready for the answer,
+//! and the automatic acknowledgement to the sender (seeds 001 and 003).
 
-use crate::outbox::{Email, escape_html};
-use vitrina_core::api::{DeliveryKind, Order, PaymentKind, PaymentStatus};
+use crate::outbox::{self, Email, escape_html};
+use crate::tz::TzDatabase;
+use vitrina_core::api::{Account, ContactSettings, DeliveryKind, Order, PaymentKind, PaymentStatus};
+use vitrina_core::civil::{UnixSeconds, format_rfc3339_with_offset};
+use vitrina_core::contact::rules::CheckedMessage;
+use vitrina_core::contact::view::{away_notice, reply_expected_by};
+use vitrina_core::contact::{TimeZones, signature};
 
 fn payment_words(order: &Order) -> &'static str {
     match (order.payment.kind, order.payment.status) {
@@ -117,5 +125,129 @@ pub fn order_confirmation(order: &Order, store: &str, order_url: &str, public_ur
         subject: format!("Order {} confirmed — {store}", order.number),
         text,
         html,
+    }
+}
+
+/// The message to the seller and the acknowledgement to the sender, for a message through the
+/// contact form received at `now`.
+pub fn contact_message(
+    seller_name: &str,
+    settings: &ContactSettings,
+    message: &CheckedMessage,
+    account: Option<&Account>,
+    store_name: &str,
+    now: UnixSeconds,
+) -> (Email, Email) {
+    let expected = reply_expected_by(settings, now, &TzDatabase);
+    let away = away_notice(settings, now, &TzDatabase);
+    let signature = signature::effective(settings, seller_name);
+    let framed = signature::framed(&signature);
+    let zone = settings.time_zone.as_str();
+    let mut about = String::new();
+    if let Some(order) = &message.context.order {
+        about.push_str(&format!("About order: {order}\n"));
+    }
+    if let Some(shipment) = &message.context.shipment {
+        about.push_str(&format!("About shipment: {shipment}\n"));
+    }
+    let sender_line = match account {
+        Some(a) if a.email_verified => format!("{} (signed in, email verified)", message.reply_to),
+        Some(_) => format!("{} (signed in, email not verified)", message.reply_to),
+        None => format!("{} (not signed in)", message.reply_to),
+    };
+
+    // To the seller: the message, with the reply address and the seller's own signature, ready
+    // for the answer (seeds 001 and 003: "RE:" subject, quote the question, full signature).
+    let to_seller_text = format!(
+        "A customer wrote to {seller} through the contact form of {store_name}.\n\n\
+         From: {sender_line}\nSubject: {subject}\n{about}Received: {received}\n\n{body}\n\n\
+         Reply to this email to answer: the reply goes to {reply_to}. Keep \"RE: {subject}\" as the subject,\n\
+         quote the question, and sign with your signature:\n\n{framed}\n\n\
+         The customer was told to expect a reply {within}, by {expected}.\n",
+        seller = seller_name,
+        subject = message.subject,
+        received = human_time(now, zone),
+        body = message.message,
+        reply_to = message.reply_to,
+        within = within(settings.response_time_hours),
+        expected = human_time(expected, zone),
+    );
+    let to_seller = Email {
+        from: format!("{store_name} contact form <contact@vitrina.localhost>"),
+        to: format!("{} <{}>", seller_name, settings.email.address.trim()),
+        reply_to: Some(message.reply_to.clone()),
+        subject: message.subject.clone(),
+        html: html_paragraphs(&to_seller_text),
+        text: to_seller_text,
+    };
+
+    // To the shopper: the automatic acknowledgement (seed 003), signed by the seller.
+    let away_text = away
+        .as_ref()
+        .map(|a| {
+            let note = if a.note.is_empty() { String::new() } else { format!(" {}", a.note) };
+            format!("{} is away until {}.{note} The reply will come after the return.\n\n", seller_name, a.until)
+        })
+        .unwrap_or_default();
+    let ack_text = format!(
+        "Hello,\n\nyour message \"{subject}\" to {seller} has arrived.\n\n{away_text}\
+         {seller} usually replies {within}: expect an answer by {expected}.\n\nYour message:\n{quoted}\n{framed}\n",
+        subject = message.subject,
+        seller = seller_name,
+        within = within(settings.response_time_hours),
+        expected = human_time(expected, zone),
+        quoted = quote(&message.message),
+    );
+    let ack = Email {
+        from: format!("{} via {store_name} <contact@vitrina.localhost>", seller_name),
+        to: message.reply_to.clone(),
+        reply_to: None,
+        subject: format!("RE: {}", message.subject),
+        html: html_paragraphs(&ack_text),
+        text: ack_text,
+    };
+    (to_seller, ack)
+}
+
+/// A time a person reads in an email: the seller's wall clock with its offset.
+fn human_time(at: UnixSeconds, zone: &str) -> String {
+    let offset = TzDatabase.offset_minutes(zone, at).unwrap_or(0);
+    let text = format_rfc3339_with_offset(at, offset);
+    // `2026-11-24T10:00:00+01:00` → `2026-11-24 10:00 (UTC+01:00, Europe/Bratislava)`.
+    let (date, rest) = text.split_once('T').unwrap_or((&text, ""));
+    let time = rest.get(..5).unwrap_or(rest);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let abs = offset.unsigned_abs();
+    format!("{date} {time} (UTC{sign}{:02}:{:02}, {zone})", abs / 60, abs % 60)
+}
+
+fn within(hours: u32) -> String {
+    match hours {
+        1 => "within an hour".to_owned(),
+        h if h % 24 == 0 && h > 24 => format!("within {} days", h / 24),
+        24 => "within a day".to_owned(),
+        h => format!("within {h} hours"),
+    }
+}
+
+fn quote(text: &str) -> String {
+    text.lines().map(|l| format!("> {l}\n")).collect()
+}
+
+fn html_paragraphs(text: &str) -> String {
+    text.split("\n\n").map(|p| format!("<p>{}</p>", outbox::escape_html(p).replace('\n', "<br>"))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_emails_name_their_zone() {
+        let t = vitrina_core::civil::parse_rfc3339("2026-11-24T09:00:00Z").unwrap().0;
+        assert_eq!(human_time(t, "Europe/Bratislava"), "2026-11-24 10:00 (UTC+01:00, Europe/Bratislava)");
+        assert_eq!(within(24), "within a day");
+        assert_eq!(within(48), "within 2 days");
+        assert_eq!(within(4), "within 4 hours");
     }
 }

@@ -1,36 +1,21 @@
 //! The checkout quote: delivery options, payment methods, promo code and totals for a cart and
 //! the shopper's entries. The same computation validates an order when it is placed, so a
-//! request that skips the app meets exactly the same rules.
+//! request that skips the app meets exactly the same rules. Also what an order needs beyond its
+//! quote ([`order_errors`]) and the order limits ([`limit_problem`]).
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
 use crate::policy::{self, Method};
-use crate::routes::carts::load_cart;
-use crate::state::AppState;
-use axum::Json;
-use axum::extract::State;
-use rusqlite::{OptionalExtension, Transaction};
+use crate::store::carts::load_cart;
+use crate::store::promos;
+use rusqlite::Transaction;
 use vitrina_core::api::{
     Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod, PromoResult,
     PromoStatus, PromoTarget, Quote,
 };
-use vitrina_core::checkout::{self as rules, PromoRule};
+use vitrina_core::checkout as rules;
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::validate::{self, code};
 use vitrina_core::{FieldError, Money};
-
-/// What this cart and these entries allow, and what they cost.
-#[utoipa::path(post, path = "/api/checkout/quote", tag = "checkout",
-    request_body = CheckoutDraft,
-    responses(
-        (status = 200, description = "Delivery options, payment methods, promo result, totals and limits", body = Quote),
-        (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 422, description = "The body is not a checkout draft (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-    ))]
-pub async fn quote(State(state): State<AppState>, ApiJson(draft): ApiJson<CheckoutDraft>) -> ApiResult<Json<Quote>> {
-    let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| build_quote(tx, &draft, now)).await?))
-}
 
 /// Computes the quote for `draft` at `now`.
 pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
@@ -49,7 +34,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
 
     let promo = match normalised_promo(draft.promo_code.as_deref()) {
         Some(code) => {
-            let rule = promo_rule(tx, &code)?;
+            let rule = promos::rule(tx, &code)?;
             let (status, applies_to, saving) = rules::evaluate_promo(rule.as_ref(), now, &cart.subtotal, delivery_price.as_ref())?;
             Some(PromoResult { code, status, applies_to, saving })
         }
@@ -87,21 +72,6 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
 
 fn normalised_promo(code: Option<&str>) -> Option<String> {
     code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty())
-}
-
-fn promo_rule(tx: &Transaction<'_>, code: &str) -> ApiResult<Option<PromoRule>> {
-    Ok(tx
-        .query_row("SELECT code, kind, percent, valid_from, valid_until FROM promo_codes WHERE code = ?1", [code], |r| {
-            let kind: String = r.get(1)?;
-            Ok(PromoRule {
-                code: r.get(0)?,
-                target: if kind == "free_delivery" { PromoTarget::Delivery } else { PromoTarget::Items },
-                percent: r.get(2)?,
-                valid_from: r.get(3)?,
-                valid_until: r.get(4)?,
-            })
-        })
-        .optional()?)
 }
 
 /// Problems with an address, field by field (`address.city`, …).

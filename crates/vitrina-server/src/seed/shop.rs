@@ -1,7 +1,7 @@
-//! The store itself: sellers, products, accounts and promo codes.
+//! The shop itself: sellers, products, accounts and promo codes.
 
-use super::{DAY, DEMO_ACCOUNTS, DEMO_PASSWORD};
 use crate::auth::hash_password;
+use crate::clock::DAY;
 use rusqlite::params;
 use vitrina_core::civil::{Date, UnixSeconds};
 
@@ -188,6 +188,15 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
     }
     Ok(())
 }
+
+/// The demo accounts, all with the password `demo`: (email, name, verified, owns seller).
+pub const DEMO_ACCOUNTS: &[(&str, &str, bool, Option<&str>)] = &[
+    ("shopper@example.com", "Anna Petrova", true, None),
+    ("new@example.com", "Oleh Kovalenko", false, None),
+    ("seller@example.com", "Marek Horváth", true, Some("demo-seller")),
+];
+
+pub const DEMO_PASSWORD: &str = "demo";
 
 pub(super) fn seed_accounts(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
     for (email, name, verified, seller) in DEMO_ACCOUNTS {

@@ -1,13 +1,16 @@
 //! `/api/test/*`: levers for the test suites, mounted only with `--test-hooks`, and not part of
-//! the contract (so not in the OpenAPI document).
+//! the contract (so not in the OpenAPI document). They change the store through `store` and
+//! `seed` like everything else.
 
 use crate::error::{ApiError, ApiResult};
-use crate::extract::ApiJson;
+use crate::http::extract::{ApiJson, ApiPath};
+use crate::seed::contact::demo_settings;
 use crate::state::AppState;
-use axum::Router;
+use crate::store::{carts, catalog, contact, orders};
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
+use axum::routing::{get, post};
+use axum::{Json, Router};
 use serde::Deserialize;
 use vitrina_core::civil::parse_rfc3339;
 
@@ -17,8 +20,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/test/prices", post(set_price))
         .route("/api/test/stock", post(set_stock))
         .route("/api/test/orders/{number}/status", post(set_order_status))
-        .route("/api/test/orders", axum::routing::get(list_orders))
+        .route("/api/test/orders", get(list_orders))
         .route("/api/test/bench-cart", post(bench_cart))
+        .route("/api/test/contact/{seller_id}/reset", post(reset_demo_settings))
 }
 
 #[derive(Deserialize)]
@@ -41,14 +45,10 @@ struct SetPrice {
 
 /// Changes a variant's price (to test what the checkout does when a price changes under it).
 async fn set_price(State(state): State<AppState>, ApiJson(body): ApiJson<SetPrice>) -> ApiResult<StatusCode> {
-    state
-        .db
-        .run(move |tx| {
-            let changed =
-                tx.execute("UPDATE variants SET price_minor = ?1 WHERE id = ?2", rusqlite::params![body.price_minor, body.variant_id])?;
-            if changed == 0 { Err(ApiError::not_found("No such variant.")) } else { Ok(()) }
-        })
-        .await?;
+    let changed = state.db.run(move |tx| catalog::set_price(tx, &body.variant_id, body.price_minor)).await?;
+    if !changed {
+        return Err(ApiError::not_found("No such variant."));
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -60,13 +60,10 @@ struct SetStock {
 
 /// Sets a variant's stock (so that a load run does not sell the demo store out).
 async fn set_stock(State(state): State<AppState>, ApiJson(body): ApiJson<SetStock>) -> ApiResult<StatusCode> {
-    state
-        .db
-        .run(move |tx| {
-            let changed = tx.execute("UPDATE variants SET stock = ?1 WHERE id = ?2", rusqlite::params![body.stock, body.variant_id])?;
-            if changed == 0 { Err(ApiError::not_found("No such variant.")) } else { Ok(()) }
-        })
-        .await?;
+    let changed = state.db.run(move |tx| catalog::set_stock(tx, &body.variant_id, body.stock)).await?;
+    if !changed {
+        return Err(ApiError::not_found("No such variant."));
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -82,7 +79,7 @@ struct SetOrderStatus {
 /// Moves an order to a status, as the seller or the carrier would.
 async fn set_order_status(
     State(state): State<AppState>,
-    crate::extract::ApiPath(number): crate::extract::ApiPath<i64>,
+    ApiPath(number): ApiPath<i64>,
     ApiJson(body): ApiJson<SetOrderStatus>,
 ) -> ApiResult<StatusCode> {
     let at = match (&body.at, body.days_ago) {
@@ -90,21 +87,13 @@ async fn set_order_status(
         (None, Some(days)) => state.clock.now() - days * 86_400,
         (None, None) => state.clock.now(),
     };
-    state.db.run(move |tx| crate::routes::order_view::set_status(tx, number, body.status, at)).await?;
+    state.db.run(move |tx| orders::set_status(tx, number, body.status, at)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Every order: number, payment status and the cart it came from (to count a test's orders).
-async fn list_orders(State(state): State<AppState>) -> ApiResult<axum::Json<Vec<(i64, String, String)>>> {
-    let rows = state
-        .db
-        .run(|tx| {
-            let mut stmt = tx.prepare("SELECT number, payment_status, cart_id FROM orders ORDER BY number")?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<_>, _>>()?;
-            Ok(rows)
-        })
-        .await?;
-    Ok(axum::Json(rows))
+async fn list_orders(State(state): State<AppState>) -> ApiResult<Json<Vec<(i64, String, String)>>> {
+    Ok(Json(state.db.run(orders::list).await?))
 }
 
 #[derive(Deserialize)]
@@ -114,34 +103,33 @@ struct BenchCart {
 
 /// A cart of `lines` different items (for measuring a long cart): a product with that many
 /// variants is added to the catalog once.
-async fn bench_cart(State(state): State<AppState>, ApiJson(body): ApiJson<BenchCart>) -> ApiResult<axum::Json<serde_json::Value>> {
+async fn bench_cart(State(state): State<AppState>, ApiJson(body): ApiJson<BenchCart>) -> ApiResult<Json<serde_json::Value>> {
     let lines = body.lines.clamp(1, 500);
     let now = state.clock.now();
     let id = state
         .db
         .run(move |tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO products (id, seller_id, name, description, colour, weight_g, length_cm, width_cm, height_cm, position)
-                 VALUES ('bench-swatch', 'demo-seller', 'Fabric swatch', 'A sample for measuring long carts.', '#cccccc', 10, 10, 10, 1, 999)",
-                [],
-            )?;
-            for i in 0..lines {
-                tx.execute(
-                    "INSERT OR IGNORE INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
-                     VALUES (?1, 'bench-swatch', ?2, ?3, 10000, 'RUB', 999, ?4)",
-                    rusqlite::params![format!("bench-swatch-{i}"), format!("BENCH-{i:03}"), format!("Shade {i}"), i],
-                )?;
-            }
-            let cart = crate::ids::token();
-            tx.execute("INSERT INTO carts (id, created_at, updated_at) VALUES (?1, ?2, ?2)", rusqlite::params![cart, now])?;
-            for i in 0..lines {
-                tx.execute(
-                    "INSERT INTO cart_lines (id, cart_id, variant_id, quantity, added_at) VALUES (?1, ?2, ?3, 1, ?4)",
-                    rusqlite::params![crate::ids::random_hex(8), cart, format!("bench-swatch-{i}"), now],
-                )?;
+            let variants = catalog::bench_swatches(tx, lines)?;
+            let cart = carts::create(tx, now)?;
+            for variant in variants {
+                carts::put_variant(tx, &cart, &variant, 1, now)?;
             }
             Ok(cart)
         })
         .await?;
-    Ok(axum::Json(serde_json::json!({ "cart_id": id })))
+    Ok(Json(serde_json::json!({ "cart_id": id })))
+}
+
+/// Puts a demo seller's contact settings back as seeded.
+async fn reset_demo_settings(State(state): State<AppState>, ApiPath(seller_id): ApiPath<String>) -> ApiResult<StatusCode> {
+    let now = state.clock.now();
+    state
+        .db
+        .run(move |tx| {
+            let settings = demo_settings(&seller_id, now).ok_or_else(|| ApiError::not_found("Not a demo seller."))?;
+            contact::save(tx, &seller_id, &settings, now, None)?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

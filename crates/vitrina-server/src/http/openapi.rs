@@ -1,4 +1,4 @@
-//! The OpenAPI 3.1 document, generated from the handlers and the contract types.
+//! The OpenAPI 3.1 document, generated from the handlers (`api.rs`) and the contract types.
 //! `openapi.json` at the repository root is this document; a test fails when they drift.
 
 use utoipa::OpenApi;
@@ -56,21 +56,18 @@ impl utoipa::Modify for SessionCookie {
         components.add_security_scheme(
             "session",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
-                crate::routes::session::COOKIE,
+                crate::http::session::COOKIE,
                 "The HttpOnly session cookie that `POST /api/session` sets",
             ))),
         );
     }
 }
 
-/// The document's fixed parts; the routes add their paths.
-pub fn base() -> Document {
-    ApiDoc::openapi()
-}
-
-/// The complete document.
+/// The complete document: its fixed parts, the routes' paths, the answers every operation may
+/// give and the links between operations.
 pub fn document() -> Document {
-    let mut doc = crate::routes::api().split_for_parts().1;
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::http::api::api().split_for_parts().1);
     add_common_responses(&mut doc);
     add_links(&mut doc);
     doc

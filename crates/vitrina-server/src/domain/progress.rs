@@ -4,11 +4,10 @@
 //! orders itself through `/api/test/orders/{number}/status`).
 
 use crate::error::ApiResult;
-use crate::routes::order_view::set_status;
 use crate::state::AppState;
+use crate::store::orders;
 use rusqlite::Transaction;
 use std::time::Duration;
-use vitrina_core::api::OrderStatus;
 use vitrina_core::civil::UnixSeconds;
 
 /// Runs [`advance_all`] every 15 seconds for the life of the server.
@@ -19,7 +18,7 @@ pub fn spawn(state: AppState) {
             tick.tick().await;
             let now = state.clock.now();
             if let Err(e) = state.db.run(move |tx| advance_all(tx, now)).await {
-                eprintln!("vitrina-server: moving orders along failed: {:?}", e.0.detail);
+                tracing::warn!("moving orders along failed: {}", e.0.title);
             }
         }
     });
@@ -27,20 +26,14 @@ pub fn spawn(state: AppState) {
 
 /// Moves every order that has rested long enough one step along; returns how many moved.
 pub fn advance_all(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
-    let mut stmt = tx.prepare(
-        "SELECT o.number, o.status, (SELECT MAX(at) FROM order_events e WHERE e.order_number = o.number AND e.kind = o.status)
-         FROM orders o WHERE o.status NOT IN ('received', 'cancelled')",
-    )?;
-    let due: Vec<(i64, OrderStatus)> = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?)))?
-        .filter_map(Result::ok)
+    let due: Vec<_> = orders::in_progress(tx)?
+        .into_iter()
         .filter_map(|(number, status, since)| {
-            let status: OrderStatus = serde_json::from_value(serde_json::Value::String(status)).ok()?;
             vitrina_core::order::auto_progress(status, now - since.unwrap_or(now)).map(|next| (number, next))
         })
         .collect();
     for (number, next) in &due {
-        set_status(tx, *number, *next, now)?;
+        orders::set_status(tx, *number, *next, now)?;
     }
     Ok(due.len())
 }

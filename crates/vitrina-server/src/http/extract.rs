@@ -159,7 +159,8 @@ where
     }
 }
 
-/// The client's IP address, when the server knows it (it does when served with connection info).
+/// The client's IP address, when the server knows it (it does when served with connection info:
+/// `serve` and the tests do). Rate limits count per address with it.
 pub struct ClientIp(pub Option<std::net::IpAddr>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
