@@ -1,4 +1,6 @@
 //! Command-line options.
+//!
+//! Foundation: read by the state and the HTTP layer; uses no other module.
 
 use std::path::PathBuf;
 

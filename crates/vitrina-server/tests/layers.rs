@@ -142,9 +142,16 @@ fn tokens(code: &str) -> Vec<String> {
     tokens
 }
 
-/// The paths starting at `tokens[*at]` (after its first `::`), `use` groups expanded. `*at`
-/// moves past them.
-fn paths_at(tokens: &[String], at: &mut usize) -> Vec<Vec<String>> {
+/// One path as written: its segments, and the name it binds when it is imported (its last
+/// segment, or what follows `as`; none for a glob).
+type Written = (Vec<String>, Option<String>);
+
+fn is_ident(token: &str) -> bool {
+    token.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The paths starting at `tokens[*at]`, `use` groups expanded. `*at` moves past them.
+fn paths_at(tokens: &[String], at: &mut usize) -> Vec<Written> {
     let mut prefix = vec![tokens[*at].clone()];
     *at += 1;
     while tokens.get(*at).is_some_and(|t| t == "::") {
@@ -154,19 +161,22 @@ fn paths_at(tokens: &[String], at: &mut usize) -> Vec<Vec<String>> {
                 *at += 1;
                 let mut paths = Vec::new();
                 while *at < tokens.len() && tokens[*at] != "}" {
-                    if tokens[*at] == "," {
-                        *at += 1;
-                    } else if tokens[*at] == "self" || tokens[*at] == "*" {
-                        paths.push(prefix.clone());
-                        *at += 1;
-                    } else if tokens[*at] == "as" {
-                        *at += 2;
-                    } else if tokens[*at].chars().all(|c| c.is_alphanumeric() || c == '_') {
-                        for inner in paths_at(tokens, at) {
-                            paths.push(prefix.iter().cloned().chain(inner).collect());
+                    match tokens[*at].as_str() {
+                        "self" => {
+                            *at += 1;
+                            let name = alias(tokens, at).or_else(|| prefix.last().cloned());
+                            paths.push((prefix.clone(), name));
                         }
-                    } else {
-                        *at += 1;
+                        "*" => {
+                            *at += 1;
+                            paths.push((prefix.clone(), None));
+                        }
+                        t if is_ident(t) => {
+                            for (inner, name) in paths_at(tokens, at) {
+                                paths.push((prefix.iter().cloned().chain(inner).collect(), name));
+                            }
+                        }
+                        _ => *at += 1,
                     }
                 }
                 *at += 1;
@@ -174,23 +184,32 @@ fn paths_at(tokens: &[String], at: &mut usize) -> Vec<Vec<String>> {
             }
             Some("*") => {
                 *at += 1;
-                return vec![prefix];
+                return vec![(prefix, None)];
             }
-            Some(t) if t.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+            Some(t) if is_ident(t) => {
                 prefix.push(t.to_owned());
                 *at += 1;
             }
-            _ => return vec![prefix],
+            _ => break,
         }
     }
-    vec![prefix]
+    let name = alias(tokens, at).or_else(|| prefix.last().cloned());
+    vec![(prefix, name)]
+}
+
+/// The name after `as`, if `tokens[*at]` is `as` (moving past it).
+fn alias(tokens: &[String], at: &mut usize) -> Option<String> {
+    if tokens.get(*at).is_some_and(|t| t == "as") {
+        *at += 2;
+        return tokens.get(*at - 1).cloned();
+    }
+    None
 }
 
 /// The modules `module` (with code `code`) depends on, other than itself.
 fn dependencies(module: &str, code: &str, all: &BTreeMap<String, String>) -> BTreeSet<String> {
     let tokens = tokens(code);
-    let join = |base: &str, name: &str| if base.is_empty() { name.to_owned() } else { format!("{base}::{name}") };
-    let parent = |m: &str| m.rsplit_once("::").map(|(p, _)| p.to_owned()).unwrap_or_default();
+    let own: Vec<String> = if module.is_empty() { Vec::new() } else { module.split("::").map(str::to_owned).collect() };
     // Where an inline module begins (`mod tests {`): inside it, `super` is this file's module.
     let inline_from =
         (0..tokens.len()).find(|&i| tokens[i] == "mod" && tokens.get(i + 2).is_some_and(|t| t == "{")).unwrap_or(tokens.len());
@@ -198,6 +217,8 @@ fn dependencies(module: &str, code: &str, all: &BTreeMap<String, String>) -> BTr
         .filter(|&i| tokens[i] == "mod" && tokens.get(i + 2).is_some_and(|t| t == ";"))
         .map(|i| tokens[i + 1].as_str())
         .collect();
+    // Names bound by `use` to a place in this crate (`use crate::{domain, store};`).
+    let mut bindings: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut found = BTreeSet::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -206,34 +227,28 @@ fn dependencies(module: &str, code: &str, all: &BTreeMap<String, String>) -> BTr
             i += 1;
             continue;
         }
-        let inline = i >= inline_from;
-        let first = tokens[i].clone();
-        let base = match first.as_str() {
-            "crate" => Some(String::new()),
-            "self" if inline => None,
-            "self" => Some(module.to_owned()),
-            "super" if inline => Some(module.to_owned()),
-            "super" => Some(parent(module)),
-            name if !inline && children.contains(name) => Some(module.to_owned()),
-            _ => None,
-        };
-        let Some(base) = base else {
-            i += 1;
-            continue;
-        };
-        for path in paths_at(&tokens, &mut i) {
-            let mut rest = &path[..];
-            if first == "crate" || first == "self" || first == "super" {
-                rest = &rest[1..];
+        let (inline, imported) = (i >= inline_from, i > 0 && tokens[i - 1] == "use");
+        for (path, name) in paths_at(&tokens, &mut i) {
+            // The path from the crate root, if it leads into this crate.
+            let absolute: Option<Vec<String>> = match path[0].as_str() {
+                "crate" => Some(path[1..].to_vec()),
+                "self" if inline => None,
+                "self" => Some(own.iter().chain(&path[1..]).cloned().collect()),
+                "super" => {
+                    let ups = path.iter().take_while(|s| *s == "super").count() - usize::from(inline);
+                    Some(own[..own.len().saturating_sub(ups)].iter().chain(path.iter().skip_while(|s| *s == "super")).cloned().collect())
+                }
+                first if !inline && children.contains(first) => Some(own.iter().chain(&path).cloned().collect()),
+                first => bindings.get(first).map(|bound| bound.iter().chain(&path[1..]).cloned().collect()),
+            };
+            let Some(absolute) = absolute else { continue };
+            if imported && let Some(name) = name {
+                bindings.insert(name, absolute.clone());
             }
-            let mut target = base.clone();
-            // `super::super::x`
-            while rest.first().is_some_and(|s| s == "super") {
-                target = parent(&target);
-                rest = &rest[1..];
-            }
-            for segment in rest {
-                let deeper = join(&target, segment);
+            // The longest module the path names.
+            let mut target = String::new();
+            for segment in &absolute {
+                let deeper = if target.is_empty() { segment.clone() } else { format!("{target}::{segment}") };
                 if !all.contains_key(&deeper) {
                     break;
                 }
@@ -323,7 +338,8 @@ fn the_graph_is_read_from_the_source() {
     let graph = graph();
     let uses = |from: &str, to: &str| graph.get(from).is_some_and(|u| u.contains(to));
     assert!(graph.len() > 30, "{} modules", graph.len());
-    assert!(uses("http::orders", "domain::orders"), "a `use crate::…::{{self as …}}` group");
+    assert!(uses("http::orders", "domain::orders"), "through `use crate::{{domain, store}}`");
+    assert!(uses("domain::orders", "store::orders"), "a `use crate::…::{{self, …}}` group");
     assert!(uses("http::orders", "store::orders"));
     assert!(uses("http", "http::spa"), "a path through a child module");
     assert!(uses("domain::checkout", "store::promos"));
@@ -339,4 +355,6 @@ fn comments_and_literals_are_not_code() {
     let all: BTreeMap<String, String> = ["", "a", "a::b", "c", "c::d"].into_iter().map(|m| (m.to_owned(), String::new())).collect();
     let found = dependencies("c::e", "use crate::{a::{self, b::X}, c::d as D}; use super::d::*; pub(super) fn f() {}", &all);
     assert_eq!(found, ["a", "a::b", "c::d"].into_iter().map(str::to_owned).collect());
+    let found = dependencies("c::e", "use crate::{a, c}; fn f() { a::b::g(); c::d::h() }", &all);
+    assert_eq!(found, ["a", "a::b", "c", "c::d"].into_iter().map(str::to_owned).collect(), "through an imported module");
 }

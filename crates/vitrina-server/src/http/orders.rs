@@ -4,11 +4,11 @@
 //! it was placed with). Anything else is answered exactly as for an order that does not exist,
 //! so the answers reveal nothing about which orders exist.
 
-use crate::domain::orders::{self as placing, Placed};
+use crate::domain::orders::Placed;
 use crate::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp};
 use crate::state::AppState;
-use crate::store::orders;
+use crate::{domain, store};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -36,11 +36,11 @@ pub async fn place_order(
     ApiJson(body): ApiJson<PlaceOrder>,
 ) -> ApiResult<(StatusCode, Json<PlacedOrder>)> {
     let key = idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?;
-    let hash = placing::request_hash(&body);
+    let hash = domain::orders::request_hash(&body);
     let now = state.clock.now();
-    let Placed { order, new } = state.db.run(move |tx| placing::place(tx, &key, &hash, &body, now)).await?;
+    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now)).await?;
     if new {
-        placing::send_confirmation(&state, &order).await;
+        domain::orders::send_confirmation(&state, &order).await;
     }
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
 }
@@ -68,7 +68,7 @@ pub async fn start_payment(
     ApiJson(body): ApiJson<StartPayment>,
 ) -> ApiResult<(StatusCode, Json<PaymentStep>)> {
     let now = state.clock.now();
-    let step = state.db.run(move |tx| placing::start_payment(tx, &number, &body.access_token, now)).await?;
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now)).await?;
     Ok((StatusCode::CREATED, Json(step)))
 }
 
@@ -97,8 +97,8 @@ pub async fn get_order(
     let order = state
         .db
         .run(move |tx| {
-            let number = orders::authorised_order(tx, &number, &query.token)?;
-            orders::load_order(tx, number, now)
+            let number = store::orders::authorised_order(tx, &number, &query.token)?;
+            store::orders::load_order(tx, number, now)
         })
         .await?;
     Ok(Json(order))
@@ -128,7 +128,7 @@ pub async fn lookup(
     let number = body.number.trim().trim_start_matches('#').parse::<i64>().map_err(|_| not_found())?;
     state.limits.lookup_by_order.admit(&number.to_string(), now)?;
     let email = body.email.trim().to_lowercase();
-    let access = state.db.run(move |tx| orders::find_by_email(tx, number, &email)).await?.ok_or_else(not_found)?;
+    let access = state.db.run(move |tx| store::orders::find_by_email(tx, number, &email)).await?.ok_or_else(not_found)?;
     Ok(Json(access))
 }
 
@@ -148,5 +148,5 @@ pub async fn request_cancellation(
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| placing::request_cancellation(tx, &number, &body.access_token, now)).await?))
+    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, now)).await?))
 }

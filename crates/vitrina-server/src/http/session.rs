@@ -4,12 +4,11 @@
 //! keeps other sites from sending the cookie with their forms, and every state-changing request
 //! is JSON, which a cross-site form cannot send. Answers here are never stored (`api.rs`).
 
-use crate::domain::session as signing;
 use crate::error::ApiResult;
 use crate::http::extract::ApiJson;
 use crate::ids;
 use crate::state::AppState;
-use crate::store::sessions;
+use crate::{domain, store};
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
 use axum::http::HeaderMap;
@@ -51,7 +50,7 @@ fn session_cookie(token: String, max_age_seconds: i64) -> Cookie<'static> {
     responses((status = 200, description = "The signed-in account, or none", body = SessionState)))]
 pub async fn current_session(State(state): State<AppState>, SessionToken(token): SessionToken) -> ApiResult<Json<SessionState>> {
     let now = state.clock.now();
-    let account = state.db.run(move |tx| sessions::account_for_token(tx, token.as_deref(), now)).await?;
+    let account = state.db.run(move |tx| store::sessions::account_for_token(tx, token.as_deref(), now)).await?;
     Ok(Json(SessionState { account }))
 }
 
@@ -66,12 +65,12 @@ pub async fn current_session(State(state): State<AppState>, SessionToken(token):
     ))]
 pub async fn sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<SignIn>) -> ApiResult<(CookieJar, Json<SessionState>)> {
     let now = state.clock.now();
-    let email = signing::sign_in_email(&body)?;
+    let email = domain::session::sign_in_email(&body)?;
     state.limits.sign_in.admit(&email, now)?;
     let token = ids::token();
     let session = token.clone();
-    let account = state.db.run(move |tx| signing::sign_in(tx, &email, &body.password, &session, now)).await?;
-    Ok((CookieJar::new().add(session_cookie(token, signing::SESSION_SECONDS)), Json(SessionState { account })))
+    let account = state.db.run(move |tx| domain::session::sign_in(tx, &email, &body.password, &session, now)).await?;
+    Ok((CookieJar::new().add(session_cookie(token, domain::session::SESSION_SECONDS)), Json(SessionState { account })))
 }
 
 /// Signs out: ends the session and clears the cookie.
@@ -79,7 +78,7 @@ pub async fn sign_in(State(state): State<AppState>, ApiJson(body): ApiJson<SignI
     responses((status = 200, description = "Signed out (also when nobody was signed in): nobody is signed in now", body = SessionState)))]
 pub async fn sign_out(State(state): State<AppState>, SessionToken(token): SessionToken) -> ApiResult<(CookieJar, Json<SessionState>)> {
     if let Some(token) = token {
-        state.db.run(move |tx| sessions::close(tx, &token)).await?;
+        state.db.run(move |tx| store::sessions::close(tx, &token)).await?;
     }
     Ok((CookieJar::new().add(session_cookie(String::new(), 0)), Json(SessionState::default())))
 }
