@@ -1,6 +1,6 @@
 //! Command-line options.
 //!
-//! Foundation: read by the state and the HTTP layer; uses no other module.
+//! Foundation: read through the app state by every layer; uses no other module.
 
 use std::path::PathBuf;
 
