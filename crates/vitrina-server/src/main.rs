@@ -21,6 +21,10 @@ async fn main() -> ExitCode {
             println!("{}", vitrina_server::openapi::document_json());
             ExitCode::SUCCESS
         }
+        Command::PrintAreas => {
+            println!("{:#}", vitrina_core::routes::areas_json());
+            ExitCode::SUCCESS
+        }
         Command::Serve(options) => match vitrina_server::serve(options).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-pub use vitrina_core::routes::is_app_route;
+use vitrina_core::routes::{Area, FALLBACK_HTML};
 
 /// Serves a request for the app from `dist`.
 pub async fn serve(dist: PathBuf, request: Request) -> Response {
@@ -23,16 +23,17 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
         };
         return with_cache_headers(&path, response);
     }
-    let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let area = Area::of(&path);
+    let status = if area.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
     let accepts_br = request
         .headers()
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|e| e.split(';').next().is_some_and(|e| e.trim() == "br")));
     // A build split by area has one page per area; a single build has only index.html.
-    let page = match area_page(&path) {
-        Some(area) if tokio::fs::try_exists(dist.join(area)).await.unwrap_or(false) => area,
-        _ => "index.html",
+    let page = match area.map(Area::html) {
+        Some(page) if tokio::fs::try_exists(dist.join(page)).await.unwrap_or(false) => page,
+        _ => FALLBACK_HTML,
     };
     let compressed = if accepts_br { tokio::fs::read(dist.join(format!("{page}.br"))).await.ok() } else { None };
     let (body, encoding) = match compressed {
@@ -52,16 +53,6 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
             response
         }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "The app has not been built: run `make run`.").into_response(),
-    }
-}
-
-/// The page of the app's area that serves `path`, in a build split by area (`make build`).
-fn area_page(path: &str) -> Option<&'static str> {
-    match path.trim_matches('/').split('/').next().unwrap_or("") {
-        "orders" => Some("orders.html"),
-        "track" => Some("track.html"),
-        "sellers" | "seller" | "sign-in" => Some("contact.html"),
-        _ => None,
     }
 }
 
