@@ -43,6 +43,9 @@ impl PossibleRouteMatch for RoutePath {
 /// Declares the features of each area, once: [`serves`] and [`AreaRoutes`] follow from it.
 macro_rules! areas {
     ($($area:ident, $feature:literal => $routes:expr;)+) => {
+        // Each area's Cargo feature is `bundle-{name}` (a host test checks Cargo.toml has them).
+        const _: () = { $(assert!(is_feature_of($feature, Area::$area));)+ };
+
         /// Whether this build serves `area`'s pages (another area's are another build's).
         pub fn serves(area: Area) -> bool {
             match area {
@@ -71,6 +74,23 @@ areas! {
     Orders, "bundle-orders" => crate::confirmation::OrderRoutes();
     Track, "bundle-track" => crate::tracking::TrackRoutes();
     Contact, "bundle-contact" => (crate::contact::ContactRoutes(), crate::account::AccountRoutes());
+}
+
+/// Whether `feature` is `bundle-{area's name}`.
+const fn is_feature_of(feature: &str, area: Area) -> bool {
+    let (feature, prefix, name) = (feature.as_bytes(), b"bundle-", area.name().as_bytes());
+    if feature.len() != prefix.len() + name.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < feature.len() {
+        let expected = if i < prefix.len() { prefix[i] } else { name[i - prefix.len()] };
+        if feature[i] != expected {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// A path this build does not serve: another area's page (loaded in full, once) or no page at all.
