@@ -145,18 +145,23 @@ impl Pattern {
     /// The pattern whose page `path` is (no query): the one decision, shared by the app's router
     /// and the server.
     pub fn of(path: &str) -> Option<Pattern> {
-        let segments = segments(path)?;
-        Pattern::ALL.into_iter().find(|p| p.bind(&segments).is_some())
+        Pattern::first_match(path).map(|(pattern, _)| pattern)
     }
 
     /// The parameters of `path` when it is a page of this pattern, as written in the path
     /// (still percent-encoded): `("number", "PX%201")`.
-    pub fn params(self, path: &str) -> Option<Vec<(&'static str, &str)>> {
-        (Pattern::of(path) == Some(self)).then(|| segments(path).and_then(|s| self.bind(&s))).flatten()
+    pub fn params(self, path: &str) -> Option<Pairs<'_>> {
+        Pattern::first_match(path).filter(|(pattern, _)| *pattern == self).map(|(_, params)| params)
+    }
+
+    /// The first pattern in [`Pattern::ALL`] that `path` matches, with its parameters.
+    fn first_match(path: &str) -> Option<(Pattern, Pairs<'_>)> {
+        let segments = segments(path)?;
+        Pattern::ALL.into_iter().find_map(|pattern| pattern.bind(&segments).map(|params| (pattern, params)))
     }
 
     /// The pattern's segments against a path's, binding its parameters.
-    fn bind<'a>(self, segments: &[&'a str]) -> Option<Vec<(&'static str, &'a str)>> {
+    fn bind<'a>(self, segments: &[&'a str]) -> Option<Pairs<'a>> {
         let pattern: &'static str = self.path();
         let own: Vec<&'static str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
         if own.len() != segments.len() {
@@ -271,8 +276,8 @@ impl Page {
     pub fn parse(path_and_query: &str) -> Option<Page> {
         let address = path_and_query.split('#').next().unwrap_or_default();
         let (path, query) = address.split_once('?').unwrap_or((address, ""));
-        let pattern = Pattern::of(path)?;
-        let params: Vec<(&str, String)> = pattern.params(path)?.into_iter().map(|(n, v)| (n, decode_segment(v))).collect();
+        let (pattern, params) = Pattern::first_match(path)?;
+        let params: Vec<(&str, String)> = params.into_iter().map(|(n, v)| (n, decode_segment(v))).collect();
         let param = |name: &str| params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or_default();
         let query = encoding::parse_query(query);
         // The last value of a repeated key counts, as the router reads it.
