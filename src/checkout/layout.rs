@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::Cart;
+use vitrina_core::routes::{CheckoutStep, Page};
 
 /// The steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,13 +27,14 @@ pub enum Step {
 impl Step {
     pub const ALL: [Step; 5] = [Step::Cart, Step::Contact, Step::Delivery, Step::Payment, Step::Review];
 
-    pub fn path(self) -> &'static str {
+    /// The step's page.
+    pub fn page(self) -> Page {
         match self {
-            Step::Cart => "/cart",
-            Step::Contact => "/checkout/contact",
-            Step::Delivery => "/checkout/delivery",
-            Step::Payment => "/checkout/payment",
-            Step::Review => "/checkout/review",
+            Step::Cart => Page::Cart,
+            Step::Contact => Page::Checkout(CheckoutStep::Contact),
+            Step::Delivery => Page::Checkout(CheckoutStep::Delivery),
+            Step::Payment => Page::Checkout(CheckoutStep::Payment),
+            Step::Review => Page::Checkout(CheckoutStep::Review),
         }
     }
 
@@ -78,7 +80,7 @@ fn guard(step: Step) {
         checked.set_value(true);
         let first = cart.cart.with(|c| state.entries.with_untracked(|e| first_incomplete_step(c.as_ref(), e)));
         if first < step {
-            navigate(first.path(), NavigateOptions { replace: true, ..Default::default() });
+            navigate(&first.page().href(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
 }
@@ -103,7 +105,7 @@ pub fn CheckoutLayout(
                     if s == step {
                         view! { <li class="steps__item steps__item--current" aria-current="step">{label}</li> }.into_any()
                     } else if s < step {
-                        view! { <li class="steps__item steps__item--done"><A href=s.path()>{label}</A></li> }.into_any()
+                        view! { <li class="steps__item steps__item--done"><A href=s.page().href()>{label}</A></li> }.into_any()
                     } else {
                         view! { <li class="steps__item">{label}</li> }.into_any()
                     }

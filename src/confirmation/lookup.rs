@@ -6,6 +6,7 @@ use crate::ui::{ErrorNotice, ErrorSummary, PageHeading, SummaryEntry, TextField,
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use vitrina_core::routes::Page;
 use vitrina_core::validate;
 
 #[component]
@@ -57,7 +58,7 @@ pub fn LookupPage() -> impl IntoView {
         let (n, e) = (number.get_untracked().trim().trim_start_matches('#').to_owned(), email.get_untracked().trim().to_owned());
         spawn_local(async move {
             match api.lookup_order(&n, &e).await {
-                Ok(access) => navigate(&super::order_url(&access.number, &access.access_token), Default::default()),
+                Ok(access) => navigate(&Page::Order { number: access.number, token: access.access_token }.href(), Default::default()),
                 Err(e) => failure.set(Some(e)),
             }
             busy.set(false);

@@ -8,7 +8,7 @@ use super::guard::guard_unsaved_changes;
 use super::validation_text;
 use super::widget::{ContactCard, Layout, response_time_words};
 use super::zones::{BrowserZones, known_zones};
-use crate::account::{sign_in_href, use_session};
+use crate::account::use_session;
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::{ErrorNotice, ErrorSummary, Loading, PageHeading, SummaryEntry, TextField, error_text, focus_element};
@@ -28,6 +28,7 @@ use vitrina_core::contact::signature;
 use vitrina_core::contact::view::public_view;
 use vitrina_core::contact::zone::from_local;
 use vitrina_core::contact::{Viewer, code};
+use vitrina_core::routes::Page;
 use vitrina_core::{FieldError, ProblemKind};
 
 /// The element id of a settings field path (`hours.mon.1` → `cs-hours-mon-1`).
@@ -483,7 +484,10 @@ pub fn SellerEditorPage() -> impl IntoView {
                         stage.set(Stage::Ready);
                     }
                     Err(e) if e.problem_kind() == Some(ProblemKind::Unauthorized) || e.status() == Some(401) => {
-                        navigate(&sign_in_href("/seller/contact"), NavigateOptions { replace: true, ..Default::default() });
+                        navigate(
+                            &Page::SignIn { return_to: Page::SellerEditor.href() }.href(),
+                            NavigateOptions { replace: true, ..Default::default() },
+                        );
                     }
                     Err(e) if e.status() == Some(403) => stage.set(Stage::Forbidden),
                     Err(e) => stage.set(Stage::Failed(e)),
@@ -504,7 +508,10 @@ pub fn SellerEditorPage() -> impl IntoView {
                 return;
             }
             match session.account.get() {
-                None => navigate(&sign_in_href("/seller/contact"), NavigateOptions { replace: true, ..Default::default() }),
+                None => navigate(
+                    &Page::SignIn { return_to: Page::SellerEditor.href() }.href(),
+                    NavigateOptions { replace: true, ..Default::default() },
+                ),
                 Some(a) if a.seller_id.is_none() => stage.set(Stage::Forbidden),
                 Some(_) => {
                     if base.with_untracked(Option::is_none) {
@@ -578,7 +585,7 @@ pub fn SellerEditorPage() -> impl IntoView {
                         attempt.update(|n| *n += 1);
                     }
                     Err(e) if e.status() == Some(401) => {
-                        navigate(&sign_in_href("/seller/contact"), NavigateOptions::default());
+                        navigate(&Page::SignIn { return_to: Page::SellerEditor.href() }.href(), NavigateOptions::default());
                     }
                     Err(e) => {
                         failure.set(Some(e));
@@ -649,7 +656,7 @@ pub fn SellerEditorPage() -> impl IntoView {
                 Stage::Forbidden => view! {
                     <div class="notice notice--error" role="alert" data-testid="editor-forbidden">
                         <p>{i18n.t("editor.forbidden")}</p>
-                        <a href=sign_in_href("/seller/contact")>{i18n.t("editor.sign_in_other")}</a>
+                        <a href=Page::SignIn { return_to: Page::SellerEditor.href() }.href()>{i18n.t("editor.sign_in_other")}</a>
                     </div>
                 }.into_any(),
                 Stage::Failed(e) => {

@@ -7,6 +7,7 @@
 mod components;
 mod contact;
 mod intl;
+mod routes;
 mod tracking;
 
 use leptos::prelude::*;

@@ -27,6 +27,10 @@ async fn main() -> ExitCode {
             println!("{}", vitrina_server::http::openapi::document_json());
             ExitCode::SUCCESS
         }
+        Command::PrintAreas => {
+            println!("{:#}", vitrina_core::routes::areas_json());
+            ExitCode::SUCCESS
+        }
         Command::Serve(options) => {
             start_logging();
             match vitrina_server::serve(options).await {

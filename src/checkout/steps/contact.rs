@@ -27,7 +27,7 @@ pub fn ContactStep() -> impl IntoView {
         ev.prevent_default();
         shown.attempts.update(|n| *n += 1);
         if errors.get_untracked().is_empty() {
-            navigate(Step::Delivery.path(), Default::default());
+            navigate(&Step::Delivery.page().href(), Default::default());
         }
     };
     view! {

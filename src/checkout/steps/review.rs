@@ -1,8 +1,8 @@
 //! `/checkout/review`: everything on one screen with a way back to each step, the consents, the
 //! store's order limits explained before the button, and placing the order exactly once.
 
-use super::delivery::{date_range_text, kind_label};
-use super::payment::{payment_label, promo_message};
+use super::delivery::date_range_text;
+use super::payment::promo_message;
 use crate::api::{Api, ApiError};
 use crate::checkout::cart_store::CartStore;
 use crate::checkout::layout::{CheckoutLayout, Step};
@@ -10,12 +10,14 @@ use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
 use crate::ui::intl::{format_date, format_money, region_name};
+use crate::ui::words::{delivery_kind_label, payment_label};
 use crate::ui::{CheckboxField, ErrorNotice, ErrorSummary, Loading, MoneyText, PageHeading, SummaryEntry, TotalsTable, validation_message};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{LimitStatus, PlaceOrder, PromoStatus, Quote};
+use vitrina_core::routes::Page;
 use vitrina_core::{FieldError, Money, ProblemKind};
 
 /// Why the button cannot place the order right now (the first reason that applies).
@@ -140,7 +142,7 @@ pub fn ReviewStep() -> impl IntoView {
                 Ok(placed) => {
                     state.clear();
                     cart.finished();
-                    let order_url = crate::confirmation::order_url(&placed.number, &placed.access_token);
+                    let order_url = Page::Order { number: placed.number.clone(), token: placed.access_token.clone() }.href();
                     // Off to the payment page when there is one; its address must be a web page.
                     // Otherwise (or if it is not) the order's page, which can start the payment again.
                     let gateway = placed.payment.redirect_url.as_deref().and_then(|url| api.web_page(url));
@@ -181,7 +183,7 @@ pub fn ReviewStep() -> impl IntoView {
             .get()
             .into_iter()
             .map(|e| SummaryEntry {
-                field_id: format!("edit-{}", step_of(&e.field).path().trim_start_matches('/').replace('/', "-")),
+                field_id: format!("edit-{}", step_of(&e.field).page().href().trim_start_matches('/').replace('/', "-")),
                 message: validation_message(&i18n, &e.code),
             })
             .collect::<Vec<_>>()
@@ -284,8 +286,8 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let limits_explained = quote.limits.status != LimitStatus::Ok;
     let limit = limits_explained.then(|| limit_text(&i18n, &quote));
     let edit = move |step: Step, key: &'static str| {
-        let id = format!("edit-{}", step.path().trim_start_matches('/').replace('/', "-"));
-        view! { <A href=step.path() attr:id=id attr:class="review__edit">{move || i18n.t(key)}</A> }
+        let id = format!("edit-{}", step.page().href().trim_start_matches('/').replace('/', "-"));
+        view! { <A href=step.page().href() attr:id=id attr:class="review__edit">{move || i18n.t(key)}</A> }
     };
     view! {
         <section class="review__section" aria-labelledby="review-contact">
@@ -301,7 +303,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
                 let carrier = o.carrier.clone();
                 let range = { let o = o.clone(); move || date_range_text(&i18n, &o) };
                 view! {
-                    <p data-testid="review-delivery-method">{move || kind_label(&i18n, kind)} " · " {carrier} <br/> {range}</p>
+                    <p data-testid="review-delivery-method">{move || delivery_kind_label(&i18n, kind)} " · " {carrier} <br/> {range}</p>
                     {e.delivery_date.clone().filter(|_| !o.dates.is_empty()).map(|d| view! {
                         <p>{move || format_date(&d, i18n.get(), "full")} {window.clone().map(|w| format!(", {}–{}", w.from, w.to))}</p>
                     })}

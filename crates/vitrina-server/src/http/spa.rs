@@ -13,7 +13,7 @@ use tower::{ServiceBuilder, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use vitrina_core::routes::is_app_route;
+use vitrina_core::routes::{Area, FALLBACK_HTML};
 
 /// Files the app loads that never change under their name: kept for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -27,23 +27,14 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
     if looks_like_file && path != "/index.html" {
         return file(&dist, &path, request).await;
     }
-    let status = if is_app_route(&path) { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let area = Area::of(&path);
+    let status = if area.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
     // A build split by area has one page per area; a single build has only index.html.
-    let page = match area_page(&path) {
-        Some(area) if tokio::fs::try_exists(dist.join(area)).await.unwrap_or(false) => area,
-        _ => "index.html",
+    let page = match area.map(Area::html) {
+        Some(page) if tokio::fs::try_exists(dist.join(page)).await.unwrap_or(false) => page,
+        _ => FALLBACK_HTML,
     };
     page_answer(&dist.join(page), status, request).await
-}
-
-/// The page of the app's area that serves `path`, in a build split by area (`make build`).
-fn area_page(path: &str) -> Option<&'static str> {
-    match path.trim_matches('/').split('/').next().unwrap_or("") {
-        "orders" => Some("orders.html"),
-        "track" => Some("track.html"),
-        "sellers" | "seller" | "sign-in" => Some("contact.html"),
-        _ => None,
-    }
 }
 
 /// A page of the app, with `status` (the app shows its own not-found page under a 404). The
