@@ -35,7 +35,11 @@ export default defineConfig({
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   projects: [
-    { name: 'shop', testIgnore: /faults\.spec\.ts$/, workers: 2 },
+    { name: 'shop', testIgnore: /(faults|contact)\.spec\.ts$/, workers: 2 },
+    // The contact suite moves the server's clock and edits the demo seller, which the other
+    // suites on that backend read (delivery dates, return windows, the seller's card): it runs
+    // after them, never beside them.
+    { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
     { name: 'faults', testMatch: /faults\.spec\.ts$/, workers: 3, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
   ],
   webServer: [backend(port, varDir), backend(faultsPort, `${varDir}/faults`)],

@@ -8,6 +8,7 @@
 pub mod account;
 pub mod api;
 pub mod app;
+pub mod areas;
 pub mod catalog;
 pub mod checkout;
 pub mod confirmation;

@@ -25,12 +25,25 @@ const config = JSON.stringify({
   request_timeout_ms: 5000,
 });
 
-// The page of the area a path belongs to (see README, "Pointing at another backend").
+// The page of the area a path belongs to, from the route table the build wrote (`dist/areas.json`,
+// see README, "Pointing the app at another backend"); a build of one app has only `index.html`.
+const table = fs.existsSync(path.join(dist, 'areas.json'))
+  ? JSON.parse(fs.readFileSync(path.join(dist, 'areas.json'), 'utf8'))
+  : { areas: [], fallback: 'index.html' };
+
+// A pattern's segments against a path's: `:name` is one non-empty segment, one trailing `/` is allowed.
+function matches(pattern, pathname) {
+  const segments = (p) => (p === '/' || p === '' ? [] : p.replace(/^\//, '').replace(/\/$/, '').split('/'));
+  const want = segments(pattern);
+  const got = pathname === '/' ? [] : segments(pathname);
+  if (!pathname.startsWith('/') || got.some((s) => s === '') || want.length !== got.length) return false;
+  return want.every((w, i) => (w.startsWith(':') ? true : w === got[i]));
+}
+
 function appPage(pathname) {
-  const first = pathname.replace(/^\/+/, '').split('/')[0];
-  const area = { orders: 'orders', track: 'track', sellers: 'contact', seller: 'contact', 'sign-in': 'contact' }[first];
-  const page = area && path.join(dist, `${area}.html`);
-  return page && fs.existsSync(page) ? page : path.join(dist, 'index.html');
+  const area = table.areas.find((a) => a.patterns.some((p) => matches(p, pathname)));
+  const page = area && path.join(dist, area.html);
+  return page && fs.existsSync(page) ? page : path.join(dist, table.fallback);
 }
 
 http

@@ -51,12 +51,17 @@ async function fill(page: Page, selector: string, value: string) {
   if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEditable())) await field.fill(value);
 }
 
-/** Waits until no request to the API has been in flight for a while (the quote waits 350 ms). */
+/** Waits until no request to the API has been in flight and nothing has been loading for a while. */
 async function settle(page: Page) {
   const deadline = Date.now() + 20_000;
   let quietSince = Date.now();
   while (Date.now() < deadline) {
-    const busy = await page.evaluate(() => (window as any).__apiInFlight ?? 0).catch(() => 0);
+    // A page still loading may be between two requests (the checkout waits for entries to settle
+    // before it asks for a quote, and a busy machine stretches that wait): not quiet yet. A page
+    // that never stops loading is still caught, by `expectSensible` after the deadline.
+    const busy = await page
+      .evaluate(() => ((window as any).__apiInFlight ?? 0) + document.querySelectorAll('main .loading').length)
+      .catch(() => 0);
     if (busy > 0) quietSince = Date.now();
     else if (Date.now() - quietSince > 800) return;
     await page.waitForTimeout(100);

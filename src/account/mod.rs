@@ -5,15 +5,18 @@
 //! `GET /api/session` when it starts and after signing in or out.
 
 use crate::api::{Api, ApiError};
+use crate::areas::RoutePath;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, error_text, field_code_words, focus_element};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::components::{A, Route};
+use leptos_router::hooks::{use_location, use_navigate, use_query};
+use leptos_router::params::Params;
 use vitrina_core::api::{Account, SessionState, SignIn};
 use vitrina_core::contact::Viewer;
+use vitrina_core::routes::{Page, Pattern, safe_return_path};
 use vitrina_core::{FieldCode, ProblemKind};
 
 /// Who is signed in on this browser, for the whole app.
@@ -71,26 +74,16 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
-/// The sign-in page's address, coming back to `return_to` afterwards.
-pub fn sign_in_href(return_to: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(return_to).into();
-    format!("/sign-in?return={encoded}")
+/// The sign-in page.
+#[component(transparent)]
+pub fn AccountRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! { <Route path=RoutePath(Pattern::SignIn) view=SignInPage/> }.into_inner()
 }
 
-/// Where to go after signing in: a path of this app, never another site (`//evil.example`).
-pub fn safe_return_path(raw: Option<&str>) -> String {
-    match raw.map(str::trim) {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.starts_with("/\\")
-                && !p.starts_with("/sign-in")
-                && !p.chars().any(char::is_control) =>
-        {
-            p.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
+/// The sign-in page's query: where to go afterwards (checked by `safe_return_path`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct SignInQuery {
+    pub r#return: Option<String>,
 }
 
 /// The header's account link: "Sign in", or the account's name with "Sign out".
@@ -121,7 +114,7 @@ pub fn AccountNav() -> impl IntoView {
                             }>{move || i18n.t("account.sign_out")}</button>
                     }.into_any()
                 }
-                None => view! { <A href=move || sign_in_href(&here())>{move || i18n.t("account.sign_in")}</A> }.into_any(),
+                None => view! { <A href=move || Page::SignIn { return_to: here() }.href()>{move || i18n.t("account.sign_in")}</A> }.into_any(),
             }}
             {move || failure().map(|e| view! {
                 <p class="account-nav__error" role="alert">{i18n.tf("account.sign_out_failed", &[("reason", &error_text(&i18n, &e))])}</p>
@@ -137,8 +130,8 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let api = expect_context::<Api>();
     let navigate = use_navigate();
-    let query = use_query_map();
-    let return_to = Memo::new(move |_| safe_return_path(query.with(|q| q.get("return")).as_deref()));
+    let query = use_query::<SignInQuery>();
+    let return_to = Memo::new(move |_| query.with(|q| safe_return_path(q.as_ref().ok().and_then(|q| q.r#return.as_deref()))));
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());

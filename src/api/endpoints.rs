@@ -10,9 +10,9 @@ use vitrina_core::api::{
     ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact, SessionState, SignIn,
 };
 
-/// Percent-encodes a value for use as one path segment.
+/// Percent-encodes a value for use as one path segment (or query value).
 pub fn segment(value: &str) -> String {
-    js_sys::encode_uri_component(value).into()
+    vitrina_core::routes::encode_component(value)
 }
 
 impl Api {

@@ -44,11 +44,12 @@ impl Api {
     }
 
     /// A page of the backend's choosing to send the shopper to (a payment gateway), resolved like
-    /// [`Api::resolve`]; `None` unless it is a web address, so a backend gone wrong cannot run a
-    /// `javascript:` link in the store's page.
+    /// [`Api::resolve`]; `None` unless it is a web address
+    /// ([`safe_external_url`](vitrina_core::routes::safe_external_url)), so a backend gone wrong
+    /// cannot run a `javascript:` link in the store's page.
     pub fn web_page(&self, url: &str) -> Option<String> {
         let resolved = web_sys::Url::new_with_base(url.trim(), &self.base_url).ok()?;
-        matches!(resolved.protocol().as_str(), "https:" | "http:").then(|| resolved.href())
+        vitrina_core::routes::safe_external_url(&resolved.href())
     }
 
     /// `GET`, retried with backoff after transient failures (a `Retry-After` is honoured up to 5 s).

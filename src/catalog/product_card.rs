@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use vitrina_core::api::Product;
+use vitrina_core::routes::Page;
 
 #[derive(Clone, PartialEq)]
 enum AddState {
@@ -91,7 +92,7 @@ pub fn ProductCard(
             </button>
             <div class="product-card__status" aria-live="polite">
                 {move || match state.get() {
-                    AddState::Added => view! { <p>{i18n.t("catalog.added")} " " <A href="/cart">{i18n.t("catalog.view_cart")}</A></p> }.into_any(),
+                    AddState::Added => view! { <p>{i18n.t("catalog.added")} " " <A href=Page::Cart.href()>{i18n.t("catalog.view_cart")}</A></p> }.into_any(),
                     AddState::Failed(e) => view! { <ErrorNotice error=e/> }.into_any(),
                     _ => ().into_any(),
                 }}

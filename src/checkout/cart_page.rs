@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use vitrina_core::api::CartLine;
+use vitrina_core::routes::{CheckoutStep, Page};
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -41,7 +42,7 @@ pub fn CartPage() -> impl IntoView {
                     view! {
                         <div class="empty-state">
                             <p>{move || i18n.t("cart.empty")}</p>
-                            <A href="/" attr:class="button">{move || i18n.t("cart.browse")}</A>
+                            <A href=Page::Catalog.href() attr:class="button">{move || i18n.t("cart.browse")}</A>
                         </div>
                     }.into_any()
                 } else {
@@ -76,7 +77,7 @@ fn CartSummary() -> impl IntoView {
                 </div>
             </dl>
             <p class="muted">{move || i18n.t("cart.subtotal_note")}</p>
-            <A href="/checkout/contact" attr:class="button button--primary">{move || i18n.t("cart.checkout")}</A>
+            <A href=Page::Checkout(CheckoutStep::Contact).href() attr:class="button button--primary">{move || i18n.t("cart.checkout")}</A>
         </div>
     }
 }

@@ -12,56 +12,22 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::Cart;
+pub use vitrina_core::checkout::Step;
 
-/// The steps, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Step {
-    Cart,
-    Contact,
-    Delivery,
-    Payment,
-    Review,
-}
-
-impl Step {
-    pub const ALL: [Step; 5] = [Step::Cart, Step::Contact, Step::Delivery, Step::Payment, Step::Review];
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Step::Cart => "/cart",
-            Step::Contact => "/checkout/contact",
-            Step::Delivery => "/checkout/delivery",
-            Step::Payment => "/checkout/payment",
-            Step::Review => "/checkout/review",
-        }
-    }
-
-    fn label(self, i18n: &crate::i18n::I18n) -> String {
-        match self {
-            Step::Cart => i18n.t("checkout.step.cart"),
-            Step::Contact => i18n.t("checkout.step.contact"),
-            Step::Delivery => i18n.t("checkout.step.delivery"),
-            Step::Payment => i18n.t("checkout.step.payment"),
-            Step::Review => i18n.t("checkout.step.review"),
-        }
-    }
-}
-
-/// The app's step for the rules' step.
-pub(crate) fn in_app(step: vitrina_core::checkout::Step) -> Step {
-    use vitrina_core::checkout::Step as Rules;
+/// The step's name in the progress list.
+fn step_label(i18n: &crate::i18n::I18n, step: Step) -> String {
     match step {
-        Rules::Cart => Step::Cart,
-        Rules::Contact => Step::Contact,
-        Rules::Delivery => Step::Delivery,
-        Rules::Payment => Step::Payment,
-        Rules::Review => Step::Review,
+        Step::Cart => i18n.t("checkout.step.cart"),
+        Step::Contact => i18n.t("checkout.step.contact"),
+        Step::Delivery => i18n.t("checkout.step.delivery"),
+        Step::Payment => i18n.t("checkout.step.payment"),
+        Step::Review => i18n.t("checkout.step.review"),
     }
 }
 
 /// The first step that still needs something, given the cart and the entries.
 pub fn first_incomplete_step(cart: Option<&Cart>, entries: &Entries) -> Step {
-    in_app(entries.first_incomplete_step(cart.is_some_and(|c| !c.lines.is_empty())))
+    entries.first_incomplete_step(cart.is_some_and(|c| !c.lines.is_empty()))
 }
 
 /// Sends a deep link (or a reload) to a step the shopper cannot be on yet back to the first
@@ -80,7 +46,7 @@ fn guard(step: Step) {
         checked.set_value(true);
         let first = cart.cart.with(|c| state.entries.with_untracked(|e| first_incomplete_step(c.as_ref(), e)));
         if first < step {
-            navigate(first.path(), NavigateOptions { replace: true, ..Default::default() });
+            navigate(&first.page().href(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
 }
@@ -101,11 +67,11 @@ pub fn CheckoutLayout(
         <nav class="steps" aria-label=move || i18n.t("checkout.steps")>
             <ol class="steps__list">
                 {Step::ALL.into_iter().map(|s| {
-                    let label = move || s.label(&i18n);
+                    let label = move || step_label(&i18n, s);
                     if s == step {
                         view! { <li class="steps__item steps__item--current" aria-current="step">{label}</li> }.into_any()
                     } else if s < step {
-                        view! { <li class="steps__item steps__item--done"><A href=s.path()>{label}</A></li> }.into_any()
+                        view! { <li class="steps__item steps__item--done"><A href=s.page().href()>{label}</A></li> }.into_any()
                     } else {
                         view! { <li class="steps__item">{label}</li> }.into_any()
                     }

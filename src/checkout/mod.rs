@@ -12,4 +12,24 @@ pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
-pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep, delivery_kind_label, payment_label};
+pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep};
+
+use crate::areas::RoutePath;
+use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use vitrina_core::routes::{CheckoutStep, Pattern};
+
+/// The cart and the checkout's steps.
+#[component(transparent)]
+pub fn CheckoutRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=RoutePath(Pattern::Cart) view=CartPage/>
+        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Contact)) view=ContactStep/>
+        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Delivery)) view=DeliveryStep/>
+        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Payment)) view=PaymentStep/>
+        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Review)) view=ReviewStep/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

@@ -5,6 +5,7 @@ use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, field_code_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use vitrina_core::routes::Page;
 use vitrina_core::{FieldCode, field};
 
 /// What is wrong with the number and the address, by field id.
@@ -51,7 +52,7 @@ pub fn LookupPage() -> impl IntoView {
         async move {
             let result = api.lookup_order(&n, &e).await;
             if let Ok(access) = &result {
-                navigate(&super::order_url(&access.number, &access.access_token), Default::default());
+                navigate(&Page::Order { number: access.number.clone(), token: access.access_token.clone() }.href(), Default::default());
             }
             result.map(drop)
         }

@@ -7,13 +7,21 @@ mod order_page;
 mod sections;
 
 pub use lookup::LookupPage;
-pub use order_page::OrderPage;
+pub use order_page::{OrderPage, OrderParams, OrderQuery};
 
-/// The app's address of an order's page, with the token that opens it.
-pub fn order_url(number: &str, access_token: &str) -> String {
-    format!(
-        "/orders/{}?token={}",
-        String::from(js_sys::encode_uri_component(number)),
-        String::from(js_sys::encode_uri_component(access_token))
-    )
+use crate::areas::RoutePath;
+use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use vitrina_core::routes::Pattern;
+
+/// The order lookup and the order page.
+#[component(transparent)]
+pub fn OrderRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=RoutePath(Pattern::OrderLookup) view=LookupPage/>
+        <Route path=RoutePath(Pattern::Order) view=OrderPage/>
+    }
+    .into_inner()
+    .into_any_nested_route()
 }

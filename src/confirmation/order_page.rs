@@ -7,8 +7,23 @@ use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_params, use_query};
+use leptos_router::params::Params;
 use vitrina_core::api::Order;
+use vitrina_core::routes::Page;
+
+/// The order page's path parameter (`Pattern::Order`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct OrderParams {
+    /// The order's number.
+    pub number: Option<String>,
+}
+
+/// The order page's query: the token that opens the order.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct OrderQuery {
+    pub token: Option<String>,
+}
 
 /// The order, shared by the page's sections (a cancellation or a payment updates it in place).
 #[derive(Clone, Copy)]
@@ -21,10 +36,10 @@ pub(crate) struct OrderContext {
 pub fn OrderPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
-    let params = use_params_map();
-    let query = use_query_map();
-    let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
-    let token = Signal::derive(move || query.with(|q| q.get("token").unwrap_or_default()));
+    let params = use_params::<OrderParams>();
+    let query = use_query::<OrderQuery>();
+    let number = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.number.clone()).unwrap_or_default()));
+    let token = Signal::derive(move || query.with(|q| q.as_ref().ok().and_then(|q| q.token.clone()).unwrap_or_default()));
     let order = RwSignal::new(None::<Order>);
     provide_context(OrderContext { order, token });
     let loaded = LocalResource::new(move || {
@@ -51,7 +66,7 @@ pub fn OrderPage() -> impl IntoView {
                     <div class="page--narrow">
                         <PageHeading key="order.not_found_title"/>
                         <p>{move || i18n.t("order.not_found")}</p>
-                        <A href="/orders/lookup" attr:class="button">{move || i18n.t("order.find")}</A>
+                        <A href=Page::OrderLookup.href() attr:class="button">{move || i18n.t("order.find")}</A>
                     </div>
                 }.into_any(),
                 Some(Err(e)) => view! {

@@ -7,7 +7,8 @@ use crate::ui::intl::{format_date, format_date_time, region_name};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use vitrina_core::api::{Address, DeliveryKind, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
+use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
+use vitrina_core::routes::Page;
 
 pub(super) fn ctx() -> OrderContext {
     expect_context::<OrderContext>()
@@ -104,7 +105,7 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
         <section class="order-section" aria-labelledby="payment-heading">
             <h2 id="payment-heading">{move || i18n.t("order.payment")}</h2>
             {with_order(move |o| {
-                let method = crate::checkout::payment_label(&i18n, o.payment.kind);
+                let method = crate::ui::words::payment_label(&i18n, o.payment.kind);
                 let (status_key, class) = match o.payment.status {
                     PaymentStatus::Paid => ("order.payment_status.paid", "notice--success"),
                     PaymentStatus::AwaitingPayment => ("order.payment_status.awaiting", "notice--info"),
@@ -230,7 +231,7 @@ pub(crate) fn Shipments() -> impl IntoView {
                     view! {
                         <ul class="link-list" data-testid="order-shipments">
                             {o.shipments.into_iter().map(|s| view! {
-                                <li><A href=crate::tracking::tracking_url(&s.tracking_number)>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
+                                <li><A href=Page::Tracking { number: s.tracking_number.clone() }.href()>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
                             }).collect_view()}
                         </ul>
                         <crate::tracking::OrderShipments order_number=o.number.clone() token=Some(token)/>
@@ -280,7 +281,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                 let locale = i18n.get();
                 let d = o.delivery.clone();
                 let date = |x: vitrina_core::civil::Date| format_date(&x.to_string(), locale, "long");
-                let kind = crate::checkout::delivery_kind_label(&i18n, d.kind);
+                let kind = crate::ui::words::delivery_kind_label(&i18n, d.kind);
                 view! {
                     <dl class="facts" data-testid="order-delivery">
                         <dt>{i18n.t("order.carrier")}</dt><dd>{d.carrier.clone()}</dd>
@@ -339,14 +340,15 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
             {with_order(move |o| view! {
                 <ul class="link-list">
                     {o.sellers.clone().into_iter().map(|s| {
-                        let about = vitrina_core::api::MessageContext { order: Some(o.number.clone()), shipment: None };
+                        let context = MessageContext { order: Some(o.number.clone()), shipment: None };
+                        let href = Page::SellerContact { seller_id: s.id.clone(), context }.href();
                         view! {
-                            <li><A href=crate::contact::contact_page_href(&s.id, &about)>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
+                            <li><A href=href>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
                         }
                     }).collect_view()}
                 </ul>
                 {o.sellers.into_iter().map(|s| {
-                    let context = vitrina_core::api::MessageContext { order: Some(o.number.clone()), shipment: None };
+                    let context = MessageContext { order: Some(o.number.clone()), shipment: None };
                     view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
                 }).collect_view()}
             })}

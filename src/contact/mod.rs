@@ -14,5 +14,22 @@ pub mod zones;
 
 pub use editor::{SellerEditorPage, SettingsEditor};
 pub use form::{ContactForm, subject_for};
-pub use page::{CompactContact, SellerContactPage};
-pub use widget::{ContactCard, Layout, contact_page_href, response_time_words, when_text};
+pub use page::{CompactContact, ContextQuery, SellerContactPage, SellerParams};
+pub use widget::{ContactCard, Layout, response_time_words, when_text};
+
+use crate::areas::RoutePath;
+use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use vitrina_core::routes::Pattern;
+
+/// A seller's contact page and the seller's editor.
+#[component(transparent)]
+pub fn ContactRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=RoutePath(Pattern::SellerContact) view=SellerContactPage/>
+        <Route path=RoutePath(Pattern::SellerEditor) view=SellerEditorPage/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}

@@ -8,7 +8,8 @@ use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_params, use_query};
+use leptos_router::params::Params;
 use vitrina_core::api::{Access, ChannelKind, MessageContext, SellerContact};
 use vitrina_core::contact::jsonld;
 
@@ -56,13 +57,31 @@ fn contact_resource(seller_id: Signal<String>) -> LocalResource<Option<Result<Se
     })
 }
 
+/// A seller contact page's path parameter (`Pattern::SellerContact`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct SellerParams {
+    pub seller_id: Option<String>,
+}
+
+/// What the shopper was looking at when they followed the link (`?order=…`, `?shipment=…`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct ContextQuery {
+    pub order: Option<String>,
+    pub shipment: Option<String>,
+}
+
 #[component]
 pub fn SellerContactPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let seller_id = Signal::derive(move || params.with(|p| p.get("seller_id")).unwrap_or_default());
-    let context = Memo::new(move |_| query.with(|q| MessageContext::from_link(q.get("order").as_deref(), q.get("shipment").as_deref())));
+    let params = use_params::<SellerParams>();
+    let query = use_query::<ContextQuery>();
+    let seller_id = Signal::derive(move || params.with(|p| p.as_ref().ok().and_then(|p| p.seller_id.clone())).unwrap_or_default());
+    let context = Memo::new(move |_| {
+        query.with(|q| {
+            let q = q.as_ref().ok();
+            MessageContext::from_link(q.and_then(|q| q.order.as_deref()), q.and_then(|q| q.shipment.as_deref()))
+        })
+    });
     let contact = contact_resource(seller_id);
     Effect::new(move |_| {
         let current = contact.get().flatten().and_then(Result::ok);

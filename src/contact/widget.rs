@@ -3,12 +3,13 @@
 //! editor's preview all show a [`SellerContact`] through this one component.
 
 use super::identity::identity_view;
-use crate::account::{Session, sign_in_href};
+use crate::account::Session;
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time};
 use leptos::prelude::*;
 use vitrina_core::api::{Access, ChannelKind, MessageContext, Messenger, MessengerKind, PhoneAction, PublicChannel, SellerContact};
 use vitrina_core::contact::obfuscate;
+use vitrina_core::routes::Page;
 
 /// How much of the widget to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,24 +20,6 @@ pub enum Layout {
     Compact,
     /// The editor's preview: like the page, one heading level lower, links inert.
     Preview,
-}
-
-/// The contact page of a seller, with what the shopper was looking at.
-pub fn contact_page_href(seller_id: &str, context: &MessageContext) -> String {
-    let id: String = js_sys::encode_uri_component(seller_id).into();
-    let mut href = format!("/sellers/{id}/contact");
-    let mut query = Vec::new();
-    if let Some(order) = &context.order {
-        query.push(format!("order={}", String::from(js_sys::encode_uri_component(order))));
-    }
-    if let Some(shipment) = &context.shipment {
-        query.push(format!("shipment={}", String::from(js_sys::encode_uri_component(shipment))));
-    }
-    if !query.is_empty() {
-        href.push('?');
-        href.push_str(&query.join("&"));
-    }
-    href
 }
 
 /// "within a day", "within 4 hours" — the seller's typical response time in words.
@@ -99,7 +82,7 @@ fn AccessNote(access: Access, layout: Layout) -> impl IntoView {
             <p class="contact-channel__access">
                 {move || i18n.t("contact.access.sign_in")} " "
                 {(layout != Layout::Preview).then(|| view! {
-                    <a href=sign_in_href(&here())>{move || i18n.t("contact.access.sign_in_link")}</a>
+                    <a href=Page::SignIn { return_to: here() }.href()>{move || i18n.t("contact.access.sign_in_link")}</a>
                 })}
             </p>
         }
@@ -187,7 +170,10 @@ fn ChannelItem(
                     }
                     .into_any(),
                     Layout::Compact => {
-                        let href = format!("{}#contact-form", contact_page_href(&seller_id, &context));
+                        let href = format!(
+                            "{}#contact-form",
+                            Page::SellerContact { seller_id: seller_id.clone(), context: context.clone() }.href()
+                        );
                         view! { <p><a href=href>{move || i18n.t("contact.form.go")}</a></p> }.into_any()
                     }
                     Layout::Preview => view! { <p>{move || i18n.t("contact.form.below")}</p> }.into_any(),
@@ -295,8 +281,8 @@ pub fn ContactCard(
                 <p class="contact-quiet"><strong>{move || i18n.tf("contact.quiet", &[("seller", &name)])}</strong></p>
                 <p>{move || i18n.t("contact.quiet.instead")}</p>
                 <ul class="link-list">
-                    <li>{move || i18n.t("contact.quiet.order")} " " <a href="/orders/lookup">{move || i18n.t("contact.quiet.order_link")}</a></li>
-                    <li>{move || i18n.t("contact.quiet.parcel")} " " <a href="/track">{move || i18n.t("contact.quiet.parcel_link")}</a></li>
+                    <li>{move || i18n.t("contact.quiet.order")} " " <a href=Page::OrderLookup.href()>{move || i18n.t("contact.quiet.order_link")}</a></li>
+                    <li>{move || i18n.t("contact.quiet.parcel")} " " <a href=Page::TrackLookup.href()>{move || i18n.t("contact.quiet.parcel_link")}</a></li>
                     <li>{move || i18n.t("contact.quiet.support")}</li>
                 </ul>
             </div>
@@ -318,7 +304,7 @@ pub fn ContactCard(
     let compact = layout == Layout::Compact;
     let identity = (!compact).then(|| identity_view(&i18n, &c, layout));
     let link = compact.then(|| {
-        let href = contact_page_href(&c.seller_id, &context);
+        let href = Page::SellerContact { seller_id: c.seller_id.clone(), context: context.clone() }.href();
         view! { <p><a href=href>{move || i18n.t("contact.all_ways")}</a></p> }
     });
     let channels_heading = move || i18n.t("contact.channels");

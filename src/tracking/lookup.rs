@@ -5,25 +5,37 @@ use super::order::OrderShipments;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, field_code_words};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::params::Params;
 use vitrina_core::FieldCode;
+use vitrina_core::routes::Page;
 use vitrina_core::tracking::tracking_number;
 
 /// The field's id (the error summary links to it).
 const FIELD_ID: &str = "tracking-number";
 
+/// The lookup page's query when it shows an order's shipments (`Page::OrderTracking`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct OrderTrackingQuery {
+    /// The order's number.
+    pub order: Option<String>,
+    /// The token that opens the order, when the link has one.
+    pub token: Option<String>,
+}
+
 #[component]
 pub fn TrackLookupPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let order = move || query.read().get("order").map(|o| o.trim().to_owned()).filter(|o| !o.is_empty());
+    let query = use_query::<OrderTrackingQuery>();
+    let order =
+        move || query.read().as_ref().ok().and_then(|q| q.order.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned));
     view! {
         <section class="page page--narrow track-lookup">
             <PageHeading key="track.title"/>
             <p class="muted">{move || i18n.t("track.lookup.intro")}</p>
             <LookupForm/>
             {move || order().map(|o| {
-                let token = query.read().get("token");
+                let token = query.read().as_ref().ok().and_then(|q| q.token.clone());
                 view! { <OrderShipments order_number=o token=token/> }
             })}
         </section>
@@ -54,7 +66,7 @@ pub fn LookupForm(
         match tracking_number(&value.get_untracked()) {
             Ok(number) => {
                 problem.set(None);
-                navigate(&super::tracking_url(&number), Default::default());
+                navigate(&Page::Tracking { number }.href(), Default::default());
             }
             Err(c) => {
                 problem.set(Some(c));

@@ -14,30 +14,30 @@ mod timeline;
 mod view;
 mod words;
 
-pub use lookup::{LookupForm, TrackLookupPage};
+pub use lookup::{LookupForm, OrderTrackingQuery, TrackLookupPage};
 pub use order::OrderShipments;
-pub use page::TrackingPage;
+pub use page::{TrackingPage, TrackingParams};
 pub use time::{ZoneMode, ZoneSetting};
 pub use timeline::{FIRST_EVENTS, Timeline};
 pub use view::{PhaseBar, ShipmentView};
 
+use crate::areas::RoutePath;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use vitrina_core::api::Shipment;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
+use vitrina_core::api::{MessageContext, Shipment};
+use vitrina_core::routes::{Page, Pattern};
 
-/// The app's URL of a shipment's tracking page.
-pub fn tracking_url(tracking_number: &str) -> String {
-    format!("/track/{}", String::from(js_sys::encode_uri_component(tracking_number)))
-}
-
-/// The contact widget's URL for a question about this shipment (the seller's contact page, with
-/// the tracking number as the subject's context).
-pub fn seller_contact_url(seller_id: &str, tracking_number: &str) -> String {
-    format!(
-        "/sellers/{}/contact?shipment={}",
-        String::from(js_sys::encode_uri_component(seller_id)),
-        String::from(js_sys::encode_uri_component(tracking_number))
-    )
+/// The lookup (with an order's shipments) and a shipment's page.
+#[component(transparent)]
+pub fn TrackRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=RoutePath(Pattern::TrackLookup) view=TrackLookupPage/>
+        <Route path=RoutePath(Pattern::Tracking) view=TrackingPage/>
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 /// "Contact the seller about this shipment", when the backend says who the seller is.
@@ -49,7 +49,9 @@ pub fn ContactSellerLink(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let seller = shipment.seller_id.clone().filter(|s| !s.trim().is_empty())?;
-    let href = seller_contact_url(seller.trim(), &shipment.tracking_number);
+    // The seller's contact page, with the tracking number as the subject's context.
+    let context = MessageContext { order: None, shipment: Some(shipment.tracking_number.clone()) };
+    let href = Page::SellerContact { seller_id: seller.trim().to_owned(), context }.href();
     Some(view! {
         <p class="contact-seller"><a href=href data-testid="contact-seller">{move || i18n.t(key)}</a></p>
     })
@@ -59,16 +61,8 @@ pub fn ContactSellerLink(
 #[component]
 pub fn ShipmentSellerContact(shipment: std::sync::Arc<Shipment>) -> impl IntoView {
     let seller = shipment.seller_id.clone().filter(|s| !s.trim().is_empty())?;
-    let context = vitrina_core::api::MessageContext { order: None, shipment: Some(shipment.tracking_number.clone()) };
+    let context = MessageContext { order: None, shipment: Some(shipment.tracking_number.clone()) };
     Some(view! { <crate::contact::CompactContact seller_id=seller.trim().to_owned() context=context/> })
-}
-
-/// A link the backend sent, if it is a web address (never `javascript:` or the like).
-pub fn safe_external_url(url: &str) -> Option<String> {
-    let url = url.trim();
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let web = lower.starts_with("https://") || lower.starts_with("http://");
-    (web && url.len() <= 2048 && !url.chars().any(|c| c.is_whitespace() || c.is_control())).then(|| url.to_owned())
 }
 
 /// The carrier's language as an HTML `lang` value, if it looks like a language tag.

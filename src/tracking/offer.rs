@@ -3,14 +3,15 @@
 //! the carrier sends. The store never asks for them; this panel explains the deadline, the rules
 //! of the carrier's form and what to do when it goes wrong, and links to the carrier.
 
+use super::ContactSellerLink;
 use super::view::LiveShipment;
 use super::words::carrier_name;
-use super::{ContactSellerLink, safe_external_url};
 use crate::i18n::{interpolate, use_i18n};
 use crate::ui::intl::format_date;
 use leptos::prelude::*;
 use std::sync::Arc;
 use vitrina_core::api::{CustomsOffer, OfferState, Shipment};
+use vitrina_core::routes::safe_external_url;
 use vitrina_core::tracking::{OFFER_CONFIRMATION_DAYS, OFFER_WRONG_TRIES_ALLOWED};
 
 /// The federal tax service's page where a Russian citizen finds their tax number (seed 002 l.125).

@@ -8,6 +8,7 @@ use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading};
 use leptos::prelude::*;
 use vitrina_core::api::{Phase, Severity, Shipment};
+use vitrina_core::routes::Page;
 
 /// Every shipment of one order, each with where it stands and a link to its journey.
 #[component]
@@ -51,7 +52,7 @@ pub fn OrderShipments(
 fn OrderShipmentRow(shipment: Shipment) -> impl IntoView {
     let i18n = use_i18n();
     let s = shipment;
-    let href = super::tracking_url(&s.tracking_number);
+    let href = Page::Tracking { number: s.tracking_number.clone() }.href();
     let number = super::clip(&s.tracking_number, 60);
     let carrier = carrier_name(&i18n, &s);
     let phase = s.current.phase;

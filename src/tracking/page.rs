@@ -1,4 +1,4 @@
-//! `/track/{tracking_number}`: the shipment, kept up to date while the page is open.
+//! `/track/{number}`: the shipment, kept up to date while the page is open.
 //!
 //! The page asks again by itself — soon after news, less and less often while nothing changes
 //! or the backend fails (`vitrina_core::tracking::next_refresh_seconds`), never while the tab is
@@ -12,7 +12,8 @@ use crate::ui::intl::format_date_time;
 use crate::ui::{ErrorNotice, Loading, PageHeading, error_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use vitrina_core::ProblemKind;
@@ -20,11 +21,18 @@ use vitrina_core::api::Shipment;
 use vitrina_core::civil::format_rfc3339_utc;
 use vitrina_core::tracking::{next_refresh_seconds, tracking_number};
 
+/// A shipment page's path parameter (`Pattern::Tracking`).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct TrackingParams {
+    /// The tracking number as the address has it (checked before it is looked up).
+    pub number: Option<String>,
+}
+
 #[component]
 pub fn TrackingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let raw = move || params.read().get("tracking_number").unwrap_or_default();
+    let params = use_params::<TrackingParams>();
+    let raw = move || params.read().as_ref().ok().and_then(|p| p.number.clone()).unwrap_or_default();
     view! {
         <section class="page tracking">
             <PageHeading key="track.shipment_title"/>

@@ -6,12 +6,13 @@ use super::offer::CustomsOfferPanel;
 use super::time::{EventTimeText, ZoneMode, ZoneSetting};
 use super::timeline::Timeline;
 use super::words::{action_is_at_carrier, action_text, carrier_name, phase_label, severity_class, severity_label, state_sentence};
-use super::{ContactSellerLink, carrier_language, clip, safe_external_url};
+use super::{ContactSellerLink, carrier_language, clip};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::format_date;
 use leptos::prelude::*;
 use std::sync::Arc;
 use vitrina_core::api::{Phase, Severity, Shipment};
+use vitrina_core::routes::safe_external_url;
 use vitrina_core::tracking::{COURIER_WAIT_MINUTES, REDELIVERY_ATTEMPTS};
 
 /// A shipment's whole page body, from the backend's view of it. Mounted on its own by the browser

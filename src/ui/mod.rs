@@ -8,13 +8,14 @@ pub mod intl;
 pub mod page;
 pub mod quantity;
 pub mod totals;
+pub mod words;
 
 pub use error::{ErrorNotice, error_text};
 pub use field::{
     Check, DateInput, FieldLayout, FormField, Model, Radio, Select, TextArea, TextInput, Touched, field_code_key, field_code_words,
 };
 pub use form::{ErrorSummary, SummaryEntry, focus_element};
-pub use page::{Loading, PageHeading, UnavailablePage, set_title};
+pub use page::{Loading, NotFound, PageHeading, StoreInfo, UnavailablePage, set_title};
 pub use quantity::QuantityStepper;
 pub use totals::TotalsTable;
 

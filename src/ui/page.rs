@@ -1,12 +1,22 @@
-//! Page furniture: the document title, the page heading that takes focus, loading states.
+//! Page furniture: the store's name, the document title, the page heading that takes focus,
+//! loading states, and the pages for no page at all.
 
 use crate::i18n::use_i18n;
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use vitrina_core::routes::Page;
+
+/// The store as `config.json` describes it (provided by the app once it has started).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoreInfo {
+    pub name: String,
+    pub currency: String,
+}
 
 /// Sets the document's title to "`page` · store name".
 pub fn set_title(page: &str) {
-    let store = use_context::<crate::app::StoreInfo>().map(|s| s.name).unwrap_or_default();
+    let store = use_context::<StoreInfo>().map(|s| s.name).unwrap_or_default();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         let title = if store.is_empty() { page.to_owned() } else { format!("{page} · {store}") };
         document.set_title(&title);
@@ -54,7 +64,25 @@ pub fn UnavailablePage(
         <section class="page page--narrow">
             <PageHeading key=key/>
             <p>{move || i18n.t("page.unavailable")}</p>
-            <leptos_router::components::A href="/">{move || i18n.t("not_found.catalog")}</leptos_router::components::A>
+            <A href=Page::Catalog.href()>{move || i18n.t("not_found.catalog")}</A>
+        </section>
+    }
+}
+
+/// A helpful not-found page: what happened and where to go.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    set_title(&i18n.t("not_found.title"));
+    view! {
+        <section class="page page--narrow">
+            <h1>{move || i18n.t("not_found.title")}</h1>
+            <p>{move || i18n.t("not_found.body")}</p>
+            <ul class="link-list">
+                <li><A href=Page::Catalog.href()>{move || i18n.t("not_found.catalog")}</A></li>
+                <li><A href=Page::OrderLookup.href()>{move || i18n.t("nav.orders")}</A></li>
+                <li><A href=Page::TrackLookup.href()>{move || i18n.t("nav.track")}</A></li>
+            </ul>
         </section>
     }
 }

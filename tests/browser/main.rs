@@ -8,6 +8,7 @@ mod components;
 mod contact;
 mod forms;
 mod intl;
+mod routes;
 mod tracking;
 
 use leptos::prelude::*;

@@ -1,4 +1,6 @@
 //! Passwords (Argon2id) for the demo accounts.
+//!
+//! Foundation: used by the layers above; uses no other module.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};

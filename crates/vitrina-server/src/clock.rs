@@ -1,9 +1,15 @@
 //! The server's clock. Tests may move it (with `--test-hooks`); time keeps running from there.
+//!
+//! Foundation: used by every layer; uses only `vitrina_core`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 use vitrina_core::civil::UnixSeconds;
+
+/// Seconds in an hour and in a day (days here are 24 hours: the demo data's spacing, not calendar days).
+pub const HOUR: i64 = 3_600;
+pub const DAY: i64 = 86_400;
 
 #[derive(Clone, Default)]
 pub struct Clock {

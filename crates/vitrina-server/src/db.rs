@@ -1,7 +1,10 @@
 //! The SQLite database: one file, opened once, migrated and seeded on first start.
 //!
 //! SQLite serialises writers anyway, so the server holds one connection behind a mutex and runs
-//! each unit of work on the blocking pool; a unit of work is one transaction.
+//! each unit of work on the blocking pool; a unit of work is one transaction, handed to the
+//! functions of `store` and `domain`.
+//!
+//! Foundation: used by every layer; uses `error`.
 
 use crate::error::{ApiError, ApiResult};
 use rusqlite::Connection;
@@ -43,7 +46,10 @@ impl Db {
         F: FnOnce(&rusqlite::Transaction<'_>) -> ApiResult<T> + Send + 'static,
     {
         let conn = self.conn.clone();
+        // What the work logs belongs to the request (or job) that asked for it.
+        let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
+            let _in_span = span.enter();
             // A panic in another request must not take the database down with it.
             let mut conn = conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let tx = conn.transaction()?;

@@ -1,11 +1,12 @@
-//! Every failure leaves the server as `application/problem+json` with a stable `type`.
-//! Internal details (SQL, paths, panics) are logged, never sent.
+//! The server's one error type: a problem document (RFC 9457) with a stable `type` from
+//! `vitrina_core::ProblemKind`. Every layer returns it; `http::error` sends it as
+//! `application/problem+json`. Internal details (SQL, paths, panics) are logged, never sent.
+//!
+//! Foundation: used by every layer; uses only `vitrina_core`.
 
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use vitrina_core::{FieldError, Problem, ProblemKind, problem::PROBLEM_JSON};
+use vitrina_core::{FieldError, Problem, ProblemKind};
 
-/// An error a handler returns; it becomes a problem response.
+/// A failure as the client will be told about it.
 #[derive(Debug)]
 pub struct ApiError(pub Problem);
 
@@ -43,7 +44,7 @@ impl ApiError {
 
     /// An unexpected failure: logged here with its cause, sent without it.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
-        eprintln!("vitrina-server: internal error: {cause}");
+        tracing::error!("internal error: {cause}");
         ApiError::new(ProblemKind::Internal)
     }
 
@@ -62,25 +63,4 @@ impl From<vitrina_core::money::MoneyError> for ApiError {
     fn from(e: vitrina_core::money::MoneyError) -> Self {
         ApiError::internal(format!("money: {e}"))
     }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        problem_response(self.0)
-    }
-}
-
-/// Writes a problem document with its status, media type and `Retry-After`.
-pub fn problem_response(problem: Problem) -> Response {
-    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let retry_after = problem.retry_after_seconds;
-    let body = serde_json::to_vec(&problem).unwrap_or_default();
-    let mut response = (status, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Some(seconds) = retry_after {
-        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-    }
-    response
 }

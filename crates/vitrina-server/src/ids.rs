@@ -1,4 +1,6 @@
 //! Unguessable identifiers and tokens.
+//!
+//! Foundation: used by every layer; uses no other module.
 
 /// `bytes` random bytes from the operating system, as lowercase hex.
 pub fn random_hex(bytes: usize) -> String {

@@ -1,4 +1,6 @@
 //! Command-line options.
+//!
+//! Foundation: read through the app state by every layer; uses no other module.
 
 use std::path::PathBuf;
 
@@ -7,6 +9,7 @@ use std::path::PathBuf;
 pub enum Command {
     Serve(ServerOptions),
     PrintOpenApi,
+    PrintAreas,
     Help,
 }
 
@@ -67,6 +70,7 @@ OPTIONS:
     --no-auto-progress  do not move placed orders along over time
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
     --openapi           print the OpenAPI document and exit
+    --areas             print the app's areas (each one build, its HTML page and paths) as JSON and exit
     -h, --help          print this help";
 
     /// Reads the arguments (without the program name). `PORT` in the environment sets the default port.
@@ -81,6 +85,7 @@ OPTIONS:
             match arg.as_str() {
                 "-h" | "--help" => return Ok(Command::Help),
                 "--openapi" => return Ok(Command::PrintOpenApi),
+                "--areas" => return Ok(Command::PrintAreas),
                 "--host" => options.host = value("--host")?,
                 "--port" => {
                     let v = value("--port")?;

@@ -1,5 +1,11 @@
 //! The demo store's policies: delivery methods and prices, pickup points, cut-off time, order
-//! limits, VAT and the current terms. A real store would keep these in its own configuration.
+//! limits, VAT, the current terms, what counts as bulky and how soon sellers confirm. A real store
+//! would keep these in its own configuration.
+//!
+//! Foundation: used by every layer; uses only `vitrina_core`.
+
+// Amounts in kopecks are grouped as roubles and kopecks: `1_000_00` is 1 000.00 RUB.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use vitrina_core::api::{PickupPoint, TimeWindow};
 
@@ -18,6 +24,8 @@ pub const MAX_PAY_ON_DELIVERY_MINOR: i64 = 100_000_00;
 /// Countries the carrier delivers to, with the postcode length each uses.
 pub const COUNTRIES: &[(&str, usize)] = &[("RU", 6), ("BY", 6), ("KZ", 6), ("UA", 5), ("SK", 5)];
 pub const CARRIER: &str = "Pony Express";
+/// Sellers of the demo store usually confirm an order within this many hours.
+pub const SELLER_CONFIRMS_WITHIN_HOURS: u32 = 2;
 
 /// A delivery method: its price, and its business days after dispatch.
 pub struct Method {
@@ -70,4 +78,43 @@ pub fn parcel_lockers() -> Vec<PickupPoint> {
 
 pub fn seller_shops() -> Vec<PickupPoint> {
     vec![point("shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)]
+}
+
+/// Bulky goods (PRODUCT.md §1.3): an item over 25 kg, a side over 100 cm, or sides summing over 150 cm.
+pub fn is_bulky_item(weight_g: i64, dims_cm: [i64; 3]) -> bool {
+    weight_g > 25_000 || dims_cm.iter().any(|&side| side > 100) || dims_cm.iter().sum::<i64>() > 150
+}
+
+/// A bulky cart as a whole (PRODUCT.md §1.3): over 65 kg, or over 2 m³, or any bulky item.
+pub fn is_bulky_cart(items: impl IntoIterator<Item = (i64, [i64; 3], i64)>) -> bool {
+    let (mut weight_g, mut volume_cm3, mut any_bulky) = (0i64, 0i64, false);
+    for (item_weight_g, dims_cm, quantity) in items {
+        any_bulky |= is_bulky_item(item_weight_g, dims_cm);
+        weight_g = weight_g.saturating_add(item_weight_g.saturating_mul(quantity));
+        volume_cm3 = volume_cm3.saturating_add((dims_cm[0] * dims_cm[1] * dims_cm[2]).saturating_mul(quantity));
+    }
+    any_bulky || weight_g > 65_000 || volume_cm3 > 2_000_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_bulky_cart, is_bulky_item};
+
+    #[test]
+    fn bulky_is_heavy_or_long_or_large_in_sum() {
+        assert!(is_bulky_item(95_000, [200, 120, 60]));
+        assert!(is_bulky_item(25_001, [10, 10, 10]));
+        assert!(!is_bulky_item(25_000, [100, 30, 20]));
+        assert!(is_bulky_item(1_000, [101, 10, 10]));
+        assert!(is_bulky_item(1_000, [80, 40, 31]));
+        assert!(!is_bulky_item(1_000, [80, 40, 30]));
+    }
+
+    #[test]
+    fn many_small_items_make_a_bulky_cart() {
+        assert!(!is_bulky_cart([(1_000, [30, 30, 30], 2)]));
+        assert!(is_bulky_cart([(1_000, [30, 30, 30], 66)]), "66 kg");
+        assert!(is_bulky_cart([(100, [50, 50, 50], 17)]), "over 2 m³");
+        assert!(is_bulky_cart([(95_000, [200, 120, 60], 1)]));
+    }
 }

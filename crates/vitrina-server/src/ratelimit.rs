@@ -1,10 +1,49 @@
-//! Fixed-window rate limits per key (an email address, an IP, an order number), in memory.
-//! Enough for one reference server; a real deployment would share the counts.
+//! Every rate limit of the server, in one place: [`Limits`], owned by the app state. Fixed windows
+//! per key (an email address, an IP, an order number), in memory, counted on the server's clock
+//! (so the test hooks that move it move the windows too). Enough for one reference server; a real
+//! deployment would share the counts.
+//!
+//! Foundation: used by the HTTP layer; uses `error`.
 
+use crate::error::{ApiError, ApiResult};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex};
 use vitrina_core::civil::UnixSeconds;
+use vitrina_core::contact::limits;
+
+/// Guest order lookups per order number in each window (guessing the email of one order).
+const LOOKUPS_PER_ORDER: u32 = 5;
+/// Guest order lookups per client address in each window (guessing many orders).
+const LOOKUPS_PER_IP: u32 = 20;
+const LOOKUP_WINDOW_SECONDS: i64 = 600;
+
+/// The server's limiters, one per thing counted.
+#[derive(Clone)]
+pub struct Limits {
+    /// Guest order lookups per order number.
+    pub lookup_by_order: RateLimiter,
+    /// Guest order lookups per client address.
+    pub lookup_by_ip: RateLimiter,
+    /// Contact-form messages per sender address.
+    pub contact_per_sender: RateLimiter,
+    /// Contact-form messages per client address.
+    pub contact_per_ip: RateLimiter,
+    /// Sign-in attempts per email address, so passwords cannot be guessed at speed.
+    pub sign_in: RateLimiter,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            lookup_by_order: RateLimiter::new(LOOKUPS_PER_ORDER, LOOKUP_WINDOW_SECONDS),
+            lookup_by_ip: RateLimiter::new(LOOKUPS_PER_IP, LOOKUP_WINDOW_SECONDS),
+            contact_per_sender: RateLimiter::new(limits::PER_SENDER, limits::PER_SENDER_WINDOW_SECONDS),
+            contact_per_ip: RateLimiter::new(limits::PER_IP, limits::PER_IP_WINDOW_SECONDS),
+            sign_in: RateLimiter::new(limits::SIGN_IN_ATTEMPTS, limits::SIGN_IN_WINDOW_SECONDS),
+        }
+    }
+}
 
 /// At most `limit` attempts per key in each `window_seconds`.
 ///
@@ -39,6 +78,11 @@ impl RateLimiter {
         }
         entry.1 += 1;
         Ok(())
+    }
+
+    /// [`check`](Self::check), refused as a `rate-limited` problem with its `Retry-After`.
+    pub fn admit(&self, key: &str, now: UnixSeconds) -> ApiResult<()> {
+        self.check(key, now).map_err(ApiError::rate_limited)
     }
 }
 

@@ -210,7 +210,7 @@ async fn the_store_moves_orders_along_over_time() {
         async move {
             state.clock.set(state.clock.now() + secs);
             let now = state.clock.now();
-            state.db.run(move |tx| vitrina_server::progress::advance_all(tx, now)).await.unwrap()
+            state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, now)).await.unwrap()
         }
     };
     assert_eq!(advance(30).await, 0, "not yet");

@@ -26,7 +26,7 @@ async fn config_json_tells_the_app_where_the_api_is() {
 async fn the_committed_openapi_document_matches_the_server() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).expect("openapi.json at the repository root");
-    let generated = vitrina_server::openapi::document_json();
+    let generated = vitrina_server::http::openapi::document_json();
     assert!(committed.trim() == generated.trim(), "openapi.json is out of date with the server: run `make openapi` and commit the result");
     let doc: serde_json::Value = serde_json::from_str(&generated).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
@@ -34,7 +34,7 @@ async fn the_committed_openapi_document_matches_the_server() {
 
 #[test]
 fn every_link_in_the_openapi_document_leads_to_an_operation_by_its_camel_case_fields() {
-    let doc: serde_json::Value = serde_json::from_str(&vitrina_server::openapi::document_json()).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&vitrina_server::http::openapi::document_json()).unwrap();
     let mut ids = std::collections::HashSet::new();
     for item in doc["paths"].as_object().unwrap().values() {
         for operation in item.as_object().unwrap().values() {
@@ -69,7 +69,7 @@ async fn the_server_serves_its_openapi_document() {
 #[tokio::test]
 async fn every_documented_path_is_answered_by_a_handler() {
     let server = TestServer::start().await;
-    let doc = vitrina_server::openapi::document();
+    let doc = vitrina_server::http::openapi::document();
     for path in doc.paths.paths.keys() {
         let concrete = path.replace("{file}", "linen-shirt.svg").replace('{', "x").replace('}', "");
         let response = server.get(&concrete).await;

@@ -224,7 +224,7 @@ async fn guessing_is_slowed_down_on_lookup_and_on_the_contact_form() {
 
 /// The operations of the OpenAPI document, with a concrete path for each.
 fn operations() -> Vec<(Method, String, bool)> {
-    let doc = vitrina_server::openapi::document();
+    let doc = vitrina_server::http::openapi::document();
     let mut out = Vec::new();
     for (path, item) in &doc.paths.paths {
         let concrete = path.replace("{file}", "linen-shirt.svg").replace("{seller_id}", "demo-seller").replace('{', "x").replace('}', "");
@@ -435,9 +435,9 @@ fn the_leak_scanner_sees_what_it_is_for() {
 
 #[tokio::test]
 async fn test_levers_are_not_part_of_the_contract() {
-    let doc = vitrina_server::openapi::document();
+    let doc = vitrina_server::http::openapi::document();
     let levers: Vec<&String> = doc.paths.paths.keys().filter(|p| p.starts_with("/api/test")).collect();
     assert!(levers.is_empty(), "{levers:?}");
-    let text = vitrina_server::openapi::document_json();
+    let text = vitrina_server::http::openapi::document_json();
     assert!(!text.contains("/api/test/"));
 }

@@ -26,7 +26,7 @@ pub fn ContactStep() -> impl IntoView {
         ev.prevent_default();
         touched.attempt();
         if errors.with_untracked(Vec::is_empty) {
-            navigate(Step::Delivery.path(), Default::default());
+            navigate(&Step::Delivery.page().href(), Default::default());
         }
     };
     view! {

@@ -7,6 +7,7 @@ use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, region_name};
+use crate::ui::words::delivery_kind_label;
 use crate::ui::{
     ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, Radio, Select, TextInput, Touched,
 };
@@ -18,16 +19,6 @@ use vitrina_core::checkout::entries::EntriesStoreFields;
 
 /// Countries offered in the address form (the backend decides what it delivers to).
 const COUNTRIES: [&str; 5] = ["RU", "BY", "KZ", "UA", "SK"];
-
-pub fn kind_label(i18n: &I18n, kind: DeliveryKind) -> String {
-    match kind {
-        DeliveryKind::Courier => i18n.t("delivery.kind.courier"),
-        DeliveryKind::PickupPoint => i18n.t("delivery.kind.pickup_point"),
-        DeliveryKind::ParcelLocker => i18n.t("delivery.kind.parcel_locker"),
-        DeliveryKind::SellerShop => i18n.t("delivery.kind.seller_shop"),
-        DeliveryKind::Unknown => i18n.t("delivery.kind.unknown"),
-    }
-}
 
 /// "Arrives 20 Nov – 24 Nov" or "Ready for pickup …".
 pub(crate) fn date_range_text(i18n: &I18n, option: &DeliveryOption) -> String {
@@ -77,7 +68,7 @@ pub fn DeliveryStep() -> impl IntoView {
         let ready = errors.with_untracked(Vec::is_empty)
             && quote.quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.delivery_options.is_empty()));
         if ready {
-            navigate(Step::Payment.path(), Default::default());
+            navigate(&Step::Payment.page().href(), Default::default());
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -183,7 +174,7 @@ fn DeliveryOptionRow(option: DeliveryOption) -> impl IntoView {
         <div class="choice" class:choice--selected=move || chosen.get() data-testid="delivery-option">
             <Radio id=input_id.clone() value=id checked=chosen on_select=choose/>
             <label for=input_id class="choice__label">
-                <span class="choice__title">{move || kind_label(&i18n, kind)} " · " {option.carrier.clone()}</span>
+                <span class="choice__title">{move || delivery_kind_label(&i18n, kind)} " · " {option.carrier.clone()}</span>
                 <span class="choice__price">{if option.price.is_zero() { view! { <span>{move || i18n.t("totals.free")}</span> }.into_any() } else { view! { <MoneyText money=option.price.clone()/> }.into_any() }}</span>
                 <span class="choice__meta">{range}</span>
             </label>

@@ -8,8 +8,8 @@ mod payment;
 mod review;
 
 pub use contact::ContactStep;
-pub use delivery::{DeliveryStep, kind_label as delivery_kind_label};
-pub use payment::{PaymentStep, payment_label};
+pub use delivery::DeliveryStep;
+pub use payment::PaymentStep;
 pub use review::ReviewStep;
 
 use crate::i18n::I18n;

@@ -5,21 +5,13 @@ use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
+use crate::ui::words::payment_label;
 use crate::ui::{ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, Radio, TextInput, Touched};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{PaymentKind, PromoResult, PromoStatus, PromoTarget};
 use vitrina_core::checkout::EntryField;
 use vitrina_core::checkout::entries::EntriesStoreFields;
-
-pub fn payment_label(i18n: &I18n, kind: PaymentKind) -> String {
-    match kind {
-        PaymentKind::CardOnline => i18n.t("payment.kind.card_online"),
-        PaymentKind::CashOnDelivery => i18n.t("payment.kind.cash_on_delivery"),
-        PaymentKind::CardOnDelivery => i18n.t("payment.kind.card_on_delivery"),
-        PaymentKind::Unknown => i18n.t("payment.kind.unknown"),
-    }
-}
 
 fn payment_hint(i18n: &I18n, kind: PaymentKind) -> String {
     match kind {
@@ -56,7 +48,7 @@ pub fn PaymentStep() -> impl IntoView {
         touched.attempt();
         let ready = quote.quote.with_untracked(|q| q.is_some()) && errors.with_untracked(Vec::is_empty);
         if ready && chosen.with_untracked(Option::is_some) {
-            navigate(Step::Review.path(), Default::default());
+            navigate(&Step::Review.page().href(), Default::default());
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

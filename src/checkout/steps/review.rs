@@ -1,16 +1,17 @@
 //! `/checkout/review`: everything on one screen with a way back to each step, the consents, the
 //! store's order limits explained before the button, and placing the order exactly once.
 
-use super::delivery::{date_range_text, kind_label};
-use super::payment::{payment_label, promo_message};
+use super::delivery::date_range_text;
+use super::payment::promo_message;
 use crate::api::Api;
 use crate::checkout::cart_store::CartStore;
-use crate::checkout::layout::{CheckoutLayout, Step, in_app};
+use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::place::{NotPlaced, place_order};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
 use crate::ui::intl::{format_date, format_money, region_name};
+use crate::ui::words::{delivery_kind_label, payment_label};
 use crate::ui::{
     Check, ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, SummaryEntry, TotalsTable, Touched,
     field_code_words,
@@ -22,6 +23,7 @@ use vitrina_core::Money;
 use vitrina_core::api::{LimitStatus, PromoStatus, Quote};
 use vitrina_core::checkout::entries::EntriesStoreFields;
 use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, total_changed};
+use vitrina_core::routes::Page;
 
 /// The review step: everything entered, the consents, and the button that places the order.
 #[component]
@@ -48,7 +50,7 @@ pub fn ReviewStep() -> impl IntoView {
             let placed = place_order(&api, state, quote, &cart_id, accepted).await?;
             state.clear();
             cart.finished();
-            let order_url = crate::confirmation::order_url(&placed.number, &placed.access_token);
+            let order_url = Page::Order { number: placed.number.clone(), token: placed.access_token.clone() }.href();
             // Off to the payment page when there is one; its address must be a web page.
             // Otherwise (or if it is not) the order's page, which can start the payment again.
             let gateway = placed.payment.redirect_url.as_deref().and_then(|url| api.web_page(url));
@@ -119,10 +121,7 @@ pub fn ReviewStep() -> impl IntoView {
         place.value().with(|v| match v {
             Some(Err(NotPlaced::Refused(fields))) => fields
                 .iter()
-                .map(|e| SummaryEntry {
-                    field_id: edit_link_id(in_app(vitrina_core::checkout::Step::of_order_field(&e.field))),
-                    message: field_code_words(&i18n, e.code),
-                })
+                .map(|e| SummaryEntry { field_id: edit_link_id(Step::of_order_field(&e.field)), message: field_code_words(&i18n, e.code) })
                 .collect(),
             _ => Vec::new(),
         })
@@ -180,7 +179,7 @@ pub fn ReviewStep() -> impl IntoView {
 
 /// The id of the "change" link of a step's section (where the summary sends a refused field).
 fn edit_link_id(step: Step) -> String {
-    format!("edit-{}", step.path().trim_start_matches('/').replace('/', "-"))
+    format!("edit-{}", step.page().href().trim_start_matches('/').replace('/', "-"))
 }
 
 /// The store's limits, explained: how much more is needed, or how much too much.
@@ -213,7 +212,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let limits_explained = quote.limits.status != LimitStatus::Ok;
     let limit = limits_explained.then(|| limit_text(&i18n, &quote));
     let edit = move |step: Step, key: &'static str| {
-        view! { <A href=step.path() attr:id=edit_link_id(step) attr:class="review__edit">{move || i18n.t(key)}</A> }
+        view! { <A href=step.page().href() attr:id=edit_link_id(step) attr:class="review__edit">{move || i18n.t(key)}</A> }
     };
     view! {
         <section class="review__section" aria-labelledby="review-contact">
@@ -229,7 +228,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
                 let carrier = o.carrier.clone();
                 let range = { let o = o.clone(); move || date_range_text(&i18n, &o) };
                 view! {
-                    <p data-testid="review-delivery-method">{move || kind_label(&i18n, kind)} " · " {carrier} <br/> {range}</p>
+                    <p data-testid="review-delivery-method">{move || delivery_kind_label(&i18n, kind)} " · " {carrier} <br/> {range}</p>
                     {e.delivery_date.clone().filter(|_| !o.dates.is_empty()).map(|d| view! {
                         <p>{move || format_date(&d, i18n.get(), "full")} {window.clone().map(|w| format!(", {}–{}", w.from, w.to))}</p>
                     })}

@@ -13,7 +13,7 @@ mod sections;
 
 use super::guard::guard_unsaved_changes;
 use super::zones::BrowserZones;
-use crate::account::{sign_in_href, use_session};
+use crate::account::use_session;
 use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, ErrorSummary, Loading, PageHeading, Touched, error_text, focus_element};
@@ -29,6 +29,7 @@ use vitrina_core::ProblemKind;
 use vitrina_core::api::{ContactSettingsDocument, SaveContactSettings};
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::contact::rules::check_settings;
+use vitrina_core::routes::Page;
 
 fn now_seconds() -> UnixSeconds {
     (js_sys::Date::now() / 1000.0) as UnixSeconds
@@ -54,7 +55,7 @@ fn is_conflict(e: &ApiError) -> bool {
 
 /// The sign-in page, coming back here.
 fn sign_in_here() -> String {
-    sign_in_href("/seller/contact")
+    Page::SignIn { return_to: Page::SellerEditor.href() }.href()
 }
 
 /// `/seller/contact`: for the signed-in seller, their settings in the editor.

@@ -8,6 +8,7 @@ use crate::FieldCode;
 use crate::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Quote, Recipient};
 use crate::civil::Date;
 use crate::field;
+use crate::routes::{CheckoutStep, Page};
 use serde::{Deserialize, Serialize};
 
 /// The entries, as kept between page loads (never card data: cards are entered on the payment
@@ -89,6 +90,17 @@ pub enum Step {
 
 impl Step {
     pub const ALL: [Step; 5] = [Step::Cart, Step::Contact, Step::Delivery, Step::Payment, Step::Review];
+
+    /// The step's page.
+    pub fn page(self) -> Page {
+        match self {
+            Step::Cart => Page::Cart,
+            Step::Contact => Page::Checkout(CheckoutStep::Contact),
+            Step::Delivery => Page::Checkout(CheckoutStep::Delivery),
+            Step::Payment => Page::Checkout(CheckoutStep::Payment),
+            Step::Review => Page::Checkout(CheckoutStep::Review),
+        }
+    }
 
     /// The step a field of a placed order belongs to (`contact.email`, `delivery.date`), where
     /// the shopper can change it.

@@ -2,7 +2,7 @@
 //! messengers, a business identity), `form-only` with just a contact form for registered
 //! customers, and `quiet-seller`, who takes no contact at all.
 
-use crate::routes::contact::store;
+use crate::store::contact::save;
 use vitrina_core::api::*;
 use vitrina_core::civil::{Date, UnixSeconds};
 
@@ -114,7 +114,7 @@ pub fn demo_settings(seller_id: &str, now: UnixSeconds) -> Option<ContactSetting
 pub(super) fn seed_contact(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
     for seller in ["demo-seller", "form-only", "quiet-seller"] {
         if let Some(settings) = demo_settings(seller, now) {
-            store(tx, seller, &settings, now, None).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{:?}", e.0).into()))?;
+            save(tx, seller, &settings, now, None).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{:?}", e.0).into()))?;
         }
     }
     Ok(())
@@ -123,7 +123,7 @@ pub(super) fn seed_contact(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::contact::TzDatabase;
+    use crate::tz::TzDatabase;
     use vitrina_core::contact::rules::check_settings;
 
     #[test]

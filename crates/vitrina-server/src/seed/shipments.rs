@@ -1,6 +1,6 @@
 //! The demo shipments, each built to show one situation a shopper meets when tracking a parcel.
 
-use super::{DAY, HOUR};
+use crate::clock::{DAY, HOUR};
 use rusqlite::params;
 use vitrina_core::civil::{Date, UnixSeconds, format_rfc3339_with_offset};
 

@@ -1,0 +1,270 @@
+//! The checkout quote: delivery options, payment methods, promo code and totals for a cart and
+//! the shopper's entries. The same computation validates an order when it is placed, so a
+//! request that skips the app meets exactly the same rules. Also what an order needs beyond its
+//! quote ([`order_errors`]) and the order limits ([`limit_problem`]).
+
+use crate::error::{ApiError, ApiResult};
+use crate::policy::{self, Method};
+use crate::store::carts::load_cart;
+use crate::store::promos;
+use rusqlite::Transaction;
+use vitrina_core::api::{
+    Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod, PromoResult,
+    PromoStatus, PromoTarget, Quote,
+};
+use vitrina_core::checkout as rules;
+use vitrina_core::civil::UnixSeconds;
+use vitrina_core::validate::{self, code};
+use vitrina_core::{FieldError, Money};
+
+/// Computes the quote for `draft` at `now`.
+pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
+    let cart = load_cart(tx, &draft.cart_id, now)?;
+    let currency = cart.subtotal.currency.clone();
+    let (address_errors, delivery_options) = match &draft.address {
+        Some(address) => {
+            let errors = address_errors(address);
+            let options = if errors.is_empty() { delivery_options(&cart, address, now) } else { Vec::new() };
+            (errors, options)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let chosen = draft.delivery.as_ref().and_then(|c| delivery_options.iter().find(|o| o.id == c.option_id));
+    let delivery_price = chosen.map(|o| o.price.clone());
+
+    let promo = match normalised_promo(draft.promo_code.as_deref()) {
+        Some(code) => {
+            let rule = promos::rule(tx, &code)?;
+            let (status, applies_to, saving) = rules::evaluate_promo(rule.as_ref(), now, &cart.subtotal, delivery_price.as_ref())?;
+            Some(PromoResult { code, status, applies_to, saving })
+        }
+        None => None,
+    };
+    let discount =
+        promo.as_ref().filter(|p| p.status == PromoStatus::Applied).map(|p| p.saving.clone()).unwrap_or_else(|| Money::zero(&currency));
+    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, policy::VAT_RATE_PERCENT)?;
+
+    // Limits apply to the goods, after a discount on the goods.
+    let items_discount = match promo.as_ref().map(|p| (p.status, p.applies_to)) {
+        Some((PromoStatus::Applied, Some(PromoTarget::Items))) => discount.clone(),
+        _ => Money::zero(&currency),
+    };
+    let basis = cart.subtotal.checked_sub(&items_discount)?;
+    let (min_total, max_total) = (
+        Money { amount_minor: policy::MIN_ORDER_MINOR, currency: currency.clone() },
+        Money { amount_minor: policy::MAX_ORDER_MINOR, currency: currency.clone() },
+    );
+    let limits = OrderLimits { status: rules::limit_status(&basis, &min_total, &max_total), min_total, max_total };
+
+    let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
+    Ok(Quote {
+        bulky: cart.bulky,
+        cart,
+        address_errors,
+        delivery_options,
+        payment_methods,
+        promo,
+        totals,
+        limits,
+        terms_version: policy::TERMS_VERSION.into(),
+    })
+}
+
+fn normalised_promo(code: Option<&str>) -> Option<String> {
+    code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty())
+}
+
+/// Problems with an address, field by field (`address.city`, …).
+pub fn address_errors(address: &Address) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut check = |field: &str, result: Result<String, &'static str>| {
+        if let Err(code) = result {
+            errors.push(FieldError::new(field, code, &english(code)));
+        }
+    };
+    let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
+    check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err("unsupported_country") });
+    check("address.city", validate::required_text(&address.city, 100));
+    check(
+        "address.line",
+        validate::required_text(&address.line, 200).and_then(|line| match rules::refused_address(&line) {
+            Some(reason) => Err(reason),
+            None => Ok(line),
+        }),
+    );
+    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    check(
+        "address.postcode",
+        match (digits.is_empty(), postcode_length) {
+            (true, _) => Err(code::REQUIRED),
+            (false, Some(len)) if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) => Err("invalid_postcode"),
+            _ => Ok(digits),
+        },
+    );
+    errors
+}
+
+/// English wording of field-error codes (the app words them in the shopper's language).
+pub fn english(code: &str) -> String {
+    match code {
+        code::REQUIRED => "Fill this in.",
+        code::INVALID_EMAIL => "Not an email address.",
+        code::INVALID_PHONE => "Give the phone number with its country code, e.g. +7 912 345-67-89.",
+        code::TOO_LONG => "Too long.",
+        rules::refusal::PO_BOX => "The carrier does not deliver to P.O. boxes (а/я). Give a street address.",
+        rules::refusal::POSTE_RESTANTE => {
+            "The carrier does not deliver poste restante (до востребования). Give a street address or choose a pickup point."
+        }
+        rules::refusal::MILITARY_UNIT => "The carrier does not deliver to military units (в/ч). Give a civilian address.",
+        "unsupported_country" => "We do not deliver to this country.",
+        "invalid_postcode" => "This postcode does not have the right form for the country.",
+        "unknown_option" => "This choice is not available for this order.",
+        "promo_invalid" => "There is no such promo code.",
+        "promo_expired" => "This promo code has expired.",
+        "promo_not_applicable" => "This promo code does not apply to this order.",
+        "terms_outdated" => "The terms have changed; read and accept the current version.",
+        _ => "Not valid.",
+    }
+    .to_owned()
+}
+
+fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
+    let dispatch = rules::dispatch_date(now, policy::STORE_UTC_OFFSET_MINUTES, policy::CUTOFF_MINUTES);
+    let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
+    DeliveryOption {
+        id: method.id.into(),
+        kind,
+        carrier: if kind == DeliveryKind::SellerShop { "Severny Veter".into() } else { policy::CARRIER.into() },
+        service_level: method.service_level.into(),
+        price: Money::new(method.price_minor, "RUB"),
+        dispatch_date: dispatch,
+        earliest,
+        latest,
+        dates: Vec::new(),
+        time_windows: Vec::new(),
+        pickup_points: Vec::new(),
+    }
+}
+
+/// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
+/// from the seller's shop; outside Russia only by international courier.
+pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+    let courier_method = if address.country != "RU" {
+        &policy::INTERNATIONAL_COURIER
+    } else if cart.bulky {
+        &policy::BULKY_COURIER
+    } else {
+        &policy::COURIER
+    };
+    let mut courier = method_option(courier_method, DeliveryKind::Courier, now);
+    courier.dates = rules::business_days_between(courier.earliest, courier.latest);
+    courier.time_windows = policy::time_windows();
+    let mut options = vec![courier];
+    if address.country == "RU" {
+        if !cart.bulky {
+            let mut pickup = method_option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, now);
+            pickup.pickup_points = policy::pickup_points();
+            let mut locker = method_option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, now);
+            locker.pickup_points = policy::parcel_lockers();
+            options.push(pickup);
+            options.push(locker);
+        }
+        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
+        shop.pickup_points = policy::seller_shops();
+        options.push(shop);
+    }
+    options
+}
+
+/// What can pay for this order now: always a card online; on delivery only where someone hands
+/// the parcel over (not a locker) and up to the cash limit.
+pub fn payment_methods(delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
+    let mut methods = vec![PaymentMethod { id: "card-online".into(), kind: PaymentKind::CardOnline }];
+    let handed_over = matches!(delivery, Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop));
+    if handed_over && total.amount_minor <= policy::MAX_PAY_ON_DELIVERY_MINOR {
+        methods.push(PaymentMethod { id: "cash-on-delivery".into(), kind: PaymentKind::CashOnDelivery });
+        if delivery == Some(DeliveryKind::Courier) {
+            methods.push(PaymentMethod { id: "card-on-delivery".into(), kind: PaymentKind::CardOnDelivery });
+        }
+    }
+    methods
+}
+
+/// Everything an order needs, checked against the quote: the complete list of field problems.
+pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut check = |field: &str, result: Result<String, &'static str>| {
+        if let Err(code) = result {
+            errors.push(FieldError::new(field, code, &english(code)));
+        }
+    };
+    let contact = draft.contact.clone().unwrap_or_default();
+    check("contact.email", validate::email(&contact.email));
+    check("contact.phone", validate::international_phone(&contact.phone));
+    check("contact.name", validate::required_text(&contact.name, 100));
+    if let Some(recipient) = &draft.recipient {
+        check("recipient.name", validate::required_text(&recipient.name, 100));
+        check("recipient.phone", validate::international_phone(&recipient.phone));
+    }
+    match &draft.address {
+        None => check("address.line", Err(code::REQUIRED)),
+        Some(_) => errors.extend(quote.address_errors.iter().cloned()),
+    }
+    let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
+    match chosen {
+        None if quote.address_errors.is_empty() => {
+            let code = if draft.delivery.is_some() { "unknown_option" } else { code::REQUIRED };
+            errors.push(FieldError::new("delivery.option_id", code, &english(code)));
+        }
+        None => {}
+        Some((choice, option)) => {
+            if !option.dates.is_empty() && !choice.date.is_some_and(|d| option.dates.contains(&d)) {
+                errors.push(FieldError::new("delivery.date", code::REQUIRED, &english(code::REQUIRED)));
+            }
+            if !option.time_windows.is_empty()
+                && !choice.time_window_id.as_ref().is_some_and(|w| option.time_windows.iter().any(|t| &t.id == w))
+            {
+                errors.push(FieldError::new("delivery.time_window_id", code::REQUIRED, &english(code::REQUIRED)));
+            }
+            if !option.pickup_points.is_empty()
+                && !choice.pickup_point_id.as_ref().is_some_and(|p| option.pickup_points.iter().any(|x| &x.id == p))
+            {
+                errors.push(FieldError::new("delivery.pickup_point_id", code::REQUIRED, &english(code::REQUIRED)));
+            }
+        }
+    }
+    match &draft.payment_method {
+        Some(id) if quote.payment_methods.iter().any(|m| &m.id == id) => {}
+        Some(_) => errors.push(FieldError::new("payment_method", "unknown_option", &english("unknown_option"))),
+        None => errors.push(FieldError::new("payment_method", code::REQUIRED, &english(code::REQUIRED))),
+    }
+    if let Some(promo) = &quote.promo {
+        let code = match promo.status {
+            PromoStatus::Applied => None,
+            PromoStatus::Expired => Some("promo_expired"),
+            PromoStatus::NotApplicable => Some("promo_not_applicable"),
+            PromoStatus::Invalid | PromoStatus::Unknown => Some("promo_invalid"),
+        };
+        if let Some(code) = code {
+            errors.push(FieldError::new("promo_code", code, &english(code)));
+        }
+    }
+    if consents.terms_version != quote.terms_version {
+        errors.push(FieldError::new("consents.terms_version", "terms_outdated", &english("terms_outdated")));
+    }
+    if !consents.personal_data {
+        errors.push(FieldError::new("consents.personal_data", code::REQUIRED, &english(code::REQUIRED)));
+    }
+    errors
+}
+
+/// The order-limit problem for a quote whose limits are not met.
+pub fn limit_problem(quote: &Quote) -> Option<ApiError> {
+    use vitrina_core::api::LimitStatus;
+    let detail = match quote.limits.status {
+        LimitStatus::Ok => return None,
+        LimitStatus::BelowMinimum => format!("The smallest order is {}.", quote.limits.min_total),
+        _ => format!("The largest order is {}.", quote.limits.max_total),
+    };
+    Some(ApiError::detail(vitrina_core::ProblemKind::OrderLimit, detail))
+}

@@ -1,0 +1,82 @@
+//! Carts: created on the first "add to cart", kept for 30 days after their last change.
+
+use crate::domain::carts;
+use crate::error::ApiResult;
+use crate::http::extract::{ApiJson, ApiPath};
+use crate::state::AppState;
+use crate::store::carts::load_cart;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use vitrina_core::api::{AddCartLine, Cart, UpdateCartLine};
+
+/// Creates an empty cart.
+#[utoipa::path(post, path = "/api/carts", tag = "cart",
+    responses((status = 201, description = "A new, empty cart", body = Cart)))]
+pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode, Json<Cart>)> {
+    let now = state.clock.now();
+    let cart = state.db.run(move |tx| carts::create(tx, now)).await?;
+    Ok((StatusCode::CREATED, Json(cart)))
+}
+
+/// A cart with its lines and subtotal.
+#[utoipa::path(get, path = "/api/carts/{cart_id}", tag = "cart",
+    params(("cart_id" = String, Path, description = "The cart's id")),
+    responses(
+        (status = 200, description = "The cart", body = Cart),
+        (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn get_cart(State(state): State<AppState>, ApiPath(cart_id): ApiPath<String>) -> ApiResult<Json<Cart>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?))
+}
+
+/// Adds a variant to the cart, or more of it if it is already there.
+#[utoipa::path(post, path = "/api/carts/{cart_id}/lines", tag = "cart",
+    params(("cart_id" = String, Path, description = "The cart's id")),
+    request_body = AddCartLine,
+    responses(
+        (status = 200, description = "The updated cart", body = Cart),
+        (status = 404, description = "Unknown cart (`cart-not-found`) or variant (`product-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Not enough in stock (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Quantity out of range (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn add_line(
+    State(state): State<AppState>,
+    ApiPath(cart_id): ApiPath<String>,
+    ApiJson(body): ApiJson<AddCartLine>,
+) -> ApiResult<Json<Cart>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| carts::add_line(tx, &cart_id, &body, now)).await?))
+}
+
+/// Sets a line's quantity; 0 removes the line.
+#[utoipa::path(patch, path = "/api/carts/{cart_id}/lines/{line_id}", tag = "cart",
+    params(("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
+    request_body = UpdateCartLine,
+    responses(
+        (status = 200, description = "The updated cart", body = Cart),
+        (status = 404, description = "Unknown cart or line", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Not enough in stock (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Quantity out of range (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn update_line(
+    State(state): State<AppState>,
+    ApiPath((cart_id, line_id)): ApiPath<(String, String)>,
+    ApiJson(body): ApiJson<UpdateCartLine>,
+) -> ApiResult<Json<Cart>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| carts::update_line(tx, &cart_id, &line_id, body.quantity, now)).await?))
+}
+
+/// Removes a line.
+#[utoipa::path(delete, path = "/api/carts/{cart_id}/lines/{line_id}", tag = "cart",
+    params(("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
+    responses(
+        (status = 200, description = "The updated cart", body = Cart),
+        (status = 404, description = "Unknown cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn remove_line(State(state): State<AppState>, ApiPath((cart_id, line_id)): ApiPath<(String, String)>) -> ApiResult<Json<Cart>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| carts::remove_line(tx, &cart_id, &line_id, now)).await?))
+}

@@ -1,0 +1,23 @@
+//! The checkout quote: what the cart and the shopper's entries allow, and what they cost
+//! (computed in `domain::checkout`, which also validates the order when it is placed).
+
+use crate::domain::checkout::build_quote;
+use crate::error::ApiResult;
+use crate::http::extract::ApiJson;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use vitrina_core::api::{CheckoutDraft, Quote};
+
+/// What this cart and these entries allow, and what they cost.
+#[utoipa::path(post, path = "/api/checkout/quote", tag = "checkout",
+    request_body = CheckoutDraft,
+    responses(
+        (status = 200, description = "Delivery options, payment methods, promo result, totals and limits", body = Quote),
+        (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "The body is not a checkout draft (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn quote(State(state): State<AppState>, ApiJson(draft): ApiJson<CheckoutDraft>) -> ApiResult<Json<Quote>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| build_quote(tx, &draft, now)).await?))
+}

@@ -1,0 +1,109 @@
+//! Seller contact: what a shopper is shown, the seller's editable settings, and the contact form
+//! (decided in `domain::contact`). The view and the settings depend on who asks: never stored
+//! (`api.rs`).
+
+use crate::domain::contact;
+use crate::error::ApiResult;
+use crate::http::extract::{ApiJson, ApiPath, ClientIp};
+use crate::http::session::SessionToken;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use vitrina_core::api::{ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact};
+
+/// How a shopper can reach a seller right now.
+#[utoipa::path(get, path = "/api/sellers/{seller_id}/contact", tag = "contact",
+    security((), ("session" = [])),
+    params(("seller_id" = String, Path, description = "The seller's id")),
+    responses(
+        (status = 200, description = "The channels for this shopper at this moment: a channel the shopper may not use says what would open it and carries no details; outside the hours the phone number is left out", body = SellerContact),
+        (status = 404, description = "No such seller (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn seller_contact(
+    State(state): State<AppState>,
+    ApiPath(seller_id): ApiPath<String>,
+    SessionToken(token): SessionToken,
+) -> ApiResult<Json<SellerContact>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| contact::seller_contact(tx, &seller_id, token.as_deref(), now)).await?))
+}
+
+/// The seller's editable contact settings and their version.
+#[utoipa::path(get, path = "/api/sellers/{seller_id}/contact-settings", tag = "contact",
+    security(("session" = [])),
+    params(("seller_id" = String, Path, description = "The seller's id")),
+    responses(
+        (status = 200, description = "The settings as last saved", body = ContactSettingsDocument),
+        (status = 401, description = "Not signed in (`unauthorized`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 403, description = "Signed in, but not as this seller (`forbidden`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "No such seller (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn get_settings(
+    State(state): State<AppState>,
+    ApiPath(seller_id): ApiPath<String>,
+    SessionToken(token): SessionToken,
+) -> ApiResult<Json<ContactSettingsDocument>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| contact::settings(tx, &seller_id, token.as_deref(), now)).await?))
+}
+
+/// Saves the settings, if they are still at the version the edit started from.
+#[utoipa::path(put, path = "/api/sellers/{seller_id}/contact-settings", tag = "contact",
+    security(("session" = [])),
+    params(("seller_id" = String, Path, description = "The seller's id")),
+    request_body = SaveContactSettings,
+    responses(
+        (status = 200, description = "Saved; the new version, and any warnings", body = ContactSettingsDocument),
+        (status = 401, description = "Not signed in (`unauthorized`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 403, description = "Signed in, but not as this seller (`forbidden`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 412, description = "Saved by someone else since this edit began (`version-conflict`); nothing was changed", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Some settings break a rule (`validation`), listed per field", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn save_settings(
+    State(state): State<AppState>,
+    ApiPath(seller_id): ApiPath<String>,
+    SessionToken(token): SessionToken,
+    ApiJson(body): ApiJson<SaveContactSettings>,
+) -> ApiResult<Json<ContactSettingsDocument>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| contact::save_settings(tx, &seller_id, token.as_deref(), &body, now)).await?))
+}
+
+/// Sends a message to the seller through the contact form.
+#[utoipa::path(post, path = "/api/sellers/{seller_id}/messages", tag = "contact",
+    security((), ("session" = [])),
+    params(("seller_id" = String, Path, description = "The seller's id")),
+    request_body = NewContactMessage,
+    responses(
+        (status = 201, description = "Received: the acknowledgement with the time a reply can be expected", body = MessageReceipt),
+        (status = 401, description = "This seller takes messages from signed-in customers only (`unauthorized`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 403, description = "This seller takes messages from customers with a verified email only (`forbidden`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "No such seller (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "The seller does not take messages through the form (`contact-unavailable`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Subject, message or reply address missing or wrong (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 429, description = "Too many messages from this address or network for now (`rate-limited`, with `Retry-After`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn send_message(
+    State(state): State<AppState>,
+    ApiPath(seller_id): ApiPath<String>,
+    ClientIp(ip): ClientIp,
+    SessionToken(token): SessionToken,
+    ApiJson(body): ApiJson<NewContactMessage>,
+) -> ApiResult<(StatusCode, Json<MessageReceipt>)> {
+    let now = state.clock.now();
+    let lookup_id = seller_id.clone();
+    let (seller, sender) = state.db.run(move |tx| contact::seller_and_sender(tx, &lookup_id, token.as_deref(), now)).await?;
+    let message = contact::admit(&seller, sender.as_ref(), &body)?;
+    state.limits.contact_per_sender.admit(&message.reply_to.to_lowercase(), now)?;
+    state.limits.contact_per_ip.admit(&ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()), now)?;
+    let receipt = contact::receipt(&seller, now);
+    // The honeypot: people never see the field; a robot that filled it gets the same answer
+    // and its message goes nowhere.
+    if body.website.trim().is_empty() {
+        contact::deliver(&state, seller_id, &seller, sender.as_ref(), &message, &receipt, now).await?;
+    } else {
+        tracing::info!(seller = %seller_id, "contact form: the honeypot was filled; the message is dropped");
+    }
+    Ok((StatusCode::CREATED, Json(receipt)))
+}

@@ -1,0 +1,82 @@
+//! The HTTP layer: the router and its layers (request ids, the log's request spans, panics caught,
+//! the body cap), the handlers of each area, the extractors, problem responses, cache headers,
+//! the OpenAPI document, and serving the built app. Handlers read the request, run a unit of work
+//! from `domain` or `store` in one transaction, and shape the answer; they decide nothing else.
+//!
+//! May use every other layer; nothing but the crate root uses it (`tests/layers.rs` checks).
+
+pub mod api;
+pub mod carts;
+pub mod catalog;
+pub mod checkout;
+pub mod contact;
+pub mod error;
+pub mod extract;
+pub mod gateway;
+pub mod headers;
+pub mod openapi;
+pub mod orders;
+pub mod platform;
+pub mod session;
+pub mod spa;
+pub mod test_hooks;
+pub mod trace;
+pub mod tracking;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::response::{IntoResponse, Response};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use vitrina_core::ProblemKind;
+
+/// The whole application: API, test hooks if enabled, and the built app if given.
+pub fn app(state: AppState) -> Router {
+    let (api, _) = api::api().split_for_parts();
+    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document)).merge(gateway::router());
+    if state.options.test_hooks {
+        router = router.merge(test_hooks::router());
+    }
+    let dist = state.options.dist_dir.clone();
+    router
+        .method_not_allowed_fallback(method_not_allowed)
+        .fallback(move |request: Request| fallback(dist.clone(), request))
+        .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        // A bug that panics answers this one request with a plain 500 problem (the cause goes to
+        // the log) instead of dropping the connection.
+        .layer(CatchPanicLayer::custom(error::panicked))
+        // Each request has an id (the client's `x-request-id`, or a new one), sent back with the
+        // answer and carried by every line the request logs.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(trace::request_span))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// A known address asked with a method it does not take (axum adds the `Allow` header).
+async fn method_not_allowed() -> Response {
+    ApiError::detail(ProblemKind::MethodNotAllowed, "The Allow header lists the methods this address takes.").into_response()
+}
+
+/// The contract, as this server implements it.
+async fn openapi_document() -> Response {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let json = DOCUMENT.get_or_init(openapi::document_json).clone();
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response()
+}
+
+async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/api" || path.starts_with("/api/") {
+        return ApiError::not_found("There is no such API endpoint.").into_response();
+    }
+    match dist {
+        Some(dist) => spa::serve(dist, request).await,
+        None => {
+            ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Orders: placing one exactly once, its page, guest lookup, paying again and cancelling.
+//!
+//! Access: an order opens only with its access token (or, for lookup, its number with the email
+//! it was placed with). Anything else is answered exactly as for an order that does not exist,
+//! so the answers reveal nothing about which orders exist.
+
+use crate::domain::orders::Placed;
+use crate::error::{ApiError, ApiResult};
+use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp};
+use crate::state::AppState;
+use crate::{domain, store};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+use vitrina_core::ProblemKind;
+use vitrina_core::api::{CancellationRequest, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder, StartPayment};
+
+/// Places the order.
+#[utoipa::path(post, path = "/api/orders", tag = "checkout",
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$",
+        description = "A fresh random key per attempt to place (e.g. a UUID); repeat it to retry the same attempt safely. \
+At most 200 printable ASCII characters, without spaces at either end")),
+    request_body = PlaceOrder,
+    responses(
+        (status = 201, description = "The order was placed", body = PlacedOrder),
+        (status = 200, description = "The same order again: a repeated request, or this cart was already ordered", body = PlacedOrder),
+        (status = 400, description = "No Idempotency-Key (`idempotency-key-missing`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "The total changed (`price-changed`) or stock ran out (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Fields need attention (`validation`), limits not met (`order-limit`), or the key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn place_order(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<PlaceOrder>,
+) -> ApiResult<(StatusCode, Json<PlacedOrder>)> {
+    let key = idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?;
+    let hash = domain::orders::request_hash(&body);
+    let now = state.clock.now();
+    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now)).await?;
+    if new {
+        domain::orders::send_confirmation(&state, &order).await;
+    }
+    Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
+}
+
+/// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at
+/// either end).
+fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
+    let printable = key.bytes().all(|b| (b' '..=b'~').contains(&b));
+    (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
+}
+
+/// Starts another online card payment for an order whose payment is still due or was declined.
+#[utoipa::path(post, path = "/api/orders/{number}/payments", tag = "orders",
+    params(("number" = String, Path, description = "The order number")),
+    request_body = StartPayment,
+    responses(
+        (status = 201, description = "Go to the gateway", body = PaymentStep),
+        (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Nothing to pay online (`payment-not-needed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn start_payment(
+    State(state): State<AppState>,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(body): ApiJson<StartPayment>,
+) -> ApiResult<(StatusCode, Json<PaymentStep>)> {
+    let now = state.clock.now();
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now)).await?;
+    Ok((StatusCode::CREATED, Json(step)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TokenQuery {
+    /// The order's access token, from its URL.
+    #[serde(default)]
+    #[param(required = false)]
+    token: String,
+}
+
+/// An order, for its page.
+#[utoipa::path(get, path = "/api/orders/{number}", tag = "orders",
+    params(("number" = String, Path, description = "The order number"), TokenQuery),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 404, description = "No such order, or a missing or wrong token (the same answer) (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn get_order(
+    State(state): State<AppState>,
+    ApiPath(number): ApiPath<String>,
+    ApiQuery(query): ApiQuery<TokenQuery>,
+) -> ApiResult<Json<Order>> {
+    let now = state.clock.now();
+    let order = state
+        .db
+        .run(move |tx| {
+            let number = store::orders::authorised_order(tx, &number, &query.token)?;
+            store::orders::load_order(tx, number, now)
+        })
+        .await?;
+    Ok(Json(order))
+}
+
+/// Finds an order by number and email (guests have no account). Rate-limited per order number
+/// and per client address.
+#[utoipa::path(post, path = "/api/orders/lookup", tag = "orders",
+    request_body = OrderLookup,
+    responses(
+        (status = 200, description = "The order's number and access token", body = OrderAccess),
+        (status = 404, description = "No order with this number and email (whichever is wrong) (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 429, description = "Too many tries; `retry_after_seconds` says when to try again (`rate-limited`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(body): ApiJson<OrderLookup>,
+) -> ApiResult<Json<OrderAccess>> {
+    let now = state.clock.now();
+    let not_found = || ApiError::not_found("No order with this number and email.");
+    if let Some(ip) = ip {
+        state.limits.lookup_by_ip.admit(&ip.to_string(), now)?;
+    }
+    // Counted per order, however its number is written: "01042" and "+1042" are order 1042 too.
+    // What is not a number is no order; it costs the client's address a try, and nothing else.
+    let number = body.number.trim().trim_start_matches('#').parse::<i64>().map_err(|_| not_found())?;
+    state.limits.lookup_by_order.admit(&number.to_string(), now)?;
+    let email = body.email.trim().to_lowercase();
+    let access = state.db.run(move |tx| store::orders::find_by_email(tx, number, &email)).await?.ok_or_else(not_found)?;
+    Ok(Json(access))
+}
+
+/// Asks to cancel the order: before handover it is cancelled at once (and any payment refunded
+/// to the card it came from); after receipt it becomes a return request, within 7 days.
+#[utoipa::path(post, path = "/api/orders/{number}/cancellation", tag = "orders",
+    params(("number" = String, Path, description = "The order number")),
+    request_body = CancellationRequest,
+    responses(
+        (status = 200, description = "The order, with the request in its history", body = Order),
+        (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Not possible now; `detail` says why (`cancellation-not-allowed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn request_cancellation(
+    State(state): State<AppState>,
+    ApiPath(number): ApiPath<String>,
+    ApiJson(body): ApiJson<CancellationRequest>,
+) -> ApiResult<Json<Order>> {
+    let now = state.clock.now();
+    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, now)).await?))
+}

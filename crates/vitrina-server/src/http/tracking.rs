@@ -1,0 +1,100 @@
+//! Shipments: the journey as the carrier reported it, read through the carrier's table by
+//! `vitrina_core::tracking` and sent as the normalised view, so a client only has to show it.
+//! Tracking changes as the carrier reports: answers are never served from a stored copy (`api.rs`).
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::extract::{ApiPath, ApiQuery};
+use crate::state::AppState;
+use crate::store::{orders, shipments};
+use axum::Json;
+use axum::extract::State;
+use serde::Deserialize;
+use vitrina_core::api::{Shipment, ShipmentList};
+use vitrina_core::tracking;
+use vitrina_core::{FieldError, ProblemKind};
+
+/// A shipment with its events (newest first), its current state and what the shopper can do.
+#[utoipa::path(get, path = "/api/shipments/{tracking_number}", tag = "tracking",
+    params(("tracking_number" = String, Path, description = "The carrier's tracking number; spaces are ignored and letters may be in either case")),
+    responses(
+        (status = 200, description = "The shipment, seen now", body = Shipment),
+        (status = 404, description = "The carrier has not reported this number (yet) (`shipment-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Not a tracking number (`validation`, field `tracking_number`, code `invalid_tracking_number`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number): ApiPath<String>) -> ApiResult<Json<Shipment>> {
+    let number = tracking::tracking_number(&tracking_number).map_err(|code| {
+        ApiError::validation(vec![FieldError::new(
+            "tracking_number",
+            code,
+            "Not a tracking number: 8 to 35 letters and digits, at least four of them digits.",
+        )])
+    })?;
+    let now = state.clock.now();
+    let record = state
+        .db
+        .run(move |tx| shipments::load(tx, &number))
+        .await?
+        .ok_or_else(|| {
+            ApiError::detail(
+                ProblemKind::ShipmentNotFound,
+                "The carrier has not reported a shipment with this number. New numbers usually appear a day or two after the parcel is handed over.",
+            )
+        })?;
+    Ok(Json(tracking::shipment_view(&record, now)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ShipmentQuery {
+    /// The order whose shipments to list.
+    order: String,
+    /// The order's access token: required for the store's own orders, whose shipments are as
+    /// private as the order (a reference the store does not know is listed by itself).
+    #[serde(default)]
+    #[param(required = false)]
+    token: String,
+}
+
+/// The shipments of one order, oldest first, each with its current state but without events
+/// (open one for its journey). An order with no shipments yet has an empty list.
+#[utoipa::path(get, path = "/api/shipments", tag = "tracking",
+    params(ShipmentQuery),
+    responses(
+        (status = 200, description = "The order's shipments", body = ShipmentList),
+        (status = 400, description = "No `order` given (`bad-request`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "The store's own order without its token, or with a wrong one (`not-found`, the answer for an order that does not exist)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "An empty order number (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn list_shipments(State(state): State<AppState>, ApiQuery(query): ApiQuery<ShipmentQuery>) -> ApiResult<Json<ShipmentList>> {
+    let order = query.order.trim().to_owned();
+    if order.is_empty() || order.chars().count() > 64 {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "order",
+            if order.is_empty() { vitrina_core::validate::code::REQUIRED } else { vitrina_core::validate::code::TOO_LONG },
+            "Give the order number (at most 64 characters).",
+        )]));
+    }
+    let now = state.clock.now();
+    let records = state
+        .db
+        .run(move |tx| {
+            if orders::is_store_order(tx, &order)? {
+                orders::authorised_order(tx, &order, &query.token)?;
+            }
+            let mut records = Vec::new();
+            for number in shipments::numbers_of_order(tx, &order)? {
+                records.extend(shipments::load(tx, &number)?);
+            }
+            Ok(records)
+        })
+        .await?;
+    let shipments = records
+        .iter()
+        .map(|record| {
+            let mut view = tracking::shipment_view(record, now);
+            view.events.clear();
+            view
+        })
+        .collect();
+    Ok(Json(ShipmentList { shipments }))
+}

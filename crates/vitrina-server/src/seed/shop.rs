@@ -1,0 +1,225 @@
+//! The shop itself: sellers, products, accounts and promo codes.
+
+use crate::auth::hash_password;
+use crate::clock::DAY;
+use rusqlite::params;
+use vitrina_core::civil::{Date, UnixSeconds};
+
+pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
+    for (id, name) in
+        [("demo-seller", "Severny Veter Home & Apparel"), ("form-only", "Lavka Masterov"), ("quiet-seller", "Tikhaya Gavan Furniture")]
+    {
+        tx.execute("INSERT INTO sellers (id, display_name) VALUES (?1, ?2)", params![id, name])?;
+    }
+    Ok(())
+}
+
+struct DemoProduct {
+    id: &'static str,
+    seller: &'static str,
+    name: &'static str,
+    description: &'static str,
+    colour: &'static str,
+    weight_g: i64,
+    dims_cm: [i64; 3],
+    /// (label, price in kopecks, stock)
+    variants: &'static [(&'static str, i64, i64)],
+}
+
+const PRODUCTS: &[DemoProduct] = &[
+    DemoProduct {
+        id: "linen-shirt",
+        seller: "demo-seller",
+        name: "Linen shirt",
+        description: "Washed linen, relaxed fit.",
+        colour: "#d9c8a9",
+        weight_g: 300,
+        dims_cm: [35, 25, 4],
+        variants: &[("S · White", 349000, 12), ("M · White", 349000, 20), ("L · White", 349000, 8), ("M · Navy", 359000, 5)],
+    },
+    DemoProduct {
+        id: "merino-sweater",
+        seller: "demo-seller",
+        name: "Merino sweater",
+        description: "Fine merino wool, crew neck.",
+        colour: "#6b7f99",
+        weight_g: 450,
+        dims_cm: [35, 30, 6],
+        variants: &[("S · Grey", 599000, 6), ("M · Grey", 599000, 9), ("L · Grey", 599000, 3)],
+    },
+    DemoProduct {
+        id: "denim-jacket",
+        seller: "demo-seller",
+        name: "Denim jacket",
+        description: "Heavy selvedge denim.",
+        colour: "#3d5a80",
+        weight_g: 900,
+        dims_cm: [40, 32, 8],
+        variants: &[("M · Indigo", 799000, 4), ("L · Indigo", 799000, 4)],
+    },
+    DemoProduct {
+        id: "canvas-sneakers",
+        seller: "demo-seller",
+        name: "Canvas sneakers",
+        description: "Cotton canvas, natural rubber sole.",
+        colour: "#e07a5f",
+        weight_g: 800,
+        dims_cm: [33, 21, 12],
+        variants: &[("39", 449000, 5), ("41", 449000, 7), ("43", 449000, 2)],
+    },
+    DemoProduct {
+        id: "leather-belt",
+        seller: "form-only",
+        name: "Leather belt",
+        description: "Vegetable-tanned leather, brass buckle.",
+        colour: "#8d5b4c",
+        weight_g: 200,
+        dims_cm: [20, 15, 5],
+        variants: &[("90 cm", 199000, 10), ("100 cm", 199000, 10), ("110 cm", 199000, 10)],
+    },
+    DemoProduct {
+        id: "wool-socks",
+        seller: "form-only",
+        name: "Wool socks, 3 pairs",
+        description: "Warm and hard-wearing.",
+        colour: "#a8dadc",
+        weight_g: 150,
+        dims_cm: [20, 12, 4],
+        variants: &[("36–40", 69000, 40), ("41–45", 69000, 40)],
+    },
+    DemoProduct {
+        id: "rain-jacket",
+        seller: "demo-seller",
+        name: "Rain jacket",
+        description: "Waterproof, breathable, packable.",
+        colour: "#f2cc8f",
+        weight_g: 500,
+        dims_cm: [30, 25, 6],
+        variants: &[("M · Yellow", 899000, 6), ("M · Olive", 899000, 6), ("L · Olive", 899000, 3)],
+    },
+    DemoProduct {
+        id: "ceramic-mug",
+        seller: "form-only",
+        name: "Ceramic mug",
+        description: "Hand-thrown stoneware, 350 ml.",
+        colour: "#81b29a",
+        weight_g: 400,
+        dims_cm: [12, 12, 11],
+        variants: &[("Sage", 79000, 30), ("Sand", 79000, 30)],
+    },
+    DemoProduct {
+        id: "tea-set",
+        seller: "demo-seller",
+        name: "Porcelain tea set",
+        description: "Teapot and four cups.",
+        colour: "#f4f1de",
+        weight_g: 1800,
+        dims_cm: [40, 30, 20],
+        variants: &[("", 329000, 4)],
+    },
+    DemoProduct {
+        id: "wall-clock",
+        seller: "demo-seller",
+        name: "Wall clock",
+        description: "Silent sweep movement, 30 cm.",
+        colour: "#264653",
+        weight_g: 700,
+        dims_cm: [32, 32, 6],
+        variants: &[("Black", 249000, 9), ("Oak", 269000, 4)],
+    },
+    DemoProduct {
+        id: "desk-lamp",
+        seller: "demo-seller",
+        name: "Desk lamp",
+        description: "Adjustable arm, warm LED.",
+        colour: "#2a9d8f",
+        weight_g: 1200,
+        dims_cm: [45, 20, 15],
+        variants: &[("Graphite", 399000, 7)],
+    },
+    DemoProduct {
+        id: "throw-blanket",
+        seller: "demo-seller",
+        name: "Throw blanket",
+        description: "Wool and cotton, 130 × 170 cm.",
+        colour: "#e9c46a",
+        weight_g: 1100,
+        dims_cm: [40, 30, 12],
+        variants: &[("Mustard", 299000, 11), ("Charcoal", 299000, 11)],
+    },
+    DemoProduct {
+        id: "oak-wardrobe",
+        seller: "quiet-seller",
+        name: "Oak wardrobe",
+        description: "Solid oak, two doors, delivered assembled. 95 kg.",
+        colour: "#9c6644",
+        weight_g: 95_000,
+        dims_cm: [200, 120, 60],
+        variants: &[("", 4999000, 2)],
+    },
+    DemoProduct {
+        id: "field-notebook",
+        seller: "quiet-seller",
+        name: "Field notebook",
+        description: "Dot grid, 96 pages.",
+        colour: "#bc6c25",
+        weight_g: 120,
+        dims_cm: [21, 15, 1],
+        variants: &[("A5", 49000, 100), ("A6", 39000, 100)],
+    },
+];
+
+pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
+    for (position, p) in PRODUCTS.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO products (id, seller_id, name, description, colour, weight_g, length_cm, width_cm, height_cm, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![p.id, p.seller, p.name, p.description, p.colour, p.weight_g, p.dims_cm[0], p.dims_cm[1], p.dims_cm[2], position as i64],
+        )?;
+        for (i, (label, price, stock)) in p.variants.iter().enumerate() {
+            let variant_id = format!("{}-{}", p.id, i + 1);
+            let sku = format!("{}-{:03}", p.id.split('-').map(|w| &w[..2]).collect::<String>().to_uppercase(), i + 1);
+            tx.execute(
+                "INSERT INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'RUB', ?6, ?7)",
+                params![variant_id, p.id, sku, label, price, stock, i as i64],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The demo accounts, all with the password `demo`: (email, name, verified, owns seller).
+pub const DEMO_ACCOUNTS: &[(&str, &str, bool, Option<&str>)] = &[
+    ("shopper@example.com", "Anna Petrova", true, None),
+    ("new@example.com", "Oleh Kovalenko", false, None),
+    ("seller@example.com", "Marek Horváth", true, Some("demo-seller")),
+];
+
+pub const DEMO_PASSWORD: &str = "demo";
+
+pub(super) fn seed_accounts(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
+    for (email, name, verified, seller) in DEMO_ACCOUNTS {
+        tx.execute(
+            "INSERT INTO accounts (email, password_hash, display_name, email_verified, seller_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![email, hash_password(DEMO_PASSWORD), name, verified, seller],
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn seed_promo_codes(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
+    let far_future = now + 3650 * DAY;
+    let expired_end = Date::new(2020, 12, 31).map(|d| d.days_since_epoch() * DAY + DAY - 1).unwrap_or(0);
+    for (code, kind, percent, from, until) in [
+        ("WELCOME10", "items_percent", 10, 0, far_future),
+        ("FREESHIP", "free_delivery", 0, 0, far_future),
+        ("EXPIRED2020", "items_percent", 20, 0, expired_end),
+    ] {
+        tx.execute(
+            "INSERT INTO promo_codes (code, kind, percent, valid_from, valid_until) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![code, kind, percent, from, until],
+        )?;
+    }
+    Ok(())
+}
