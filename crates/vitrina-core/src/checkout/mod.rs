@@ -13,18 +13,6 @@ use crate::civil::{Date, UnixSeconds};
 use crate::money::MoneyError;
 use crate::{FieldCode, Money};
 
-/// The refusal codes as text; each is [`FieldCode::as_str`] of its code.
-pub mod refusal {
-    use crate::FieldCode;
-
-    #[deprecated(note = "use FieldCode::PoBoxRefused")]
-    pub const PO_BOX: &str = FieldCode::PoBoxRefused.as_str();
-    #[deprecated(note = "use FieldCode::PosteRestanteRefused")]
-    pub const POSTE_RESTANTE: &str = FieldCode::PosteRestanteRefused.as_str();
-    #[deprecated(note = "use FieldCode::MilitaryUnitRefused")]
-    pub const MILITARY_UNIT: &str = FieldCode::MilitaryUnitRefused.as_str();
-}
-
 /// Why the carrier would refuse to deliver to this address line, if it would: couriers deliver
 /// to a door, not to a P.O. box ("а/я"), "poste restante" ("до востребования") or a military
 /// unit ("в/ч") (seed 002, the stores' delivery terms).
@@ -37,12 +25,6 @@ pub fn address_refusal(line: &str) -> Option<FieldCode> {
         (FieldCode::MilitaryUnitRefused, &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"]),
     ];
     patterns.into_iter().find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n))).map(|(code, _)| code)
-}
-
-/// [`address_refusal`] with the code as text.
-#[deprecated(note = "use address_refusal")]
-pub fn refused_address(line: &str) -> Option<&'static str> {
-    address_refusal(line).map(FieldCode::as_str)
 }
 
 /// Whether `needle` occurs in `haystack` not preceded by a letter ("москва/ярославль" has no "а/я").
