@@ -24,7 +24,7 @@ help:
 ## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
 run: build server
 	@mkdir -p var
-	@exec target/server/vitrina-server --port $(PORT) --db var/vitrina.sqlite --dist dist --outbox var/outbox
+	@exec target/server/vitrina-server --port $(PORT) --db var/vitrina.sqlite --dist dist --outbox var/outbox --demo-gateway
 
 ## The app, in release mode: dist/
 build:
