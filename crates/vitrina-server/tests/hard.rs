@@ -656,7 +656,7 @@ async fn a_flood_of_distinct_rate_limit_keys_leaves_health_checks_answered_in_ti
     let dir = tempfile::tempdir().unwrap();
     // Behind a proxy, every request may name another client: each one a new key for the
     // per-network limit, and each lookup a new order number for the per-order limit.
-    let server = ServerProcess::start(dir.path(), &["--trust-proxy"]);
+    let server = ServerProcess::start(dir.path(), &["--trust-proxy", "--test-hooks"]);
     let base = server.base.clone();
     let client = Client::builder().timeout(Duration::from_secs(60)).pool_max_idle_per_host(FLOOD_SENDERS * 2).build().unwrap();
     // How long a health check takes on the idle server.
@@ -706,8 +706,9 @@ async fn a_flood_of_distinct_rate_limit_keys_leaves_health_checks_answered_in_ti
     during.sort();
     let memory_after = server.resident_kib();
     let failures = failures.lock().unwrap().clone();
+    let keys = expect(client.get(format!("{base}/api/test/limits")), 200, "limit keys").await.unwrap();
     println!(
-        "rate-limit flood: {FLOOD_KEYS} lookups, each from a new client address and for a new order number; {} health checks meanwhile: p50 {}, p99 {}, max {} (idle: p50 {}, max {}); resident memory {} KiB before, {} KiB after; {} failures",
+        "rate-limit flood: {FLOOD_KEYS} lookups, each from a new client address and for a new order number; {} health checks meanwhile: p50 {}, p99 {}, max {} (idle: p50 {}, max {}); resident memory {} KiB before, {} KiB after; keys held {keys}; {} failures",
         during.len(),
         ms(percentile(&during, 50.0)),
         ms(percentile(&during, 99.0)),
@@ -723,7 +724,11 @@ async fn a_flood_of_distinct_rate_limit_keys_leaves_health_checks_answered_in_ti
     // In time: the server shares two cores with the flood itself, so "its normal time" is
     // generous, but an O(n) sweep under a lock at 200,000 keys would stall every request.
     assert!(percentile(&during, 99.0) < Duration::from_millis(500), "health checks slowed down by the flood");
-    // Bounded: two limiters of at most ~130,000 keys each, a few MB, not a growing map.
+    // Bounded: each limiter holds at most two generations of 16 × 4096 keys, whatever arrives.
+    for limiter in ["lookup_by_ip", "lookup_by_order"] {
+        let held = keys[limiter].as_u64().unwrap_or(u64::MAX);
+        assert!(held <= 2 * 16 * 4096, "{limiter} holds {held} keys after {FLOOD_KEYS} distinct ones");
+    }
     if let (Some(before), Some(after)) = (memory_before, memory_after) {
         assert!(after < before + 64 * 1024, "memory grew from {before} KiB to {after} KiB");
     }
@@ -800,7 +805,8 @@ async fn slow_clients_are_cut_off_while_others_are_served() {
         served.len(),
         ms(percentile(&served, 99.0))
     );
-    // The header and body limits are 10 s; the trickle's 2-second steps and a busy machine add some.
+    // Headers are cut at 10 s, a trickled body by the 30 s limit on a whole request; the
+    // trickle's 2-second steps and a busy machine add some.
     assert!(cut_after.last().unwrap() < &Duration::from_secs(40), "{:?}", cut_after.last());
     assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
 }
