@@ -149,7 +149,12 @@ async fn come_back(
     let key = state.gateway_key.clone();
     let signature = signed.signature;
     let recorded = state.db.run(move |tx| gateway::record(tx, key.as_slice(), &decision, &signature, now)).await?;
-    tracing::info!(?recorded, "payment decision from the gateway");
+    match recorded {
+        gateway::Recorded::Recorded => tracing::debug!("a payment decision from the gateway was recorded"),
+        gateway::Recorded::Unchanged => {
+            tracing::info!("a payment decision from the gateway changed nothing (a replay, or the order is not payable)")
+        }
+    }
     let back = Back { back: signed.back }.page().unwrap_or_else(|| Page::OrderLookup.href());
     Ok(Redirect::to(&back).into_response())
 }
