@@ -37,16 +37,11 @@ impl Api {
         format!("{}/{}", self.base_url.trim_end_matches('/'), path.trim_start_matches('/'))
     }
 
-    /// A URL the backend gave (a picture, a link), resolved against the API's location, so a
-    /// backend on another origin may send relative URLs.
-    pub fn resolve(&self, url: &str) -> String {
-        web_sys::Url::new_with_base(url, &self.base_url).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
-    }
-
-    /// A page of the backend's choosing to send the shopper to (a payment gateway), resolved like
-    /// [`Api::resolve`]; `None` unless it is a web address
-    /// ([`safe_external_url`](vitrina_core::routes::safe_external_url)), so a backend gone wrong
-    /// cannot run a `javascript:` link in the store's page.
+    /// A web address of the backend's choosing (a picture, a payment gateway's page), resolved
+    /// against the API's location so a backend on another origin may send relative URLs; `None`
+    /// unless it is a web address ([`safe_external_url`](vitrina_core::routes::safe_external_url)),
+    /// so a backend gone wrong can neither run a `javascript:` link in the store's page nor make
+    /// the browser fetch one as a picture.
     pub fn web_page(&self, url: &str) -> Option<String> {
         let resolved = web_sys::Url::new_with_base(url.trim(), &self.base_url).ok()?;
         vitrina_core::routes::safe_external_url(&resolved.href())
