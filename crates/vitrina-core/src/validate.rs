@@ -34,6 +34,13 @@ pub fn email(value: &str) -> Result<String, &'static str> {
     Ok(value.to_owned())
 }
 
+/// The form an email address is compared in: trimmed and case-folded over all of Unicode, so
+/// `ÉVA@example.com` and `éva@example.com` are one address (SQL's `lower()` folds ASCII only).
+/// Final sigma folds as sigma does, as Unicode case folding has it.
+pub fn email_key(value: &str) -> String {
+    value.trim().to_lowercase().replace('ς', "σ")
+}
+
 /// A phone number in full international form (seed 001: always with the country code), returned
 /// as E.164 (`+79123456789`). Spaces, dashes, dots and brackets are allowed while typing; a
 /// leading `00` counts as `+`. A number without its country code is refused, not guessed.
@@ -79,6 +86,13 @@ pub fn required_text(value: &str, max: usize) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn email_keys_fold_case_across_unicode() {
+        assert_eq!(email_key(" ÉVA@Example.com "), email_key("éva@example.com"));
+        assert_eq!(email_key("Почта@Пример.РФ"), "почта@пример.рф");
+        assert_eq!(email_key("ΟΔΟΣ@x.gr"), email_key("οδοσ@x.gr"));
+    }
 
     #[test]
     fn emails() {

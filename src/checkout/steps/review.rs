@@ -224,7 +224,16 @@ pub fn ReviewStep() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || place_error.get().map(|e| view! { <ErrorNotice error=e on_retry=move || place.run(())/> })}
+            {move || place_error.get().map(|e| match too_many_orders(&e) {
+                // The store's limit on new orders: say how long, in the shopper's words; pressing
+                // "Place order" again then works (the entries are kept).
+                Some(minutes) => view! {
+                    <div class="notice notice--error" role="alert" data-testid="too-many-orders">
+                        <p>{i18n.tp("review.too_many_orders", minutes)}</p>
+                    </div>
+                }.into_any(),
+                None => view! { <ErrorNotice error=e on_retry=move || place.run(())/> }.into_any(),
+            })}
             <div class="review__place">
                 <button type="button" class="button button--primary button--large" data-testid="place-order"
                     aria-disabled=move || if blocked.get().is_some() { "true" } else { "false" }
@@ -237,6 +246,11 @@ pub fn ReviewStep() -> impl IntoView {
             </div>
         </CheckoutLayout>
     }
+}
+
+/// Minutes until another order may be placed, when placing was refused for too many orders.
+fn too_many_orders(error: &ApiError) -> Option<i64> {
+    (error.status() == Some(429)).then(|| error.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1) as i64)
 }
 
 /// The store's limits, explained: how much more is needed, or how much too much.
