@@ -201,6 +201,7 @@ const calls: Call[] = [
     name: 'checkout: place the order',
     method: 'POST', path: /^\/api\/orders$/, kind: 'action',
     fieldErrors: [{ field: 'contact.email', code: 'invalid_email' }],
+    words: { 'HTTP 429': ['review.too_many_orders.'] },
     open: async (page) => {
       await openCheckout(page, 'review');
       await expect(page.getByTestId('review-contact')).toBeVisible();

@@ -37,16 +37,11 @@ impl Api {
         format!("{}/{}", self.base_url.trim_end_matches('/'), path.trim_start_matches('/'))
     }
 
-    /// A URL the backend gave (a picture, a link), resolved against the API's location, so a
-    /// backend on another origin may send relative URLs.
-    pub fn resolve(&self, url: &str) -> String {
-        web_sys::Url::new_with_base(url, &self.base_url).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
-    }
-
-    /// A page of the backend's choosing to send the shopper to (a payment gateway), resolved like
-    /// [`Api::resolve`]; `None` unless it is a web address
-    /// ([`safe_external_url`](vitrina_core::routes::safe_external_url)), so a backend gone wrong
-    /// cannot run a `javascript:` link in the store's page.
+    /// A web address of the backend's choosing (a picture, a payment gateway's page), resolved
+    /// against the API's location so a backend on another origin may send relative URLs; `None`
+    /// unless it is a web address ([`safe_external_url`](vitrina_core::routes::safe_external_url)),
+    /// so a backend gone wrong can neither run a `javascript:` link in the store's page nor make
+    /// the browser fetch one as a picture.
     pub fn web_page(&self, url: &str) -> Option<String> {
         let resolved = web_sys::Url::new_with_base(url.trim(), &self.base_url).ok()?;
         vitrina_core::routes::safe_external_url(&resolved.href())
@@ -168,10 +163,29 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-/// A fresh random key (for idempotency keys), from the browser's `crypto.randomUUID()`.
+/// A fresh random key (for idempotency keys): a version-4 UUID from `crypto.getRandomValues`.
+///
+/// Not `crypto.randomUUID()`: it exists only in secure contexts (HTTPS or localhost; a store on a
+/// LAN address over plain HTTP has none) and from Safari 15.4, and calling it where it is missing
+/// throws through the app. `getRandomValues` is everywhere. Never `Math.random()`: two shoppers
+/// must not share a key.
 pub fn random_key() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{:x}{:x}", (js_sys::Math::random() * 1e16) as u64, js_sys::Date::now() as u64))
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto at all (no browser this app runs in): the moment and a count, so at least
+        // this page never repeats a key.
+        static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        bytes[..8].copy_from_slice(&js_sys::Date::now().to_bits().to_le_bytes());
+        bytes[8..].copy_from_slice(&COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed).to_le_bytes());
+    }
+    uuid_v4(bytes)
+}
+
+/// A version-4 UUID (RFC 9562) of 16 random bytes: the version and variant bits set.
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }

@@ -58,7 +58,7 @@ pub fn ProductCard(
     let name = product.name.clone();
     view! {
         <article class="product-card" data-testid="product-card">
-            <img class="product-card__image" src=api.resolve(&product.image_url) alt="" width="400" height="400"
+            <img class="product-card__image" src=api.web_page(&product.image_url) alt="" width="400" height="400"
                 loading=if eager { "eager" } else { "lazy" }/>
             <h2 class="product-card__name">{product.name.clone()}</h2>
             <p class="product-card__price">

@@ -153,7 +153,7 @@ fn CartLineRow(line_id: String) -> impl IntoView {
     move || {
         line.get().map(|l: CartLine| {
             let name = l.name.clone();
-            let image = api.resolve(&l.image_url);
+            let image = api.web_page(&l.image_url);
             let unit = l.unit_price.clone();
             let remove = remove.clone();
             view! {

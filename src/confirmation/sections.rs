@@ -254,7 +254,7 @@ pub(crate) fn Items() -> impl IntoView {
                 <ul class="order-items">
                     {o.lines.into_iter().map(|l| view! {
                         <li class="order-item" data-testid="order-line">
-                            <img class="order-item__image" src=api.resolve(&l.image_url) alt="" width="64" height="64" loading="lazy"/>
+                            <img class="order-item__image" src=api.web_page(&l.image_url) alt="" width="64" height="64" loading="lazy"/>
                             <div>
                                 <p class="order-item__name">{l.name.clone()}</p>
                                 {(!l.variant_label.is_empty()).then(|| view! { <p>{l.variant_label.clone()}</p> })}

@@ -21,8 +21,7 @@ async fn an_offline_error_says_so_and_offers_a_retry_that_works() {
 
 #[wasm_bindgen_test]
 async fn a_rate_limit_says_when_to_try_again_in_the_shoppers_language() {
-    let error =
-        ApiError::Status { status: 429, problem: Some(Box::new(Problem::new(ProblemKind::RateLimited))), retry_after_seconds: Some(30) };
+    let error = ApiError::Status { status: 429, problem: Some(Problem::new(ProblemKind::RateLimited)), retry_after_seconds: Some(30) };
     let m = mount(Locale::Ru, move || view! { <ErrorNotice error=error/> });
     leptos::task::tick().await;
     assert!(m.text().contains("Попробуйте снова через 30 с."), "{}", m.text());
@@ -31,7 +30,7 @@ async fn a_rate_limit_says_when_to_try_again_in_the_shoppers_language() {
 
 #[wasm_bindgen_test]
 async fn a_rejected_request_offers_no_pointless_retry() {
-    let error = ApiError::Status { status: 409, problem: Some(Box::new(Problem::new(ProblemKind::OutOfStock))), retry_after_seconds: None };
+    let error = ApiError::Status { status: 409, problem: Some(Problem::new(ProblemKind::OutOfStock)), retry_after_seconds: None };
     let m = mount(Locale::En, move || view! { <ErrorNotice error=error on_retry=|| ()/> });
     leptos::task::tick().await;
     assert!(m.text().contains("There is not enough of this in stock."));

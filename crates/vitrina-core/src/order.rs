@@ -1,12 +1,19 @@
 //! Order rules: when a cancellation may be requested, and how the reference store moves an
 //! order along.
 
-use crate::api::{CancellationBlock, OrderStatus};
+use crate::api::{CancellationBlock, OrderStatus, PaymentStatus};
 use crate::civil::{Date, UnixSeconds};
 
 /// Days after receipt during which the shopper may still ask to cancel (return) the order
 /// (seed 002, the marketplace terms: "в течение 7 дней после получения").
 pub const CANCEL_DAYS_AFTER_RECEIPT: i64 = 7;
+
+/// Whether the order can be paid now: its payment is due (or a declined one may be retried) and
+/// the order is still going ahead. A payment gateway's approval of anything else changes nothing.
+pub fn is_payable(status: OrderStatus, payment: PaymentStatus) -> bool {
+    !matches!(status, OrderStatus::Cancelled | OrderStatus::Unknown)
+        && matches!(payment, PaymentStatus::AwaitingPayment | PaymentStatus::Declined)
+}
 
 /// Whether a cancellation may be requested now, and the last moment it may (`until`).
 ///
@@ -104,6 +111,16 @@ mod tests {
     fn a_second_request_or_a_cancelled_order_is_refused() {
         assert_eq!(cancellation(OrderStatus::Created, None, true, 0, MOSCOW).0, Err(CancellationBlock::AlreadyRequested));
         assert_eq!(cancellation(OrderStatus::Cancelled, None, false, 0, MOSCOW).0, Err(CancellationBlock::Cancelled));
+    }
+
+    #[test]
+    fn only_a_due_payment_of_a_live_order_can_be_paid() {
+        assert!(is_payable(OrderStatus::Created, PaymentStatus::AwaitingPayment));
+        assert!(is_payable(OrderStatus::SentToSeller, PaymentStatus::Declined));
+        assert!(!is_payable(OrderStatus::Cancelled, PaymentStatus::AwaitingPayment));
+        assert!(!is_payable(OrderStatus::Created, PaymentStatus::Paid));
+        assert!(!is_payable(OrderStatus::Created, PaymentStatus::Refunded));
+        assert!(!is_payable(OrderStatus::Created, PaymentStatus::PayOnDelivery));
     }
 
     #[test]

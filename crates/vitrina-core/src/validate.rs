@@ -1,35 +1,21 @@
-//! The field rules as they were before [`crate::field`], returning codes as text. Kept only so
-//! that code not yet moved over compiles; use [`crate::field`] and [`crate::FieldCode`].
+//! Comparing what people typed. The rules for single field values, and the codes they refuse
+//! with, are in [`crate::field`].
 
-use crate::field;
-
-/// Field-error codes as text; each is [`crate::FieldCode::as_str`] of its code.
-pub mod code {
-    use crate::FieldCode;
-
-    #[deprecated(note = "use FieldCode::Required")]
-    pub const REQUIRED: &str = FieldCode::Required.as_str();
-    #[deprecated(note = "use FieldCode::InvalidEmail")]
-    pub const INVALID_EMAIL: &str = FieldCode::InvalidEmail.as_str();
-    #[deprecated(note = "use FieldCode::InvalidPhone")]
-    pub const INVALID_PHONE: &str = FieldCode::InvalidPhone.as_str();
-    #[deprecated(note = "use FieldCode::TooLong")]
-    pub const TOO_LONG: &str = FieldCode::TooLong.as_str();
-    #[deprecated(note = "use FieldCode::Invalid")]
-    pub const INVALID: &str = FieldCode::Invalid.as_str();
+/// The form an email address is compared in: trimmed and case-folded over all of Unicode, so
+/// `ÉVA@example.com` and `éva@example.com` are one address (SQL's `lower()` folds ASCII only).
+/// Final sigma folds as sigma does, as Unicode case folding has it.
+pub fn email_key(value: &str) -> String {
+    value.trim().to_lowercase().replace('ς', "σ")
 }
 
-#[deprecated(note = "use vitrina_core::field::email")]
-pub fn email(value: &str) -> Result<String, &'static str> {
-    field::email(value).map_err(crate::FieldCode::as_str)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[deprecated(note = "use vitrina_core::field::international_phone")]
-pub fn international_phone(value: &str) -> Result<String, &'static str> {
-    field::international_phone(value).map_err(crate::FieldCode::as_str)
-}
-
-#[deprecated(note = "use vitrina_core::field::required_text")]
-pub fn required_text(value: &str, max: usize) -> Result<String, &'static str> {
-    field::required_text(value, max).map_err(crate::FieldCode::as_str)
+    #[test]
+    fn email_keys_fold_case_across_unicode() {
+        assert_eq!(email_key(" ÉVA@Example.com "), email_key("éva@example.com"));
+        assert_eq!(email_key("Почта@Пример.РФ"), "почта@пример.рф");
+        assert_eq!(email_key("ΟΔΟΣ@x.gr"), email_key("οδοσ@x.gr"));
+    }
 }

@@ -4,9 +4,10 @@
 //! each unit of work on the blocking pool; a unit of work is one transaction, handed to the
 //! functions of `store` and `domain`.
 //!
-//! Foundation: used by every layer; uses `error`.
+//! Foundation: used by every layer; uses `error` and `ids`.
 
 use crate::error::{ApiError, ApiResult};
+use crate::ids;
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -17,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/002_checkout.sql"),
     include_str!("../migrations/003_tracking.sql"),
     include_str!("../migrations/004_contact.sql"),
+    include_str!("../migrations/005_security.sql"),
 ];
 
 #[derive(Clone)]
@@ -35,6 +37,7 @@ impl Db {
              PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000;",
         )?;
+        add_functions(&conn)?;
         migrate(&conn)?;
         Ok(Db { conn: Arc::new(Mutex::new(conn)) })
     }
@@ -66,6 +69,15 @@ impl Db {
         let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         work(&mut conn)
     }
+}
+
+/// SQL functions the migrations use to bring old rows to today's form: `sha256_hex(text)`
+/// ([`ids::digest`]) and `email_key(text)` (`vitrina_core::validate::email_key`).
+fn add_functions(conn: &Connection) -> Result<(), rusqlite::Error> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("sha256_hex", 1, flags, |ctx| Ok(ids::digest(&ctx.get::<String>(0)?)))?;
+    conn.create_scalar_function("email_key", 1, flags, |ctx| Ok(vitrina_core::validate::email_key(&ctx.get::<String>(0)?)))
 }
 
 fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {

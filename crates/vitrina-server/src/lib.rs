@@ -8,12 +8,13 @@
 //! - `domain` (what the store decides) and `seed` (the demo store);
 //! - `store`: the SQL, as plain functions over a transaction;
 //! - the foundation: `db`, `error`, `state`, `clock`, `ids`, `auth`, `policy`, `ratelimit`,
-//!   `outbox`, `tz`, `options`.
+//!   `outbox`, `tz`, `options`, `connections`.
 //!
 //! This file only starts the server: it opens the state and serves [`app`].
 
 pub mod auth;
 pub mod clock;
+pub mod connections;
 pub mod db;
 pub mod domain;
 pub mod error;
@@ -58,10 +59,20 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
     if seeded {
         tracing::info!("created the demo store in {}", path.display());
     }
-    Ok(AppState { db, clock, options: Arc::new(options), limits: ratelimit::Limits::default() })
+    let mut gateway_key = [0u8; 32];
+    getrandom::fill(&mut gateway_key).expect("operating system random source");
+    let limits = ratelimit::Limits::new(options.order_limit);
+    Ok(AppState {
+        db,
+        clock,
+        options: Arc::new(options),
+        limits,
+        passwords: auth::Passwords::default(),
+        gateway_key: Arc::new(gateway_key),
+    })
 }
 
-/// Listens and serves until interrupted. What it prints on stdout is for the person who started
+/// Listens and serves until interrupted (SIGINT or SIGTERM; see `connections`). What it prints on stdout is for the person who started
 /// it (where the server is, the demo sign-ins); everything else goes to the log.
 pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
     let address = format!("{}:{}", options.host, options.port);
@@ -69,6 +80,7 @@ pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
     if state.options.auto_progress {
         domain::progress::spawn(state.clone());
     }
+    domain::purge::spawn(state.clone());
     let listener =
         tokio::net::TcpListener::bind(&address).await.map_err(|source| ServeError::Listen { address: address.clone(), source })?;
     let local = listener.local_addr().map_err(|source| ServeError::Listen { address, source })?;
@@ -87,11 +99,6 @@ pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
         println!("(API only: pass --dist dist to serve the app too)");
     }
     // The peer's address feeds the per-network rate limits.
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(ServeError::Serve)
+    let served = connections::serve(listener, app(state)).await;
+    served.map_err(ServeError::Serve)
 }

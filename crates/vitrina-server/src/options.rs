@@ -13,6 +13,9 @@ pub enum Command {
     Help,
 }
 
+/// New orders per client network and per email address in 10 minutes, unless `--order-limit` says.
+pub const DEFAULT_ORDER_LIMIT: u32 = 20;
+
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -33,7 +36,17 @@ pub struct ServerOptions {
     /// Moves placed orders along over time, as a store's back office would.
     pub auto_progress: bool,
     /// The address shoppers reach the store at, for links in emails (default: the listening address).
+    /// An `https://` address also makes the session cookie `Secure` and `__Host-`, and adds HSTS.
     pub public_url: Option<String>,
+    /// Mounts the simulated payment gateway (`/gateway/*`), a demo bank with no card.
+    pub demo_gateway: bool,
+    /// Believes `X-Forwarded-For` and `X-Forwarded-Proto` from the reverse proxy in front: the
+    /// client address for the rate limits, and whether the shopper's connection is HTTPS.
+    pub trust_proxy: bool,
+    /// Allows `--test-hooks` and `--demo-gateway` on an address other than loopback.
+    pub allow_demo_on_network: bool,
+    /// New orders one client network (or one email address) may place in 10 minutes.
+    pub order_limit: u32,
 }
 
 impl Default for ServerOptions {
@@ -48,6 +61,10 @@ impl Default for ServerOptions {
             test_hooks: false,
             auto_progress: true,
             public_url: None,
+            demo_gateway: false,
+            trust_proxy: false,
+            allow_demo_on_network: false,
+            order_limit: DEFAULT_ORDER_LIMIT,
         }
     }
 }
@@ -68,7 +85,12 @@ OPTIONS:
     --store-name <NAME> the store's name [default: Vitrina Demo Store]
     --public-url <URL>  the store's address for links in emails [default: http://<host>:<port>]
     --no-auto-progress  do not move placed orders along over time
+    --demo-gateway      mount the simulated payment gateway (/gateway/*): a demo bank, no card needed
+    --trust-proxy       believe X-Forwarded-For (the client address, for rate limits) and
+                        X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
+    --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
+    --allow-demo-on-network  allow --test-hooks and --demo-gateway on an address other than loopback
     --openapi           print the OpenAPI document and exit
     --areas             print the app's areas (each one build, its HTML page and paths) as JSON and exit
     -h, --help          print this help";
@@ -98,9 +120,78 @@ OPTIONS:
                 "--test-hooks" => options.test_hooks = true,
                 "--no-auto-progress" => options.auto_progress = false,
                 "--public-url" => options.public_url = Some(value("--public-url")?),
+                "--demo-gateway" => options.demo_gateway = true,
+                "--trust-proxy" => options.trust_proxy = true,
+                "--allow-demo-on-network" => options.allow_demo_on_network = true,
+                "--order-limit" => {
+                    let v = value("--order-limit")?;
+                    options.order_limit =
+                        v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--order-limit {v:?} is not a positive number"))?;
+                }
                 other => return Err(format!("unknown option {other:?}")),
             }
         }
+        options.check_exposure()?;
         Ok(Command::Serve(options))
+    }
+
+    /// Refuses the levers meant for tests and demos on an address others can reach, unless asked
+    /// for in so many words: the test hooks set prices and the clock, the demo bank approves any
+    /// payment without a card.
+    pub fn check_exposure(&self) -> Result<(), String> {
+        let levers: Vec<&str> = [(self.test_hooks, "--test-hooks"), (self.demo_gateway, "--demo-gateway")]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| n)
+            .collect();
+        if levers.is_empty() || self.allow_demo_on_network || is_loopback(&self.host) {
+            return Ok(());
+        }
+        Err(format!(
+            "{} on --host {}: anyone who reaches this address could use them; add --allow-demo-on-network if that is really meant",
+            levers.join(" and "),
+            self.host
+        ))
+    }
+
+    /// Whether shoppers reach the store over HTTPS, as `--public-url` says.
+    pub fn public_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")))
+    }
+}
+
+/// Whether `host` is a loopback address (or `localhost`).
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        ServerOptions::from_args(args.iter().map(|a| a.to_string()))
+    }
+
+    #[test]
+    fn demo_levers_stay_on_loopback_unless_allowed() {
+        assert!(parse(&["--test-hooks", "--demo-gateway"]).is_ok());
+        assert!(parse(&["--host", "::1", "--demo-gateway"]).is_ok());
+        assert!(parse(&["--host", "localhost", "--test-hooks"]).is_ok());
+        let refused = parse(&["--host", "0.0.0.0", "--demo-gateway"]).unwrap_err();
+        assert!(refused.contains("--demo-gateway") && refused.contains("--allow-demo-on-network"), "{refused}");
+        assert!(parse(&["--host", "192.168.1.5", "--test-hooks"]).is_err());
+        assert!(parse(&["--host", "0.0.0.0", "--test-hooks", "--allow-demo-on-network"]).is_ok());
+        assert!(parse(&["--host", "0.0.0.0"]).is_ok(), "without levers any address is fine");
+    }
+
+    #[test]
+    fn https_is_read_from_the_public_address() {
+        let mut options = ServerOptions::default();
+        assert!(!options.public_https());
+        options.public_url = Some("HTTPS://shop.example".into());
+        assert!(options.public_https());
+        options.public_url = Some("http://shop.example".into());
+        assert!(!options.public_https());
     }
 }

@@ -1,8 +1,9 @@
-//! What every handler and background job can reach: the database, the clock, the options and the
-//! rate limits.
+//! What every handler and background job can reach: the database, the clock, the options, the
+//! rate limits, the password checker and the payment gateway's signing key.
 //!
 //! Foundation: used by every layer that needs the running server; uses the other foundation modules.
 
+use crate::auth::Passwords;
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::options::ServerOptions;
@@ -15,4 +16,8 @@ pub struct AppState {
     pub clock: Clock,
     pub options: Arc<ServerOptions>,
     pub limits: Limits,
+    pub passwords: Passwords,
+    /// The key the payment gateway signs its decisions with and the store checks them by. Made
+    /// afresh at each start: only the demo gateway, in this process, shares it.
+    pub gateway_key: Arc<[u8; 32]>,
 }

@@ -313,16 +313,23 @@ async fn a_declined_card_can_be_retried_and_the_approval_pays_the_same_order() {
     let page = server.get(&gateway).await.text().await.unwrap();
     assert!(page.contains("4380.00 RUB") && page.contains("Vitrina Demo Store") && page.contains("Approve") && page.contains("Decline"));
 
+    // The bank sends the shopper back to the store with its signed decision; the store records
+    // it and shows the order.
     let declined = no_redirects.post(server.url(&gateway)).form(&[("decision", "decline")]).send().await.unwrap();
     assert_eq!(declined.status(), StatusCode::SEE_OTHER);
-    let back = declined.headers()["location"].to_str().unwrap().to_owned();
+    let signed = declined.headers()["location"].to_str().unwrap().to_owned();
+    assert!(signed.contains("/return?") && signed.contains("outcome=declined") && signed.contains("signature="), "{signed}");
+    let recorded = no_redirects.get(server.url(&signed)).send().await.unwrap();
+    assert_eq!(recorded.status(), StatusCode::SEE_OTHER);
+    let back = recorded.headers()["location"].to_str().unwrap().to_owned();
     assert_eq!(back, format!("/orders/1042?token={}", placed["access_token"].as_str().unwrap()));
 
     let retry = server.post("/api/orders/1042/payments", &json!({ "access_token": placed["access_token"] })).await;
     let retry = json_ok(retry, StatusCode::CREATED).await;
     let second = retry["redirect_url"].as_str().unwrap().to_owned();
     assert_ne!(second, gateway);
-    no_redirects.post(server.url(&second)).form(&[("decision", "approve")]).send().await.unwrap();
+    // Followed the way a browser does: the bank, then back at the store.
+    server.client.post(server.url(&second)).form(&[("decision", "approve")]).send().await.unwrap();
     let conn = rusqlite::Connection::open(server.db_path()).unwrap();
     let (orders, status): (i64, String) =
         conn.query_row("SELECT COUNT(*), MAX(payment_status) FROM orders", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();

@@ -3,7 +3,10 @@
 //!
 //! - contract fuzzing: schemathesis against the committed `openapi.json`;
 //! - load: catalog reads, cart updates and order placements at once, then counted in SQLite;
-//! - crash safety: SIGKILL during a stream of order placements, restart, count again.
+//! - crash safety: SIGKILL during a stream of order placements, restart, count again;
+//! - a flood of 200,000 distinct rate-limit keys, with health checks answered all along;
+//! - slow clients (slowloris) cut off by the timeouts while others are served;
+//! - SIGTERM with orders in flight: every one finishes and is answered, none is lost.
 //!
 //! The binary is `$VITRINA_SERVER_BIN` (the Makefile passes the optimised `server` build), else
 //! the debug build cargo made for this test. Every loop here is bounded in count and in time.
@@ -69,6 +72,26 @@ impl ServerProcess {
 
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The server's resident memory, in KiB (Linux).
+    fn resident_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    /// SIGTERM, as `docker stop` or systemd sends it; waits for the process to end (at most 30 s)
+    /// and returns how it ended.
+    fn terminate(&mut self) -> Option<std::process::ExitStatus> {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 
     /// SIGKILL: no shutdown, no flush, exactly what a power cut or the OOM killer does.
@@ -197,7 +220,7 @@ async fn restock(client: &Client, base: &str) {
 struct Ledger {
     orders: usize,
     numbers: HashSet<i64>,
-    /// Order number → (cart, access token).
+    /// Order number → (cart, hash of the access token it was placed with).
     by_number: HashMap<i64, (String, String)>,
     carts_ordered_twice: usize,
     /// Variant → (stock now, units in order lines).
@@ -207,7 +230,13 @@ struct Ledger {
 
 fn ledger(db: &Path) -> Ledger {
     let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open the database");
-    let mut stmt = conn.prepare("SELECT number, cart_id, access_token FROM orders").unwrap();
+    // The first token of each order, as kept: its hash.
+    let mut stmt = conn
+        .prepare(
+            "SELECT number, cart_id, (SELECT token_hash FROM order_tokens t WHERE t.order_number = o.number ORDER BY rowid LIMIT 1)
+             FROM orders o",
+        )
+        .unwrap();
     let rows: Vec<(i64, String, String)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<Result<_, _>>().unwrap();
     let carts_ordered_twice: i64 =
@@ -232,7 +261,7 @@ fn ledger(db: &Path) -> Ledger {
 
 /// Every confirmed order is in the ledger with its cart and token; returns the ones missing.
 fn missing<'a>(ledger: &Ledger, confirmed: &'a [Placed]) -> Vec<&'a Placed> {
-    confirmed.iter().filter(|p| ledger.by_number.get(&p.number) != Some(&(p.cart.clone(), p.token.clone()))).collect()
+    confirmed.iter().filter(|p| ledger.by_number.get(&p.number) != Some(&(p.cart.clone(), vitrina_server::ids::digest(&p.token)))).collect()
 }
 
 /// Units taken from stock equal units in order lines, per restocked variant.
@@ -309,7 +338,7 @@ const STORM_REQUESTS: usize = 16;
 #[ignore = "slow: run by `make test-hard`"]
 async fn load_of_reads_cart_updates_and_orders_at_once_loses_and_doubles_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let server = ServerProcess::start(dir.path(), &["--test-hooks", "--no-auto-progress"]);
+    let server = ServerProcess::start(dir.path(), &["--test-hooks", "--no-auto-progress", "--order-limit", "100000"]);
     let base = server.base.clone();
     let client = client();
     restock(&client, &base).await;
@@ -512,7 +541,7 @@ const CONFIRMED_BEFORE_KILL: usize = 20;
 #[ignore = "slow: run by `make test-hard`"]
 async fn orders_confirmed_before_a_sigkill_are_there_after_restart_and_none_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let flags = ["--test-hooks", "--no-auto-progress"];
+    let flags = ["--test-hooks", "--no-auto-progress", "--order-limit", "100000"];
     let mut server = ServerProcess::start(dir.path(), &flags);
     let client = client();
     restock(&client, &server.base).await;
@@ -613,6 +642,256 @@ async fn orders_confirmed_before_a_sigkill_are_there_after_restart_and_none_twic
     assert!(stock.is_empty(), "{stock:?}");
     assert_eq!(ledger.integrity, "ok");
     assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// A flood of rate-limit keys
+
+const FLOOD_KEYS: usize = 200_000;
+const FLOOD_SENDERS: usize = 8;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "slow: run by `make test-hard`"]
+async fn a_flood_of_distinct_rate_limit_keys_leaves_health_checks_answered_in_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // Behind a proxy, every request may name another client: each one a new key for the
+    // per-network limit, and each lookup a new order number for the per-order limit.
+    let server = ServerProcess::start(dir.path(), &["--trust-proxy", "--test-hooks"]);
+    let base = server.base.clone();
+    let client = Client::builder().timeout(Duration::from_secs(60)).pool_max_idle_per_host(FLOOD_SENDERS * 2).build().unwrap();
+    // How long a health check takes on the idle server.
+    let mut idle = Vec::new();
+    for _ in 0..50 {
+        let started = Instant::now();
+        assert_eq!(send(client.get(format!("{base}/api/health"))).await.map(|r| r.0), Ok(200));
+        idle.push(started.elapsed());
+    }
+    idle.sort();
+    let memory_before = server.resident_kib();
+
+    let sent = Arc::new(AtomicUsize::new(0));
+    let failures = Arc::new(Mutex::new(Vec::<String>::new()));
+    let mut senders = tokio::task::JoinSet::new();
+    for sender in 0..FLOOD_SENDERS {
+        let (client, base, sent, failures) = (client.clone(), base.clone(), sent.clone(), failures.clone());
+        senders.spawn(async move {
+            for i in (sender..FLOOD_KEYS).step_by(FLOOD_SENDERS) {
+                let from = format!("10.{}.{}.{}", i >> 16 & 255, i >> 8 & 255, i & 255);
+                let body = json!({ "number": format!("{}", 100_000 + i), "email": format!("flood{i}@example.com") });
+                let request = client.post(format!("{base}/api/orders/lookup")).header("X-Forwarded-For", from).json(&body);
+                match send(request).await {
+                    Ok((404, _)) => {}
+                    Ok((status, body)) => failures.lock().unwrap().push(format!("{status}: {body}")),
+                    Err(e) => failures.lock().unwrap().push(e),
+                }
+                sent.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+    }
+    // Health checks all along, one at a time.
+    let mut during = Vec::new();
+    while sent.load(Ordering::Relaxed) < FLOOD_KEYS && !senders.is_empty() {
+        let started = Instant::now();
+        let answer = send(client.get(format!("{base}/api/health"))).await.map(|r| r.0);
+        during.push(started.elapsed());
+        assert_eq!(answer, Ok(200), "a health check during the flood");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        if sent.load(Ordering::Relaxed) >= FLOOD_KEYS {
+            break;
+        }
+    }
+    while let Some(joined) = senders.join_next().await {
+        joined.expect("a flood sender panicked");
+    }
+    during.sort();
+    let memory_after = server.resident_kib();
+    let failures = failures.lock().unwrap().clone();
+    let keys = expect(client.get(format!("{base}/api/test/limits")), 200, "limit keys").await.unwrap();
+    println!(
+        "rate-limit flood: {FLOOD_KEYS} lookups, each from a new client address and for a new order number; {} health checks meanwhile: p50 {}, p99 {}, max {} (idle: p50 {}, max {}); resident memory {} KiB before, {} KiB after; keys held {keys}; {} failures",
+        during.len(),
+        ms(percentile(&during, 50.0)),
+        ms(percentile(&during, 99.0)),
+        ms(*during.last().unwrap_or(&Duration::ZERO)),
+        ms(percentile(&idle, 50.0)),
+        ms(*idle.last().unwrap()),
+        memory_before.unwrap_or(0),
+        memory_after.unwrap_or(0),
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{:?}", &failures[..failures.len().min(10)]);
+    assert!(during.len() >= 10, "health was checked during the flood");
+    // In time: the server shares two cores with the flood itself, so "its normal time" is
+    // generous, but an O(n) sweep under a lock at 200,000 keys would stall every request.
+    assert!(percentile(&during, 99.0) < Duration::from_millis(500), "health checks slowed down by the flood");
+    // Bounded: each limiter holds at most two generations of 16 × 4096 keys, whatever arrives.
+    for limiter in ["lookup_by_ip", "lookup_by_order"] {
+        let held = keys[limiter].as_u64().unwrap_or(u64::MAX);
+        assert!(held <= 2 * 16 * 4096, "{limiter} holds {held} keys after {FLOOD_KEYS} distinct ones");
+    }
+    if let (Some(before), Some(after)) = (memory_before, memory_after) {
+        assert!(after < before + 64 * 1024, "memory grew from {before} KiB to {after} KiB");
+    }
+    assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slow clients
+
+const SLOW_CLIENTS: usize = 200;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "slow: run by `make test-hard`"]
+async fn slow_clients_are_cut_off_while_others_are_served() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(dir.path(), &[]);
+    let address = server.base.trim_start_matches("http://").to_owned();
+    // Headers a byte every 2 seconds, and a body a byte every 2 seconds after complete headers:
+    // each keeps sending, so only a time limit on the whole of the headers (or body) stops it.
+    let mut slow = tokio::task::JoinSet::new();
+    for i in 0..SLOW_CLIENTS {
+        let address = address.clone();
+        slow.spawn(async move {
+            let started = Instant::now();
+            let mut stream = tokio::net::TcpStream::connect(&address).await.map_err(|e| format!("connect: {e}"))?;
+            let head = if i % 2 == 0 {
+                format!("GET /api/health HTTP/1.1\r\nHost: {address}\r\nX-Slow: ")
+            } else {
+                format!("POST /api/orders/lookup HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{")
+            };
+            stream.write_all(head.as_bytes()).await.map_err(|e| format!("write: {e}"))?;
+            // Bounded: two minutes at most, whatever the server does.
+            while started.elapsed() < Duration::from_secs(120) {
+                tokio::time::sleep(Duration::from_secs(2)).await;
+                if stream.write_all(b"a").await.is_err() {
+                    return Ok(started.elapsed());
+                }
+                let mut buf = [0u8; 512];
+                match tokio::time::timeout(Duration::from_millis(10), stream.read(&mut buf)).await {
+                    Ok(Ok(0)) | Ok(Err(_)) => return Ok(started.elapsed()),
+                    // The server answered (a 408 for the body) and closes: cut off too.
+                    Ok(Ok(_)) => {
+                        let _ = stream.read_to_end(&mut Vec::new()).await;
+                        return Ok(started.elapsed());
+                    }
+                    Err(_) => {}
+                }
+            }
+            Err("still connected after 120 s".to_owned())
+        });
+    }
+    // Meanwhile, ordinary clients are served.
+    let client = client();
+    let mut served = Vec::new();
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(12) {
+        let t = Instant::now();
+        let answer = send(client.get(server.url("/api/products"))).await.map(|r| r.0);
+        assert_eq!(answer, Ok(200), "an ordinary request while {SLOW_CLIENTS} slow clients are connected");
+        served.push(t.elapsed());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut cut_after = Vec::new();
+    while let Some(joined) = slow.join_next().await {
+        cut_after.push(joined.expect("a slow client panicked").expect("the slow client was cut off"));
+    }
+    cut_after.sort();
+    served.sort();
+    println!(
+        "slow clients: {SLOW_CLIENTS} trickling headers or bodies a byte every 2 s were cut off after {:.1}–{:.1} s; {} ordinary requests meanwhile all answered (p99 {})",
+        cut_after[0].as_secs_f64(),
+        cut_after.last().unwrap().as_secs_f64(),
+        served.len(),
+        ms(percentile(&served, 99.0))
+    );
+    // Headers are cut at 10 s, a trickled body by the 30 s limit on a whole request; the
+    // trickle's 2-second steps and a busy machine add some.
+    assert!(cut_after.last().unwrap() < &Duration::from_secs(40), "{:?}", cut_after.last());
+    assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stopping
+
+const TERM_BUYERS: usize = 8;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "slow: run by `make test-hard`"]
+async fn sigterm_with_orders_in_flight_loses_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--test-hooks", "--no-auto-progress", "--order-limit", "100000"];
+    let mut server = ServerProcess::start(dir.path(), &flags);
+    // A new connection for each request: none rides on a kept-alive connection the stopping
+    // server closes as idle.
+    let client = Client::builder().timeout(Duration::from_secs(60)).pool_max_idle_per_host(0).build().unwrap();
+    restock(&client, &server.base).await;
+    let confirmed = Arc::new(Mutex::new(Vec::<Placed>::new()));
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let stopping = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let answered_after_signal = Arc::new(AtomicUsize::new(0));
+    let mut buyers = tokio::task::JoinSet::new();
+    for buyer in 0..TERM_BUYERS {
+        let (client, base) = (client.clone(), server.base.clone());
+        let (confirmed, in_flight, stopping, after) =
+            (confirmed.clone(), in_flight.clone(), stopping.clone(), answered_after_signal.clone());
+        buyers.spawn(async move {
+            for i in 0..500 {
+                let Ok(attempt) = prepare_order(&client, &base, BASKETS[(buyer + i) % BASKETS.len()], None).await else { return };
+                in_flight.fetch_add(1, Ordering::SeqCst);
+                let result = place(&client, &base, &attempt).await;
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                match result {
+                    Ok((201, body)) => {
+                        if stopping.load(Ordering::SeqCst) {
+                            after.fetch_add(1, Ordering::SeqCst);
+                        }
+                        confirmed.lock().unwrap().push(placed(&attempt, &body).expect("placed"));
+                    }
+                    Ok((status, body)) => panic!("placing an order: {status}: {body}"),
+                    // The server stopped accepting: this attempt never reached it.
+                    Err(_) => return,
+                }
+            }
+        });
+    }
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while (confirmed.lock().unwrap().len() < 20 || in_flight.load(Ordering::SeqCst) < TERM_BUYERS / 2) && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    let in_flight_at_signal = in_flight.load(Ordering::SeqCst);
+    stopping.store(true, Ordering::SeqCst);
+    let signalled = Instant::now();
+    let exit = tokio::task::block_in_place(|| server.terminate());
+    let stopped_in = signalled.elapsed();
+    while let Some(joined) = buyers.join_next().await {
+        joined.expect("a buyer failed");
+    }
+    let confirmed = confirmed.lock().unwrap().clone();
+    let ledger = ledger(&dir.path().join("store.sqlite"));
+    let lost = missing(&ledger, &confirmed);
+    println!(
+        "SIGTERM: {in_flight_at_signal} order request(s) in flight; the server stopped in {:.2} s ({exit:?}); {} orders answered after the signal; {} confirmed, {} in SQLite, {} missing, integrity {}",
+        stopped_in.as_secs_f64(),
+        answered_after_signal.load(Ordering::SeqCst),
+        confirmed.len(),
+        ledger.orders,
+        lost.len(),
+        ledger.integrity
+    );
+    assert!(exit.is_some_and(|s| s.success()), "the server ends by itself, successfully, on SIGTERM: {exit:?}");
+    assert!(lost.is_empty(), "{lost:?}");
+    // Nothing placed without its answer reaching the client: what SQLite holds was all confirmed.
+    assert_eq!(ledger.orders, confirmed.len(), "an order placed but never answered");
+    assert_eq!(ledger.carts_ordered_twice, 0);
+    assert_eq!(ledger.integrity, "ok");
+    assert_eq!(troubles_in_log(dir.path()), Vec::<String>::new());
+    // Started again on the same file, it has them all.
+    let server = ServerProcess::start(dir.path(), &flags);
+    for p in &confirmed {
+        let (status, _) = send(client.get(server.url(&format!("/api/orders/{}?token={}", p.number, p.token)))).await.unwrap();
+        assert_eq!(status, 200, "order {} after the restart", p.number);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 //! Security over real HTTP: who may read and change what, limits on guessing, capped bodies, and
-//! error answers that tell nothing about the inside of the server. Each scenario prints what it
-//! tried and what held.
+//! error answers that tell nothing about the inside of the server; the payment gateway's signed
+//! decisions, order limits, sign-in that costs the same for unknown accounts, cookies over HTTPS,
+//! tracking without personal data, security headers, Unicode lookup, and paths that stay on the
+//! site. Each scenario prints what it tried and what held.
 
 mod common;
 
@@ -39,6 +41,14 @@ async fn request(server: &TestServer, method: Method, path: &str, cookie: Option
 
 /// Places an order paid by `payment` and returns (number, token).
 async fn place_order(server: &TestServer, payment: &str) -> (String, String) {
+    let placed = place_order_as(server, payment, "anna@example.com", None).await;
+    let placed = json_ok(placed, StatusCode::CREATED).await;
+    (placed["number"].as_str().unwrap().to_owned(), placed["access_token"].as_str().unwrap().to_owned())
+}
+
+/// Tries to place an order paid by `payment` for `email`, from `forwarded_for` when given (a
+/// server started with `--trust-proxy` believes it); the answer as it came.
+async fn place_order_as(server: &TestServer, payment: &str, email: &str, forwarded_for: Option<&str>) -> Response {
     let cart = server.new_cart().await;
     json_ok(
         server.post(&format!("/api/carts/{cart}/lines"), &json!({ "variant_id": "ceramic-mug-1", "quantity": 2 })).await,
@@ -47,7 +57,7 @@ async fn place_order(server: &TestServer, payment: &str) -> (String, String) {
     .await;
     let mut draft = json!({
         "cart_id": cart,
-        "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
+        "contact": { "email": email, "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
         "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
         "payment_method": payment,
     });
@@ -56,9 +66,11 @@ async fn place_order(server: &TestServer, payment: &str) -> (String, String) {
     let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
     let body = json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
     let key = vitrina_server::ids::token();
-    let placed = server.client.post(server.url("/api/orders")).header("Idempotency-Key", key).json(&body).send().await.unwrap();
-    let placed = json_ok(placed, StatusCode::CREATED).await;
-    (placed["number"].as_str().unwrap().to_owned(), placed["access_token"].as_str().unwrap().to_owned())
+    let mut request = server.client.post(server.url("/api/orders")).header("Idempotency-Key", key).json(&body);
+    if let Some(address) = forwarded_for {
+        request = request.header("X-Forwarded-For", address);
+    }
+    request.send().await.unwrap()
 }
 
 async fn status_and_body(response: Response) -> (u16, String) {
@@ -440,4 +452,434 @@ async fn test_levers_are_not_part_of_the_contract() {
     assert!(levers.is_empty(), "{levers:?}");
     let text = vitrina_server::http::openapi::document_json();
     assert!(!text.contains("/api/test/"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The payment gateway (H1)
+
+/// What the store holds about an order's payment: (order's payment status, payments by status).
+fn payment_state(server: &TestServer, number: &str) -> (String, Vec<(String, String)>) {
+    let conn = rusqlite::Connection::open(server.db_path()).unwrap();
+    let status: String = conn.query_row("SELECT payment_status FROM orders WHERE number = ?1", [number], |r| r.get(0)).unwrap();
+    let mut stmt = conn.prepare("SELECT id, status FROM payments WHERE order_number = ?1 ORDER BY created_at, id").unwrap();
+    let payments = stmt.query_map([number], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    (status, payments)
+}
+
+#[tokio::test]
+async fn a_forged_or_replayed_gateway_approval_changes_nothing() {
+    let server = TestServer::start().await;
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let (number, token) = place_order(&server, "card-online").await;
+    let (_, payments) = payment_state(&server, &number);
+    let payment = payments[0].0.clone();
+    let before = payment_state(&server, &number);
+    let amount =
+        json_ok(server.get(&format!("/api/orders/{number}?token={token}")).await, StatusCode::OK).await["totals"]["total"]["amount_minor"]
+            .as_i64()
+            .unwrap();
+    let back = format!("return=%2Forders%2F{number}%3Ftoken%3D{token}");
+    let signed = |outcome: &str, amount: i64, key: &[u8]| {
+        let decision = vitrina_server::domain::gateway::Decision {
+            payment_id: payment.clone(),
+            amount_minor: amount,
+            currency: "RUB".into(),
+            outcome: outcome.into(),
+        };
+        format!("/gateway/{payment}/return?amount_minor={amount}&currency=RUB&outcome={outcome}&signature={}&{back}", decision.sign(key))
+    };
+    // Forged: no signature, a signature under another key, the right signature for another
+    // amount, a decline's signature on an approval, and the old way (the browser saying "paid").
+    let real_key = server.state.gateway_key.as_slice().to_vec();
+    let good_decline = signed("declined", amount, &real_key);
+    let forgeries = [
+        format!("/gateway/{payment}/return?amount_minor={amount}&currency=RUB&outcome=approved&{back}"),
+        signed("approved", amount, b"a key the attacker made up"),
+        signed("approved", 1, &real_key).replace("amount_minor=1&", &format!("amount_minor={amount}&")),
+        good_decline.replace("outcome=declined", "outcome=approved"),
+        format!("/gateway/{payment}/return?amount_minor=1&currency=RUB&outcome=approved&signature={}&{back}", "0".repeat(64)),
+    ];
+    for forged in &forgeries {
+        let r = no_redirects.get(server.url(forged)).send().await.unwrap();
+        assert!(r.status().is_client_error(), "{forged}: {}", r.status());
+        assert_eq!(payment_state(&server, &number), before, "{forged}");
+    }
+    // A signature for a different amount is refused even when it is the gateway's own.
+    let r = no_redirects.get(server.url(&signed("approved", amount + 1, &real_key))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(payment_state(&server, &number), before);
+    // The gateway without the demo flag is not there at all.
+    let plain = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.demo_gateway = false).await;
+    assert_eq!(plain.get(&format!("/gateway/{payment}")).await.status(), StatusCode::NOT_FOUND);
+
+    // The real way: the shopper declines at the bank, and the store records the signed decision.
+    let at_bank = format!("/gateway/{payment}?{back}");
+    let declined = no_redirects.post(server.url(&at_bank)).form(&[("decision", "decline")]).send().await.unwrap();
+    let decline_return = declined.headers()["location"].to_str().unwrap().to_owned();
+    // Meanwhile the shopper also pressed "Approve" in another tab, and keeps that signed return.
+    let approved = no_redirects.post(server.url(&at_bank)).form(&[("decision", "approve")]).send().await.unwrap();
+    let approve_return = approved.headers()["location"].to_str().unwrap().to_owned();
+    let r = no_redirects.get(server.url(&decline_return)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], format!("/orders/{number}?token={token}").as_str());
+    let after_decline = payment_state(&server, &number);
+    assert_eq!(after_decline.0, "declined");
+    // Replayed: the approval kept from the other tab, and the decline again, change nothing.
+    for replay in [&approve_return, &decline_return] {
+        let r = no_redirects.get(server.url(replay)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "a replay is answered like a return");
+        assert_eq!(payment_state(&server, &number), after_decline, "{replay}");
+    }
+    // Paying again and cancelling before the bank's approval comes back: it changes nothing.
+    let retry =
+        json_ok(server.post(&format!("/api/orders/{number}/payments"), &json!({ "access_token": token })).await, StatusCode::CREATED).await;
+    let second = retry["redirect_url"].as_str().unwrap().to_owned();
+    let approved = no_redirects.post(server.url(&second)).form(&[("decision", "approve")]).send().await.unwrap();
+    let late_approval = approved.headers()["location"].to_str().unwrap().to_owned();
+    json_ok(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, StatusCode::OK).await;
+    let cancelled = payment_state(&server, &number);
+    no_redirects.get(server.url(&late_approval)).send().await.unwrap();
+    assert_eq!(payment_state(&server, &number), cancelled, "no approval pays a cancelled order");
+    let o = json_ok(server.get(&format!("/api/orders/{number}?token={token}")).await, StatusCode::OK).await;
+    assert_eq!((o["status"].as_str(), o["payment"]["status"].as_str()), (Some("cancelled"), Some("awaiting_payment")));
+    report!(
+        "gateway: {} forged returns and one for another amount refused, 2 replays and an approval after cancelling changed nothing; without --demo-gateway there is no gateway",
+        forgeries.len()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders without limit (H2)
+
+#[tokio::test]
+async fn the_21st_rapid_order_from_one_client_or_for_one_email_is_refused() {
+    let server = TestServer::start().await;
+    for variant in ["ceramic-mug-1"] {
+        let r = server.post("/api/test/stock", &json!({ "variant_id": variant, "stock": 10_000 })).await;
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+    // One client, a different email each time.
+    for i in 0..20 {
+        let r = place_order_as(&server, "cash-on-delivery", &format!("buyer{i}@example.com"), None).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "order {}", i + 1);
+    }
+    let refused = place_order_as(&server, "cash-on-delivery", "buyer21@example.com", None).await;
+    retry_after_within(&refused, 600);
+    problem(refused, 429, "rate-limited").await;
+
+    // One email from many networks (behind a proxy that says who the client is).
+    let proxied = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.trust_proxy = true).await;
+    proxied.post("/api/test/stock", &json!({ "variant_id": "ceramic-mug-1", "stock": 10_000 })).await;
+    for i in 0..20 {
+        let from = format!("198.51.100.{i}");
+        let r = place_order_as(&proxied, "cash-on-delivery", "Same@Example.com", Some(&from)).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "order {}", i + 1);
+    }
+    let refused = place_order_as(&proxied, "cash-on-delivery", "same@example.COM", Some("203.0.113.7")).await;
+    problem(refused, 429, "rate-limited").await;
+    // Another shopper on another network is not affected.
+    let other = place_order_as(&proxied, "cash-on-delivery", "other@example.com", Some("203.0.113.8")).await;
+    assert_eq!(other.status(), StatusCode::CREATED);
+    report!(
+        "order limits: 20 orders from one client network, then 429 with Retry-After; 20 for one email from 20 networks, then 429; others unaffected"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (M2, L6)
+
+#[tokio::test]
+async fn signing_in_costs_the_same_for_unknown_and_known_accounts() {
+    let server = TestServer::start().await;
+    let attempt = |email: String| {
+        let request = server.client.post(server.url("/api/session")).json(&json!({ "email": email, "password": "not the password" }));
+        async move {
+            let started = std::time::Instant::now();
+            let status = request.send().await.unwrap().status();
+            (status, started.elapsed())
+        }
+    };
+    // The work each kind of attempt does, counted by the password checker: exactly equal, not
+    // "about the same" (a count does not flake on a busy machine).
+    let work = |s: &TestServer| s.state.passwords.work();
+    let before = work(&server);
+    let (status, _) = attempt("seller@example.com".into()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let known = work(&server) - before;
+    let before = work(&server);
+    let (status, _) = attempt("nobody-at-all@example.com".into()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let unknown = work(&server) - before;
+    assert!(known > 0);
+    assert_eq!(unknown, known, "an unknown address runs the same Argon2 work as a known one");
+
+    // And in time, alternately, the fastest of each kind (noise only ever adds time, so the
+    // minimum is the cost itself): the unknown address is not much quicker.
+    let (mut fastest_known, mut fastest_unknown) = (std::time::Duration::MAX, std::time::Duration::MAX);
+    for i in 0..8 {
+        fastest_known = fastest_known.min(attempt("shopper@example.com".into()).await.1);
+        fastest_unknown = fastest_unknown.min(attempt(format!("nobody{i}@example.com")).await.1);
+    }
+    assert!(
+        fastest_unknown * 2 > fastest_known,
+        "unknown {fastest_unknown:?} vs known {fastest_known:?}: an unknown address answers much sooner"
+    );
+    report!(
+        "sign-in: Argon2 work {known} for a known account and {unknown} for an unknown one; fastest answers {fastest_known:?} and {fastest_unknown:?}"
+    );
+}
+
+#[tokio::test]
+async fn one_network_cannot_try_passwords_on_many_accounts() {
+    let server = TestServer::start().await;
+    let mut statuses = Vec::new();
+    for i in 0..31 {
+        let r = server.post("/api/session", &json!({ "email": format!("victim{i}@example.com"), "password": "123456" })).await;
+        statuses.push(r.status().as_u16());
+    }
+    assert!(statuses[..30].iter().all(|s| *s == 401), "{statuses:?}");
+    assert_eq!(statuses[30], 429, "the 31st failed sign-in from one network");
+    report!("sign-in: 30 failed attempts on 30 accounts from one network, then 429");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions (M3)
+
+/// The session cookie an answer sets: the whole `Set-Cookie`.
+fn set_cookie(response: &Response) -> String {
+    response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_secure_and_host_only() {
+    let credentials = json!({ "email": "seller@example.com", "password": "demo" });
+    // Plain HTTP (`make run`): the plain name, no Secure (a browser would drop it).
+    let plain = TestServer::start().await;
+    let c = set_cookie(&plain.post("/api/session", &credentials).await);
+    assert!(c.starts_with("vitrina_session=") && !c.contains("Secure") && c.contains("HttpOnly"), "{c}");
+
+    // The public address is https.
+    let https = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.public_url = Some("https://shop.example".into())).await;
+    let r = https.post("/api/session", &credentials).await;
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+    let c = set_cookie(&r);
+    assert!(c.starts_with("__Host-vitrina_session=") && c.contains("Secure") && c.contains("Path=/") && !c.contains("Domain"), "{c}");
+    let cookie = c.split(';').next().unwrap().to_owned();
+    let who = json_ok(request(&https, Method::GET, "/api/session", Some(&cookie), None).await, StatusCode::OK).await;
+    assert_eq!(who["account"]["email"], "seller@example.com", "the prefixed cookie is read back");
+    let plain_name = cookie.replacen("__Host-", "", 1);
+    let who = json_ok(request(&https, Method::GET, "/api/session", Some(&plain_name), None).await, StatusCode::OK).await;
+    assert!(who["account"].is_null(), "over HTTPS the unprefixed name (a sibling could set it) counts for nothing");
+
+    // Behind a trusted proxy that says the shopper came over https.
+    let proxied = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.trust_proxy = true).await;
+    let r = proxied.client.post(proxied.url("/api/session")).header("X-Forwarded-Proto", "https").json(&credentials).send().await.unwrap();
+    let c = set_cookie(&r);
+    assert!(c.starts_with("__Host-vitrina_session=") && c.contains("Secure"), "{c}");
+    // Without --trust-proxy the header is the client's word and counts for nothing.
+    let r = plain.client.post(plain.url("/api/session")).header("X-Forwarded-Proto", "https").json(&credentials).send().await.unwrap();
+    assert!(set_cookie(&r).starts_with("vitrina_session="));
+    report!(
+        "cookies: plain HTTP vitrina_session; over HTTPS (--public-url, or a trusted proxy's X-Forwarded-Proto) __Host-vitrina_session with Secure and HSTS"
+    );
+}
+
+#[tokio::test]
+async fn sessions_are_renewed_at_sign_in_end_when_idle_and_can_all_be_ended() {
+    let server = TestServer::start().await;
+    let first = sign_in(&server, "seller@example.com").await;
+    let phone = sign_in(&server, "seller@example.com").await;
+    // Signing in again on the first browser ends the session it had.
+    let r = server
+        .client
+        .post(server.url("/api/session"))
+        .header("cookie", &first)
+        .json(&json!({ "email": "seller@example.com", "password": "demo" }))
+        .send()
+        .await
+        .unwrap();
+    let renewed = set_cookie(&r).split(';').next().unwrap().to_owned();
+    assert_ne!(renewed, first);
+    let server = &server;
+    let who = |cookie: String| async move {
+        let r = request(server, Method::GET, "/api/session", Some(&cookie), None).await;
+        json_ok(r, StatusCode::OK).await["account"]["email"].as_str().map(str::to_owned)
+    };
+    assert_eq!(who(first.clone()).await, None, "the id from before signing in is worth nothing");
+    assert_eq!(who(renewed.clone()).await.as_deref(), Some("seller@example.com"));
+    // Idle for 12 hours: ended, although 30 days have not passed.
+    let now = server.state.clock.now();
+    server.state.clock.set(now + 11 * 3600);
+    assert!(who(phone.clone()).await.is_some(), "used after 11 hours");
+    server.state.clock.set(now + 11 * 3600 + 12 * 3600 + 1);
+    assert_eq!(who(phone.clone()).await, None, "unused for 12 hours");
+    server.state.clock.set(now);
+    // Sign out everywhere: every session of the account ends, other accounts' do not.
+    let other = sign_in(server, "seller@example.com").await;
+    let shopper = sign_in(server, "shopper@example.com").await;
+    let r = request(server, Method::DELETE, "/api/sessions", Some(&renewed), None).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(who(renewed).await, None);
+    assert_eq!(who(other).await, None);
+    assert_eq!(who(shopper).await.as_deref(), Some("shopper@example.com"));
+    report!("sessions: a new id at each sign-in (the old one ends), ended after 12 idle hours, and all of an account's ended at once");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracking (M7)
+
+#[tokio::test]
+async fn tracking_answers_hold_no_personal_data_and_count_through_no_orders() {
+    let server = TestServer::start().await;
+    let (number, token) = place_order(&server, "cash-on-delivery").await;
+    let (second, second_token) = place_order(&server, "cash-on-delivery").await;
+    let mut parcels = Vec::new();
+    for (n, t) in [(&number, &token), (&second, &second_token)] {
+        let r = server.post(&format!("/api/test/orders/{n}/status"), &json!({ "status": "handed_to_carrier" })).await;
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        let o = json_ok(server.get(&format!("/api/orders/{n}?token={t}")).await, StatusCode::OK).await;
+        parcels.push(o["shipments"][0]["tracking_number"].as_str().unwrap().to_owned());
+    }
+    // Not derived from the order numbers: consecutive orders, unrelated parcels.
+    for (parcel, n) in parcels.iter().zip([&number, &second]) {
+        assert!(!parcel.contains(n.as_str()), "{parcel} for order {n}");
+    }
+    let digits = |p: &str| p[2..].parse::<i64>().unwrap();
+    assert_ne!((digits(&parcels[1]) - digits(&parcels[0])).abs(), 1);
+    let personal = ["Анна", "Петрова", "anna@example.com", "+79123456789", "Ленина", "101000", token.as_str()];
+    let body = server.get(&format!("/api/shipments/{}", parcels[0])).await.text().await.unwrap();
+    let shipment: Value = serde_json::from_str(&body).unwrap();
+    assert!(personal.iter().all(|p| !body.contains(p)), "{body}");
+    assert!(shipment["order_number"].is_null(), "no order number without the order's token: {body}");
+    assert!(!body.contains(&format!("\"{number}\"")), "{body}");
+    // With the order's token, the answer names the order.
+    let with_token = json_ok(server.get(&format!("/api/shipments/{}?token={token}", parcels[0])).await, StatusCode::OK).await;
+    assert_eq!(with_token["order_number"], json!(number));
+    let wrong = json_ok(server.get(&format!("/api/shipments/{}?token={second_token}", parcels[0])).await, StatusCode::OK).await;
+    assert!(wrong["order_number"].is_null(), "another order's token does not name this one");
+    // The list needs the token, and holds nothing personal either.
+    let list = server.get(&format!("/api/shipments?order={number}&token={token}")).await.text().await.unwrap();
+    assert!(personal.iter().all(|p| !list.contains(p)), "{list}");
+    report!(
+        "tracking: store parcels {parcels:?} random; no name, email, phone, address, token or order number in an answer without the order's token"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers (L3, L4)
+
+#[tokio::test]
+async fn every_answer_has_the_security_headers_and_personal_ones_are_not_stored() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<html><head><style>b{}</style><script type=\"module\">go();</script></head></html>")
+        .unwrap();
+    std::fs::write(dist.path().join("app-0123456789abcdef.js"), "go()").unwrap();
+    let dist_path = dist.path().to_owned();
+    let server = TestServer::start_with(tempfile::tempdir().unwrap(), move |o| o.dist_dir = Some(dist_path)).await;
+    let (number, token) = place_order(&server, "card-online").await;
+    let (_, payments) = payment_state(&server, &number);
+    let cart = server.new_cart().await;
+    let mut paths: Vec<(Method, String)> =
+        operations().into_iter().filter(|(m, _, _)| *m == Method::GET).map(|(m, p, _)| (m, p.replace("xcart_id", &cart))).collect();
+    paths.extend([
+        (Method::GET, "/".into()),
+        (Method::GET, "/checkout/review".into()),
+        (Method::GET, "/nowhere".into()),
+        (Method::GET, "/app-0123456789abcdef.js".into()),
+        (Method::GET, "/api/nope".into()),
+        (Method::GET, format!("/api/orders/{number}?token={token}")),
+        (Method::GET, format!("/gateway/{}", payments[0].0)),
+        (Method::POST, "/api/session".into()),
+        (Method::DELETE, "/api/orders".into()),
+    ]);
+    for (method, path) in &paths {
+        let r = request(&server, method.clone(), path, None, Some(&json!({}))).await;
+        let h = r.headers();
+        let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(csp.contains("frame-ancestors 'none'"), "{method} {path}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{method} {path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{method} {path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{method} {path}");
+        assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP: {method} {path}");
+    }
+    // The app's pages run under a policy with 'wasm-unsafe-eval' and their inline script and
+    // style by hash, nothing else inline.
+    let page = server.get("/").await;
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
+    assert!(csp.contains("style-src 'self' 'sha256-") && !csp.contains("unsafe-inline"), "{csp}");
+    // Answers with personal data or tokens are never stored.
+    let no_store = [
+        server.get(&format!("/api/orders/{number}?token={token}")).await,
+        server.post("/api/orders/lookup", &json!({ "number": number, "email": "anna@example.com" })).await,
+        server.get(&format!("/api/carts/{cart}")).await,
+        server.post("/api/session", &json!({ "email": "shopper@example.com", "password": "demo" })).await,
+    ];
+    for r in &no_store {
+        assert_eq!(r.headers()["cache-control"], "no-store", "{}", r.url());
+    }
+    // Order tokens are kept as hashes only.
+    let conn = rusqlite::Connection::open(server.db_path()).unwrap();
+    let dump: Vec<String> = conn
+        .prepare("SELECT token_hash FROM order_tokens UNION ALL SELECT sealed_token FROM idempotency_keys")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!dump.is_empty() && dump.iter().all(|v| v != &token), "the token is nowhere in the database");
+    report!(
+        "headers: {} answers (API, app pages, files, errors, the gateway) carry CSP, nosniff, DENY and no-referrer; orders, lookups, carts and sessions are no-store; tokens kept hashed",
+        paths.len()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookup (L10) and paths (L8)
+
+#[tokio::test]
+async fn lookup_finds_an_order_whatever_the_case_of_its_email_in_any_script() {
+    let server = TestServer::start().await;
+    let placed = place_order_as(&server, "cash-on-delivery", "ÉVA@example.com", None).await;
+    let number = json_ok(placed, StatusCode::CREATED).await["number"].as_str().unwrap().to_owned();
+    let found = server.post("/api/orders/lookup", &json!({ "number": number, "email": "éva@example.com" })).await;
+    let found = json_ok(found, StatusCode::OK).await;
+    assert_eq!(found["number"], json!(number));
+    let cyrillic = place_order_as(&server, "cash-on-delivery", "Почта@Пример.рф", None).await;
+    let number = json_ok(cyrillic, StatusCode::CREATED).await["number"].as_str().unwrap().to_owned();
+    json_ok(server.post("/api/orders/lookup", &json!({ "number": number, "email": "почта@пример.РФ" })).await, StatusCode::OK).await;
+    report!("lookup: ÉVA@example.com found as éva@example.com, Почта@Пример.рф as почта@пример.РФ");
+}
+
+#[tokio::test]
+async fn paths_that_begin_with_two_slashes_stay_on_the_site() {
+    use vitrina_core::routes::{Area, Page, safe_return_path};
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<html>app</html>").unwrap();
+    // A "directory" by the attacker's host name: ServeDir would redirect to it with a slash.
+    std::fs::create_dir(dist.path().join("evil.example")).unwrap();
+    let dist_path = dist.path().to_owned();
+    let server = TestServer::start_with(tempfile::tempdir().unwrap(), move |o| o.dist_dir = Some(dist_path)).await;
+    let tricks = ["//evil.example", "//evil.example/", "//track/x", "//orders/x", "//sign-in", "///evil.example", "/.//evil.example"];
+    for path in tricks {
+        // Sent as written (reqwest would normalise the URL).
+        let address = server.base.trim_start_matches("http://").to_owned();
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).await.unwrap();
+        let status = answer.split(' ').nth(1).unwrap_or_default();
+        assert!(!answer.to_lowercase().contains("\r\nlocation:"), "{path}: {answer}");
+        assert!(status == "404" || status == "400", "{path}: {status}");
+        // The app: no page of the route table, so no hop to another area's page.
+        assert_eq!(Area::of(path), None, "{path}");
+        assert_eq!(Page::parse(path), None, "{path}");
+        // As a return path after signing in: the catalog.
+        assert_eq!(safe_return_path(Some(path)), "/", "{path}");
+        assert_eq!(safe_return_path(Some(&format!("/sign-in?return={path}"))), "/", "{path}");
+    }
+    report!(
+        "paths: {} tricks like //evil.example answered 404 without a Location, matched by no page, and returned to the catalog after signing in",
+        tricks.len()
+    );
 }

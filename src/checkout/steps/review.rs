@@ -22,7 +22,7 @@ use leptos_router::hooks::use_navigate;
 use vitrina_core::Money;
 use vitrina_core::api::{LimitStatus, PromoStatus, Quote};
 use vitrina_core::checkout::entries::EntriesStoreFields;
-use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, total_changed};
+use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, minutes_until_next_order, total_changed};
 use vitrina_core::routes::Page;
 
 /// The review step: everything entered, the consents, and the button that places the order.
@@ -162,7 +162,16 @@ pub fn ReviewStep() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || failure().map(|e| view! { <ErrorNotice error=e on_retry=move || start.run(())/> })}
+            {move || failure().map(|e| match minutes_until_next_order(&e) {
+                // The store's limit on new orders: say how long, in the shopper's words; pressing
+                // "Place order" again then works (the entries are kept).
+                Some(minutes) => view! {
+                    <div class="notice notice--error" role="alert" data-testid="too-many-orders">
+                        <p>{i18n.tp("review.too_many_orders", minutes)}</p>
+                    </div>
+                }.into_any(),
+                None => view! { <ErrorNotice error=e on_retry=move || start.run(())/> }.into_any(),
+            })}
             <div class="review__place">
                 <button type="button" class="button button--primary button--large" data-testid="place-order"
                     aria-disabled=move || if blocked.get().is_some() { "true" } else { "false" }

@@ -18,10 +18,9 @@ pub enum ApiError {
     /// The request failed without an HTTP answer (refused, reset, blocked).
     #[error("network error: {0}")]
     Network(String),
-    /// The backend answered with an error status, with its problem details when it sent them
-    /// (boxed: a problem document is large, and every `Result` of the client carries this type).
+    /// The backend answered with an error status, with its problem details when it sent them.
     #[error("HTTP {status}")]
-    Status { status: u16, problem: Option<Box<Problem>>, retry_after_seconds: Option<u64> },
+    Status { status: u16, problem: Option<Problem>, retry_after_seconds: Option<u64> },
     /// The backend answered successfully but with something that is not the expected JSON.
     #[error("unexpected response: {0}")]
     Undecodable(String),
@@ -45,7 +44,7 @@ impl ApiError {
 
     pub fn problem(&self) -> Option<&Problem> {
         match self {
-            ApiError::Status { problem, .. } => problem.as_deref(),
+            ApiError::Status { problem, .. } => problem.as_ref(),
             _ => None,
         }
     }
@@ -90,7 +89,7 @@ pub fn decode_response<T: DeserializeOwned>(
     let media_type = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let is_json = media_type == "application/json" || media_type.ends_with("+json");
     if !(200..300).contains(&status) {
-        let problem = if is_json { serde_json::from_str::<Problem>(body).ok().map(Box::new) } else { None };
+        let problem = if is_json { serde_json::from_str::<Problem>(body).ok() } else { None };
         let retry_after_seconds = retry_after.and_then(|v| v.trim().parse::<u64>().ok());
         return Err(ApiError::Status { status, problem, retry_after_seconds });
     }

@@ -3,7 +3,7 @@
 //! attempt to place carries, so that a retry can never make a second order.
 
 use crate::Money;
-use crate::api::{LimitStatus, PromoStatus, PromoTarget, Quote};
+use crate::api::{ApiError, LimitStatus, PromoStatus, PromoTarget, Quote};
 
 /// Why the order cannot be placed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +88,13 @@ pub fn attempt_key(previous: Option<&(String, String)>, body: &str, fresh: impl 
     }
 }
 
+/// Minutes until another order may be placed, when placing was refused for too many orders in a
+/// short time (429): the store's `Retry-After` rounded up to whole minutes, at least one, and a
+/// minute when it does not say.
+pub fn minutes_until_next_order(error: &ApiError) -> Option<i64> {
+    (error.status() == Some(429)).then(|| error.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +172,22 @@ mod tests {
         assert!(!total_changed(Some(&rub(1)), None));
         assert!(!total_changed(Some(&rub(1)), Some(&rub(1))));
         assert!(total_changed(Some(&rub(1)), Some(&rub(2))));
+    }
+
+    #[test]
+    fn too_many_orders_says_the_wait_in_whole_minutes() {
+        let refused = |status: u16, retry_after_seconds: Option<u64>| ApiError::Status { status, problem: None, retry_after_seconds };
+        let table = [
+            ("no Retry-After: a minute", refused(429, None), Some(1)),
+            ("under a minute: one", refused(429, Some(5)), Some(1)),
+            ("exactly two minutes", refused(429, Some(120)), Some(2)),
+            ("a second more: the next minute", refused(429, Some(121)), Some(3)),
+            ("no wait said as zero: still one", refused(429, Some(0)), Some(1)),
+            ("another refusal: not this", refused(409, Some(30)), None),
+            ("no answer at all: not this", ApiError::Offline, None),
+        ];
+        for (case, error, minutes) in table {
+            assert_eq!(minutes_until_next_order(&error), minutes, "{case}");
+        }
     }
 }

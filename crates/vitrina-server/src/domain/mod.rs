@@ -13,4 +13,5 @@ pub mod emails;
 pub mod gateway;
 pub mod orders;
 pub mod progress;
+pub mod purge;
 pub mod session;

@@ -2,7 +2,11 @@
 //!
 //! Exactly once: each attempt carries an `Idempotency-Key`; the same key with the same body gets
 //! the same order back, with a different body it is refused. A cart becomes at most one order:
-//! finishing the same checkout in a second tab returns the first tab's order.
+//! finishing the same checkout in a second tab returns the first tab's order (with a token of its
+//! own: the store keeps tokens only as hashes).
+//!
+//! Not without limit: each new attempt counts against the client's network and the order's email
+//! (`ratelimit::Limits`), so that nobody can take the whole stock with orders never paid.
 
 use crate::domain::checkout::{build_quote, limit_problem, order_errors};
 use crate::domain::emails;
@@ -35,17 +39,32 @@ pub fn request_hash(body: &PlaceOrder) -> String {
     Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Places the order of `body` under `key` (with fingerprint `hash`), exactly once.
-pub fn place(tx: &Transaction<'_>, key: &str, hash: &str, body: &PlaceOrder, now: UnixSeconds) -> ApiResult<Placed> {
-    if let Some((seen_hash, number)) = orders::seen_key(tx, key)? {
+/// Places the order of `body` under `key` (with fingerprint `hash`), exactly once. A repeated
+/// request is answered as before; any other attempt must first be let through by `admit` (the
+/// rate limits), even one that finds its cart already ordered.
+pub fn place(
+    tx: &Transaction<'_>,
+    key: &str,
+    hash: &str,
+    body: &PlaceOrder,
+    now: UnixSeconds,
+    admit: impl FnOnce(&PlaceOrder) -> ApiResult<()>,
+) -> ApiResult<Placed> {
+    if let Some((seen_hash, number, token)) = orders::seen_key(tx, key)? {
         if seen_hash != hash {
             return Err(ApiError::new(ProblemKind::IdempotencyKeyReused));
         }
-        return Ok(Placed { order: orders::placed_order(tx, number)?, new: false });
+        let token = match token {
+            Some(token) => token,
+            None => orders::issue_token(tx, number, now)?,
+        };
+        return Ok(Placed { order: orders::placed_order(tx, number, token)?, new: false });
     }
+    admit(body)?;
     if let Some(number) = carts::order_of(tx, &body.draft.cart_id)? {
-        orders::remember_key(tx, key, hash, number, now)?;
-        return Ok(Placed { order: orders::placed_order(tx, number)?, new: false });
+        let token = orders::issue_token(tx, number, now)?;
+        orders::remember_key(tx, key, hash, number, &token, now)?;
+        return Ok(Placed { order: orders::placed_order(tx, number, token)?, new: false });
     }
 
     let draft = &body.draft;
@@ -125,8 +144,9 @@ pub fn place(tx: &Transaction<'_>, key: &str, hash: &str, body: &PlaceOrder, now
         payments::open(tx, number, now)?;
     }
     carts::mark_ordered(tx, &draft.cart_id, number)?;
-    orders::remember_key(tx, key, hash, number, now)?;
-    Ok(Placed { order: orders::placed_order(tx, number)?, new: true })
+    let token = orders::issue_token(tx, number, now)?;
+    orders::remember_key(tx, key, hash, number, &token, now)?;
+    Ok(Placed { order: orders::placed_order(tx, number, token)?, new: true })
 }
 
 /// Writes the confirmation email of a newly placed order to the outbox. A failure to write is
@@ -153,7 +173,7 @@ pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixS
     payments::decline_pending(tx, number, now)?;
     let id = payments::open(tx, number, now)?;
     orders::set_payment_status(tx, number, PaymentStatus::AwaitingPayment)?;
-    Ok(PaymentStep { status: PaymentStatus::AwaitingPayment, redirect_url: Some(payments::gateway_url(&id)) })
+    Ok(PaymentStep { status: PaymentStatus::AwaitingPayment, redirect_url: Some(payments::gateway_url(&id, number, token)) })
 }
 
 /// Asks to cancel the order: before handover it is cancelled at once (any payment refunded to the

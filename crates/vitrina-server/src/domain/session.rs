@@ -1,19 +1,19 @@
 //! Signing in with an email address and a password (Argon2id), which opens a session.
 
-use crate::auth::verify_password;
+use crate::auth::{hash_password, needs_rehash};
 use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
 use crate::store::sessions;
-use rusqlite::Transaction;
 use vitrina_core::api::{Account, SignIn};
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::{FieldError, ProblemKind};
 
-/// A session lasts this long after signing in.
+/// A session lasts this long after signing in (if used at least every `sessions::IDLE_SECONDS`).
 pub const SESSION_SECONDS: i64 = 30 * 86_400;
 
-/// The email address to sign in with (trimmed, in lower case), once both fields are filled in.
+/// The email address to sign in with (trimmed, case-folded), once both fields are filled in.
 pub fn sign_in_email(body: &SignIn) -> ApiResult<String> {
-    let email = body.email.trim().to_lowercase();
+    let email = vitrina_core::validate::email_key(&body.email);
     let mut errors = Vec::new();
     if email.is_empty() {
         errors.push(FieldError::new("email", "required", "Fill this in."));
@@ -24,13 +24,46 @@ pub fn sign_in_email(body: &SignIn) -> ApiResult<String> {
     if errors.is_empty() { Ok(email) } else { Err(ApiError::validation(errors)) }
 }
 
-/// Opens a session with `token` if the password is the account's; the account signed in.
-pub fn sign_in(tx: &Transaction<'_>, email: &str, password: &str, token: &str, now: UnixSeconds) -> ApiResult<Option<Account>> {
-    let stored = sessions::password_hash(tx, email)?;
+/// Opens a session with `token` if the password is the account's, and ends the session the
+/// browser had before (`previous`), so that a session id known before signing in is worth
+/// nothing after. The account signed in.
+///
+/// The password is checked on the blocking pool, outside the database lock (Argon2 takes tens of
+/// milliseconds on purpose), and an unknown address costs the same check as a wrong password.
+pub async fn sign_in(
+    state: &AppState,
+    email: String,
+    password: String,
+    previous: Option<String>,
+    token: String,
+    now: UnixSeconds,
+) -> ApiResult<Option<Account>> {
+    let lookup = email.clone();
+    let stored = state.db.run(move |tx| sessions::password_hash(tx, &lookup)).await?;
+    let passwords = state.passwords.clone();
+    let (opens, rehash) = tokio::task::spawn_blocking(move || {
+        let opens = passwords.check(&password, stored.as_deref());
+        // An account hashed with older parameters is hashed again with today's.
+        let rehash = (opens && stored.as_deref().is_some_and(needs_rehash)).then(|| hash_password(&password));
+        (opens, rehash)
+    })
+    .await
+    .map_err(ApiError::internal)?;
     // The same answer for an unknown address and a wrong password.
-    if !stored.is_some_and(|h| verify_password(password, &h)) {
+    if !opens {
         return Err(ApiError::new(ProblemKind::InvalidCredentials));
     }
-    sessions::open(tx, token, email, now, now + SESSION_SECONDS)?;
-    sessions::account_for_token(tx, Some(token), now)
+    state
+        .db
+        .run(move |tx| {
+            if let Some(previous) = previous {
+                sessions::close(tx, &previous)?;
+            }
+            if let Some(hash) = rehash {
+                sessions::set_password_hash(tx, &email, &hash)?;
+            }
+            sessions::open(tx, &token, &email, now, now + SESSION_SECONDS)?;
+            sessions::account_for_token(tx, Some(&token), now)
+        })
+        .await
 }

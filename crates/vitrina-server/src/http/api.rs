@@ -18,21 +18,32 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(catalog::list_products))
         .routes(routes!(catalog::get_product))
         .merge(group(for_a_day(), [routes!(catalog::product_image)]))
-        .routes(routes!(carts::create_cart))
-        .routes(routes!(carts::get_cart))
-        .routes(routes!(carts::add_line))
-        .routes(routes!(carts::update_line, carts::remove_line))
+        .merge(group(
+            no_store(),
+            [
+                routes!(carts::create_cart),
+                routes!(carts::get_cart),
+                routes!(carts::add_line),
+                routes!(carts::update_line, carts::remove_line),
+            ],
+        ))
         .routes(routes!(checkout::quote))
-        .routes(routes!(orders::place_order))
-        .routes(routes!(orders::start_payment))
-        .routes(routes!(orders::get_order))
-        .routes(routes!(orders::lookup))
-        .routes(routes!(orders::request_cancellation))
+        .merge(group(
+            no_store(),
+            [
+                routes!(orders::place_order),
+                routes!(orders::start_payment),
+                routes!(orders::get_order),
+                routes!(orders::lookup),
+                routes!(orders::request_cancellation),
+            ],
+        ))
         .merge(group(no_cache(), [routes!(tracking::list_shipments), routes!(tracking::get_shipment)]))
         .merge(group(
             no_store(),
             [
                 routes!(session::current_session, session::sign_in, session::sign_out),
+                routes!(session::sign_out_everywhere),
                 routes!(contact::seller_contact),
                 routes!(contact::get_settings, contact::save_settings),
             ],

@@ -4,6 +4,7 @@
 //! expected, in plain words. Never the framework's wording, Rust type names or source positions.
 
 use crate::error::ApiError;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -159,16 +160,65 @@ where
     }
 }
 
-/// The client's IP address, when the server knows it (it does when served with connection info:
-/// `serve` and the tests do). Rate limits count per address with it.
+/// The client's network, for the rate limits: its IP address, with an IPv6 address cut to its
+/// /64 (one host usually holds a whole /64, and could otherwise rotate through it). Behind a
+/// reverse proxy (`--trust-proxy`) it is the address the proxy appended last to
+/// `X-Forwarded-For`; otherwise the peer of the connection, and never that header.
 pub struct ClientIp(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl ClientIp {
+    /// The key the rate limits count this client under; every client whose address is unknown
+    /// (the router embedded without connection info) shares one, so the limits still hold.
+    pub fn key(&self) -> String {
+        self.0.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+    }
+}
+
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let info = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
-        Ok(ClientIp(info.map(|c| c.0.ip())))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+        let forwarded = state.options.trust_proxy.then(|| forwarded_for(&parts.headers)).flatten();
+        Ok(ClientIp(forwarded.or(peer).map(network)))
+    }
+}
+
+/// The last address of `X-Forwarded-For`: the one the trusted proxy itself appended (the ones
+/// before it are whatever the client wrote).
+fn forwarded_for(headers: &axum::http::HeaderMap) -> Option<std::net::IpAddr> {
+    let last = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).last()?;
+    let last = last.trim();
+    last.parse().ok().or_else(|| last.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+}
+
+/// An IPv4 address as it is; an IPv6 address as its /64 (an IPv4-mapped one as the IPv4).
+fn network(ip: std::net::IpAddr) -> std::net::IpAddr {
+    match ip {
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => std::net::IpAddr::V4(v4),
+            None => std::net::IpAddr::V6(std::net::Ipv6Addr::from(u128::from(v6) & !((1u128 << 64) - 1))),
+        },
+        v4 => v4,
+    }
+}
+
+/// Whether the shopper's connection is HTTPS: the store's `--public-url` is `https://`, or,
+/// behind a trusted proxy, it says so in `X-Forwarded-Proto`.
+pub struct Https(pub bool);
+
+impl Https {
+    pub fn of(state: &AppState, headers: &axum::http::HeaderMap) -> bool {
+        let proto = || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next_back());
+        state.options.public_https() || (state.options.trust_proxy && proto().is_some_and(|p| p.trim().eq_ignore_ascii_case("https")))
+    }
+}
+
+impl FromRequestParts<AppState> for Https {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Https(Https::of(state, &parts.headers)))
     }
 }
 
@@ -225,6 +275,26 @@ mod tests {
         );
         assert_eq!(plain("invalid type: map, expected struct CheckoutDraft"), "invalid type: map, expected an object");
         assert_eq!(plain("invalid type: integer `5`, expected a string"), "invalid type: integer `5`, expected a string");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_counted_by_its_slash_64() {
+        let a: std::net::IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: std::net::IpAddr = "2001:db8:1:2:ffff:1:2:3".parse().unwrap();
+        assert_eq!(network(a), network(b));
+        assert_eq!(network(a).to_string(), "2001:db8:1:2::");
+        assert_ne!(network(a), network("2001:db8:1:3::1".parse().unwrap()));
+        assert_eq!(network("::ffff:192.0.2.7".parse().unwrap()).to_string(), "192.0.2.7");
+        assert_eq!(network("192.0.2.7".parse().unwrap()).to_string(), "192.0.2.7");
+    }
+
+    #[test]
+    fn the_proxys_own_entry_of_x_forwarded_for_counts() {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("x-forwarded-for", "6.6.6.6, 203.0.113.9".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), Some("203.0.113.9".parse().unwrap()));
+        headers.insert("x-forwarded-for", "garbage".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), None);
     }
 
     #[test]

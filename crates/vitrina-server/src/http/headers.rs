@@ -1,9 +1,11 @@
-//! Cache headers, as layers on route groups (`api.rs`) rather than inserts in handlers.
+//! Cache headers, as layers on route groups (`api.rs`) rather than inserts in handlers, and the
+//! security headers of every answer.
 //!
 //! Each sets `Cache-Control` only where the answer has none, so a problem answer keeps its own
 //! `no-store` (`error.rs`) whatever its route's group says.
 
 use axum::http::{HeaderValue, header};
+use sha2::Digest;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 fn cache_control(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -11,7 +13,8 @@ fn cache_control(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
 }
 
 /// Answers with personal data, or that depend on who asks: never kept by a browser or a proxy
-/// (the session, a seller's contact view and settings, the payment page).
+/// (orders and their tokens, carts, the session, a seller's contact view and settings, the
+/// payment page).
 pub fn no_store() -> SetResponseHeaderLayer<HeaderValue> {
     cache_control("no-store")
 }
@@ -25,4 +28,121 @@ pub fn no_cache() -> SetResponseHeaderLayer<HeaderValue> {
 /// Answers that change rarely: kept for a day (product pictures).
 pub fn for_a_day() -> SetResponseHeaderLayer<HeaderValue> {
     cache_control("public, max-age=86400")
+}
+
+/// Security headers on every answer (a layer over the whole router, `mod.rs`):
+///
+/// - `Content-Security-Policy`, unless the answer brought its own (the gateway's page does):
+///   the app's policy, which runs its WebAssembly (`'wasm-unsafe-eval'`) and the one inline
+///   script and style trunk writes into each page, by their hashes, and nothing else inline;
+///   no framing (`frame-ancestors 'none'`);
+/// - `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY` (for browsers before CSP 2);
+/// - `Referrer-Policy: no-referrer`: an order's address carries its token;
+/// - `Strict-Transport-Security` when the shopper's connection is HTTPS.
+pub async fn security_headers(
+    axum::extract::State(policy): axum::extract::State<SecurityPolicy>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let https = super::extract::Https::of(&policy.state, request.headers());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy.csp.clone());
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    if https {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
+    response
+}
+
+/// What [`security_headers`] needs: the app's policy, and the state (to tell HTTPS).
+#[derive(Clone)]
+pub struct SecurityPolicy {
+    pub csp: HeaderValue,
+    pub state: crate::state::AppState,
+}
+
+/// The app's Content-Security-Policy, with the hashes of the inline scripts and styles of the
+/// built app's pages in `dist` (read once, at start: a rebuilt app needs a restart).
+pub fn content_security_policy(dist: Option<&std::path::Path>) -> HeaderValue {
+    let (scripts, styles) = dist.map(inline_hashes).unwrap_or_default();
+    let sources = |hashes: Vec<String>| hashes.into_iter().map(|h| format!(" 'sha256-{h}'")).collect::<String>();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; font-src 'self'; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        sources(scripts),
+        sources(styles)
+    );
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"))
+}
+
+/// The base64 SHA-256 of every inline `<script>` (one without `src`) and `<style>` in the pages
+/// (`*.html`) of `dist`, each once.
+fn inline_hashes(dist: &std::path::Path) -> (Vec<String>, Vec<String>) {
+    let (mut scripts, mut styles) = (Vec::new(), Vec::new());
+    let pages = std::fs::read_dir(dist).into_iter().flatten().flatten().map(|e| e.path());
+    for page in pages.filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        let html = std::fs::read_to_string(&page).unwrap_or_default();
+        for (tag, into) in [("script", &mut scripts), ("style", &mut styles)] {
+            for body in inline_bodies(&html, tag) {
+                let hash = base64(&sha2::Sha256::digest(body.as_bytes()));
+                if !into.contains(&hash) {
+                    into.push(hash);
+                }
+            }
+        }
+    }
+    (scripts, styles)
+}
+
+/// The contents of each `<tag …>…</tag>` in `html` whose opening tag has no `src`.
+fn inline_bodies<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut bodies = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        let Some(end_of_tag) = after.find('>') else { break };
+        let attributes = &after[..end_of_tag];
+        let inner = &after[end_of_tag + 1..];
+        let Some(end) = inner.find(&close) else { break };
+        if !attributes.contains("src=") && (attributes.is_empty() || attributes.starts_with(char::is_whitespace)) {
+            bodies.push(&inner[..end]);
+        }
+        rest = &inner[end..];
+    }
+    bodies
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]) } else { '=' });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_and_styles_are_found_and_hashed_as_browsers_do() {
+        let html =
+            r#"<head><style>body{}</style><script type="module">init();</script><script src="/x.js"></script><scripty></scripty></head>"#;
+        assert_eq!(inline_bodies(html, "script"), vec!["init();"]);
+        assert_eq!(inline_bodies(html, "style"), vec!["body{}"]);
+        // The example of the CSP specification: 'sha256-…' of `alert('Hello, world.');`.
+        assert_eq!(base64(&sha2::Sha256::digest(b"alert('Hello, world.');")), "qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=");
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"a"), "YQ==");
+    }
 }

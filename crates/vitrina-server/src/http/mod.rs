@@ -27,24 +27,41 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 use vitrina_core::ProblemKind;
 
-/// The whole application: API, test hooks if enabled, and the built app if given.
+/// How long a client may take to send a request's body once its headers are in.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long any one request may take, start to end, before it is answered 408 and dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The whole application: API, the demo gateway and test hooks if enabled, and the built app if
+/// given.
 pub fn app(state: AppState) -> Router {
     let (api, _) = api::api().split_for_parts();
-    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document)).merge(gateway::router());
+    let mut router = api.route("/api/openapi.json", axum::routing::get(openapi_document));
+    if state.options.demo_gateway {
+        router = router.merge(gateway::router());
+    }
     if state.options.test_hooks {
         router = router.merge(test_hooks::router());
     }
     let dist = state.options.dist_dir.clone();
+    let policy = headers::SecurityPolicy { csp: headers::content_security_policy(dist.as_deref()), state: state.clone() };
     router
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(move |request: Request| fallback(dist.clone(), request))
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
+        // A client that sends its body a byte now and then is cut off, and so is any request that
+        // takes too long: neither holds a connection and a worker for ever.
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         // A bug that panics answers this one request with a plain 500 problem (the cause goes to
         // the log) instead of dropping the connection.
         .layer(CatchPanicLayer::custom(error::panicked))
@@ -53,6 +70,7 @@ pub fn app(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(trace::request_span))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(axum::middleware::from_fn_with_state(policy, headers::security_headers))
         .with_state(state)
 }
 

@@ -24,21 +24,31 @@ At most 200 printable ASCII characters, without spaces at either end")),
     request_body = PlaceOrder,
     responses(
         (status = 201, description = "The order was placed", body = PlacedOrder),
-        (status = 200, description = "The same order again: a repeated request, or this cart was already ordered", body = PlacedOrder),
+        (status = 200, description = "The same order again: a repeated request (the same answer), or this cart was already ordered (with a new access token of its own)", body = PlacedOrder),
         (status = 400, description = "No Idempotency-Key (`idempotency-key-missing`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "The total changed (`price-changed`) or stock ran out (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "Fields need attention (`validation`), limits not met (`order-limit`), or the key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 429, description = "Too many new orders from this network, or for this email, in 10 minutes (`rate-limited`, with `Retry-After`); a repeated request with a key already used is still answered", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn place_order(
     State(state): State<AppState>,
+    client: ClientIp,
     headers: HeaderMap,
     ApiJson(body): ApiJson<PlaceOrder>,
 ) -> ApiResult<(StatusCode, Json<PlacedOrder>)> {
     let key = idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?;
     let hash = domain::orders::request_hash(&body);
     let now = state.clock.now();
-    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now)).await?;
+    let limits = state.limits.clone();
+    // Counted per network first, then per email: a client cannot spend someone else's count by
+    // writing their address until its own network's count allows it.
+    let admit = move |body: &PlaceOrder| {
+        limits.orders_per_client.admit(&client.key(), now)?;
+        let email = body.draft.contact.as_ref().map(|c| vitrina_core::validate::email_key(&c.email)).unwrap_or_default();
+        limits.orders_per_email.admit(&email, now)
+    };
+    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now, admit)).await?;
     if new {
         domain::orders::send_confirmation(&state, &order).await;
     }
@@ -104,31 +114,37 @@ pub async fn get_order(
     Ok(Json(order))
 }
 
-/// Finds an order by number and email (guests have no account). Rate-limited per order number
-/// and per client address.
+/// Finds an order by number and email (guests have no account; the email in any case, over all
+/// of Unicode). Rate-limited per client network and per order number.
 #[utoipa::path(post, path = "/api/orders/lookup", tag = "orders",
     request_body = OrderLookup,
     responses(
-        (status = 200, description = "The order's number and access token", body = OrderAccess),
+        (status = 200, description = "The order's number and a new access token for it (the store keeps tokens only as hashes; earlier tokens keep working)", body = OrderAccess),
         (status = 404, description = "No order with this number and email (whichever is wrong) (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 429, description = "Too many tries; `retry_after_seconds` says when to try again (`rate-limited`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn lookup(
-    State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
-    ApiJson(body): ApiJson<OrderLookup>,
-) -> ApiResult<Json<OrderAccess>> {
+pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(body): ApiJson<OrderLookup>) -> ApiResult<Json<OrderAccess>> {
     let now = state.clock.now();
     let not_found = || ApiError::not_found("No order with this number and email.");
-    if let Some(ip) = ip {
-        state.limits.lookup_by_ip.admit(&ip.to_string(), now)?;
-    }
+    state.limits.lookup_by_ip.admit(&client.key(), now)?;
     // Counted per order, however its number is written: "01042" and "+1042" are order 1042 too.
     // What is not a number is no order; it costs the client's address a try, and nothing else.
     let number = body.number.trim().trim_start_matches('#').parse::<i64>().map_err(|_| not_found())?;
-    state.limits.lookup_by_order.admit(&number.to_string(), now)?;
-    let email = body.email.trim().to_lowercase();
-    let access = state.db.run(move |tx| store::orders::find_by_email(tx, number, &email)).await?.ok_or_else(not_found)?;
+    let order_key = number.to_string();
+    state.limits.lookup_by_order.admit(&order_key, now)?;
+    let access = state
+        .db
+        .run(move |tx| {
+            if !store::orders::placed_with_email(tx, number, &body.email)? {
+                return Ok(None);
+            }
+            let access_token = store::orders::issue_token(tx, number, now)?;
+            Ok(Some(OrderAccess { number: number.to_string(), access_token }))
+        })
+        .await?
+        .ok_or_else(not_found)?;
+    // Only wrong guesses count against the order: its shopper is never locked out by finding it.
+    state.limits.lookup_by_order.forgive(&order_key, now);
     Ok(Json(access))
 }
 

@@ -24,7 +24,11 @@ const REVALIDATE: &str = "no-cache";
 pub async fn serve(dist: PathBuf, request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
-    if looks_like_file && path != "/index.html" {
+    // `//evil.example` (or `/.//evil.example`) is no file and no page: the app's not-found page,
+    // never a redirect (a "directory" there would be answered with `Location: //evil.example/`,
+    // another site).
+    let off_site = path.contains("//") || path.contains('\\') || path.split('/').any(|s| s == "." || s == "..");
+    if looks_like_file && path != "/index.html" && !off_site {
         return file(&dist, &path, request).await;
     }
     let area = Area::of(&path);

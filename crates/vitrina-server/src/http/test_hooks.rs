@@ -23,6 +23,15 @@ pub fn router() -> Router<AppState> {
         .route("/api/test/orders", get(list_orders))
         .route("/api/test/bench-cart", post(bench_cart))
         .route("/api/test/contact/{seller_id}/reset", post(reset_demo_settings))
+        .route("/api/test/limits", get(limit_keys))
+}
+
+/// How many keys the lookup limiters hold (the flood test reads that they stay bounded).
+async fn limit_keys(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({
+        "lookup_by_ip": state.limits.lookup_by_ip.keys(),
+        "lookup_by_order": state.limits.lookup_by_order.keys(),
+    }))
 }
 
 #[derive(Deserialize)]

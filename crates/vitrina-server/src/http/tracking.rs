@@ -14,14 +14,23 @@ use vitrina_core::tracking;
 use vitrina_core::{FieldError, ProblemKind};
 
 /// A shipment with its events (newest first), its current state and what the shopper can do.
+///
+/// Anyone may ask about a tracking number, so the answer holds nothing about a person: no name,
+/// address or phone, and, for a parcel of the store's own orders, no order number unless the
+/// order's token comes with the request (the store's parcels have random numbers, so they cannot
+/// be counted through either).
 #[utoipa::path(get, path = "/api/shipments/{tracking_number}", tag = "tracking",
-    params(("tracking_number" = String, Path, description = "The carrier's tracking number; spaces are ignored and letters may be in either case")),
+    params(("tracking_number" = String, Path, description = "The carrier's tracking number; spaces are ignored and letters may be in either case"), ShipmentTokenQuery),
     responses(
         (status = 200, description = "The shipment, seen now", body = Shipment),
         (status = 404, description = "The carrier has not reported this number (yet) (`shipment-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "Not a tracking number (`validation`, field `tracking_number`, code `invalid_tracking_number`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number): ApiPath<String>) -> ApiResult<Json<Shipment>> {
+pub async fn get_shipment(
+    State(state): State<AppState>,
+    ApiPath(tracking_number): ApiPath<String>,
+    ApiQuery(query): ApiQuery<ShipmentTokenQuery>,
+) -> ApiResult<Json<Shipment>> {
     let number = tracking::tracking_number(&tracking_number).map_err(|code| {
         ApiError::validation(vec![FieldError::new(
             "tracking_number",
@@ -32,7 +41,17 @@ pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number
     let now = state.clock.now();
     let record = state
         .db
-        .run(move |tx| shipments::load(tx, &number))
+        .run(move |tx| {
+            let Some(mut record) = shipments::load(tx, &number)? else { return Ok(None) };
+            // The store's own order is named only to whoever holds its token.
+            if let Some(order) = record.order_number.as_deref()
+                && orders::is_store_order(tx, order)?
+                && orders::authorised_order(tx, order, &query.token).is_err()
+            {
+                record.order_number = None;
+            }
+            Ok(Some(record))
+        })
         .await?
         .ok_or_else(|| {
             ApiError::detail(
@@ -41,6 +60,16 @@ pub async fn get_shipment(State(state): State<AppState>, ApiPath(tracking_number
             )
         })?;
     Ok(Json(tracking::shipment_view(&record, now)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ShipmentTokenQuery {
+    /// The access token of the store's order the parcel belongs to: with it, the answer names
+    /// the order (`order_number`); without it, not.
+    #[serde(default)]
+    #[param(required = false)]
+    token: String,
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

@@ -1,5 +1,5 @@
-//! Carts and their lines. A cart is kept for 30 days after its last change; an expired one is
-//! deleted when it is next asked for.
+//! Carts and their lines. A cart is kept for 30 days after its last change; after that it is
+//! not found, and the purge (`domain::purge`) deletes it.
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -34,14 +34,16 @@ pub fn touch(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult
 
 fn live_cart_updated_at(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<UnixSeconds> {
     let updated_at: Option<i64> = tx.query_row("SELECT updated_at FROM carts WHERE id = ?1", [cart_id], |r| r.get(0)).optional()?;
+    // An expired cart is not deleted here: the refusal rolls the transaction back anyway.
     match updated_at {
         Some(t) if t + CART_LIFETIME_SECONDS > now => Ok(t),
-        Some(_) => {
-            tx.execute("DELETE FROM carts WHERE id = ?1", [cart_id])?;
-            Err(ApiError::new(ProblemKind::CartNotFound))
-        }
-        None => Err(ApiError::new(ProblemKind::CartNotFound)),
+        _ => Err(ApiError::new(ProblemKind::CartNotFound)),
     }
+}
+
+/// Deletes carts untouched for their lifetime, with their lines; how many.
+pub fn purge(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
+    Ok(tx.execute("DELETE FROM carts WHERE updated_at <= ?1", [now - CART_LIFETIME_SECONDS])?)
 }
 
 /// Reads a cart as the contract describes it.

@@ -1,8 +1,10 @@
 //! Orders: the row written when one is placed, its lines and history, its status, and the order
 //! as its page reads it.
 //!
-//! Access: an order opens only with its access token. [`authorised_order`] answers anything else
-//! exactly as for an order that does not exist, so the answers reveal nothing about which exist.
+//! Access: an order opens only with one of its access tokens. [`authorised_order`] answers
+//! anything else exactly as for an order that does not exist, so the answers reveal nothing about
+//! which exist. Tokens are kept as SHA-256 hashes (`order_tokens`): a copy of the database opens
+//! no order through the API. An order gets a token when placed and a new one at each lookup.
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -11,12 +13,11 @@ use crate::store::catalog::image_url;
 use crate::store::enums::{from_text, to_text};
 use crate::store::{payments, shipments};
 use rusqlite::{OptionalExtension, Transaction, params};
-use subtle::ConstantTimeEq;
 use vitrina_core::Money;
 use vitrina_core::api::{
-    Address, Cancellation, CartLine, Consents, DeliveryKind, DeliveryOption, Order, OrderAccess, OrderDelivery, OrderEvent, OrderEventKind,
-    OrderLine, OrderPayment, OrderSeller, OrderShipment, OrderStatus, PaymentKind, PaymentMethod, PaymentStatus, PaymentStep, Person,
-    PickupPoint, PlacedOrder, Totals,
+    Address, Cancellation, CartLine, Consents, DeliveryKind, DeliveryOption, Order, OrderDelivery, OrderEvent, OrderEventKind, OrderLine,
+    OrderPayment, OrderSeller, OrderShipment, OrderStatus, PaymentKind, PaymentMethod, PaymentStatus, PaymentStep, Person, PickupPoint,
+    PlacedOrder, Totals,
 };
 use vitrina_core::civil::{Date, UnixSeconds, format_rfc3339_utc};
 
@@ -56,7 +57,7 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
     let point_json = order.pickup_point.map(serde_json::to_string).transpose().map_err(ApiError::internal)?;
     let (delivery, totals, consents) = (order.delivery, order.totals, order.consents);
     tx.execute(
-        "INSERT INTO orders (number, access_token, cart_id, created_at, email, phone, name, recipient_name, recipient_phone,
+        "INSERT INTO orders (number, email_key, cart_id, created_at, email, phone, name, recipient_name, recipient_phone,
             country, city, address_line, postcode, delivery_option_id, delivery_kind, carrier, service_level, dispatch_date,
             earliest, latest, delivery_date, time_window, pickup_point_json, payment_method, payment_kind, payment_status,
             promo_code, currency, items_minor, delivery_minor, discount_minor, total_minor, vat_minor, vat_rate_percent,
@@ -65,7 +66,7 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
             ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, 'created')",
         params![
             order.number,
-            ids::token(),
+            vitrina_core::validate::email_key(order.email),
             order.cart_id,
             order.placed_at,
             order.email,
@@ -128,29 +129,49 @@ pub fn insert_line(tx: &Transaction<'_>, number: i64, position: usize, line: &Ca
     Ok(())
 }
 
-/// The request fingerprint and order of an `Idempotency-Key` seen before.
-pub fn seen_key(tx: &Transaction<'_>, key: &str) -> ApiResult<Option<(String, i64)>> {
-    Ok(tx
-        .query_row("SELECT request_hash, order_number FROM idempotency_keys WHERE key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+/// A new access token for the order (kept as its hash); returned once, here.
+pub fn issue_token(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiResult<String> {
+    let token = ids::token();
+    tx.execute(
+        "INSERT INTO order_tokens (token_hash, order_number, created_at) VALUES (?1, ?2, ?3)",
+        params![ids::digest(&token), number, now],
+    )?;
+    Ok(token)
 }
 
-/// Remembers that `key`, with a request of fingerprint `hash`, led to order `number`.
-pub fn remember_key(tx: &Transaction<'_>, key: &str, hash: &str, number: i64, now: UnixSeconds) -> ApiResult<()> {
+/// What an `Idempotency-Key` seen before led to: the request's fingerprint, the order, and the
+/// token its answer carried (unsealed with the key itself).
+pub fn seen_key(tx: &Transaction<'_>, key: &str) -> ApiResult<Option<(String, i64, Option<String>)>> {
+    let row: Option<(String, i64, String)> = tx
+        .query_row("SELECT request_hash, order_number, sealed_token FROM idempotency_keys WHERE key_hash = ?1", [ids::digest(key)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    Ok(row.map(|(hash, number, sealed)| (hash, number, ids::seal(&sealed, key))))
+}
+
+/// Remembers that `key`, with a request of fingerprint `hash`, led to order `number` with `token`.
+pub fn remember_key(tx: &Transaction<'_>, key: &str, hash: &str, number: i64, token: &str, now: UnixSeconds) -> ApiResult<()> {
+    let sealed = ids::seal(token, key).ok_or_else(|| ApiError::internal("an order token that is not 32 hex digits"))?;
     tx.execute(
-        "INSERT INTO idempotency_keys (key, request_hash, order_number, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![key, hash, number, now],
+        "INSERT INTO idempotency_keys (key_hash, request_hash, order_number, sealed_token, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![ids::digest(key), hash, number, sealed, now],
     )?;
     Ok(())
 }
 
-/// The placed order as the checkout sees it: number, token, and what to do about payment.
-pub fn placed_order(tx: &Transaction<'_>, number: i64) -> ApiResult<PlacedOrder> {
-    let (token, status): (String, String) =
-        tx.query_row("SELECT access_token, payment_status FROM orders WHERE number = ?1", [number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// Forgets idempotency keys older than `before` (a retry comes within minutes, not a day later);
+/// how many.
+pub fn purge_keys(tx: &Transaction<'_>, before: UnixSeconds) -> ApiResult<usize> {
+    Ok(tx.execute("DELETE FROM idempotency_keys WHERE created_at < ?1", [before])?)
+}
+
+/// The placed order as the checkout sees it: number, `token`, and what to do about payment.
+pub fn placed_order(tx: &Transaction<'_>, number: i64, token: String) -> ApiResult<PlacedOrder> {
+    let status: String = tx.query_row("SELECT payment_status FROM orders WHERE number = ?1", [number], |r| r.get(0))?;
     let status: PaymentStatus = from_text(&status).unwrap_or(PaymentStatus::Unknown);
     let pending = payments::pending(tx, number)?;
-    let redirect_url = pending.filter(|_| status == PaymentStatus::AwaitingPayment).map(|id| payments::gateway_url(&id));
+    let redirect_url = pending.filter(|_| status == PaymentStatus::AwaitingPayment).map(|id| payments::gateway_url(&id, number, &token));
     Ok(PlacedOrder { number: number.to_string(), access_token: token, payment: PaymentStep { status, redirect_url } })
 }
 
@@ -158,27 +179,31 @@ pub fn placed_order(tx: &Transaction<'_>, number: i64) -> ApiResult<PlacedOrder>
 pub fn authorised_order(tx: &Transaction<'_>, number: &str, token: &str) -> ApiResult<i64> {
     let not_found = || ApiError::not_found("No such order.");
     let number: i64 = number.trim().parse().map_err(|_| not_found())?;
-    let stored: Option<String> = tx.query_row("SELECT access_token FROM orders WHERE number = ?1", [number], |r| r.get(0)).optional()?;
-    match stored {
-        // In constant time: how long a wrong token took tells nothing about the right one.
-        Some(stored) if bool::from(stored.as_bytes().ct_eq(token.as_bytes())) => Ok(number),
-        _ => Err(not_found()),
-    }
+    // Found by the token's hash: how long a wrong token took says nothing about the right one.
+    let opens: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM order_tokens WHERE token_hash = ?1 AND order_number = ?2)",
+        params![ids::digest(token), number],
+        |r| r.get(0),
+    )?;
+    if opens { Ok(number) } else { Err(not_found()) }
 }
 
-/// The number and access token of the order with this number and email (in any case).
-pub fn find_by_email(tx: &Transaction<'_>, number: i64, email: &str) -> ApiResult<Option<OrderAccess>> {
-    let found: Option<(i64, String)> = tx
-        .query_row("SELECT number, access_token FROM orders WHERE number = ?1 AND lower(email) = ?2", params![number, email], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
-    Ok(found.map(|(number, access_token)| OrderAccess { number: number.to_string(), access_token }))
+/// Whether order `number` was placed with this email (compared case-folded, over all of Unicode).
+pub fn placed_with_email(tx: &Transaction<'_>, number: i64, email: &str) -> ApiResult<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM orders WHERE number = ?1 AND email_key = ?2)",
+        params![number, vitrina_core::validate::email_key(email)],
+        |r| r.get(0),
+    )?)
 }
 
-/// Whether `reference` is the number of one of the store's own orders.
+/// Whether `reference` is the number of one of the store's own orders (written as the store
+/// writes it: `1042`, not `01042`), found by its key rather than by reading every order.
 pub fn is_store_order(tx: &Transaction<'_>, reference: &str) -> ApiResult<bool> {
-    Ok(tx.query_row("SELECT EXISTS (SELECT 1 FROM orders WHERE CAST(number AS TEXT) = ?1)", [reference], |r| r.get(0))?)
+    let Some(number) = reference.parse::<i64>().ok().filter(|n| n.to_string() == reference) else {
+        return Ok(false);
+    };
+    Ok(tx.query_row("SELECT EXISTS (SELECT 1 FROM orders WHERE number = ?1)", [number], |r| r.get(0))?)
 }
 
 /// How the order is paid for, and where that payment stands.
@@ -186,6 +211,13 @@ pub fn payment(tx: &Transaction<'_>, number: i64) -> ApiResult<(PaymentKind, Pay
     let (kind, status): (String, String) =
         tx.query_row("SELECT payment_kind, payment_status FROM orders WHERE number = ?1", [number], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok((from_text(&kind).unwrap_or(PaymentKind::Unknown), from_text(&status).unwrap_or(PaymentStatus::Unknown)))
+}
+
+/// Where the order stands, and where its payment does.
+pub fn status_and_payment(tx: &Transaction<'_>, number: i64) -> ApiResult<(OrderStatus, PaymentStatus)> {
+    let (status, payment): (String, String) =
+        tx.query_row("SELECT status, payment_status FROM orders WHERE number = ?1", [number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((from_text(&status).unwrap_or(OrderStatus::Unknown), from_text(&payment).unwrap_or(PaymentStatus::Unknown)))
 }
 
 /// Records where the order's payment stands.

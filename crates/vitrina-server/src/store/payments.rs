@@ -6,10 +6,13 @@ use crate::ids;
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::Money;
 use vitrina_core::civil::UnixSeconds;
+use vitrina_core::routes::{Page, encode_component};
 
-/// The gateway page of a payment.
-pub fn gateway_url(payment_id: &str) -> String {
-    format!("/gateway/{payment_id}")
+/// The gateway page of a payment, carrying where the shopper comes back to: the order's page
+/// (with the token, which the store keeps only as a hash and so cannot write again later).
+pub fn gateway_url(payment_id: &str, number: i64, token: &str) -> String {
+    let back = Page::Order { number: number.to_string(), token: token.to_owned() }.href();
+    format!("/gateway/{payment_id}?return={}", encode_component(&back))
 }
 
 /// Opens a new payment attempt for the order's total; returns its id.
@@ -49,26 +52,14 @@ pub struct Payment {
     pub amount: Money,
     /// `pending`, `approved` or `declined`.
     pub status: String,
-    /// The order's access token, for the way back to the order page.
-    pub order_token: String,
 }
 
 /// A payment, if there is one with this id.
 pub fn load(tx: &Transaction<'_>, payment_id: &str) -> ApiResult<Option<Payment>> {
     Ok(tx
-        .query_row(
-            "SELECT p.order_number, p.amount_minor, p.currency, p.status, o.access_token
-             FROM payments p JOIN orders o ON o.number = p.order_number WHERE p.id = ?1",
-            [payment_id],
-            |r| {
-                Ok(Payment {
-                    order_number: r.get(0)?,
-                    amount: Money::new(r.get(1)?, &r.get::<_, String>(2)?),
-                    status: r.get(3)?,
-                    order_token: r.get(4)?,
-                })
-            },
-        )
+        .query_row("SELECT order_number, amount_minor, currency, status FROM payments WHERE id = ?1", [payment_id], |r| {
+            Ok(Payment { order_number: r.get(0)?, amount: Money::new(r.get(1)?, &r.get::<_, String>(2)?), status: r.get(3)? })
+        })
         .optional()?)
 }
 

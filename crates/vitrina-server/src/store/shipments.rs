@@ -2,6 +2,7 @@
 //! texts); `vitrina_core::tracking` reads them.
 
 use crate::error::ApiResult;
+use crate::ids;
 use crate::policy;
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::api::EventTime;
@@ -69,16 +70,28 @@ pub fn numbers_of_order(tx: &Transaction<'_>, order: &str) -> ApiResult<Vec<Stri
 
 /// The store order's parcel at the carrier (Pony Express), created when the seller hands it over;
 /// returns its tracking number.
+///
+/// The number is random (`PX` and ten digits, as the carrier writes them), never derived from
+/// the order's: anyone can ask about any tracking number, so counting through them must not
+/// count through the store's orders.
 pub fn ensure_for_order(tx: &Transaction<'_>, number: i64, at: UnixSeconds) -> ApiResult<String> {
-    let tracking = format!("PX{:010}", 2_000_000_000 + number);
-    tx.execute(
-        "INSERT OR IGNORE INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, created_at, seller_id, order_number)
-         SELECT ?1, 'pony-express', latest, earliest, latest, ?2,
-                (SELECT seller_id FROM order_lines WHERE order_number = number ORDER BY position LIMIT 1), CAST(number AS TEXT)
-         FROM orders WHERE number = ?3",
-        params![tracking, at, number],
-    )?;
-    Ok(tracking)
+    if let Some(tracking) = numbers_of_order(tx, &number.to_string())?.into_iter().next() {
+        return Ok(tracking);
+    }
+    loop {
+        let tracking = format!("PX{}", ids::random_digits(10));
+        let inserted = tx.execute(
+            "INSERT OR IGNORE INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, created_at, seller_id, order_number)
+             SELECT ?1, 'pony-express', latest, earliest, latest, ?2,
+                    (SELECT seller_id FROM order_lines WHERE order_number = number ORDER BY position LIMIT 1), CAST(number AS TEXT)
+             FROM orders WHERE number = ?3",
+            params![tracking, at, number],
+        )?;
+        // Taken by another parcel (one in ten billion): draw again.
+        if inserted == 1 {
+            return Ok(tracking);
+        }
+    }
 }
 
 /// A carrier event on the shipment, in Moscow time, as Pony Express reports.

@@ -33,6 +33,7 @@ impl TestServer {
             db_path: dir.path().join("store.sqlite"),
             outbox_dir: dir.path().join("outbox"),
             test_hooks: true,
+            demo_gateway: true,
             ..ServerOptions::default()
         };
         adjust(&mut options);
