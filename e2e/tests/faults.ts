@@ -5,7 +5,7 @@
  * offer a retry where one can help, keep what the shopper typed, run no script a backend sent,
  * and never panic; once the fault is lifted, the retry must work.
  */
-import { expect, type Locator, type Page, type Route, type TestInfo } from '@playwright/test';
+import { type APIResponse, expect, type Locator, type Page, type Route, type TestInfo } from '@playwright/test';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -86,8 +86,15 @@ function mapStrings(node: any, f: (value: string, key: string) => string, key = 
   return node;
 }
 
-/** The real answer, changed by `change` when it is JSON. */
-async function changeRealAnswer(route: Route, change: (json: any) => any) {
+/** How a changed answer reaches the page. */
+type Send = (route: Route, response: APIResponse, body: string) => Promise<void>;
+
+/** Through `route.fulfill`, as JSON. */
+const fulfilJson: Send = (route, response, body) =>
+  route.fulfill({ response, body, headers: { ...response.headers(), 'content-type': 'application/json' } });
+
+/** The real answer, changed by `change` when it is JSON, handed over by `send`. */
+async function changeRealAnswer(route: Route, change: (json: any) => any, send: Send = fulfilJson) {
   const response = await route.fetch();
   const text = await response.text();
   let json: any;
@@ -97,7 +104,7 @@ async function changeRealAnswer(route: Route, change: (json: any) => any) {
     await route.fulfill({ response, body: text });
     return;
   }
-  await route.fulfill({ response, body: JSON.stringify(change(json)), headers: { ...response.headers(), 'content-type': 'application/json' } });
+  await send(route, response, JSON.stringify(change(json)));
 }
 
 /**
@@ -106,8 +113,8 @@ async function changeRealAnswer(route: Route, change: (json: any) => any) {
  * the browser's debugging protocol, which takes seconds on a busy machine, all of them counted
  * against the app's time limit, so that the huge answer mostly met the limit instead of being
  * read. Sent over HTTP, compressed as a backend would send it, the page still reads all 10 MB, in
- * a fraction of that time. The page never sees the other address (`route.continue` keeps the request's own),
- * but the browser checks it as another origin, hence the CORS headers.
+ * a fraction of that time. The page never sees the other address (`route.continue` keeps the
+ * request's own), but the browser checks it as another origin, hence the CORS headers.
  */
 let onceServer: Promise<{ origin: string; answers: Map<string, { status: number; headers: [string, string][]; body: Buffer }> }> | null = null;
 
@@ -137,32 +144,18 @@ function answerServer() {
   return onceServer;
 }
 
-/** The real answer with 10 MB more in it (when it is a JSON object), sent as `answerServer` explains. */
-async function hugeRealAnswer(route: Route) {
-  const response = await route.fetch();
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    await route.fulfill({ response, body: text });
-    return;
-  }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    await route.fulfill({ response, body: text, headers: { ...response.headers(), 'content-type': 'application/json' } });
-    return;
-  }
-  const body = zlib.gzipSync(JSON.stringify({ ...json, padding: 'x'.repeat(10 * 1024 * 1024) }));
-  const skip = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'content-type', 'keep-alive']);
+/** Over a real connection, compressed, from `answerServer`. */
+const sendOverConnection: Send = async (route, response, body) => {
+  const skip = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive', 'content-type']);
   const headers = response
     .headersArray()
     .filter((h) => !skip.has(h.name.toLowerCase()))
     .map((h): [string, string] => [h.name, h.value]);
   const { origin, answers } = await answerServer();
   const key = `/answer/${answers.size}-${Math.random().toString(36).slice(2)}`;
-  answers.set(key, { status: response.status(), headers: [...headers, ['content-type', 'application/json']], body });
+  answers.set(key, { status: response.status(), headers: [...headers, ['content-type', 'application/json']], body: zlib.gzipSync(body) });
   await route.continue({ url: origin + key });
-}
+};
 
 /** In the order the suite applies them: neighbours explain themselves differently, so each
  * message seen is the new one; the last is one a retry can mend. */
@@ -236,9 +229,14 @@ export const FAULTS: Fault[] = [
     // Read in full and shown, unless reading 10 MB outlasts the suite's short time limit (a busy
     // machine hands the body over in seconds): then the shopper is told it took too long, which is
     // what a slow phone meeting such an answer should see. Never a crash, a blank page or a hang.
-    // Sent over a real connection (`hugeRealAnswer`), so that it is usually read in full.
+    // Sent over a real connection (`answerServer`), so that it is usually read in full.
     name: 'huge response (10 MB)', words: ['error.timeout'], outcome: 'either', retryable: false,
-    answer: (r) => hugeRealAnswer(r),
+    answer: (r) =>
+      changeRealAnswer(
+        r,
+        (json) => (json && typeof json === 'object' && !Array.isArray(json) ? { ...json, padding: 'x'.repeat(10 * 1024 * 1024) } : json),
+        sendOverConnection,
+      ),
   },
   {
     name: 'timeout', words: ['error.timeout'], outcome: 'message', retryable: true,
