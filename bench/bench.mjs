@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'n
 import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { breakdown, printBreakdowns } from './breakdown.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:8080';
@@ -15,6 +16,8 @@ const DIST = process.env.BENCH_DIST ?? join(here, '../dist');
 const OUT = process.env.BENCH_OUT ?? join(here, '../var/bench');
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+// Each area's wasm with its names kept (made by scripts/bench.sh), for the size breakdown.
+const SIZES = process.env.BENCH_SIZES;
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const KB = 1024;
@@ -112,6 +115,25 @@ const FIRST_CONTROL = `
     }
   }).observe(document, { subtree: true, childList: true });`;
 
+/** Counts what a page transfers (as served: brotli where accepted), by kind, until `reset`. */
+async function transferMeter(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const requests = new Map();
+  cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type }));
+  let sizes;
+  const reset = () => { sizes = { html: 0, js: 0, wasm: 0, css: 0, data: 0, images: 0 }; };
+  reset();
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (!r) return;
+    const kind = r.url.endsWith('.wasm') ? 'wasm' : r.type === 'Document' ? 'html' : r.type === 'Script' ? 'js'
+      : r.type === 'Stylesheet' ? 'css' : r.type === 'Image' ? 'images' : 'data';
+    sizes[kind] += e.encodedDataLength;
+  });
+  return { sizes: () => ({ ...sizes, app: sizes.html + sizes.js + sizes.wasm + sizes.css }), reset };
+}
+
 /** What the first load of each route transfers (as served: brotli where accepted), and when its first control is usable. */
 async function transfers(browser, routes) {
   const results = [];
@@ -119,26 +141,35 @@ async function transfers(browser, routes) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(FIRST_CONTROL);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    const requests = new Map();
-    cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, type: e.type, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] }));
-    const sizes = { html: 0, js: 0, wasm: 0, css: 0, data: 0, images: 0 };
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = requests.get(e.requestId);
-      if (!r) return;
-      const kind = r.url.endsWith('.wasm') ? 'wasm' : r.type === 'Document' ? 'html' : r.type === 'Script' ? 'js'
-        : r.type === 'Stylesheet' ? 'css' : r.type === 'Image' ? 'images' : 'data';
-      sizes[kind] += e.encodedDataLength;
-    });
+    const meter = await transferMeter(context, page);
     await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
     await page.waitForFunction(() => window.__firstControl !== null, null, { timeout: 30000 });
     const startup = await page.evaluate(() => window.__firstControl);
-    const app = sizes.html + sizes.js + sizes.wasm + sizes.css;
-    results.push({ route: name, path, ...sizes, app, startupMs: round(startup) });
+    results.push({ route: name, path, ...meter.sizes(), startupMs: round(startup) });
     await context.close();
   }
   return results;
+}
+
+/**
+ * A shopper's journey across the areas in one browser (one cache): each step's page loaded in
+ * full, as a link to another area does, then the whole journey again the next day (a returning
+ * shopper: hashed files come from the cache, pages and data are asked for again).
+ */
+async function journey(browser, routes) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const meter = await transferMeter(context, page);
+  const steps = [];
+  for (const visit of ['first', 'returning']) {
+    for (const [name, path] of routes) {
+      meter.reset();
+      await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+      steps.push({ visit, route: name, ...meter.sizes() });
+    }
+  }
+  await context.close();
+  return steps;
 }
 
 async function lighthouseRuns(routes) {
@@ -282,6 +313,8 @@ async function main() {
   const loads = await transfers(browser, routes);
   log('measuring interactions');
   const timings = await interactions(browser, setup);
+  log('measuring a journey across the areas');
+  const trip = await journey(browser, routes.filter(([name]) => name !== 'seller contact'));
   await browser.close();
   log('running Lighthouse (mobile)');
   const lh = await lighthouseRuns(routes);
@@ -289,7 +322,13 @@ async function main() {
   const react = reactFloor();
 
   const biggest = Math.max(...loads.map((l) => l.app));
-  const report = { when: new Date().toISOString(), base: BASE, budgets, files, loads, lighthouse: lh, timings, react, ratioToReact: round(biggest / react.brotli, 2) };
+  const sizes = SIZES ? readdirSync(SIZES).filter((f) => f.endsWith('.wasm')).sort().map((f) => breakdown(join(SIZES, f))) : [];
+  const firstTrip = trip.filter((s) => s.visit === 'first');
+  const returning = trip.filter((s) => s.visit === 'returning');
+  const tripTotal = (steps) => steps.reduce((sum, s) => sum + s.app, 0);
+  const journeyReport = { steps: trip, firstKB: round(tripTotal(firstTrip) / KB), returningKB: round(tripTotal(returning) / KB), ratioToOnePage: round(tripTotal(firstTrip) / biggest, 2) };
+  const report = { when: new Date().toISOString(), base: BASE, budgets, files, loads, lighthouse: lh, timings, journey: journeyReport, react, ratioToReact: round(biggest / react.brotli, 2),
+    breakdown: sizes.map(({ largest, ...rest }) => rest) };
 
   console.log('\nBuilt files (bytes)');
   console.log(table(files, [['file', (r) => r.file], ['raw', (r) => r.raw], ['gzip', (r) => r.gzip], ['brotli', (r) => r.brotli]]));
@@ -297,6 +336,10 @@ async function main() {
   console.log(table(loads, [['route', (r) => r.route], ['html', (r) => round(r.html / KB)], ['js', (r) => round(r.js / KB)], ['wasm', (r) => round(r.wasm / KB)],
     ['css', (r) => round(r.css / KB)], ['app', (r) => round(r.app / KB)], ['data', (r) => round(r.data / KB)], ['images', (r) => round(r.images / KB)],
     ['start-up ms', (r) => r.startupMs], ['budget', (r) => pass(r.app <= budgets.firstLoadBrotliKB * KB)]]));
+  console.log(`\nA journey across the areas in one browser (KB as transferred; app = html + js + wasm + css)`);
+  console.log(table(trip, [['visit', (r) => r.visit], ['route', (r) => r.route], ['app', (r) => round(r.app / KB)], ['wasm', (r) => round(r.wasm / KB)], ['data', (r) => round(r.data / KB)]]));
+  console.log(`whole journey: ${journeyReport.firstKB} KB the first time (${journeyReport.ratioToOnePage}× the largest single page; goal ≤ 1.5×), ${journeyReport.returningKB} KB for a returning shopper`);
+  if (sizes.length) printBreakdowns(sizes);
   console.log(`\nLighthouse, mobile (performance ≥ ${budgets.lighthousePerformance}, accessibility ${budgets.lighthouseAccessibility}, LCP ≤ ${budgets.lcpMs} ms)`);
   console.log(table(lh, [['route', (r) => r.route], ['perf', (r) => r.performance], ['a11y', (r) => r.accessibility], ['LCP ms', (r) => r.lcpMs], ['TBT ms', (r) => r.tbtMs],
     ['CLS', (r) => r.cls], ['budget', (r) => pass(r.performance >= budgets.lighthousePerformance && r.accessibility >= budgets.lighthouseAccessibility && r.lcpMs <= budgets.lcpMs)],

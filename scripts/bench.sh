@@ -10,4 +10,16 @@ var=$(mktemp -d "${TMPDIR:-/tmp}/vitrina-bench.XXXXXX")
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$var"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.1; done
-BENCH_URL="http://127.0.0.1:$port" node "$root/bench/bench.mjs"
+# Each area's wasm as shipped (wasm-bindgen, then wasm-opt with index.html's settings) but with
+# its names kept, for the size breakdown by crate and by part of the app.
+named="$var/sizes"
+mkdir -p "$named"
+params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$root/index.html" | sed 's/--strip-debug/--debuginfo/')
+for raw in "$root"/target/sizes/*.wasm; do
+  [ -e "$raw" ] || continue
+  area=$(basename "$raw" .wasm)
+  wasm-bindgen --target web --out-dir "$var/bindgen" --out-name "$area" "$raw"
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $params "$var/bindgen/${area}_bg.wasm" -o "$named/$area.wasm"
+done
+BENCH_URL="http://127.0.0.1:$port" BENCH_SIZES="$named" node "$root/bench/bench.mjs"

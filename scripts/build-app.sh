@@ -8,16 +8,33 @@
 # (the reference server knows it already; `e2e/mock/static-server.mjs` reads it). `BUNDLES=one`
 # builds a single app that serves every route from `index.html`, for hosts that can send only
 # one file.
+#
+# The wasm is built with the pinned nightly of `scripts/tools.sh` (RELEASE_TOOLCHAIN), its
+# standard library rebuilt with `panic=immediate-abort`: a panic traps at once, without a message,
+# so no panic messages, source locations or their formatting are shipped (about 10% of the
+# download). Each area's wasm as cargo wrote it (with names) is kept in `target/sizes/` for the
+# size breakdown of `make bench`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 staging="$root/target/trunk"
 # Cargo's progress lines for each area say nothing new; errors and warnings still show.
 export CARGO_TERM_QUIET=true
+# For trunk's cargo only (the server below is built with the default toolchain).
+release_build() {
+  RUSTUP_TOOLCHAIN=$("$root/scripts/tools.sh" release-toolchain) \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+    trunk --quiet build --release --offline "$@"
+}
+sizes="$root/target/sizes"
+rm -rf "$sizes"
+mkdir -p "$sizes"
 rm -rf "$staging" dist
 mkdir -p dist
 if [ "${BUNDLES:-split}" = one ]; then
-  trunk --quiet build --release --offline --dist "$staging/all"
+  release_build --dist "$staging/all"
+  cp target/wasm32-unknown-unknown/release/vitrina-app.wasm "$sizes/all.wasm"
   cp -r "$staging/all/." dist/
 else
   # The areas come from the route table, through the reference server (`make server`).
@@ -36,7 +53,8 @@ else
       cp "dist/$first" "dist/$html"
       continue
     fi
-    trunk --quiet build --release --offline --no-default-features --features "bundle-$area" --dist "$staging/$area"
+    release_build --no-default-features --features "bundle-$area" --dist "$staging/$area"
+    cp target/wasm32-unknown-unknown/release/vitrina-app.wasm "$sizes/$area.wasm"
     cp -r "$staging/$area/." dist/
     mv dist/index.html "dist/$html"
     first=${first:-$html}

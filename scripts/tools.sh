@@ -2,7 +2,9 @@
 # Installs what Vitrina's commands need, skipping whatever is already there (and saying nothing
 # then). Every tool comes from crates.io, npm or Debian: nothing is downloaded from elsewhere.
 #
-#   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt
+#   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt, the release
+#                            toolchain (a pinned nightly with its sources: see RELEASE_TOOLCHAIN)
+#   scripts/tools.sh release-toolchain   prints the release toolchain's name
 #   scripts/tools.sh test    the above, plus Chromium + ChromeDriver, wasm-pack, the e2e npm packages
 #   scripts/tools.sh bench   the build tools, Chromium, and the benchmark's npm packages
 #   scripts/tools.sh hard    schemathesis (PyPI) in a virtualenv at .venv/, for `make test-hard`
@@ -15,6 +17,11 @@ TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than this toolchain
 BINARYEN_VERSION=132         # Debian's binaryen (108) builds a wasm that fails at start-up
 WASM_PACK_VERSION=0.15.1
 SCHEMATHESIS_VERSION=4.32.5  # contract fuzzing of the reference server (`make test-hard`)
+# The app's release build only (everything else, tests and lints included, uses stable): a
+# pinned nightly, because rebuilding the standard library with `panic=immediate-abort` (no panic
+# messages, locations or formatting in the wasm) is unstable. It takes about 10% off every
+# area's download; `scripts/build-app.sh` says how it is used.
+RELEASE_TOOLCHAIN=nightly-2026-05-19
 
 say() { echo "tools: $*" >&2; }
 
@@ -63,6 +70,14 @@ ensure_wasm_opt() {
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
     mkdir -p .tools
     npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+  fi
+}
+
+ensure_release_toolchain() {
+  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
+     ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "installing the release toolchain $RELEASE_TOOLCHAIN with rust-src (once)"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src >&2
   fi
 }
 
@@ -121,15 +136,17 @@ case "${1:-}" in
   lint)
     ensure_wasm_target; ensure_lint_tools ;;
   build)
-    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain ;;
+  release-toolchain)
+    echo "$RELEASE_TOOLCHAIN" ;;
   test)
-    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain
     ensure_chromium; ensure_wasm_pack; ensure_e2e_packages ;;
   bench)
-    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain
     ensure_chromium; ensure_bench_packages ;;
   hard)
     ensure_schemathesis ;;
   *)
-    echo "usage: $0 lint|build|test|bench|hard" >&2; exit 2 ;;
+    echo "usage: $0 lint|build|release-toolchain|test|bench|hard" >&2; exit 2 ;;
 esac
