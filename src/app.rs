@@ -1,4 +1,4 @@
-//! The app: loads `config.json`, then the shell (header, language switcher, footer) around the
+//! The app: reads `config.json` (from the page, or fetched), then the shell (header, language switcher, footer) around the
 //! routes of the areas this build serves (`areas`).
 
 use crate::api::{Api, ConfigError, load_config};
@@ -8,50 +8,90 @@ use crate::ui::{ErrorNotice, Loading, StoreInfo};
 use crate::{account, checkout};
 use leptos::prelude::*;
 use leptos_router::components::{A, Router, Routes};
+use vitrina_core::api::AppConfig;
 use vitrina_core::locale::Locale;
 use vitrina_core::routes::Page;
 
 /// The whole app.
+///
+/// Nothing here waits on anything it need not: with the configuration written into the page
+/// by the server, the session check starts at once (beside the page's own data, which starts as
+/// soon as the page is shown), and the header is on screen from the first frame. No Suspense
+/// wraps the shell, so a page's data loading, failing or being retried never takes the header
+/// away.
 #[component]
 pub fn App() -> impl IntoView {
     areas::settle_hop();
     let preferred = I18n::preferred();
     let i18n = I18n::new(preferred.unwrap_or(Locale::En));
     provide_context(i18n);
-    // The store's settings and the shopper's language are fetched together.
-    let first_locale = preferred.unwrap_or(Locale::En);
-    let config = LocalResource::new(move || async move {
-        let (config, _) = futures_util::future::join(load_config(), crate::i18n::load(first_locale)).await;
-        if let Ok(config) = &config
-            && preferred.is_none()
-            && let Some(locale) = Locale::from_tag(&config.default_locale)
-        {
-            crate::i18n::load(locale).await;
-        }
-        config
-    });
-    view! {
-        <Suspense fallback=|| view! { <ShellFrame><Loading/></ShellFrame> }>
-            {move || config.get().map(|result| match result {
-                Ok(config) => {
-                    if preferred.is_none()
-                        && let Some(locale) = Locale::from_tag(&config.default_locale)
-                    {
-                        i18n.locale.set(locale);
-                    }
-                    provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
-                    let api = Api::new(&config);
-                    provide_context(api.clone());
-                    let session = account::Session::new(api.clone());
-                    session.load();
-                    provide_context(session);
-                    provide_context(checkout::CartStore::new(api));
-                    provide_context(checkout::CheckoutState::new());
-                    view! { <Shell/> }.into_any()
+    let inlined = crate::api::inlined_config().and_then(Result::ok);
+    let started = inlined.as_ref().map(Services::start);
+    // The frame shows the store's name while the words load, as the page did before the app.
+    if let Some(config) = &inlined {
+        provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
+    }
+    // The store's settings (unless the page brought them) and the shopper's language are
+    // fetched together.
+    let first_locale = preferred.or_else(|| inlined.as_ref().and_then(|c| Locale::from_tag(&c.default_locale))).unwrap_or(Locale::En);
+    let config = LocalResource::new(move || {
+        let inlined = inlined.clone();
+        async move {
+            let config = match inlined {
+                Some(config) => {
+                    crate::i18n::load(first_locale).await;
+                    Ok(config)
                 }
-                Err(error) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+                None => futures_util::future::join(load_config(), crate::i18n::load(first_locale)).await.0,
+            };
+            if let Ok(config) = &config
+                && preferred.is_none()
+                && let Some(locale) = Locale::from_tag(&config.default_locale)
+            {
+                crate::i18n::load(locale).await;
+            }
+            config
+        }
+    });
+    move || match config.get() {
+        None => view! { <ShellFrame><Loading/></ShellFrame> }.into_any(),
+        Some(Ok(config)) => {
+            if preferred.is_none()
+                && let Some(locale) = Locale::from_tag(&config.default_locale)
+            {
+                i18n.locale.set(locale);
+            }
+            provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
+            started.clone().unwrap_or_else(|| Services::start(&config)).provide();
+            view! { <Shell/> }.into_any()
+        }
+        Some(Err(error)) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),
+    }
+}
+
+/// What every page shares once the store is known: the API client, the session (asked for as
+/// soon as this is made), the cart and the checkout's entries.
+#[derive(Clone)]
+struct Services {
+    api: Api,
+    session: account::Session,
+    cart: checkout::CartStore,
+    checkout: checkout::CheckoutState,
+}
+
+impl Services {
+    fn start(config: &AppConfig) -> Self {
+        let api = Api::new(config);
+        let session = account::Session::new(api.clone());
+        session.load();
+        Services { session, cart: checkout::CartStore::new(api.clone()), checkout: checkout::CheckoutState::new(), api }
+    }
+
+    fn provide(self) {
+        provide_context(self.api);
+        provide_context(self.session);
+        provide_context(self.cart);
+        provide_context(self.checkout);
     }
 }
 
@@ -113,11 +153,12 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// A bare frame for the moments before the store is known.
+/// A bare frame for the moments before the app has started: the store's name when it is known.
 #[component]
 fn ShellFrame(children: Children) -> impl IntoView {
+    let name = use_context::<StoreInfo>().map(|s| s.name).unwrap_or_else(|| "\u{a0}".to_owned());
     view! {
-        <header class="site-header"><div class="site-header__inner"><span class="site-header__brand">"\u{a0}"</span></div></header>
+        <header class="site-header"><div class="site-header__inner"><span class="site-header__brand">{name}</span></div></header>
         <main id="main" class="site-main">{children()}</main>
     }
 }

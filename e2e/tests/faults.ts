@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { editConfig } from './fixtures';
 import { type Lang, patterns, plainText, t } from './words';
 
 /** The request time limit the app is given in these tests (`request_timeout_ms` in config.json). */
@@ -324,11 +325,7 @@ export class FaultSwitch {
 
 /** Every page gets the short time limit, so a timeout takes seconds, not a quarter of a minute. */
 export async function shortTimeLimit(page: Page) {
-  await page.route('**/config.json', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    await route.fulfill({ response, json: { ...config, request_timeout_ms: TEST_TIMEOUT_MS } });
-  });
+  await editConfig(page, (config) => ({ ...config, request_timeout_ms: TEST_TIMEOUT_MS }));
 }
 
 /** The shopper's language, chosen before the app starts. */

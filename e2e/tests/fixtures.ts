@@ -40,3 +40,35 @@ export async function openPage(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('h1')).toBeVisible();
 }
+
+/** The element in which the reference server writes `config.json` into each page. */
+const INLINED_CONFIG = /(<script type="application\/json" id="vitrina-config">)([\s\S]*?)(<\/script>)/;
+
+/** Rewrites the configuration written into every page of the app (documents only). */
+async function rewritePages(page: Page, rewrite: (json: string) => string) {
+  await page.route((url) => !url.pathname.includes('.') && !url.pathname.startsWith('/api/'), async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const html = (await response.text()).replace(INLINED_CONFIG, (_all, open, json, close) => `${open}${rewrite(json)}${close}`);
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !['content-encoding', 'content-length', 'etag'].includes(name)));
+    await route.fulfill({ status: response.status(), headers, body: html });
+  });
+}
+
+/**
+ * Changes the app's configuration for this page: `edit` is applied to `config.json` wherever the
+ * app reads it, written into the page by the server or fetched (as from a host that serves the
+ * page as built).
+ */
+export async function editConfig(page: Page, edit: (config: Record<string, unknown>) => Record<string, unknown>) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: edit(await response.json()) });
+  });
+  await rewritePages(page, (json) => (json.trim() ? JSON.stringify(edit(JSON.parse(json))).replace(/</g, '\\u003c') : json));
+}
+
+/** Serves the pages as built, without the configuration the server writes in: the app fetches `config.json`. */
+export async function withoutInlinedConfig(page: Page) {
+  await rewritePages(page, () => '');
+}

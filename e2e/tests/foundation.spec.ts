@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, openPage } from './fixtures';
+import { test, expect, expectNoAxeViolations, openPage, withoutInlinedConfig } from './fixtures';
 
 test('a shopper adds a product from the catalog and sees it in the cart with the subtotal', async ({ page }) => {
   await openPage(page, '/');
@@ -89,6 +89,8 @@ test.describe('a browser that prefers Slovak', () => {
 });
 
 test('a broken config.json shows a readable error page with a retry', async ({ page }) => {
+  // A host that serves the pages as built: the app fetches config.json.
+  await withoutInlinedConfig(page);
   let broken = true;
   await page.route('**/config.json', (route) =>
     broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"api_base_url": ' }) : route.continue(),
@@ -102,6 +104,7 @@ test('a broken config.json shows a readable error page with a retry', async ({ p
 });
 
 test('a missing config.json shows the same error page', async ({ page }) => {
+  await withoutInlinedConfig(page);
   await page.route('**/config.json', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }));
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'The store cannot open right now' })).toBeVisible();

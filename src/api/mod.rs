@@ -87,6 +87,19 @@ impl Api {
 }
 
 async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<T, ApiError> {
+    let reply = fetch(builder, body, timeout_ms).await?;
+    decode_response(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
+}
+
+/// What a backend answered, before it is decoded.
+struct Reply {
+    status: u16,
+    content_type: Option<String>,
+    retry_after: Option<String>,
+    text: String,
+}
+
+async fn fetch(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<Reply, ApiError> {
     if !is_online() {
         return Err(ApiError::Offline);
     }
@@ -109,7 +122,7 @@ async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>
         Ok(t) => t,
         Err(e) => return Err(transport_error(&signal, e)),
     };
-    decode_response(status, content_type.as_deref(), retry_after.as_deref(), &text)
+    Ok(Reply { status, content_type, retry_after, text })
 }
 
 fn transport_error(signal: &web_sys::AbortSignal, error: gloo_net::Error) -> ApiError {
@@ -143,13 +156,34 @@ pub async fn sleep_ms(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// The `id` of the element in which a server may have written `config.json` into the page.
+const CONFIG_ELEMENT: &str = "vitrina-config";
+
+/// The configuration the server wrote into the page (a `<script type="application/json"
+/// id="vitrina-config">` in its head), so the app need not ask for it before anything else;
+/// `None` from a host that serves the page as built.
+pub fn inlined_config() -> Option<Result<AppConfig, ConfigError>> {
+    let element = web_sys::window()?.document()?.get_element_by_id(CONFIG_ELEMENT)?;
+    let text = element.text_content()?;
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(parse_config(&text))
+}
+
 /// Fetches and checks `config.json` from the page's own origin.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
     let url = resolve_against_page("/config.json");
-    let response = send::<serde_json::Value>(RequestBuilder::new(&url).method(Method::GET), None, REQUEST_TIMEOUT_MS)
-        .await
+    let reply = fetch(RequestBuilder::new(&url).method(Method::GET), None, REQUEST_TIMEOUT_MS).await.map_err(ConfigError::Fetch)?;
+    // Any JSON passes here (a wrong status or no JSON at all is a failure to fetch); its shape
+    // is checked by `parse_config`.
+    decode_response::<serde::de::IgnoredAny>(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
         .map_err(ConfigError::Fetch)?;
-    let config: AppConfig = serde_json::from_value(response).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+    parse_config(&reply.text)
+}
+
+fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+    let config: AppConfig = serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
     config.validate().map_err(ConfigError::Invalid)?;
     Ok(config)
 }

@@ -35,26 +35,32 @@ fn set_json_ld(contact: Option<&SellerContact>) {
     }
 }
 
-/// Loads what the signed-in (or anonymous) shopper may see of a seller, once the session is known.
+/// Loads what the shopper may see of a seller: at once (the backend knows who is signed in from
+/// the session cookie, so the page never waits for the app's own session check, nor for its
+/// retries), and again when someone signs in or out on this page.
 fn contact_resource(seller_id: Signal<String>) -> LocalResource<Option<Result<SellerContact, ApiError>>> {
     let api = expect_context::<Api>();
     // Without the app's session (an embedding page's test), the shopper counts as anonymous.
     let session = use_context::<Session>();
-    let who = Memo::new(move |_| match session {
-        Some(s) => s.loaded.get().then(|| s.account.get().map(|a| (a.email, a.email_verified))),
-        None => Some(None),
-    });
-    LocalResource::new(move || {
-        let who = who.get();
+    // Who is signed in, once the session is known (`None` before).
+    let who = Memo::new(move |_| session.and_then(|s| s.loaded.get().then(|| s.account.get().map(|a| (a.email, a.email_verified)))));
+    let resource = LocalResource::new(move || {
         let id = seller_id.get();
         let api = api.clone();
-        async move {
-            match who {
-                None => None,
-                Some(_) => Some(api.seller_contact(&id).await),
-            }
+        async move { Some(api.seller_contact(&id).await) }
+    });
+    // The first answer of the session check changes nothing the backend did not already know;
+    // a change after it (signing in or out) does.
+    Effect::new(move |known: Option<Option<Option<(String, bool)>>>| {
+        let now = who.get();
+        if let (Some(Some(before)), Some(_)) = (&known, &now)
+            && Some(before) != now.as_ref()
+        {
+            resource.refetch();
         }
-    })
+        now
+    });
+    resource
 }
 
 /// A seller contact page's path parameter (`Pattern::SellerContact`).

@@ -213,3 +213,47 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
         assert_eq!(body, page, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    let built = concat!(
+        r#"<!doctype html><html lang="en"><head><script type="application/json" id="vitrina-config"></script></head>"#,
+        r#"<body><header class="site-header"><span class="site-header__brand">&nbsp;</span></header></body></html>"#
+    );
+    std::fs::write(dist.join("index.html"), built).unwrap();
+    std::fs::write(dist.join("index.html.br"), b"BROTLI-AS-BUILT").unwrap();
+    let server = TestServer::start_with(dir, |o| {
+        o.dist_dir = Some(dist);
+        o.store_name = "Cats & <Dogs>".into();
+    })
+    .await;
+    let get = |encoding: &str| server.client.get(server.url("/cart")).header("accept-encoding", encoding).send();
+
+    let plain = get("identity").await.unwrap();
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(plain.headers().get("content-encoding").is_none());
+    let etag = plain.headers()["etag"].clone();
+    let html = plain.text().await.unwrap();
+    // The configuration as `/config.json` has it, unable to end its script element.
+    let config: serde_json::Value = server.client.get(server.url("/config.json")).send().await.unwrap().json().await.unwrap();
+    let inlined = html.split(r#"id="vitrina-config">"#).nth(1).and_then(|rest| rest.split("</script>").next()).unwrap();
+    assert!(!inlined.contains('<'), "{inlined}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(inlined).unwrap(), config);
+    assert!(html.contains(r#"<span class="site-header__brand">Cats &amp; &lt;Dogs&gt;</span>"#), "{html}");
+    assert!(html.starts_with(r#"<!doctype html><html lang="en">"#));
+
+    // Compressed when the browser takes brotli (the same page), and "not modified" when it has it.
+    let compressed = get("gzip, br").await.unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["cache-control"], "no-cache");
+    let bytes = compressed.bytes().await.unwrap();
+    let mut decoded = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut decoded).unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), html);
+    assert!(get("br;q=0").await.unwrap().headers().get("content-encoding").is_none());
+    let again = server.client.get(server.url("/cart")).header("if-none-match", etag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}

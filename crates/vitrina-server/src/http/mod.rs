@@ -52,8 +52,8 @@ pub fn app(state: AppState) -> Router {
     if state.options.test_hooks {
         router = router.merge(test_hooks::router());
     }
-    let dist = state.options.dist_dir.clone();
-    let policy = headers::SecurityPolicy { csp: headers::content_security_policy(dist.as_deref()), state: state.clone() };
+    let dist = state.options.dist_dir.clone().map(|dir| spa::Site::new(dir, &platform::config_of(&state)));
+    let policy = headers::SecurityPolicy { csp: headers::content_security_policy(dist.as_ref().map(spa::Site::dir)), state: state.clone() };
     router
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(move |request: Request| fallback(dist.clone(), request))
@@ -86,13 +86,13 @@ async fn openapi_document() -> Response {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
-async fn fallback(dist: Option<std::path::PathBuf>, request: Request) -> Response {
+async fn fallback(dist: Option<spa::Site>, request: Request) -> Response {
     let path = request.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::not_found("There is no such API endpoint.").into_response();
     }
     match dist {
-        Some(dist) => spa::serve(dist, request).await,
+        Some(site) => site.serve(request).await,
         None => {
             ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()
         }

@@ -19,11 +19,16 @@ pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
 #[utoipa::path(get, path = "/config.json", tag = "platform",
     responses((status = 200, description = "Where the API is and how the store presents itself", body = AppConfig)))]
 pub async fn app_config(State(state): State<AppState>) -> Json<AppConfig> {
-    Json(AppConfig {
+    Json(config_of(&state))
+}
+
+/// The configuration this server gives the app: at `/config.json`, and written into each page.
+pub fn config_of(state: &AppState) -> AppConfig {
+    AppConfig {
         api_base_url: "/api".into(),
         store_name: state.options.store_name.clone(),
         default_locale: "en".into(),
         currency: "RUB".into(),
         request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
-    })
+    }
 }

@@ -3,12 +3,21 @@
 //!
 //! `make build` writes `.br` and `.gz` beside each file; tower-http sends whichever the browser
 //! accepts (`precompressed_br().precompressed_gzip()`), for the files and the pages alike.
+//!
+//! A page built with an empty `<script type="application/json" id="vitrina-config">` in its head
+//! is sent with this server's `config.json` written into it, its header showing the store's name
+//! and its `lang` the store's language (each page rendered and compressed once, on first use):
+//! the app starts without asking for its configuration first, and the page paints the store's
+//! header before the app has loaded.
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use sha2::Digest;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -20,8 +29,128 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else is asked for again before each use.
 const REVALIDATE: &str = "no-cache";
 
+/// The built app in `dist`, as this server sends it.
+#[derive(Clone)]
+pub struct Site {
+    dist: PathBuf,
+    facts: Arc<StoreFacts>,
+    /// Each page as rendered for this server (`None`: a page without the config element).
+    rendered: Arc<Mutex<RenderedPages>>,
+}
+
+/// Each page, by file name, once rendered (`None`: it has no place for the store's facts).
+type RenderedPages = HashMap<&'static str, Option<Arc<RenderedPage>>>;
+
+/// What the server writes into a page.
+struct StoreFacts {
+    /// `config.json`, safe inside a `<script>` element.
+    config_json: String,
+    /// The store's name, escaped for HTML text.
+    name_html: String,
+    /// The store's default language (`lang` of the page until the app knows better).
+    lang: String,
+}
+
+/// The element a page leaves empty for the configuration.
+const CONFIG_ELEMENT: &str = r#"<script type="application/json" id="vitrina-config"></script>"#;
+/// The static header's placeholder for the store's name.
+const BRAND_PLACEHOLDER: &str = r#"<span class="site-header__brand">&nbsp;</span>"#;
+
+/// A page with the store's facts written in, and its brotli.
+struct RenderedPage {
+    html: Vec<u8>,
+    brotli: Vec<u8>,
+    etag: HeaderValue,
+}
+
+impl Site {
+    pub fn new(dist: PathBuf, config: &vitrina_core::api::AppConfig) -> Self {
+        let config_json =
+            serde_json::to_string(config).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+        let facts = StoreFacts { config_json, name_html: escape_html(&config.store_name), lang: escape_html(&config.default_locale) };
+        Site { dist, facts: Arc::new(facts), rendered: Arc::default() }
+    }
+
+    /// The folder of the built app.
+    pub fn dir(&self) -> &Path {
+        &self.dist
+    }
+
+    /// Serves a request for the app.
+    pub async fn serve(&self, request: Request) -> Response {
+        serve(self, request).await
+    }
+
+    async fn rendered(&self, page: &'static str) -> Option<Arc<RenderedPage>> {
+        if let Some(known) = self.rendered.lock().ok()?.get(page) {
+            return known.clone();
+        }
+        let html = tokio::fs::read_to_string(self.dist.join(page)).await.ok()?;
+        let facts = self.facts.clone();
+        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(&html, &facts)).await.ok()?.map(Arc::new);
+        self.rendered.lock().ok()?.insert(page, rendered.clone());
+        rendered
+    }
+}
+
+impl RenderedPage {
+    /// `html` with the store's facts written in; `None` when it has no place for them.
+    fn of(html: &str, facts: &StoreFacts) -> Option<Self> {
+        if !html.contains(CONFIG_ELEMENT) {
+            return None;
+        }
+        let html = html
+            .replacen(CONFIG_ELEMENT, &format!(r#"<script type="application/json" id="vitrina-config">{}</script>"#, facts.config_json), 1)
+            .replacen(BRAND_PLACEHOLDER, &format!(r#"<span class="site-header__brand">{}</span>"#, facts.name_html), 1)
+            .replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, facts.lang), 1)
+            .into_bytes();
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+        brotli::BrotliCompress(&mut &html[..], &mut brotli, &params).ok()?;
+        let digest = sha2::Sha256::digest(&html);
+        let etag = HeaderValue::from_str(&format!("\"{}\"", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>())).ok()?;
+        Some(RenderedPage { html, brotli, etag })
+    }
+
+    /// The page with `status`: brotli when the browser takes it, "not modified" when it has it.
+    fn answer(&self, status: StatusCode, request: &Request) -> Response {
+        let headers = request.headers();
+        let has_it = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|tags| tags.split(',').any(|t| t.trim() == "*" || t.trim().as_bytes() == self.etag.as_bytes()));
+        let takes_brotli = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(|accepted| {
+            accepted.split(',').any(|coding| {
+                let mut parts = coding.split(';').map(str::trim);
+                parts.next() == Some("br")
+                    && parts.find_map(|p| p.strip_prefix("q=")).is_none_or(|q| q.trim().parse::<f32>().is_ok_and(|q| q > 0.0))
+            })
+        });
+        let mut response = if has_it && status == StatusCode::OK {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else if takes_brotli {
+            let mut response = (status, self.brotli.clone()).into_response();
+            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            response
+        } else {
+            (status, self.html.clone()).into_response()
+        };
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.insert(header::ETAG, self.etag.clone());
+        response
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// Serves a request for the app from `dist`.
-pub async fn serve(dist: PathBuf, request: Request) -> Response {
+async fn serve(site: &Site, request: Request) -> Response {
+    let dist = site.dist.clone();
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     // `//evil.example` (or `/.//evil.example`) is no file and no page: the app's not-found page,
@@ -38,6 +167,10 @@ pub async fn serve(dist: PathBuf, request: Request) -> Response {
         Some(page) if tokio::fs::try_exists(dist.join(page)).await.unwrap_or(false) => page,
         _ => FALLBACK_HTML,
     };
+    let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    if readable && let Some(rendered) = site.rendered(page).await {
+        return rendered.answer(status, &request);
+    }
     page_answer(&dist.join(page), status, request).await
 }
 
