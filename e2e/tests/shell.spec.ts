@@ -31,11 +31,13 @@ test('the header stays while the page’s data is delayed then fails, and the se
   // The session check fails slowly, every time (the app retries it twice); the seller's contact
   // answers late, with an error. Each is released only when the test says so.
   let sessionAnswers = 0;
+  const sessionAnsweredAt: number[] = [];
   let releaseContact = () => {};
   const contactReleased = new Promise<void>((resolve) => { releaseContact = resolve; });
   await page.route('**/api/session', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     sessionAnswers += 1;
+    sessionAnsweredAt.push(Date.now());
     await route.fulfill(problem(503));
   });
   await page.route('**/api/sellers/demo-seller/contact', async (route) => {
@@ -54,8 +56,9 @@ test('the header stays while the page’s data is delayed then fails, and the se
 
   // Both requests are out before either has been answered: neither waits for the other.
   await expect.poll(() => started.filter((r) => r.url === '/api/sellers/demo-seller/contact').length).toBe(1);
-  expect(started.some((r) => r.url === '/api/session'), 'the session check has started').toBe(true);
-  expect(sessionAnswers, 'the page asked for its data before the session check answered').toBe(0);
+  const contactAt = started.find((r) => r.url === '/api/sellers/demo-seller/contact')?.at ?? Infinity;
+  expect(started.some((r) => r.url === '/api/session' && r.at <= contactAt), 'the session check started with the page').toBe(true);
+  expect(contactAt, 'the page asked for its data before the session check answered').toBeLessThan(sessionAnsweredAt[0] ?? Infinity);
   expect(started.filter((r) => r.url === '/config.json'), 'config.json asked for separately').toEqual([]);
 
   // Still loading: the header and the heading stay.
