@@ -9,6 +9,7 @@ pub mod checkout;
 pub mod civil;
 pub mod contact;
 pub mod locale;
+pub mod mailbox;
 pub mod money;
 pub mod order;
 pub mod problem;

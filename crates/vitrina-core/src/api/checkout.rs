@@ -283,6 +283,10 @@ pub struct PlaceOrder {
     pub consents: Consents,
     /// The total the shopper saw; a different current total is refused (`price-changed`).
     pub expected_total: Money,
+    /// The shopper's language (a BCP 47 tag such as `ru`); without it the request's
+    /// `Accept-Language` decides. Every email about the order is written in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// Where the payment stands.

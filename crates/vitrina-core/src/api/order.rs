@@ -187,6 +187,9 @@ pub struct Order {
     /// How long sellers usually take to confirm an order, in hours.
     pub seller_confirms_within_hours: u32,
     pub terms_version: String,
+    /// The language the store writes to the shopper about this order (`en`, `ru`, `uk`, `sk`).
+    #[serde(default)]
+    pub locale: String,
 }
 
 /// `POST /api/orders/lookup`: find an order by its number and the email it was placed with.

@@ -386,7 +386,16 @@ pub fn check_message(m: &NewContactMessage) -> Result<CheckedMessage, Vec<FieldE
     };
     let subject = take("subject", validate::required_text(&m.subject, MAX_SUBJECT_CHARS));
     let message = take("message", validate::required_text(&m.message, MAX_MESSAGE_CHARS));
-    let reply_to = take("reply_to", validate::email(&m.reply_to));
+    // One mailbox, kept as its bare address: a name pasted with it is dropped, and nothing that
+    // could break a header or send the mail elsewhere gets through.
+    let reply_to = take(
+        "reply_to",
+        crate::mailbox::Mailbox::parse(&m.reply_to).map(|m| m.address().to_owned()).map_err(|e| match e {
+            crate::mailbox::MailboxError::Empty => validate::code::REQUIRED,
+            crate::mailbox::MailboxError::TooLong => validate::code::TOO_LONG,
+            crate::mailbox::MailboxError::Invalid => validate::code::INVALID_EMAIL,
+        }),
+    );
     let mut context = MessageContext::default();
     for (field, value, slot) in
         [("context.order", &m.context.order, &mut context.order), ("context.shipment", &m.context.shipment, &mut context.shipment)]
@@ -452,6 +461,7 @@ mod tests {
             },
             response_time_hours: 24,
             away: Away::default(),
+            presence: Presence::default(),
             signature: String::new(),
         }
     }
@@ -629,6 +639,7 @@ mod tests {
             reply_to: "anna@example.com".into(),
             context: MessageContext { order: Some("1042".into()), shipment: None },
             website: String::new(),
+            locale: None,
         };
         let checked = check_message(&m).unwrap();
         assert_eq!(checked.subject, "Order 1042");
@@ -639,6 +650,7 @@ mod tests {
             reply_to: "anna".into(),
             context: MessageContext { order: Some("<script>".into()), shipment: None },
             website: String::new(),
+            locale: None,
         };
         let fields: Vec<(String, String)> = check_message(&bad).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(
