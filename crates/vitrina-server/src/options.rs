@@ -47,6 +47,11 @@ pub struct ServerOptions {
     pub allow_demo_on_network: bool,
     /// New orders one client network (or one email address) may place in 10 minutes.
     pub order_limit: u32,
+    /// The store's help pages, linked from its emails and the contact form's acknowledgement.
+    pub help_url: Option<String>,
+    /// Keeps emails in the outbox table without delivering them (test hooks only: the crash
+    /// test kills the server between committing an email and delivering it).
+    pub hold_mail: bool,
 }
 
 impl Default for ServerOptions {
@@ -65,6 +70,8 @@ impl Default for ServerOptions {
             trust_proxy: false,
             allow_demo_on_network: false,
             order_limit: DEFAULT_ORDER_LIMIT,
+            help_url: None,
+            hold_mail: false,
         }
     }
 }
@@ -89,7 +96,9 @@ OPTIONS:
     --trust-proxy       believe X-Forwarded-For (the client address, for rate limits) and
                         X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
     --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
+    --help-url <URL>    the store's help pages, linked from its emails and the contact form's acknowledgement
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
+    --hold-mail         (with --test-hooks) keep emails in the outbox table, deliver none
     --allow-demo-on-network  allow --test-hooks and --demo-gateway on an address other than loopback
     --openapi           print the OpenAPI document and exit
     --areas             print the app's areas (each one build, its HTML page and paths) as JSON and exit
@@ -123,6 +132,8 @@ OPTIONS:
                 "--demo-gateway" => options.demo_gateway = true,
                 "--trust-proxy" => options.trust_proxy = true,
                 "--allow-demo-on-network" => options.allow_demo_on_network = true,
+                "--help-url" => options.help_url = Some(value("--help-url")?),
+                "--hold-mail" => options.hold_mail = true,
                 "--order-limit" => {
                     let v = value("--order-limit")?;
                     options.order_limit =
@@ -132,6 +143,9 @@ OPTIONS:
             }
         }
         options.check_exposure()?;
+        if options.hold_mail && !options.test_hooks {
+            return Err("--hold-mail is a test lever: it needs --test-hooks".into());
+        }
         Ok(Command::Serve(options))
     }
 

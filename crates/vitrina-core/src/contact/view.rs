@@ -133,9 +133,7 @@ pub fn messages_availability(settings: &ContactSettings, now: UnixSeconds, tz: &
         return scheduled;
     }
     match presence_at(settings, now, tz) {
-        Some((PresenceState::Available, expires)) => {
-            Availability { open_now: true, window: Some(Window { start: now, end: expires }) }
-        }
+        Some((PresenceState::Available, expires)) => Availability { open_now: true, window: Some(Window { start: now, end: expires }) },
         Some((PresenceState::Away, expires)) => {
             Availability { open_now: false, window: Schedule::of(settings).window_at_or_after(tz, expires) }
         }

@@ -11,6 +11,7 @@ pub mod checkout;
 pub mod contact;
 pub mod emails;
 pub mod gateway;
+pub mod mailer;
 pub mod orders;
 pub mod progress;
 pub mod purge;

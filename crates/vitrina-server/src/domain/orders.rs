@@ -9,11 +9,8 @@
 //! (`ratelimit::Limits`), so that nobody can take the whole stock with orders never paid.
 
 use crate::domain::checkout::{build_quote, limit_problem, order_errors};
-use crate::domain::emails;
 use crate::error::{ApiError, ApiResult};
-use crate::outbox;
 use crate::policy;
-use crate::state::AppState;
 use crate::store::orders::{self, NewOrder};
 use crate::store::{carts, catalog, payments};
 use rusqlite::Transaction;
@@ -147,20 +144,6 @@ pub fn place(
     let token = orders::issue_token(tx, number, now)?;
     orders::remember_key(tx, key, hash, number, &token, now)?;
     Ok(Placed { order: orders::placed_order(tx, number, token)?, new: true })
-}
-
-/// Writes the confirmation email of a newly placed order to the outbox. A failure to write is
-/// logged, not returned: the order stands either way.
-pub async fn send_confirmation(state: &AppState, placed: &PlacedOrder) {
-    let Ok(number) = placed.number.parse::<i64>() else { return };
-    let now = state.clock.now();
-    let Ok(order) = state.db.run(move |tx| orders::load_order(tx, number, now)).await else { return };
-    let public = state.options.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", state.options.host, state.options.port));
-    let order_url = format!("{}/orders/{}?token={}", public.trim_end_matches('/'), placed.number, placed.access_token);
-    let email = emails::order_confirmation(&order, &state.options.store_name, &order_url, &public);
-    if let Err(e) = outbox::write(&state.options.outbox_dir, &format!("order-{}-confirmation", placed.number), &email, now) {
-        tracing::warn!(order = number, "could not write the order confirmation: {e}");
-    }
 }
 
 /// Starts another online card payment for an order whose payment is still due or was declined.

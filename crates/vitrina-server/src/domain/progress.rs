@@ -17,8 +17,10 @@ pub fn spawn(state: AppState) {
         loop {
             tick.tick().await;
             let now = state.clock.now();
-            if let Err(e) = state.db.run(move |tx| advance_all(tx, now)).await {
-                tracing::warn!("moving orders along failed: {}", e.0.title);
+            match state.db.run(move |tx| advance_all(tx, now)).await {
+                Ok(0) => {}
+                Ok(_) => crate::domain::mailer::flush(&state).await,
+                Err(e) => tracing::warn!("moving orders along failed: {}", e.0.title),
             }
         }
     });

@@ -36,6 +36,7 @@ pub async fn sign_in(
     password: String,
     previous: Option<String>,
     token: String,
+    locale: vitrina_core::locale::Locale,
     now: UnixSeconds,
 ) -> ApiResult<Option<Account>> {
     let lookup = email.clone();
@@ -63,6 +64,7 @@ pub async fn sign_in(
                 sessions::set_password_hash(tx, &email, &hash)?;
             }
             sessions::open(tx, &token, &email, now, now + SESSION_SECONDS)?;
+            sessions::set_locale(tx, &email, locale.tag())?;
             sessions::account_for_token(tx, Some(&token), now)
         })
         .await

@@ -149,6 +149,7 @@ async fn come_back(
     let key = state.gateway_key.clone();
     let signature = signed.signature;
     let recorded = state.db.run(move |tx| gateway::record(tx, key.as_slice(), &decision, &signature, now)).await?;
+    crate::domain::mailer::flush(&state).await;
     match recorded {
         gateway::Recorded::Recorded => tracing::debug!("a payment decision from the gateway was recorded"),
         gateway::Recorded::Unchanged => {

@@ -8,13 +8,14 @@ use crate::domain::orders::Placed;
 use crate::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp};
 use crate::state::AppState;
-use crate::{domain, store};
+use crate::{domain, intl, store};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use vitrina_core::ProblemKind;
 use vitrina_core::api::{CancellationRequest, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder, StartPayment};
+use vitrina_core::locale::Locale;
 
 /// Places the order.
 #[utoipa::path(post, path = "/api/orders", tag = "checkout",
@@ -48,11 +49,27 @@ pub async fn place_order(
         let email = body.draft.contact.as_ref().map(|c| vitrina_core::validate::email_key(&c.email)).unwrap_or_default();
         limits.orders_per_email.admit(&email, now)
     };
-    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now, admit)).await?;
-    if new {
-        domain::orders::send_confirmation(&state, &order).await;
-    }
+    // The shopper's language, kept with the order for every email about it.
+    let locale = intl::negotiate(body.locale.as_deref(), accept_language(&headers), Locale::En);
+    let Placed { order, new } = state
+        .db
+        .run(move |tx| {
+            let placed = domain::orders::place(tx, &key, &hash, &body, now, admit)?;
+            if placed.new {
+                let number = placed.order.number.parse().map_err(ApiError::internal)?;
+                store::orders::set_locale(tx, number, locale.tag())?;
+            }
+            Ok(placed)
+        })
+        .await?;
+    // The confirmation was committed with the order; it goes out now (or, failing that, later).
+    domain::mailer::flush(&state).await;
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
+}
+
+/// The request's `Accept-Language`, if readable.
+pub fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers.get(axum::http::header::ACCEPT_LANGUAGE)?.to_str().ok()
 }
 
 /// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at
@@ -164,5 +181,7 @@ pub async fn request_cancellation(
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, now)).await?))
+    let order = state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, now)).await?;
+    domain::mailer::flush(&state).await;
+    Ok(Json(order))
 }

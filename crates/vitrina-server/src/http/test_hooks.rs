@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/test/bench-cart", post(bench_cart))
         .route("/api/test/contact/{seller_id}/reset", post(reset_demo_settings))
         .route("/api/test/limits", get(limit_keys))
+        .route("/api/test/mail", post(hold_mail))
 }
 
 /// How many keys the lookup limiters hold (the flood test reads that they stay bounded).
@@ -32,6 +33,19 @@ async fn limit_keys(State(state): State<AppState>) -> Json<serde_json::Value> {
         "lookup_by_ip": state.limits.lookup_by_ip.keys(),
         "lookup_by_order": state.limits.lookup_by_order.keys(),
     }))
+}
+
+#[derive(Deserialize)]
+struct HoldMail {
+    held: bool,
+}
+
+/// Holds the outbox (emails stay committed, none is delivered) or lets it go, delivering
+/// everything held.
+async fn hold_mail(State(state): State<AppState>, ApiJson(body): ApiJson<HoldMail>) -> StatusCode {
+    state.mail.hold(body.held);
+    crate::domain::mailer::flush(&state).await;
+    StatusCode::NO_CONTENT
 }
 
 #[derive(Deserialize)]
@@ -97,6 +111,8 @@ async fn set_order_status(
         (None, None) => state.clock.now(),
     };
     state.db.run(move |tx| orders::set_status(tx, number, body.status, at)).await?;
+    // The email the step sends goes out before the answer, so a suite can read it next.
+    crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
 }
 

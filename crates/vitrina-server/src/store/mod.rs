@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod contact;
 pub mod enums;
 pub mod orders;
+pub mod outbox;
 pub mod payments;
 pub mod promos;
 pub mod sessions;

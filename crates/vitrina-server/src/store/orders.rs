@@ -428,5 +428,33 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiRes
         cancellation: Cancellation { allowed: allowed.is_ok(), blocked_by: allowed.err(), until: until.map(format_rfc3339_utc) },
         seller_confirms_within_hours: policy::SELLER_CONFIRMS_WITHIN_HOURS,
         terms_version: row.terms_version,
+        locale: locale(tx, number)?,
     })
+}
+
+/// The language the shopper placed the order in (`en` for orders from before languages).
+pub fn locale(tx: &Transaction<'_>, number: i64) -> ApiResult<String> {
+    Ok(tx.query_row("SELECT locale FROM orders WHERE number = ?1", [number], |r| r.get(0))?)
+}
+
+pub fn set_locale(tx: &Transaction<'_>, number: i64, locale: &str) -> ApiResult<()> {
+    tx.execute("UPDATE orders SET locale = ?2 WHERE number = ?1", params![number, locale])?;
+    Ok(())
+}
+
+/// The order's pickup code, made on first asking: six digits the shopper gives at the pickup
+/// point or the locker (it acts as their signature).
+pub fn pickup_code(tx: &Transaction<'_>, number: i64) -> ApiResult<String> {
+    let existing: Option<String> = tx.query_row("SELECT pickup_code FROM orders WHERE number = ?1", [number], |r| r.get(0))?;
+    if let Some(code) = existing {
+        return Ok(code);
+    }
+    let code = ids::random_digits(6);
+    tx.execute("UPDATE orders SET pickup_code = ?2 WHERE number = ?1", params![number, code])?;
+    Ok(code)
+}
+
+/// When the order reached `kind` last (an event of its history), if it did.
+pub fn event_at(tx: &Transaction<'_>, number: i64, kind: &str) -> ApiResult<Option<UnixSeconds>> {
+    Ok(tx.query_row("SELECT MAX(at) FROM order_events WHERE order_number = ?1 AND kind = ?2", params![number, kind], |r| r.get(0))?)
 }
