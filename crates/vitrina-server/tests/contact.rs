@@ -428,7 +428,11 @@ async fn a_message_is_stored_forwarded_to_the_seller_with_the_signature_and_ackn
     assert!(to_seller.contains("About order: 1042"));
     assert!(to_seller.contains("Hello! When will my order ship?"));
     // What was checked, said exactly: the account, its verified address, and the reply address.
-    assert!(to_seller.contains("From: shopper@example.com, signed in, with an email address the store has verified."), "{}", to_seller.text);
+    assert!(
+        to_seller.contains("From: shopper@example.com, signed in, with an email address the store has verified."),
+        "{}",
+        to_seller.text
+    );
     assert!(!to_seller.contains("nobody checked"));
     assert!(to_seller.contains(&format!("Reference number: {}", receipt["id"].as_str().unwrap())));
     // Seed 003's signature between two horizontal lines: name, company, site, email.
