@@ -575,3 +575,82 @@ async fn an_unknown_seller_is_not_found() {
     let server = TestServer::start().await;
     problem(server.get("/api/sellers/nobody/contact").await, 404, "not-found").await;
 }
+
+#[tokio::test]
+async fn the_form_cannot_mail_anyone_else_nor_reveal_what_the_seller_hid() {
+    let server = TestServer::start().await;
+    let outbox = server.dir.path().join("outbox");
+    // Outside the hours (03:00 in Bratislava): the page withholds the phone.
+    set_clock(&server, "2026-11-24T02:00:00Z").await;
+    let send = |reply_to: &'static str, session: Option<Session>| {
+        let server = &server;
+        async move {
+            send_as(
+                server,
+                session.as_ref(),
+                reqwest::Method::POST,
+                "/api/sellers/demo-seller/messages",
+                &json!({ "subject": "Your account is locked", "message": "Verify at https://evil.example", "reply_to": reply_to }),
+            )
+            .await
+        }
+    };
+    // Display-name and case variants of one mailbox are one sender: the fourth is refused.
+    for variant in ["victim@example.com", "a <victim@example.com>", "\"b\" <Victim@Example.com>"] {
+        let receipt = json_ok(send(variant, None).await, StatusCode::CREATED).await;
+        assert!(receipt.get("acknowledgement_sent_to").is_none(), "nobody signed in: no email to {variant}");
+    }
+    assert_eq!(send("c<VICTIM@example.com>", None).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    // What could break a header or route the mail elsewhere is not an address at all.
+    for broken in ["a<victim2@example.com", "x\\\"y@example.com", "a,b@example.com"] {
+        problem(send(broken, None).await, 422, "validation").await;
+    }
+    // Not one acknowledgement went out: the victim's mailbox got nothing.
+    let names: Vec<String> =
+        std::fs::read_dir(&outbox).unwrap().filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| n.ends_with("-to-seller.eml")), "{names:?}");
+    // The seller is told that nothing was checked, and the reply address is the bare mailbox.
+    let to_seller = read_email(&outbox, "to-seller").unwrap();
+    assert!(to_seller.contains("Nothing about the sender was checked"), "{}", to_seller.text);
+    assert!(to_seller.contains("nobody checked"));
+
+    // A verified shopper typing someone else's address to reply to: still no acknowledgement
+    // there, and the seller reads which address was verified and which was not.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let receipt = json_ok(send("ceo@bank.example", Some(anna)).await, StatusCode::CREATED).await;
+    assert!(receipt.get("acknowledgement_sent_to").is_none());
+    let id = receipt["id"].as_str().unwrap();
+    let to_seller = read_email(&outbox, &format!("{id}-to-seller")).unwrap();
+    assert!(to_seller.contains("From: shopper@example.com, signed in, with an email address the store has verified."));
+    assert!(to_seller.contains("Replies go to ceo@bank.example, an address the sender typed and nobody checked."), "{}", to_seller.text);
+
+    // To the shopper's own verified address: acknowledged, without the number the page hides at
+    // this hour and with only what the page shows this shopper.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let receipt = json_ok(send("shopper@example.com", Some(anna)).await, StatusCode::CREATED).await;
+    assert_eq!(receipt["acknowledgement_sent_to"], "shopper@example.com");
+    let ack = read_email(&outbox, &format!("{}-acknowledgement", receipt["id"].as_str().unwrap())).unwrap();
+    assert!(!ack.text.contains("905") && !ack.html.contains("905"), "the phone outside its hours: {}", ack.text);
+    assert!(ack.contains(receipt["id"].as_str().unwrap()), "the reference number");
+}
+
+#[tokio::test]
+async fn a_hidden_address_never_appears_in_an_acknowledgement() {
+    let server = TestServer::start().await;
+    let outbox = server.dir.path().join("outbox");
+    // `form-only` hides its address (show_address: false) and takes messages from signed-in customers.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let r = send_as(
+        &server,
+        Some(&anna),
+        reqwest::Method::POST,
+        "/api/sellers/form-only/messages",
+        &json!({ "subject": "hi", "message": "hi", "reply_to": "shopper@example.com" }),
+    )
+    .await;
+    let receipt = json_ok(r, StatusCode::CREATED).await;
+    assert_eq!(receipt["acknowledgement_sent_to"], "shopper@example.com");
+    let ack = read_email(&outbox, "acknowledgement").unwrap();
+    assert!(!ack.text.contains("irina@") && !ack.html.contains("irina@"), "{}", ack.text);
+    assert!(ack.contains("Irina Sokolova"), "the signature is there, without the address: {}", ack.text);
+}
