@@ -180,7 +180,7 @@ pub fn SignInPage() -> impl IntoView {
         busy.set(true);
         let api = api.clone();
         let navigate = navigate.clone();
-        let credentials = SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
+        let credentials = SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked(), locale: None };
         spawn_local(async move {
             match api.sign_in(&credentials).await {
                 Ok(state) => {

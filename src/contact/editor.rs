@@ -230,6 +230,7 @@ impl Fields {
             },
             response_time_hours: self.response_time.get(),
             away: Away { enabled: self.away_enabled.get(), until: self.away_until.get(), note: self.away_note.get() },
+            presence: Default::default(),
             signature: self.signature.get(),
         }
     }

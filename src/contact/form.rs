@@ -128,6 +128,7 @@ pub fn ContactForm(
             reply_to: reply_to.get_untracked(),
             context: context_for_send.clone(),
             website: trap.get_untracked(),
+            locale: None,
         };
         if let Err(found) = check_message(&draft) {
             errors.set(found);

@@ -112,7 +112,9 @@ fn emails_of(dir: &Path, number: &str) -> Vec<Mail> {
 
 /// What each language must show: (locale, confirmation subject start, total as written, dispatch
 /// words, cancel words, shipped subject words, delivered words, cancelled words).
-const LANGUAGES: [(&str, &str, &str, &str, &str, &str, &str, &str); 4] = [
+type Expected = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const LANGUAGES: [Expected; 4] = [
     (
         "en",
         "Order 1042 received, awaiting payment",

@@ -127,7 +127,7 @@ pub fn ReviewStep() -> impl IntoView {
                 }
             }
             let terms = quote.quote.try_with_untracked(|q| q.as_ref().map(|q| q.terms_version.clone())).flatten().unwrap_or_default();
-            let body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: expected };
+            let body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: expected, locale: None };
             let body_json = serde_json::to_string(&body).unwrap_or_default();
             // A retry of this same order reuses its key; a changed order is a new attempt.
             let key = match entries.attempt {

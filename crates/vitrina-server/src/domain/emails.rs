@@ -406,7 +406,7 @@ pub fn order_email(tx: &Transaction<'_>, site: &Site, number: i64, email: OrderE
 
 /// "within 4 hours", "within 2 working days", in `locale`.
 pub fn within(locale: Locale, hours: u32) -> String {
-    let (key, n) = if hours >= 24 && hours % 24 == 0 { ("within.days", hours / 24) } else { ("within.hours", hours) };
+    let (key, n) = if hours >= 24 && hours.is_multiple_of(24) { ("within.days", hours / 24) } else { ("within.hours", hours) };
     let words = &WORDS[&locale];
     let category = plural_category(locale, i64::from(n));
     words
@@ -426,6 +426,7 @@ pub fn time_in_zone(locale: Locale, at: UnixSeconds, zone: &str) -> String {
     WORDS[&locale].get("time.in_zone").map(|t| t.replace("{time}", &time).replace("{zone}", zone)).unwrap_or(time)
 }
 
+#[allow(clippy::too_many_arguments)]
 /// Renders a contact or account email from `data` (under `var`) in `locale`, from `from` to `to`.
 pub fn simple_email(
     template: &str,
