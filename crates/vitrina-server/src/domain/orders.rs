@@ -19,7 +19,7 @@ use vitrina_core::api::{
     Address, CancellationBlock, DeliveryKind, Order, OrderStatus, PaymentKind, PaymentStatus, PaymentStep, Person, PlaceOrder, PlacedOrder,
 };
 use vitrina_core::civil::UnixSeconds;
-use vitrina_core::validate::international_phone;
+use vitrina_core::field::international_phone;
 use vitrina_core::{FieldError, ProblemKind};
 
 /// An order as placing answers it: newly placed, or placed before by the same attempt or cart.
