@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
                     {
                         i18n.locale.set(locale);
                     }
-                    provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
+                    provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone(), help_url: config.help_url.clone() });
                     let api = Api::new(&config);
                     provide_context(api.clone());
                     let session = account::Session::new(api.clone());

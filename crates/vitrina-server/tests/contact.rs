@@ -271,6 +271,46 @@ async fn a_save_changes_what_shoppers_see_and_a_stale_save_is_refused() {
 }
 
 #[tokio::test]
+async fn the_away_switch_is_stamped_by_the_server_and_runs_out_with_the_days_hours() {
+    let server = TestServer::start().await;
+    set_clock(&server, MONDAY_MORNING).await;
+    let marek = sign_in(&server, "seller@example.com").await;
+    let doc = settings_doc(&server, &marek).await;
+    assert_eq!(doc["settings"]["presence"]["state"], "schedule");
+
+    // The browser's idea of the time never counts: the server's clock stamps the switch.
+    let mut settings = doc["settings"].clone();
+    settings["presence"] = json!({ "state": "away", "set_at": "2000-01-01T00:00:00Z" });
+    let saved = json_ok(save(&server, &marek, &doc["version"], &settings).await, StatusCode::OK).await;
+    assert_eq!(saved["settings"]["presence"], json!({ "state": "away", "set_at": MONDAY_MORNING }));
+    let shown = contact(&server, None, "demo-seller").await;
+    assert_eq!(channel(&shown, "messages")["available_now"], false, "away inside the hours");
+
+    // Saving something else an hour later keeps the switch's time: it cannot outlive the day.
+    set_clock(&server, "2026-11-23T10:00:00Z").await;
+    let mut settings = saved["settings"].clone();
+    settings["phone"]["action"] = json!("sms");
+    settings["presence"]["set_at"] = json!("2026-11-23T10:00:00Z");
+    let again = json_ok(save(&server, &marek, &saved["version"], &settings).await, StatusCode::OK).await;
+    assert_eq!(again["settings"]["presence"]["set_at"], MONDAY_MORNING);
+
+    // After the day's hours it has run out: the editor shows the hours deciding again.
+    set_clock(&server, MONDAY_EVENING).await;
+    let doc = settings_doc(&server, &marek).await;
+    assert_eq!(doc["settings"]["presence"]["state"], "schedule");
+
+    // "Available now" in the evening, outside the hours, opens the messages until midnight there.
+    let mut settings = doc["settings"].clone();
+    settings["presence"] = json!({ "state": "available" });
+    json_ok(save(&server, &marek, &doc["version"], &settings).await, StatusCode::OK).await;
+    let messages = channel(&contact(&server, None, "demo-seller").await, "messages").clone();
+    assert_eq!(messages["available_now"], true);
+    assert_eq!(messages["available_until"], "2026-11-23T23:00:00Z", "midnight in Bratislava");
+    set_clock(&server, "2026-11-23T23:30:00Z").await;
+    assert_eq!(channel(&contact(&server, None, "demo-seller").await, "messages")["available_now"], false);
+}
+
+#[tokio::test]
 async fn the_backend_refuses_settings_that_break_the_rules_field_by_field() {
     let server = TestServer::start().await;
     let marek = sign_in(&server, "seller@example.com").await;

@@ -13,13 +13,16 @@ use crate::store::sessions::{self, account_for_token};
 use crate::tz::TzDatabase;
 use rusqlite::Transaction;
 use serde_json::json;
-use vitrina_core::api::{Access, Account, ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact};
+use vitrina_core::api::{
+    Access, Account, ContactSettings, ContactSettingsDocument, MessageReceipt, NewContactMessage, Presence, PresenceState,
+    SaveContactSettings, SellerContact,
+};
 use vitrina_core::civil::Date;
 use vitrina_core::civil::{UnixSeconds, format_rfc3339_utc};
 use vitrina_core::contact::Viewer;
 use vitrina_core::contact::rules::{CheckedMessage, check_message, check_settings};
 use vitrina_core::contact::signature;
-use vitrina_core::contact::view::{away_notice, public_view, reply_expected_by};
+use vitrina_core::contact::view::{away_notice, presence_at, public_view, reply_expected_by};
 use vitrina_core::locale::Locale;
 use vitrina_core::validate;
 use vitrina_core::{Problem, ProblemKind};
@@ -44,7 +47,11 @@ fn owner(tx: &Transaction<'_>, token: Option<&str>, seller_id: &str, now: UnixSe
     Ok(account)
 }
 
-fn document(seller_id: &str, stored: SellerSettings, now: UnixSeconds) -> ContactSettingsDocument {
+fn document(seller_id: &str, mut stored: SellerSettings, now: UnixSeconds) -> ContactSettingsDocument {
+    // A switch that has run out is no switch: the editor shows the hours deciding again.
+    if presence_at(&stored.settings, now, &TzDatabase).is_none() {
+        stored.settings.presence = Presence::default();
+    }
     let warnings = check_settings(&stored.settings, now, &TzDatabase).warnings;
     ContactSettingsDocument {
         seller_id: seller_id.to_owned(),
@@ -83,8 +90,23 @@ pub fn save_settings(
     if !report.is_ok() {
         return Err(ApiError::validation(report.errors));
     }
-    contact::save(tx, seller_id, &body.settings, now, Some(&account.email))?;
+    let mut settings = body.settings.clone();
+    settings.presence = stamped_presence(&current.settings, &body.settings.presence, now);
+    contact::save(tx, seller_id, &settings, now, Some(&account.email))?;
     Ok(document(seller_id, contact::load(tx, seller_id)?, now))
+}
+
+/// The seller's "available now / away now" switch as it is kept. Its time is this server's clock
+/// when the seller turns it on or changes it (what a browser says it is never counts); a switch
+/// still in force keeps its time, so saving other settings does not stretch it past the day.
+fn stamped_presence(saved: &ContactSettings, asked: &Presence, now: UnixSeconds) -> Presence {
+    if !matches!(asked.state, PresenceState::Available | PresenceState::Away) {
+        return Presence::default();
+    }
+    match presence_at(saved, now, &TzDatabase) {
+        Some((state, _)) if state == asked.state => saved.presence.clone(),
+        _ => Presence { state: asked.state, set_at: format_rfc3339_utc(now) },
+    }
 }
 
 /// The seller and who is writing (the account signed in with `token`, if any).
