@@ -29,9 +29,14 @@ impl Remote {
     }
 }
 
-/// Places a courier order paid by card, in `locale` (named in the body, or only through
-/// `Accept-Language`), and returns (number, token).
+/// Places an order paid by card, in `locale` (named in the body, or only through
+/// `Accept-Language`), and returns (number, token). It goes by courier, or with `pickup` to the
+/// first pickup point.
 async fn place_order(server: &Remote, locale: &str, in_body: bool) -> (String, String) {
+    place(server, locale, in_body, false).await
+}
+
+async fn place(server: &Remote, locale: &str, in_body: bool, pickup: bool) -> (String, String) {
     let cart = json_ok(server.client.post(server.url("/api/carts")).send().await.unwrap(), StatusCode::CREATED).await;
     let cart = cart["id"].as_str().unwrap().to_owned();
     json_ok(
@@ -52,7 +57,12 @@ async fn place_order(server: &Remote, locale: &str, in_body: bool) -> (String, S
         "promo_code": "WELCOME10",
     });
     let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
+    draft["delivery"] = if pickup {
+        let option = q["delivery_options"].as_array().unwrap().iter().find(|o| o["kind"] == "pickup_point").expect("a pickup option");
+        json!({ "option_id": option["id"], "pickup_point_id": option["pickup_points"][0]["id"] })
+    } else {
+        json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" })
+    };
     let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
     let mut body = json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
     if in_body {
@@ -197,6 +207,32 @@ async fn every_email_of_an_order_is_in_the_shoppers_language_and_comes_when_its_
         assert_eq!(mails.len(), 2, "{locale}: {mails:?}");
         assert!(mails[1].subject.contains(cancelled), "{locale}: {}", mails[1].subject);
     }
+}
+
+#[tokio::test]
+async fn an_order_at_the_pickup_point_brings_its_code_the_rule_for_it_and_the_last_day() {
+    let server = TestServer::start().await;
+    // Monday 23 November 2026, noon in Moscow; the point keeps parcels for 7 days.
+    let r = server.post("/api/test/clock", &json!({ "now": "2026-11-23T09:00:00Z" })).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let (number, _) = place(&Remote::of(&server), "ru", true, true).await;
+    let outbox = server.dir.path().join("outbox");
+    let confirmation = &emails_of(&outbox, &number)[0];
+    assert!(!confirmation.text.contains("Код получения"), "no code before the parcel is there: {}", confirmation.text);
+
+    for status in ["sent_to_seller", "confirmed_by_seller", "handed_to_carrier", "with_courier"] {
+        set_status(&server, &number, status).await;
+    }
+    let mails = emails_of(&outbox, &number);
+    let ready = mails.iter().find(|m| m.name.ends_with("-with_courier.eml")).unwrap_or_else(|| panic!("the pickup email: {mails:?}"));
+    assert_eq!(ready.language, "ru");
+    assert!(ready.subject.contains(&format!("Заказ {number} ждёт вас в пункте выдачи")), "{}", ready.subject);
+    let code = ready.text.split("Код получения: ").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap_or_default();
+    assert!(!code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric()), "the pickup code: {}", ready.text);
+    assert!(ready.text.contains("он заменяет вашу подпись"), "the rule for the code: {}", ready.text);
+    assert!(ready.text.contains("Заберите заказ до 30 ноября 2026"), "the last day, as Russian writes it: {}", ready.text);
+    assert!(ready.html.contains(code), "the code is in both parts");
+    assert!(!mails.iter().any(|m| m.name.ends_with("-handed_to_carrier.eml") && m.text.contains(code)), "only the pickup email has the code");
 }
 
 fn extract_token(text: &str) -> String {
