@@ -100,7 +100,9 @@ test('the demo seller shows an anonymous, an unverified and a verified shopper w
   // Back on the contact page, signed in with an unverified address → verify it.
   await expect(page).toHaveURL(/\/sellers\/demo-seller\/contact$/);
   await expect(channel(page, 'postal')).toContainText('Only for customers with a verified email address.');
-  await expect(channel(page, 'postal')).toContainText('open the confirmation link we sent to new@example.com');
+  // No link is ever sent to verify an address, so none is promised: another way is suggested.
+  await expect(channel(page, 'postal')).toContainText('Your address new@example.com is not verified yet');
+  await expect(channel(page, 'postal')).not.toContainText('link we sent');
   await expect(channel(page, 'postal')).not.toContainText('Hlavná');
 
   // A verified shopper sees the address.
@@ -177,6 +179,11 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   await expect(receipt).toContainText('Your message has arrived.');
   await expect(receipt).toContainText('Severny Veter Home & Apparel usually replies within a day: expect an answer by Nov 24, 2026');
   await expect(receipt).toContainText('A confirmation has been sent to shopper@example.com.');
+  // The reference number to quote, the same one the seller's copy carries, and the help pages.
+  const reference = (await receipt.getByTestId('contact-reference').innerText()).trim();
+  expect(reference).toMatch(/^[A-Z0-9-]{6,}$/);
+  await expect(receipt).toContainText(`Reference number: ${reference}. Quote it if you write again about this.`);
+  await expect(receipt.getByRole('link', { name: 'Open the help pages' })).toHaveAttribute('href', '/track');
 
   const toSeller = outbox().find((e) => e.file.endsWith('-to-seller.eml') && e.text.includes('gift note'));
   expect(toSeller, 'the seller\'s copy in the outbox').toBeTruthy();
@@ -290,6 +297,30 @@ test('the seller edits, sees the preview follow at once, saves, and the public w
   await signOut(page.request);
   await openPage(page, '/sellers/demo-seller/contact');
   await expect(page.getByRole('link', { name: 'Send an SMS to +421 905 123 456' })).toHaveAttribute('href', 'sms:+421905123456');
+  await resetDemoSeller(page.request);
+});
+
+test('“away now” set in the editor shows in the widget inside the hours, and ends with the day’s hours', async ({ page }) => {
+  await resetDemoSeller(page.request);
+  await setClock(page.request, MONDAY_MORNING);
+  await openPage(page, '/sellers/demo-seller/contact');
+  await expect(channel(page, 'messages')).toContainText('Available now');
+
+  await openEditorAsSeller(page);
+  await expect(page.getByLabel('As my hours say')).toBeChecked();
+  await page.getByLabel("Away now: busy for the rest of today's hours").check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved. Shoppers now see the new settings.')).toBeVisible();
+
+  await signOut(page.request);
+  await openPage(page, '/sellers/demo-seller/contact');
+  await expect(channel(page, 'messages')).toContainText('Usually replies within a day.');
+  await expect(channel(page, 'messages')).not.toContainText('Available now');
+
+  // Tuesday morning the hours decide again.
+  await setClock(page.request, '2026-11-24T08:30:00Z');
+  await page.reload();
+  await expect(channel(page, 'messages')).toContainText('Available now');
   await resetDemoSeller(page.request);
 });
 

@@ -232,7 +232,10 @@ async fn an_order_at_the_pickup_point_brings_its_code_the_rule_for_it_and_the_la
     assert!(ready.text.contains("он заменяет вашу подпись"), "the rule for the code: {}", ready.text);
     assert!(ready.text.contains("Заберите заказ до 30 ноября 2026"), "the last day, as Russian writes it: {}", ready.text);
     assert!(ready.html.contains(code), "the code is in both parts");
-    assert!(!mails.iter().any(|m| m.name.ends_with("-handed_to_carrier.eml") && m.text.contains(code)), "only the pickup email has the code");
+    assert!(
+        !mails.iter().any(|m| m.name.ends_with("-handed_to_carrier.eml") && m.text.contains(code)),
+        "only the pickup email has the code"
+    );
 }
 
 fn extract_token(text: &str) -> String {
