@@ -32,6 +32,24 @@ async function resetDemoSeller(request: APIRequestContext) {
 
 type Email = { file: string; headers: string; text: string };
 
+/** The text part of a MIME message, decoded as its Content-Transfer-Encoding says. */
+function textPart(body: string): string {
+  const parts = body.split(/\r\n--[^\r\n]+\r\n/);
+  for (const part of parts) {
+    const [head, ...rest] = part.split('\r\n\r\n');
+    if (!/content-type:\s*text\/plain/i.test(head)) continue;
+    const content = rest.join('\r\n\r\n').split(/\r\n--/)[0];
+    const encoding = (/content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1] ?? '7bit').toLowerCase();
+    if (encoding === 'base64') return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (encoding === 'quoted-printable') {
+      const bytes = content.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    }
+    return content;
+  }
+  return '';
+}
+
 /** The `.eml` files in the server's outbox, with their plain-text part decoded. */
 function outbox(): Email[] {
   const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
@@ -42,10 +60,7 @@ function outbox(): Email[] {
     .map((file) => {
       const raw = fs.readFileSync(path.join(dir, file), 'utf8');
       const [headers, ...rest] = raw.split('\r\n\r\n');
-      const body = rest.join('\r\n\r\n');
-      const part = body.split('Content-Type: text/plain; charset=utf-8')[1] ?? '';
-      const b64 = (part.split('\r\n\r\n')[1] ?? '').split('--')[0].replace(/\s+/g, '');
-      return { file, headers, text: Buffer.from(b64, 'base64').toString('utf8') };
+      return { file, headers, text: textPart('\r\n' + rest.join('\r\n\r\n')) };
     });
 }
 
