@@ -66,7 +66,7 @@ impl Api {
     }
 
     pub async fn request_cancellation(&self, number: &str, token: &str) -> Result<Order, ApiError> {
-        let body = CancellationRequest { access_token: token.to_owned() };
+        let body = CancellationRequest { access_token: token.to_owned(), lines: Vec::new() };
         self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[]).await
     }
 

@@ -156,6 +156,7 @@ impl Entries {
                 date: self.delivery_date.as_deref().and_then(Date::parse),
                 time_window_id: self.time_window.clone(),
                 pickup_point_id: self.pickup_point.clone(),
+                note: None,
             }),
             payment_method: self.payment_method.clone(),
             promo_code: self.promo_code.clone(),

@@ -30,6 +30,7 @@ pub(crate) fn status_label(i18n: &I18n, status: OrderStatus) -> String {
         OrderStatus::ConfirmedBySeller => i18n.t("order.status.confirmed_by_seller"),
         OrderStatus::HandedToCarrier => i18n.t("order.status.handed_to_carrier"),
         OrderStatus::WithCourier => i18n.t("order.status.with_courier"),
+        OrderStatus::ReadyForPickup => i18n.t("order.status.ready_for_pickup"),
         OrderStatus::Received => i18n.t("order.status.received"),
         OrderStatus::Cancelled => i18n.t("order.status.cancelled"),
         OrderStatus::Unknown => i18n.t("order.status.unknown"),
@@ -49,6 +50,16 @@ fn event_label(i18n: &I18n, kind: OrderEventKind) -> String {
         OrderEventKind::CancellationRequested => i18n.t("order.event.cancellation_requested"),
         OrderEventKind::Cancelled => i18n.t("order.status.cancelled"),
         OrderEventKind::Refunded => i18n.t("order.event.refunded"),
+        OrderEventKind::PaymentExpired => i18n.t("order.event.payment_expired"),
+        OrderEventKind::LinesCancelled => i18n.t("order.event.lines_cancelled"),
+        OrderEventKind::ReturnToSender => i18n.t("order.event.return_to_sender"),
+        OrderEventKind::ReturnRequested => i18n.t("order.event.return_requested"),
+        OrderEventKind::ReadyForPickup => i18n.t("order.status.ready_for_pickup"),
+        OrderEventKind::NotCollected => i18n.t("order.event.not_collected"),
+        OrderEventKind::SubstitutionProposed => i18n.t("order.event.substitution_proposed"),
+        OrderEventKind::SubstitutionAccepted => i18n.t("order.event.substitution_accepted"),
+        OrderEventKind::SubstitutionDeclined => i18n.t("order.event.substitution_declined"),
+        OrderEventKind::SubstitutionExpired => i18n.t("order.event.substitution_expired"),
         OrderEventKind::Unknown => i18n.t("order.status.unknown"),
     }
 }
@@ -60,6 +71,7 @@ fn status_event(status: OrderStatus) -> OrderEventKind {
         OrderStatus::ConfirmedBySeller => OrderEventKind::ConfirmedBySeller,
         OrderStatus::HandedToCarrier => OrderEventKind::HandedToCarrier,
         OrderStatus::WithCourier => OrderEventKind::WithCourier,
+        OrderStatus::ReadyForPickup => OrderEventKind::ReadyForPickup,
         OrderStatus::Received => OrderEventKind::Received,
         OrderStatus::Cancelled => OrderEventKind::Cancelled,
         OrderStatus::Unknown => OrderEventKind::Unknown,
@@ -119,6 +131,8 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
                     PaymentStatus::Declined => ("order.payment_status.declined", "notice--error"),
                     PaymentStatus::PayOnDelivery => ("order.payment_status.on_delivery", "notice--info"),
                     PaymentStatus::Refunded => ("order.payment_status.refunded", "notice--info"),
+                    PaymentStatus::Expired => ("order.payment_status.expired", "notice--warning"),
+                    PaymentStatus::Cancelled => ("order.payment_status.cancelled", "notice--info"),
                     PaymentStatus::Unknown => ("order.payment_status.unknown", "notice--info"),
                 };
                 let due_online = o.payment.kind == PaymentKind::CardOnline && o.status != OrderStatus::Cancelled;
@@ -207,8 +221,8 @@ pub(crate) fn NextSteps() -> impl IntoView {
                     OrderStatus::Created | OrderStatus::SentToSeller => i18n.t("order.next.confirm"),
                     OrderStatus::ConfirmedBySeller => i18n.tf("order.next.packing", &[("date", &format_date(&d.dispatch_date.to_string(), locale, "long"))]),
                     OrderStatus::HandedToCarrier => i18n.tf("order.next.in_transit", &[("from", &range[0].1), ("to", &range[1].1)]),
-                    OrderStatus::WithCourier if collect => i18n.t("order.next.collect"),
-                    OrderStatus::WithCourier => i18n.t("order.next.courier"),
+                    OrderStatus::WithCourier | OrderStatus::ReadyForPickup if collect => i18n.t("order.next.collect"),
+                    OrderStatus::WithCourier | OrderStatus::ReadyForPickup => i18n.t("order.next.courier"),
                     OrderStatus::Received => match &o.cancellation.until {
                         Some(until) if o.cancellation.allowed => i18n.tf("order.next.received_return", &[("date", &format_date_time(until, locale, None))]),
                         _ => i18n.t("order.next.received"),
@@ -412,7 +426,6 @@ pub(crate) fn CancelOrder() -> impl IntoView {
                     }.into_any()
                 } else {
                     let reason = match c.blocked_by {
-                        Some(CancellationBlock::HandedOver) => i18n.t("order.cancel_blocked.handed_over"),
                         Some(CancellationBlock::WindowClosed) => i18n.t("order.cancel_blocked.window_closed"),
                         Some(CancellationBlock::AlreadyRequested) => i18n.t("order.cancel_blocked.requested"),
                         Some(CancellationBlock::Cancelled) => i18n.t("order.cancel_blocked.cancelled"),

@@ -11,6 +11,7 @@ pub mod contact;
 pub mod locale;
 pub mod money;
 pub mod order;
+pub mod parcel;
 pub mod problem;
 pub mod routes;
 pub mod tracking;

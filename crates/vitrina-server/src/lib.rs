@@ -77,9 +77,7 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
 pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
     let address = format!("{}:{}", options.host, options.port);
     let state = open_state(options)?;
-    if state.options.auto_progress {
-        domain::progress::spawn(state.clone());
-    }
+    domain::progress::spawn(state.clone());
     domain::purge::spawn(state.clone());
     let listener =
         tokio::net::TcpListener::bind(&address).await.map_err(|source| ServeError::Listen { address: address.clone(), source })?;

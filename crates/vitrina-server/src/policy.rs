@@ -7,7 +7,8 @@
 // Amounts in kopecks are grouped as roubles and kopecks: `1_000_00` is 1 000.00 RUB.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use vitrina_core::api::{PickupPoint, TimeWindow};
+use vitrina_core::api::{IdDocument, PickupPoint, TimeWindow};
+use vitrina_core::parcel::ParcelLimits;
 
 /// The store's time zone as a UTC offset (Moscow has had no daylight saving since 2014).
 pub const STORE_UTC_OFFSET_MINUTES: i32 = 180;
@@ -56,7 +57,14 @@ pub fn time_windows() -> Vec<TimeWindow> {
 }
 
 fn point(id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> PickupPoint {
-    PickupPoint { id: id.into(), name: name.into(), address: address.into(), opening_hours: hours.into(), storage_days }
+    PickupPoint {
+        id: id.into(),
+        name: name.into(),
+        address: address.into(),
+        opening_hours: hours.into(),
+        storage_days,
+        report_problems_within_hours: None,
+    }
 }
 
 pub fn pickup_points() -> Vec<PickupPoint> {
@@ -73,48 +81,29 @@ pub fn pickup_points() -> Vec<PickupPoint> {
 }
 
 pub fn parcel_lockers() -> Vec<PickupPoint> {
-    vec![point("pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3)]
+    let mut locker = point("pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3);
+    locker.report_problems_within_hours = Some(LOCKER_REPORT_HOURS);
+    vec![locker]
 }
 
 pub fn seller_shops() -> Vec<PickupPoint> {
     vec![point("shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)]
 }
 
-/// Bulky goods (PRODUCT.md §1.3): an item over 25 kg, a side over 100 cm, or sides summing over 150 cm.
-pub fn is_bulky_item(weight_g: i64, dims_cm: [i64; 3]) -> bool {
-    weight_g > 25_000 || dims_cm.iter().any(|&side| side > 100) || dims_cm.iter().sum::<i64>() > 150
-}
+/// What the carrier counts as bulky goods and what it does not take (the marketplace terms).
+pub const PARCEL_LIMITS: ParcelLimits = ParcelLimits::MARKETPLACE;
 
-/// A bulky cart as a whole (PRODUCT.md §1.3): over 65 kg, or over 2 m³, or any bulky item.
-pub fn is_bulky_cart(items: impl IntoIterator<Item = (i64, [i64; 3], i64)>) -> bool {
-    let (mut weight_g, mut volume_cm3, mut any_bulky) = (0i64, 0i64, false);
-    for (item_weight_g, dims_cm, quantity) in items {
-        any_bulky |= is_bulky_item(item_weight_g, dims_cm);
-        weight_g = weight_g.saturating_add(item_weight_g.saturating_mul(quantity));
-        volume_cm3 = volume_cm3.saturating_add((dims_cm[0] * dims_cm[1] * dims_cm[2]).saturating_mul(quantity));
-    }
-    any_bulky || weight_g > 65_000 || volume_cm3 > 2_000_000
-}
+/// The identity documents the carrier's couriers and pickup points accept at handover (seed 002,
+/// 4.4); a parcel locker opens with the pickup code instead.
+pub const ID_DOCUMENTS: &[IdDocument] = &[
+    IdDocument::NationalPassport,
+    IdDocument::DrivingLicence,
+    IdDocument::SeamansPassport,
+    IdDocument::MilitaryId,
+    IdDocument::ForeignPassport,
+    IdDocument::ForeignNationalId,
+];
 
-#[cfg(test)]
-mod tests {
-    use super::{is_bulky_cart, is_bulky_item};
-
-    #[test]
-    fn bulky_is_heavy_or_long_or_large_in_sum() {
-        assert!(is_bulky_item(95_000, [200, 120, 60]));
-        assert!(is_bulky_item(25_001, [10, 10, 10]));
-        assert!(!is_bulky_item(25_000, [100, 30, 20]));
-        assert!(is_bulky_item(1_000, [101, 10, 10]));
-        assert!(is_bulky_item(1_000, [80, 40, 31]));
-        assert!(!is_bulky_item(1_000, [80, 40, 30]));
-    }
-
-    #[test]
-    fn many_small_items_make_a_bulky_cart() {
-        assert!(!is_bulky_cart([(1_000, [30, 30, 30], 2)]));
-        assert!(is_bulky_cart([(1_000, [30, 30, 30], 66)]), "66 kg");
-        assert!(is_bulky_cart([(100, [50, 50, 50], 17)]), "over 2 m³");
-        assert!(is_bulky_cart([(95_000, [200, 120, 60], 1)]));
-    }
-}
+/// Problems with a locker's contents are reported within this many hours of opening the cell
+/// (seed 002, 4.8.3).
+pub const LOCKER_REPORT_HOURS: u32 = 2;

@@ -59,6 +59,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
+        oversize: cart.oversize,
         cart,
         address_errors,
         delivery_options,
@@ -143,12 +144,22 @@ fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> Deliv
         dates: Vec::new(),
         time_windows: Vec::new(),
         pickup_points: Vec::new(),
+        id_documents: if kind == DeliveryKind::ParcelLocker { Vec::new() } else { policy::ID_DOCUMENTS.to_vec() },
     }
 }
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
-/// from the seller's shop; outside Russia only by international courier.
+/// from the seller's shop; what the carrier does not take at all only from the shop; outside
+/// Russia only by international courier.
 pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+    let shop = || {
+        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
+        shop.pickup_points = policy::seller_shops();
+        shop
+    };
+    if cart.oversize {
+        return if address.country == "RU" { vec![shop()] } else { Vec::new() };
+    }
     let courier_method = if address.country != "RU" {
         &policy::INTERNATIONAL_COURIER
     } else if cart.bulky {
@@ -169,9 +180,7 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
             options.push(pickup);
             options.push(locker);
         }
-        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
-        shop.pickup_points = policy::seller_shops();
-        options.push(shop);
+        options.push(shop());
     }
     options
 }

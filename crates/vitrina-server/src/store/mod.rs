@@ -13,8 +13,10 @@ pub mod enums;
 pub mod orders;
 pub mod payments;
 pub mod promos;
+pub mod refunds;
 pub mod sessions;
 pub mod shipments;
+pub mod substitutions;
 
 use crate::error::ApiResult;
 use rusqlite::Transaction;

@@ -78,6 +78,24 @@ impl TestServer {
     }
 }
 
+impl TestServer {
+    /// Approves the order's pending card payment at the demo gateway, as the shopper would (the
+    /// gateway signs, the store checks and records).
+    pub async fn approve_payment(&self, number: &str) {
+        let id: String = rusqlite::Connection::open(self.db_path())
+            .expect("the database")
+            .query_row("SELECT id FROM payments WHERE order_number = ?1 AND status = 'pending'", [number], |r| r.get(0))
+            .expect("a pending payment");
+        let r = self.client.post(self.url(&format!("/gateway/{id}"))).form(&[("decision", "approve")]).send().await.expect("request");
+        assert!(!r.status().is_server_error(), "{}", r.status());
+        let status: String = rusqlite::Connection::open(self.db_path())
+            .expect("the database")
+            .query_row("SELECT payment_status FROM orders WHERE number = ?1", [number], |r| r.get(0))
+            .expect("the order");
+        assert_eq!(status, "paid");
+    }
+}
+
 /// The JSON body of a response that must have `status`.
 pub async fn json_ok(response: Response, status: StatusCode) -> Value {
     let actual = response.status();
