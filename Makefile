@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 CARGO ?= cargo
 
-.PHONY: help run build server test test-host test-browser test-e2e test-mock test-hard bench openapi fmt clean
+.PHONY: help run build server test lint test-host test-browser test-e2e test-mock test-hard bench openapi fmt clean
 
 help:
 	@echo "make run    build the app and serve it with the reference backend at http://127.0.0.1:$(PORT)"
@@ -35,8 +35,16 @@ build:
 server:
 	@$(CARGO) build --quiet --profile server -p vitrina-server
 
-test: test-host test-browser test-e2e test-mock
+test: lint test-host test-browser test-e2e test-mock
 	@echo "All test layers passed."
+
+## Formatting and lints, as errors: the host crates and the app (for the wasm target).
+lint:
+	@scripts/tools.sh lint
+	@echo "== formatting and lints"
+	@$(CARGO) fmt --all -- --check
+	@$(CARGO) clippy --quiet -p vitrina-core -p vitrina-server --all-targets -- -D warnings
+	@$(CARGO) clippy --quiet --target wasm32-unknown-unknown -p vitrina --all-targets -- -D warnings
 
 ## Host: the contract crate and the server (its API over real HTTP on a temporary SQLite file).
 test-host:

@@ -30,6 +30,16 @@ ensure_wasm_target() {
   fi
 }
 
+# rustfmt and clippy come with rustup's default profile, not with its minimal one.
+ensure_lint_tools() {
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      say "adding the $component component"
+      rustup component add "$component" >&2
+    fi
+  done
+}
+
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores, once)"
@@ -108,6 +118,8 @@ ensure_schemathesis() {
 }
 
 case "${1:-}" in
+  lint)
+    ensure_wasm_target; ensure_lint_tools ;;
   build)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt ;;
   test)
@@ -119,5 +131,5 @@ case "${1:-}" in
   hard)
     ensure_schemathesis ;;
   *)
-    echo "usage: $0 build|test|bench|hard" >&2; exit 2 ;;
+    echo "usage: $0 lint|build|test|bench|hard" >&2; exit 2 ;;
 esac
