@@ -69,6 +69,7 @@ fn without_the_moment(s: &Shipment) -> Shipment {
         last_event: s.last_event.clone(),
         stall: s.stall.clone(),
         delivery_attempts: s.delivery_attempts.clone(),
+        collection: s.collection.clone(),
         event_count: s.event_count.max(s.events.len() as u32),
     }
 }

@@ -1,0 +1,83 @@
+//! What the quote and the order say about handing the parcel over: the identity documents a
+//! courier or pickup point accepts, the locker's two hours, the courier's note, and what the
+//! carrier does not take at all.
+
+mod common;
+
+use common::{NewOrder, TestServer, json_ok, problem};
+use reqwest::StatusCode;
+use serde_json::json;
+use vitrina_core::Money;
+use vitrina_core::api::{Address, Cart, DeliveryKind};
+
+#[tokio::test]
+async fn each_way_to_receive_says_which_documents_are_accepted_and_a_locker_its_two_hours() {
+    let server = TestServer::start().await;
+    let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
+    let draft = json!({
+        "cart_id": cart,
+        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+    });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    let options = q["delivery_options"].as_array().unwrap();
+    for option in options {
+        let documents = option["id_documents"].as_array().unwrap();
+        if option["kind"] == "parcel_locker" {
+            assert!(documents.is_empty(), "a locker opens with the code");
+            assert_eq!(option["pickup_points"][0]["report_problems_within_hours"], 2);
+        } else {
+            assert_eq!(
+                documents,
+                &[
+                    json!("national_passport"),
+                    json!("driving_licence"),
+                    json!("seamans_passport"),
+                    json!("military_id"),
+                    json!("foreign_passport"),
+                    json!("foreign_national_id")
+                ],
+                "{}",
+                option["kind"]
+            );
+        }
+    }
+    assert_eq!(q["oversize"], false);
+}
+
+#[tokio::test]
+async fn a_courier_note_longer_than_500_characters_is_refused() {
+    let server = TestServer::start().await;
+    let long = "э".repeat(501);
+    let p = problem(server.try_place(NewOrder { note: Some(&long), ..NewOrder::default() }).await, 422, "validation").await;
+    assert_eq!(p["errors"][0]["field"], "delivery.note");
+    // 500 are fine.
+    let (number, token) = server.place(NewOrder { note: Some(&"э".repeat(500)), ..NewOrder::default() }).await;
+    assert_eq!(server.order(&number, &token).await["delivery"]["note"].as_str().map(|n| n.chars().count()), Some(500));
+}
+
+#[test]
+fn an_item_over_120_kg_is_not_taken_by_the_carrier_and_only_the_sellers_shop_remains() {
+    let cart = |bulky: bool, oversize: bool| Cart {
+        id: "c".into(),
+        lines: Vec::new(),
+        subtotal: Money::new(0, "RUB"),
+        item_count: 1,
+        bulky,
+        oversize,
+        expires_at: String::new(),
+    };
+    let moscow =
+        Address { country: "RU".into(), city: "Москва".into(), line: "ул. Ленина, 5".into(), postcode: "101000".into() };
+    let kinds = |cart: &Cart, address: &Address| -> Vec<DeliveryKind> {
+        vitrina_server::domain::checkout::delivery_options(cart, address, 1_790_000_000).iter().map(|o| o.kind).collect()
+    };
+    assert_eq!(kinds(&cart(false, false), &moscow).len(), 4);
+    assert_eq!(
+        kinds(&cart(true, false), &moscow),
+        [DeliveryKind::Courier, DeliveryKind::SellerShop],
+        "bulky: the bulky courier or the shop"
+    );
+    assert_eq!(kinds(&cart(true, true), &moscow), [DeliveryKind::SellerShop], "over 120 kg: only the seller's shop");
+    let abroad = Address { country: "SK".into(), ..moscow };
+    assert!(kinds(&cart(true, true), &abroad).is_empty(), "and nothing abroad");
+}
