@@ -1,9 +1,13 @@
 //! Order confirmation: the order page (`/orders/{number}?token=…`) a shopper trusts after paying
 //! and finds again later, and the guest lookup (`/orders/lookup`).
 
+mod cancellation;
+mod deadline;
+mod handover;
 mod lookup;
 mod order_page;
 mod sections;
+mod substitutions;
 
 pub use lookup::LookupPage;
 pub use order_page::{OrderPage, OrderParams, OrderQuery};

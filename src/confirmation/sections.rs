@@ -8,17 +8,15 @@ use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use vitrina_core::api::{
-    Address, CancellationBlock, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus,
-};
+use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentStatus};
 use vitrina_core::routes::Page;
 
-fn ctx() -> OrderContext {
+pub(super) fn ctx() -> OrderContext {
     expect_context::<OrderContext>()
 }
 
 /// Renders `f(order)` whenever the order is there.
-fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + Sync + 'static) -> impl IntoView {
     let order = ctx().order;
     move || order.get().map(&f)
 }
@@ -135,20 +133,28 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
                     PaymentStatus::Cancelled => ("order.payment_status.cancelled", "notice--info"),
                     PaymentStatus::Unknown => ("order.payment_status.unknown", "notice--info"),
                 };
-                let due_online = o.payment.kind == PaymentKind::CardOnline && o.status != OrderStatus::Cancelled;
+                // "Pay now" only while the backend says the order can be paid.
                 let action = match o.payment.status {
-                    PaymentStatus::Declined if due_online => Some(pay_button("order.pay_again")),
-                    PaymentStatus::AwaitingPayment if due_online => Some(pay_button("order.pay_now")),
+                    PaymentStatus::Declined if o.payment.payable => Some(pay_button("order.pay_again")),
+                    PaymentStatus::AwaitingPayment if o.payment.payable => Some(pay_button("order.pay_now")),
                     _ => None,
                 };
+                let pay_by = o.payment.pay_by.clone().filter(|_| o.payment.payable).map(|by| view! {
+                    <p data-testid="pay-by">
+                        {i18n.tf("order.pay_by", &[("time", &format_date_time(&by, i18n.get(), None))])} " "
+                        <super::deadline::Countdown until=by test_id="pay-countdown"/>
+                    </p>
+                });
                 let role = if o.payment.status == PaymentStatus::Declined { "alert" } else { "status" };
                 view! {
                     <p data-testid="payment-method">{method}</p>
                     <div class=format!("notice {class}") role=role data-testid="payment-status">
                         <p>{i18n.t(status_key)}</p>
+                        {pay_by}
                         {action}
                     </div>
                     <TotalsTable totals=o.totals.clone() promo_code=o.promo_code.clone() total_label="totals.total_charged"/>
+                    <super::cancellation::Refunds/>
                 }
             })}
             {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
@@ -168,7 +174,7 @@ pub(crate) fn StatusTimeline() -> impl IntoView {
                 let reached_at = |status: OrderStatus| o.history.iter().find(|e| e.kind == status_event(status)).map(|e| e.at.clone());
                 let current = o.status;
                 let cancelled = current == OrderStatus::Cancelled;
-                let steps = OrderStatus::COURSE.into_iter().map(|step| {
+                let steps = OrderStatus::course(o.delivery.kind).into_iter().map(|step| {
                     let at = reached_at(step);
                     let state = if step == current { "current" } else if at.is_some() { "done" } else { "upcoming" };
                     let label = status_label(&i18n, step);
@@ -221,7 +227,11 @@ pub(crate) fn NextSteps() -> impl IntoView {
                     OrderStatus::Created | OrderStatus::SentToSeller => i18n.t("order.next.confirm"),
                     OrderStatus::ConfirmedBySeller => i18n.tf("order.next.packing", &[("date", &format_date(&d.dispatch_date.to_string(), locale, "long"))]),
                     OrderStatus::HandedToCarrier => i18n.tf("order.next.in_transit", &[("from", &range[0].1), ("to", &range[1].1)]),
-                    OrderStatus::WithCourier | OrderStatus::ReadyForPickup if collect => i18n.t("order.next.collect"),
+                    OrderStatus::ReadyForPickup if collect => match d.collect_by {
+                        Some(day) => i18n.tf("order.next.ready_for_pickup", &[("date", &format_date(&day.to_string(), locale, "long"))]),
+                        None => i18n.t("order.next.collect"),
+                    },
+                    OrderStatus::WithCourier if collect => i18n.t("order.next.collect"),
                     OrderStatus::WithCourier | OrderStatus::ReadyForPickup => i18n.t("order.next.courier"),
                     OrderStatus::Received => match &o.cancellation.until {
                         Some(until) if o.cancellation.allowed => i18n.tf("order.next.received_return", &[("date", &format_date_time(until, locale, None))]),
@@ -281,6 +291,13 @@ pub(crate) fn Items() -> impl IntoView {
                                 {(!l.variant_label.is_empty()).then(|| view! { <p>{l.variant_label.clone()}</p> })}
                                 <p class="muted">{i18n.t("cart.sku")} " " {l.sku.clone()}</p>
                                 <p>{i18n.tf("order.quantity", &[("n", &l.quantity.to_string())])} " × " <MoneyText money=l.unit_price.clone()/></p>
+                                {l.replaces.clone().map(|was| view! { <p class="muted" data-testid="line-replaces">{i18n.tf("order.line.replaces", &[("item", &was)])}</p> })}
+                                {(l.cancelled_quantity > 0).then(|| view! {
+                                    <p data-testid="line-cancelled">{i18n.tf("order.line.cancelled", &[("n", &l.cancelled_quantity.to_string())])}</p>
+                                })}
+                                {(l.return_requested_quantity > 0).then(|| view! {
+                                    <p data-testid="line-return">{i18n.tf("order.line.return_requested", &[("n", &l.return_requested_quantity.to_string())])}</p>
+                                })}
                             </div>
                             <p class="order-item__total"><MoneyText money=l.line_total.clone()/></p>
                         </li>
@@ -303,6 +320,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                 let d = o.delivery.clone();
                 let date = |x: vitrina_core::civil::Date| format_date(&x.to_string(), locale, "long");
                 let kind = crate::ui::words::delivery_kind_label(&i18n, d.kind);
+                let handover = view! { <super::handover::HandoverFacts delivery=d.clone() status=o.status/> };
                 view! {
                     <dl class="facts" data-testid="order-delivery">
                         <dt>{i18n.t("order.carrier")}</dt><dd>{d.carrier.clone()}</dd>
@@ -311,6 +329,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                         <dt>{i18n.t("order.expected")}</dt><dd>{if d.earliest == d.latest { date(d.earliest) } else { format!("{} – {}", date(d.earliest), date(d.latest)) }}</dd>
                         {d.date.map(|day| view! { <dt>{i18n.t("order.chosen_day")}</dt><dd>{date(day)} {d.time_window.clone().map(|w| format!(", {w}"))}</dd> })}
                     </dl>
+                    {handover}
                     {d.pickup_point.clone().map(|p| {
                         let days = i64::from(p.storage_days);
                         let code_note = matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker);
@@ -318,7 +337,9 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                             <div class="pickup" data-testid="order-pickup">
                                 <p><strong>{p.name}</strong><br/>{p.address}<br/>{i18n.t("delivery.hours")} ": " {p.opening_hours}<br/>{i18n.tp("delivery.storage", days)}</p>
                                 {code_note.then(|| view! { <p>{i18n.t("order.pickup_code")}</p> })}
-                                {(d.kind == DeliveryKind::ParcelLocker).then(|| view! { <p>{i18n.t("order.locker_two_hours")}</p> })}
+                                {p.report_problems_within_hours.map(|hours| view! {
+                                    <p data-testid="locker-report">{i18n.tp("delivery.locker_report", i64::from(hours))}</p>
+                                })}
                             </div>
                         }
                     })}
@@ -373,71 +394,6 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
                     view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
                 }).collect_view()}
             })}
-        </section>
-    }
-}
-
-/// Request cancellation, or why not.
-#[component]
-pub(crate) fn CancelOrder() -> impl IntoView {
-    let i18n = use_i18n();
-    let api = expect_context::<Api>();
-    let OrderContext { order, token } = ctx();
-    let confirming = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let cancel = Callback::new(move |()| {
-        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
-        busy.set(true);
-        failure.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.request_cancellation(&number, &token.get_untracked()).await {
-                Ok(updated) => {
-                    order.set(Some(updated));
-                    confirming.set(false);
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    });
-    view! {
-        <section class="order-section no-print" aria-labelledby="cancel-heading">
-            <h2 id="cancel-heading">{move || i18n.t("order.cancel_title")}</h2>
-            {with_order(move |o| {
-                let c = o.cancellation.clone();
-                if c.allowed {
-                    let until = c.until.map(|u| i18n.tf("order.cancel_until", &[("date", &format_date_time(&u, i18n.get(), None))]));
-                    view! {
-                        <p>{i18n.t("order.refund_note")} {until.map(|u| format!(" {u}"))}</p>
-                        {move || if confirming.get() {
-                            view! {
-                                <div class="notice notice--warning" role="alert">
-                                    <p>{i18n.t("order.cancel_confirm")}</p>
-                                    <button type="button" class="button button--primary" disabled=move || busy.get() on:click=move |_| cancel.run(())>{i18n.t("order.cancel_yes")}</button>
-                                    " "
-                                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{i18n.t("order.cancel_no")}</button>
-                                </div>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{i18n.t("order.cancel")}</button> }.into_any()
-                        }}
-                    }.into_any()
-                } else {
-                    let reason = match c.blocked_by {
-                        Some(CancellationBlock::WindowClosed) => i18n.t("order.cancel_blocked.window_closed"),
-                        Some(CancellationBlock::AlreadyRequested) => i18n.t("order.cancel_blocked.requested"),
-                        Some(CancellationBlock::Cancelled) => i18n.t("order.cancel_blocked.cancelled"),
-                        _ => i18n.t("order.cancel_blocked.unknown"),
-                    };
-                    view! {
-                        <button type="button" class="button button--secondary" disabled=true aria-describedby="cancel-reason">{i18n.t("order.cancel")}</button>
-                        <p id="cancel-reason" data-testid="cancel-reason">{reason}</p>
-                    }.into_any()
-                }
-            })}
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || cancel.run(())/> })}
         </section>
     }
 }

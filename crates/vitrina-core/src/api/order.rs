@@ -430,6 +430,10 @@ pub struct Order {
     /// How long sellers usually take to confirm an order, in hours.
     pub seller_confirms_within_hours: u32,
     pub terms_version: String,
+    /// The moment this view was computed (RFC 3339): countdowns to `pay_by` and `answer_by` count
+    /// from it, by the backend's clock rather than the device's.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// `POST /api/orders/lookup`: find an order by its number and the email it was placed with.

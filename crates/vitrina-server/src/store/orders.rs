@@ -723,5 +723,6 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
         refunds: refunds::of_order(tx, number)?,
         seller_confirms_within_hours: policy::SELLER_CONFIRMS_WITHIN_HOURS,
         terms_version: row.terms_version,
+        as_of: Some(format_rfc3339_utc(now)),
     })
 }
