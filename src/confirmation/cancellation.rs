@@ -12,7 +12,7 @@ use crate::ui::intl::format_date_time;
 use crate::ui::{ErrorNotice, MoneyText};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use vitrina_core::api::{CancellationBlock, CancellationKind, DeliveryFeeOutcome, LineQuantity, Order, RefundReason};
+use vitrina_core::api::{CancellationBlock, CancellationKind, DeliveryFeeOutcome, LineQuantity, MAX_LINE_QUANTITY, Order, RefundReason};
 
 /// What of each line may be cancelled (or asked back) now: (line id, its name, how many).
 fn choosable(o: &Order) -> Vec<(String, String, u32)> {
@@ -103,7 +103,7 @@ pub(crate) fn CancelOrder() -> impl IntoView {
                     _ => i18n.t("order.cancel.intro"),
                 };
                 let lines = choosable(&o);
-                let several = lines.iter().map(|(_, _, n)| n).sum::<u32>() > 1;
+                let several = lines.len() > 1 || lines.iter().any(|(_, _, n)| *n > 1);
                 let (whole_key, some_key, confirm_key, yes_key, chosen_key) = if returning {
                     ("order.return", "order.return.some", "order.return.confirm", "order.return.yes", "order.return.chosen")
                 } else {
@@ -136,7 +136,8 @@ pub(crate) fn CancelOrder() -> impl IntoView {
                                             chosen.update(|c| { c.insert(key.clone(), n); });
                                             nothing_chosen.set(false);
                                         }>
-                                        {(0..=left).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                                        // A line holds at most the cart's 99; a backend that says more is not believed.
+                                        {(0..=left.min(MAX_LINE_QUANTITY)).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
                                     </select>
                                 </div>
                             }

@@ -59,11 +59,14 @@ pub(crate) fn Countdown(
     let now = use_backend_clock(order);
     let deadline = parse_rfc3339(&until).map(|(t, _)| t);
     let left = move || deadline.map(|d| d - now.get()).unwrap_or(0);
-    let reloaded = StoredValue::new(false);
+    // Only a deadline that runs out while the page is open fetches the order again, once: one
+    // already past when the order came (a backend that has not acted on it yet) must not make
+    // the page ask again and again.
+    let pending = StoredValue::new(deadline.is_some_and(|d| d - now.get_untracked() > 0));
     Effect::new(move |_| {
         // A second's grace: the backend has certainly passed the deadline too.
-        if deadline.is_some() && left() < -1 && !reloaded.get_value() {
-            reloaded.set_value(true);
+        if pending.get_value() && left() < -1 {
+            pending.set_value(false);
             reload_order();
         }
     });

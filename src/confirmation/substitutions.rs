@@ -96,7 +96,7 @@ fn Proposal(
         0 => view! { <span>{i18n.t("order.substitution.same_price")}</span> }.into_any(),
         d if d > 0 => view! { <span>{i18n.t("order.substitution.costs_more")} " " <MoneyText money=difference.clone()/></span> }.into_any(),
         _ => {
-            let less = Money { amount_minor: -difference.amount_minor, currency: difference.currency.clone() };
+            let less = Money { amount_minor: difference.amount_minor.saturating_neg(), currency: difference.currency.clone() };
             view! { <span>{i18n.t("order.substitution.costs_less")} " " <MoneyText money=less/></span> }.into_any()
         }
     };
