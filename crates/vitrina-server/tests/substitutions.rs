@@ -188,6 +188,9 @@ async fn a_removal_accepted_cancels_the_line_and_proposals_stop_once_the_carrier
     let p = problem(propose(&server, &number, "1", Some("linen-shirt-4")).await, 409, "substitution-not-allowed").await;
     assert!(p["detail"].as_str().unwrap().contains("left the seller"), "{p}");
     problem(answer(&server, &number, &token, "1", true).await, 409, "substitution-closed").await;
+    // A wrong token is answered exactly as an order that does not exist.
     let wrong = answer(&server, &number, "wrong-token", "1", true).await;
+    let unknown = answer(&server, "999999", &token, "1", true).await;
     assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    assert_eq!(wrong.text().await.unwrap(), unknown.text().await.unwrap());
 }
