@@ -56,38 +56,73 @@ pub fn time_windows() -> Vec<TimeWindow> {
         .collect()
 }
 
-fn point(id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> PickupPoint {
-    PickupPoint {
+/// A city the carrier serves with points: the names a shopper may write it by (compared
+/// case-folded, without a leading «г.»), and the beginnings of its postcodes.
+pub struct Place {
+    pub names: &'static [&'static str],
+    pub postcode_prefixes: &'static [&'static str],
+}
+
+pub const MOSCOW: Place = Place { names: &["москва", "moscow", "moskva"], postcode_prefixes: &["10", "11", "12"] };
+pub const KAZAN: Place = Place { names: &["казань", "kazan"], postcode_prefixes: &["420"] };
+
+impl Place {
+    /// Whether a shopper who gave `city` and `postcode` is in this place (either is enough).
+    pub fn holds(&self, city: &str, postcode: &str) -> bool {
+        let city = city.trim().to_lowercase();
+        let city = city.strip_prefix("г.").unwrap_or(&city).trim();
+        let postcode: String = postcode.chars().filter(|c| !c.is_whitespace()).collect();
+        self.names.contains(&city) || (!postcode.is_empty() && self.postcode_prefixes.iter().any(|p| postcode.starts_with(p)))
+    }
+}
+
+fn point(place: &'static Place, id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> (&'static Place, PickupPoint) {
+    let point = PickupPoint {
         id: id.into(),
         name: name.into(),
         address: address.into(),
         opening_hours: hours.into(),
         storage_days,
         report_problems_within_hours: None,
-    }
+    };
+    (place, point)
 }
 
-pub fn pickup_points() -> Vec<PickupPoint> {
-    vec![
-        point(
-            "pp-tverskaya",
-            "Pony Express pickup point «Tverskaya»",
-            "Moscow, Tverskaya St 12",
-            "Mon–Fri 09:00–21:00, Sat–Sun 10:00–18:00",
-            7,
-        ),
-        point("pp-kazan", "Pony Express pickup point «Kremlyovskaya»", "Kazan, Kremlyovskaya St 8", "Mon–Sat 10:00–20:00", 7),
-    ]
+/// The points of a place the shopper gave (city or postcode), of those listed.
+fn in_place(points: Vec<(&'static Place, PickupPoint)>, city: &str, postcode: &str) -> Vec<PickupPoint> {
+    points.into_iter().filter(|(place, _)| place.holds(city, postcode)).map(|(_, point)| point).collect()
 }
 
-pub fn parcel_lockers() -> Vec<PickupPoint> {
-    let mut locker = point("pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3);
-    locker.report_problems_within_hours = Some(LOCKER_REPORT_HOURS);
-    vec![locker]
+/// The carrier's pickup points in the shopper's place.
+pub fn pickup_points(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    const WEEKDAYS_AND_WEEKEND: &str = "Mon–Fri 09:00–21:00, Sat–Sun 10:00–18:00";
+    let points = vec![
+        point(&MOSCOW, "pp-tverskaya", "Pony Express pickup point «Tverskaya»", "Moscow, Tverskaya St 12", WEEKDAYS_AND_WEEKEND, 7),
+        point(&MOSCOW, "pp-arbat", "Pony Express pickup point «Arbat»", "Moscow, Arbat St 24", "Mon–Sun 10:00–22:00", 7),
+        point(&MOSCOW, "pp-taganka", "Pony Express pickup point «Taganka»", "Moscow, Marksistskaya St 3", "Mon–Sat 09:00–20:00", 5),
+        point(&MOSCOW, "pp-sokol", "Pony Express pickup point «Sokol»", "Moscow, Leningradsky Ave 77", WEEKDAYS_AND_WEEKEND, 7),
+        point(&KAZAN, "pp-kazan", "Pony Express pickup point «Kremlyovskaya»", "Kazan, Kremlyovskaya St 8", "Mon–Sat 10:00–20:00", 7),
+    ];
+    in_place(points, city, postcode)
 }
 
-pub fn seller_shops() -> Vec<PickupPoint> {
-    vec![point("shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)]
+/// The carrier's parcel lockers in the shopper's place (problems reported within two hours).
+pub fn parcel_lockers(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let lockers = vec![
+        point(&MOSCOW, "pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3),
+        point(&MOSCOW, "pl-belorusskaya", "Parcel locker at Belorusskaya station", "Moscow, Tverskaya Zastava Sq 7", "24/7", 3),
+    ];
+    in_place(lockers, city, postcode)
+        .into_iter()
+        .map(|locker| PickupPoint { report_problems_within_hours: Some(LOCKER_REPORT_HOURS), ..locker })
+        .collect()
+}
+
+/// The seller's own shops in the shopper's place.
+pub fn seller_shops(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let shops =
+        vec![point(&MOSCOW, "shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)];
+    in_place(shops, city, postcode)
 }
 
 /// What the carrier counts as bulky goods and what it does not take (the marketplace terms).
@@ -107,3 +142,32 @@ pub const ID_DOCUMENTS: &[IdDocument] = &[
 /// Problems with a locker's contents are reported within this many hours of opening the cell
 /// (seed 002, 4.8.3).
 pub const LOCKER_REPORT_HOURS: u32 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_found_by_its_name_as_people_write_it_or_by_its_postcode() {
+        for (city, postcode) in [("Москва", ""), (" г. Москва ", ""), ("MOSCOW", ""), ("", "101000"), ("", "125 009"), ("Моск", "123456")]
+        {
+            assert!(MOSCOW.holds(city, postcode), "{city:?} {postcode:?}");
+        }
+        for (city, postcode) in [("Казань", ""), ("Тверь", "170000"), ("", ""), ("Новая Москва", "")] {
+            assert!(!MOSCOW.holds(city, postcode), "{city:?} {postcode:?}");
+        }
+        assert!(KAZAN.holds("казань", ""));
+        assert!(!KAZAN.holds("Москва", "101000"));
+    }
+
+    #[test]
+    fn the_points_listed_are_those_of_the_shoppers_place() {
+        let moscow: Vec<String> = pickup_points("Москва", "").into_iter().map(|p| p.id).collect();
+        assert_eq!(moscow, ["pp-tverskaya", "pp-arbat", "pp-taganka", "pp-sokol"]);
+        assert_eq!(pickup_points("", "420111").len(), 1);
+        assert!(pickup_points("Тверь", "170000").is_empty());
+        assert!(parcel_lockers("Москва", "").iter().all(|l| l.report_problems_within_hours == Some(2)));
+        assert!(parcel_lockers("Казань", "").is_empty());
+        assert_eq!(seller_shops("", "101000").len(), 1);
+    }
+}

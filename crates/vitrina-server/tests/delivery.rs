@@ -78,6 +78,9 @@ fn an_item_over_120_kg_is_not_taken_by_the_carrier_and_only_the_sellers_shop_rem
         "bulky: the bulky courier or the shop"
     );
     assert_eq!(kinds(&cart(true, true), &moscow), [DeliveryKind::SellerShop], "over 120 kg: only the seller's shop");
+    let tver = Address { city: "Тверь".into(), postcode: "170000".into(), ..moscow.clone() };
+    assert_eq!(kinds(&cart(false, false), &tver), [DeliveryKind::Courier], "no points in Tver: only the courier");
+    assert!(kinds(&cart(true, true), &tver).is_empty(), "and nothing at all for what only the Moscow shop hands over");
     let abroad = Address { country: "SK".into(), ..moscow };
     assert!(kinds(&cart(true, true), &abroad).is_empty(), "and nothing abroad");
 }

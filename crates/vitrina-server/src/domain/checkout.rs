@@ -150,15 +150,17 @@ fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> Deliv
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
 /// from the seller's shop; what the carrier does not take at all only from the shop; outside
-/// Russia only by international courier.
+/// Russia only by international courier. A way to collect is offered where it has points in the
+/// shopper's place (city or postcode), with those points.
 pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
-    let shop = || {
-        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
-        shop.pickup_points = policy::seller_shops();
-        shop
+    let (city, postcode) = (address.city.as_str(), address.postcode.as_str());
+    let collected = |method: &Method, kind: DeliveryKind, points: Vec<vitrina_core::api::PickupPoint>| {
+        (!points.is_empty() && address.country == "RU")
+            .then(|| DeliveryOption { pickup_points: points, ..method_option(method, kind, now) })
     };
+    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, policy::seller_shops(city, postcode));
     if cart.oversize {
-        return if address.country == "RU" { vec![shop()] } else { Vec::new() };
+        return shop.into_iter().collect();
     }
     let courier_method = if address.country != "RU" {
         &policy::INTERNATIONAL_COURIER
@@ -171,17 +173,11 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
     courier.dates = rules::business_days_between(courier.earliest, courier.latest);
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
-    if address.country == "RU" {
-        if !cart.bulky {
-            let mut pickup = method_option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, now);
-            pickup.pickup_points = policy::pickup_points();
-            let mut locker = method_option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, now);
-            locker.pickup_points = policy::parcel_lockers();
-            options.push(pickup);
-            options.push(locker);
-        }
-        options.push(shop());
+    if !cart.bulky {
+        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, policy::pickup_points(city, postcode)));
+        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, policy::parcel_lockers(city, postcode)));
     }
+    options.extend(shop);
     options
 }
 
