@@ -6,7 +6,7 @@
  * clock, so they run one at a time and never beside the other suites (playwright.config.ts).
  */
 import { test, expect, expectNoAxeViolations } from './fixtures';
-import { moveOrder, placeOrder, proposeSubstitution, setClock, setStatus, stock } from './orders';
+import { moveOrder, placeOrder, proposeSubstitution, restock, setClock, setStatus, stock } from './orders';
 
 test('a shirt cancelled while the courier has the parcel: the totals, the refund and the history show it', async ({ page, request }) => {
   const order = await placeOrder(request, { payment: 'card-online' });
@@ -123,6 +123,7 @@ test('a cancelled order cannot be paid: the page says so and the bank refuses', 
 
 test('substitutions: one accepted, one declined, and a third left to lapse cancels the order', async ({ page, request }) => {
   await setClock(request, '2026-11-20T09:00:00Z');
+  for (const substitute of ['linen-shirt-4', 'merino-sweater-3']) await restock(request, substitute);
   const order = await placeOrder(request, {
     items: [['linen-shirt-2', 2], ['ceramic-mug-1', 1], ['merino-sweater-2', 1]],
     promo: null,
@@ -208,6 +209,7 @@ test('a courier order carries its note and the documents the courier accepts to 
 
 test('the seller\'s proposal reads in Russian too', async ({ page, request }) => {
   const order = await placeOrder(request, { items: [['linen-shirt-2', 1], ['ceramic-mug-1', 1]] });
+  await restock(request, 'linen-shirt-3');
   await proposeSubstitution(request, order.number, '1', 'linen-shirt-3');
   await page.addInitScript(() => localStorage.setItem('vitrina.locale', 'ru'));
   await page.goto(order.url);
