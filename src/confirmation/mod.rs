@@ -1,7 +1,7 @@
 //! Order confirmation: the order page (`/orders/{number}?token=…`) a shopper trusts after paying
 //! and finds again later, and the guest lookup (`/orders/lookup`).
 
-mod cancellation;
+mod cancel;
 mod deadline;
 mod handover;
 mod lookup;

@@ -1,6 +1,6 @@
 //! `/orders/{number}?token=…`: the order, from the number at the top to the way to cancel.
 
-use super::cancellation::CancelOrder;
+use super::cancel::CancelOrder;
 use super::sections::{Addresses, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
 use super::substitutions::SubstitutionProposals;
 use crate::api::Api;

@@ -6,7 +6,6 @@ use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time, region_name};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentStatus};
 use vitrina_core::routes::Page;
@@ -82,38 +81,34 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let OrderContext { order, token } = ctx();
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let pay = Callback::new(move |()| {
-        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
-        busy.set(true);
-        failure.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.start_payment(&number, &token.get_untracked()).await {
-                Ok(step) => match step.redirect_url.as_deref().map(|url| api.web_page(url)).zip(web_sys::window()) {
-                    Some((Some(url), window)) => {
-                        let _ = window.location().assign(&url);
-                    }
-                    // A payment page that is not a web address is not followed.
-                    Some((None, _)) => {
-                        failure.try_set(Some(ApiError::Undecodable("the payment page is not a web address".into())));
-                        busy.try_set(false);
-                    }
-                    None => {
-                        busy.try_set(false);
-                    }
-                },
-                Err(e) => {
-                    failure.set(Some(e));
-                    busy.set(false);
+    // Starts a payment; `Ok(true)` when the browser is on its way to the payment page.
+    let start = Action::new_local(move |number: &String| {
+        let (api, number, token) = (api.clone(), number.clone(), token.get_untracked());
+        async move {
+            let step = api.start_payment(&number, &token).await?;
+            match step.redirect_url.as_deref().map(|url| api.web_page(url)).zip(web_sys::window()) {
+                Some((Some(url), window)) => {
+                    let _ = window.location().assign(&url);
+                    Ok(true)
                 }
+                // A payment page that is not a web address is not followed.
+                Some((None, _)) => Err(ApiError::Undecodable("the payment page is not a web address".into())),
+                None => Ok(false),
             }
-        });
+        }
     });
+    let pay = Callback::new(move |()| {
+        if let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) {
+            start.clear();
+            start.dispatch_local(number);
+        }
+    });
+    // Still busy while the browser leaves for the payment page.
+    let busy = move || start.pending().get() || start.value().with(|v| matches!(v, Some(Ok(true))));
+    let failure = move || start.value().get().and_then(Result::err);
     let pay_button = move |key: &'static str| {
         view! {
-            <button type="button" class="button button--primary no-print" disabled=move || busy.get() on:click=move |_| pay.run(())>
+            <button type="button" class="button button--primary no-print" disabled=busy on:click=move |_| pay.run(())>
                 {move || i18n.t(key)}
             </button>
         }
@@ -154,10 +149,10 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
                         {action}
                     </div>
                     <TotalsTable totals=o.totals.clone() promo_code=o.promo_code.clone() total_label="totals.total_charged"/>
-                    <super::cancellation::Refunds/>
+                    <super::cancel::Refunds/>
                 }
             })}
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
+            {move || failure().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
         </section>
     }
 }

@@ -6,12 +6,16 @@
 
 mod components;
 mod contact;
+mod forms;
 mod intl;
 mod routes;
 mod tracking;
 
 use leptos::prelude::*;
+use vitrina::account::Session;
+use vitrina::api::Api;
 use vitrina::i18n::I18n;
+use vitrina_core::api::{Account, AppConfig, SessionState};
 use vitrina_core::locale::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
@@ -56,6 +60,26 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
         view().into_any()
     });
     Mounted { root, i18n: i18n_slot.get().expect("mounted"), _handle: handle }
+}
+
+/// The HTTP client, pointed at a backend the tests never reach.
+pub fn api() -> Api {
+    Api::new(&AppConfig {
+        api_base_url: "/api".into(),
+        store_name: "Test store".into(),
+        default_locale: "en".into(),
+        currency: "RUB".into(),
+        request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
+    })
+}
+
+/// Provides what pages ask for: the HTTP client and a session.
+pub fn provide_session(account: Option<Account>) {
+    let api = api();
+    provide_context(api.clone());
+    let session = Session::new(api);
+    session.set(SessionState { account });
+    provide_context(session);
 }
 
 pub fn normalise_spaces(s: &str) -> String {

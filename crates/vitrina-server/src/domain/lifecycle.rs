@@ -20,7 +20,7 @@ use vitrina_core::api::{
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::order::lines::{self, LineChangeError};
 use vitrina_core::order::{self as rules, OrderRules};
-use vitrina_core::{FieldError, Money, ProblemKind};
+use vitrina_core::{FieldCode, FieldError, Money, ProblemKind};
 
 /// Why lines, or the whole order, are cancelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn state(tx: &Transaction<'_>, number: i64) -> ApiResult<OrderState> {
 fn line_problem(e: LineChangeError) -> ApiError {
     match e {
         LineChangeError::Money(e) => e.into(),
-        e => ApiError::validation(vec![FieldError::new("lines", "invalid", &sentence(&e))]),
+        e => ApiError::validation(vec![FieldError::new("lines", FieldCode::QuantityOutOfRange, &sentence(&e))]),
     }
 }
 

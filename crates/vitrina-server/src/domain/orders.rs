@@ -24,10 +24,10 @@ use vitrina_core::api::{
     PlaceOrder, PlacedOrder, PromoStatus, PromoTarget,
 };
 use vitrina_core::civil::UnixSeconds;
+use vitrina_core::field::international_phone;
 use vitrina_core::order::OrderRules;
 use vitrina_core::order::lines::Discount;
-use vitrina_core::validate::international_phone;
-use vitrina_core::{FieldError, ProblemKind};
+use vitrina_core::{FieldCode, FieldError, ProblemKind};
 
 /// The most a courier note may hold, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -82,7 +82,7 @@ pub fn place(
     }
     let mut errors = order_errors(draft, &body.consents, &quote);
     if draft.delivery.as_ref().and_then(|d| d.note.as_ref()).is_some_and(|note| note.trim().chars().count() > MAX_NOTE_CHARS) {
-        errors.push(FieldError::new("delivery.note", "too_long", "Too long."));
+        errors.push(FieldError::of("delivery.note", FieldCode::TooLong));
     }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));

@@ -19,7 +19,7 @@ use vitrina_core::civil::UnixSeconds;
 use vitrina_core::order::OrderRules;
 use vitrina_core::order::lines;
 use vitrina_core::order::substitution::{self as rules, Offered, ProposalError};
-use vitrina_core::{FieldError, ProblemKind};
+use vitrina_core::{FieldCode, FieldError, ProblemKind};
 
 /// Who proposes: a seller, and the session they are signed in with (if any).
 pub struct SellerSession<'a> {
@@ -74,7 +74,7 @@ pub fn propose(
     rules::may_propose(state.status, line.quantity, awaiting).map_err(refused)?;
     let substitute = match &offer.variant_id {
         Some(variant_id) => Some(catalog::variant_item(tx, variant_id)?.ok_or_else(|| {
-            ApiError::validation(vec![FieldError::new("variant_id", "unknown_option", "There is no such item to offer.")])
+            ApiError::validation(vec![FieldError::new("variant_id", FieldCode::UnknownOption, "There is no such item to offer.")])
         })?),
         None => None,
     };
@@ -88,7 +88,7 @@ pub fn propose(
         if item.price.currency != state.currency {
             return Err(ApiError::validation(vec![FieldError::new(
                 "variant_id",
-                "unknown_option",
+                FieldCode::UnknownOption,
                 "That item is sold in another currency.",
             )]));
         }
