@@ -50,7 +50,9 @@ test('choosing items to cancel works by keyboard alone, and choosing none is exp
   const submit = page.getByRole('button', { name: 'Cancel the chosen items' });
   await submit.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Choose at least one item.' })).toBeVisible();
+  const group = page.getByRole('group', { name: 'Which items, and how many of each?' });
+  await expect(group).toBeFocused();
+  await expect(group).toHaveAccessibleDescription('Choose at least one item.');
   await expectNoAxeViolations(page);
   const mug = page.getByLabel('Ceramic mug, Sage');
   await mug.focus();

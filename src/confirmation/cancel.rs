@@ -9,7 +9,9 @@ use super::sections::{ctx, with_order};
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::format_date_time;
+use crate::ui::field::{FieldLayout, FormField, Model, Select};
 use crate::ui::{ErrorNotice, MoneyText};
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use vitrina_core::api::{CancellationBlock, CancellationKind, DeliveryFeeOutcome, LineQuantity, MAX_LINE_QUANTITY, Order, RefundReason};
@@ -76,7 +78,12 @@ pub(crate) fn CancelOrder() -> impl IntoView {
             .map(|(line_id, quantity)| LineQuantity { line_id, quantity })
             .collect();
         nothing_chosen.set(lines.is_empty());
-        if !lines.is_empty() {
+        if lines.is_empty() {
+            // The group says what is missing; focus goes there, so it is heard.
+            if let Some(group) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("cancel-lines")) {
+                let _ = group.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        } else {
             send.run(lines);
         }
     };
@@ -124,33 +131,25 @@ pub(crate) fn CancelOrder() -> impl IntoView {
                         }.into_any()
                     } else if choosing.get() {
                         let rows = lines.clone().into_iter().map(|(id, name, left)| {
-                            let field = format!("cancel-line-{id}");
-                            let key = id.clone();
+                            let (get_key, set_key) = (id.clone(), id.clone());
+                            let quantity = Model::new(
+                                move || chosen.with(|c| c.get(&get_key).copied().unwrap_or(0)),
+                                move |n: u32| { chosen.update(|c| { c.insert(set_key.clone(), n); }); nothing_chosen.set(false); },
+                            );
+                            // A line holds at most the cart's 99; a backend that says more is not believed.
+                            let counts: Vec<u32> = (0..=left.min(MAX_LINE_QUANTITY)).collect();
                             view! {
-                                <div class="field cancel-lines__line">
-                                    <label class="field__label" for=field.clone()>{name}</label>
-                                    <select id=field class="field__input cancel-lines__quantity" data-testid="cancel-quantity"
-                                        aria-describedby=move || nothing_chosen.get().then_some("cancel-lines-error")
-                                        on:change=move |ev| {
-                                            let n = event_target_value(&ev).parse::<u32>().unwrap_or(0);
-                                            chosen.update(|c| { c.insert(key.clone(), n); });
-                                            nothing_chosen.set(false);
-                                        }>
-                                        // A line holds at most the cart's 99; a backend that says more is not believed.
-                                        {(0..=left.min(MAX_LINE_QUANTITY)).map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-                                    </select>
-                                </div>
+                                <FormField id=format!("cancel-line-{id}") label_text=name class="field cancel-lines__line">
+                                    <Select value=quantity options=counts label=Callback::new(|n: u32| n.to_string())/>
+                                </FormField>
                             }
                         }).collect_view();
+                        let none_chosen = Signal::derive(move || nothing_chosen.get().then(|| i18n.t("order.cancel.none_chosen")));
                         view! {
                             <form class="cancel-lines" on:submit=submit_chosen novalidate=true>
-                                <fieldset class="fieldset">
-                                    <legend>{i18n.t("order.cancel.which")}</legend>
+                                <FormField id="cancel-lines" label="order.cancel.which" layout=FieldLayout::Group error=none_chosen>
                                     {rows}
-                                </fieldset>
-                                {move || nothing_chosen.get().then(|| view! {
-                                    <p id="cancel-lines-error" class="field__error" role="alert">{i18n.t("order.cancel.none_chosen")}</p>
-                                })}
+                                </FormField>
                                 <button type="submit" class="button button--primary" disabled=busy>{i18n.t(chosen_key)}</button>
                                 " "
                                 <button type="button" class="button button--secondary" on:click=move |_| { choosing.set(false); nothing_chosen.set(false); }>{i18n.t("order.cancel_no")}</button>
