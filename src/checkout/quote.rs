@@ -63,6 +63,15 @@ impl QuoteView {
                 }
                 match result {
                     Ok(quote) => {
+                        // What kind the chosen option is (a courier needs the street) is the
+                        // backend's word; entries kept from before it was recorded learn it here.
+                        let kind = state.entries.with_untracked(|e| {
+                            let chosen = e.delivery_option.as_ref()?;
+                            quote.delivery_options.iter().find(|o| &o.id == chosen).map(|o| o.kind).filter(|k| e.delivery_kind != Some(*k))
+                        });
+                        if let Some(kind) = kind {
+                            state.entries.update(|e| e.delivery_kind = Some(kind));
+                        }
                         view.quote.set(Some(quote));
                         view.error.set(None);
                     }

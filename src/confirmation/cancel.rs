@@ -8,13 +8,13 @@ use super::order_page::OrderContext;
 use super::sections::{ctx, with_order};
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
-use crate::ui::intl::format_date_time;
 use crate::ui::field::{FieldLayout, FormField, Model, Select};
+use crate::ui::intl::format_date_time;
 use crate::ui::{ErrorNotice, MoneyText};
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use vitrina_core::api::{CancellationBlock, CancellationKind, DeliveryFeeOutcome, LineQuantity, MAX_LINE_QUANTITY, Order, RefundReason};
+use wasm_bindgen::JsCast;
 
 /// What of each line may be cancelled (or asked back) now: (line id, its name, how many).
 fn choosable(o: &Order) -> Vec<(String, String, u32)> {

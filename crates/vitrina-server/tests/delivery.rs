@@ -84,3 +84,88 @@ fn an_item_over_120_kg_is_not_taken_by_the_carrier_and_only_the_sellers_shop_rem
     let abroad = Address { country: "SK".into(), ..moscow };
     assert!(kinds(&cart(true, true), &abroad).is_empty(), "and nothing abroad");
 }
+
+/// The quote for a cart of mugs with `address`, and what it offers: (kind, pickup point ids).
+async fn offered(server: &TestServer, address: serde_json::Value) -> (serde_json::Value, Vec<(String, Vec<String>)>) {
+    let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
+    let q = json_ok(server.post("/api/checkout/quote", &json!({ "cart_id": cart, "address": address })).await, StatusCode::OK).await;
+    let options = q["delivery_options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let points = o["pickup_points"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect();
+            (o["kind"].as_str().unwrap().to_owned(), points)
+        })
+        .collect();
+    (q, options)
+}
+
+#[tokio::test]
+async fn the_ways_to_receive_come_from_the_place_alone_with_the_points_of_that_place() {
+    let server = TestServer::start().await;
+    let (q, by_city) = offered(&server, json!({ "country": "RU", "city": "Москва", "line": "", "postcode": "" })).await;
+    assert_eq!(q["address_errors"], json!([]));
+    let kinds: Vec<&str> = by_city.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, ["courier", "pickup_point", "parcel_locker", "seller_shop"]);
+    assert_eq!(by_city[1].1, ["pp-tverskaya", "pp-arbat", "pp-taganka", "pp-sokol"]);
+    let (_, by_postcode) = offered(&server, json!({ "country": "RU", "city": "", "line": "", "postcode": "420111" })).await;
+    assert_eq!(by_postcode.iter().map(|(k, p)| (k.as_str(), p.len())).collect::<Vec<_>>(), [("courier", 0), ("pickup_point", 1)]);
+    let (q, none) = offered(&server, json!({ "country": "RU", "city": "", "line": "", "postcode": "" })).await;
+    assert_eq!(q["address_errors"][0]["field"], "address.city");
+    assert!(none.is_empty());
+}
+
+#[tokio::test]
+async fn a_correctional_institution_is_refused_with_the_reason() {
+    let server = TestServer::start().await;
+    let (q, options) = offered(&server, json!({ "country": "RU", "city": "Москва", "line": "ФКУ ИК-5 УФСИН", "postcode": "101000" })).await;
+    assert_eq!(
+        q["address_errors"],
+        json!([{ "field": "address.line", "code": "correctional_institution_refused", "message": vitrina_core::FieldCode::CorrectionalInstitutionRefused.english() }])
+    );
+    assert!(options.is_empty());
+}
+
+#[tokio::test]
+async fn a_pickup_order_needs_no_home_address_and_a_courier_order_needs_its_street() {
+    let server = TestServer::start().await;
+    let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
+    let mut draft = json!({
+        "cart_id": cart,
+        "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
+        "address": { "country": "RU", "city": "Москва", "line": "", "postcode": "" },
+        "payment_method": "cash-on-delivery",
+        "delivery": { "option_id": "courier" },
+    });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    let body = |draft: &serde_json::Value, q: &serde_json::Value| json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+    let r = server
+        .client
+        .post(server.url("/api/orders"))
+        .header("Idempotency-Key", "courier-no-street")
+        .json(&body(&draft, &q))
+        .send()
+        .await
+        .unwrap();
+    let p = problem(r, 422, "validation").await;
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["address.line", "address.postcode"], "a courier needs the street and the postcode");
+
+    draft["delivery"] = json!({ "option_id": "pickup-point", "pickup_point_id": "pp-arbat" });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    let r = server
+        .client
+        .post(server.url("/api/orders"))
+        .header("Idempotency-Key", "pickup-no-street")
+        .json(&body(&draft, &q))
+        .send()
+        .await
+        .unwrap();
+    let placed = json_ok(r, StatusCode::CREATED).await;
+    let o = server.order(placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap()).await;
+    assert_eq!(o["delivery_address"]["line"], "Moscow, Arbat St 24", "the order goes to the point");
+    assert_eq!(o["billing_address"]["line"], "", "and no home address was asked for");
+}

@@ -78,31 +78,44 @@ fn normalised_promo(code: Option<&str>) -> Option<String> {
 /// Problems with an address, field by field (`address.city`, …).
 pub fn address_errors(address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut check = |path: &str, result: Result<String, FieldCode>| {
+    let mut check = |path: &str, result: Result<(), FieldCode>| {
         if let Err(code) = result {
             errors.push(FieldError::of(path, code));
         }
     };
     let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
-    check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
-    check("address.city", field::required_text(&address.city, 100));
-    check(
-        "address.line",
-        field::required_text(&address.line, 200).and_then(|line| match rules::address_refusal(&line) {
-            Some(reason) => Err(reason),
-            None => Ok(line),
-        }),
-    );
+    check("address.country", if postcode_length.is_some() { Ok(()) } else { Err(FieldCode::UnsupportedCountry) });
+    // The place: a city or a postcode, either is enough to say how the parcel can come.
     let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    if address.city.trim().is_empty() && digits.is_empty() {
+        check("address.city", Err(FieldCode::Required));
+    }
+    check("address.city", field::optional_text(&address.city, 100));
     check(
         "address.postcode",
-        match (digits.is_empty(), postcode_length) {
-            (true, _) => Err(FieldCode::Required),
-            (false, Some(len)) if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) => Err(FieldCode::InvalidPostcode),
-            _ => Ok(digits),
+        match postcode_length {
+            Some(len) if !digits.is_empty() && (digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit())) => {
+                Err(FieldCode::InvalidPostcode)
+            }
+            _ => Ok(()),
         },
     );
+    // A street, when one is given (a courier needs it: [`street_errors`]).
+    if !address.line.trim().is_empty() {
+        check("address.line", field::required_text(&address.line, 200).and_then(|line| rules::address_refusal(&line).map_or(Ok(()), Err)));
+    }
     errors
+}
+
+/// What a courier needs beyond the place: the city, the street and the postcode.
+pub fn street_errors(address: Option<&Address>) -> Vec<FieldError> {
+    let empty = Address::default();
+    let address = address.unwrap_or(&empty);
+    [("address.city", &address.city), ("address.line", &address.line), ("address.postcode", &address.postcode)]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(path, _)| FieldError::of(path, FieldCode::Required))
+        .collect()
 }
 
 fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
@@ -188,10 +201,18 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         check("recipient.phone", field::international_phone(&recipient.phone));
     }
     match &draft.address {
-        None => check("address.line", Err(FieldCode::Required)),
+        None => check("address.city", Err(FieldCode::Required)),
         Some(_) => errors.extend(quote.address_errors.iter().cloned()),
     }
     let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
+    // A courier comes to a door: a pickup order needs no street, a courier order does.
+    if chosen.is_some_and(|(_, o)| o.kind == DeliveryKind::Courier) {
+        for error in street_errors(draft.address.as_ref()) {
+            if !errors.iter().any(|e| e.field == error.field) {
+                errors.push(error);
+            }
+        }
+    }
     match chosen {
         None if quote.address_errors.is_empty() => {
             let code = if draft.delivery.is_some() { FieldCode::UnknownOption } else { FieldCode::Required };

@@ -29,9 +29,6 @@ use vitrina_core::order::OrderRules;
 use vitrina_core::order::lines::Discount;
 use vitrina_core::{FieldCode, FieldError, ProblemKind};
 
-/// The most a courier note may hold, in characters.
-pub const MAX_NOTE_CHARS: usize = 500;
-
 /// An order as placing answers it: newly placed, or placed before by the same attempt or cart.
 pub struct Placed {
     pub order: PlacedOrder,
@@ -81,7 +78,12 @@ pub fn place(
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }
     let mut errors = order_errors(draft, &body.consents, &quote);
-    if draft.delivery.as_ref().and_then(|d| d.note.as_ref()).is_some_and(|note| note.trim().chars().count() > MAX_NOTE_CHARS) {
+    if draft
+        .delivery
+        .as_ref()
+        .and_then(|d| d.note.as_ref())
+        .is_some_and(|note| note.trim().chars().count() > vitrina_core::checkout::entries::MAX_COURIER_NOTE_CHARS)
+    {
         errors.push(FieldError::of("delivery.note", FieldCode::TooLong));
     }
     if !errors.is_empty() {
