@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolations } from './fixtures';
-import { useCart, shopper, fillContact, fillAddress, chooseCourier, continueToPayment, choosePayment, acceptConsents, toReview, placeOrder, orders, plain } from './shop';
+import { useCart, shopper, fillContact, fillAddress, chooseCourier, continueToPayment, choosePayment, acceptConsents, toReview, placeOrder, orders, plain, slowCpu } from './shop';
 
 test('courier and a card approved at the gateway lead to the confirmation page', async ({ page }) => {
   const cart = await useCart(page, [['linen-shirt-2', 1]]);
@@ -158,9 +158,12 @@ test('a double click places one order', async ({ page, request }) => {
 });
 
 test('the same checkout finished in two tabs gives one order', async ({ page, context, request }) => {
+  // On a slow machine: the quotes answered while the shopper chooses must not undo the choice.
+  await slowCpu(page);
   const cart = await useCart(page, [['throw-blanket-1', 1]]);
   await toReview(page);
   const second = await context.newPage();
+  await slowCpu(second);
   await second.goto('/');
   // The second tab has the same cart (localStorage) and, like a duplicated tab, the same entries.
   const entries = await page.evaluate(() => sessionStorage.getItem('vitrina.checkout'));
@@ -346,6 +349,8 @@ test('a courier order carries the note typed for the courier to the review and t
 });
 
 test('keyboard alone: from the cart to a placed order', async ({ page }) => {
+  // Slowed down, as on a slow phone: an answer arriving while a key is pressed keeps the focus.
+  await slowCpu(page, 4);
   const cart = await useCart(page, [['desk-lamp-1', 1]]);
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);

@@ -85,3 +85,10 @@ export async function orders(request: APIRequestContext, cartId: string): Promis
 export function plain(text: string | null) {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 }
+
+/** Makes the page's CPU `rate` times slower (Chrome DevTools Protocol), as on a slow phone or a
+ * loaded machine: a re-render or a late answer that races the shopper shows up here. */
+export async function slowCpu(page: Page, rate = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}

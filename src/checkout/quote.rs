@@ -73,7 +73,11 @@ impl QuoteView {
                             state.entries.update(|e| e.delivery_kind = Some(kind));
                         }
                         view.quote.set(Some(quote));
-                        view.error.set(None);
+                        // Only a change notifies: what hangs on the error (the delivery step's
+                        // whole list of options) is not rebuilt by every answer.
+                        if view.error.with_untracked(Option::is_some) {
+                            view.error.set(None);
+                        }
                     }
                     Err(e) => view.error.set(Some(e)),
                 }

@@ -107,6 +107,10 @@ pub fn DeliveryStep() -> impl IntoView {
     // every key typed into a field of theirs (which would take the field away from under the
     // keyboard).
     let place_ready = Memo::new(move |_| entries.with(|e| e.place_known()));
+    // Likewise the failure: a memo, so an answer that leaves it as it was (none) does not rebuild
+    // the options, which would take away the field or radio under the shopper's keyboard or
+    // pointer and the choice being made in it.
+    let failure = Memo::new(move |_| quote.error.get());
     // The choice's message shows only after "Continue" (not when merely leaving a radio).
     let choice_error = Signal::derive(move || error(EntryField::DeliveryOption).get().filter(|_| touched.submitted()));
     view! {
@@ -145,7 +149,7 @@ pub fn DeliveryStep() -> impl IntoView {
                         if !place_ready.get() {
                             return view! { <p class="muted">{i18n.t("delivery.address_first")}</p> }.into_any();
                         }
-                        if let Some(e) = quote.error.get() {
+                        if let Some(e) = failure.get() {
                             return view! { <ErrorNotice error=e on_retry=move || quote.retry()/> }.into_any();
                         }
                         match options.get() {
