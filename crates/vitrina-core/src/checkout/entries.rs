@@ -237,7 +237,17 @@ impl Entries {
             }
         };
         if errors.is_empty() {
-            add(&mut errors, backend_address_errors(quote));
+            // The street is the courier's: the backend's word on it counts only when a courier
+            // comes (a pickup order goes to the point, whatever was typed there before).
+            let street_needed = self.needs_street_address();
+            let backend = quote.map(|q| {
+                q.address_errors
+                    .iter()
+                    .filter(|e| street_needed || e.field != "address.line")
+                    .map(|e| (EntryField::of_address_path(&e.field), e.code))
+                    .collect()
+            });
+            add(&mut errors, backend.unwrap_or_default());
         }
         add(&mut errors, self.choice_errors(quote));
         add(&mut errors, self.street_errors());

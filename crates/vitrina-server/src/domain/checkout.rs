@@ -24,7 +24,11 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
             let errors = address_errors(address);
-            let options = if errors.is_empty() { delivery_options(&cart, address, now) } else { Vec::new() };
+            // The ways to receive depend on the place only: a refused street is the courier's
+            // problem, said beside the street, and the other ways (and the street field itself,
+            // which belongs to the courier's option) stay on offer.
+            let place_known = errors.iter().all(is_street);
+            let options = if place_known { delivery_options(&cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -105,6 +109,11 @@ pub fn address_errors(address: &Address) -> Vec<FieldError> {
         check("address.line", field::required_text(&address.line, 200).and_then(|line| rules::address_refusal(&line).map_or(Ok(()), Err)));
     }
     errors
+}
+
+/// An error in the street line, which only a courier needs.
+fn is_street(error: &FieldError) -> bool {
+    error.field == "address.line"
 }
 
 /// What a courier needs beyond the place: the city, the street and the postcode.
@@ -200,13 +209,15 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         check("recipient.name", field::required_text(&recipient.name, 100));
         check("recipient.phone", field::international_phone(&recipient.phone));
     }
+    let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
+    // A courier comes to a door: a pickup order needs no street (it goes to the point, whatever
+    // was typed there before), a courier order does.
+    let courier = chosen.is_some_and(|(_, o)| o.kind == DeliveryKind::Courier);
     match &draft.address {
         None => check("address.city", Err(FieldCode::Required)),
-        Some(_) => errors.extend(quote.address_errors.iter().cloned()),
+        Some(_) => errors.extend(quote.address_errors.iter().filter(|e| courier || !is_street(e)).cloned()),
     }
-    let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
-    // A courier comes to a door: a pickup order needs no street, a courier order does.
-    if chosen.is_some_and(|(_, o)| o.kind == DeliveryKind::Courier) {
+    if courier {
         for error in street_errors(draft.address.as_ref()) {
             if !errors.iter().any(|e| e.field == error.field) {
                 errors.push(error);
@@ -214,7 +225,7 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         }
     }
     match chosen {
-        None if quote.address_errors.is_empty() => {
+        None if quote.address_errors.iter().all(is_street) => {
             let code = if draft.delivery.is_some() { FieldCode::UnknownOption } else { FieldCode::Required };
             errors.push(FieldError::of("delivery.option_id", code));
         }

@@ -156,6 +156,16 @@ fn the_backends_address_problems_land_on_their_fields_once_the_address_is_comple
         vec![(EntryField::City, FieldCode::Required), (EntryField::Postcode, FieldCode::Required)],
         "the place first, then what the courier needs; the backend's word once the place is given"
     );
+    // The backend refuses the street typed for a courier; the shopper then picks a point.
+    q.address_errors = vec![FieldError::of("address.line", FieldCode::PoBoxRefused)];
+    let mut courier = anna();
+    courier.line = "а/я 15".into();
+    assert_eq!(courier.delivery_errors(Some(&q)), vec![(EntryField::AddressLine, FieldCode::PoBoxRefused)]);
+    let mut pickup = courier;
+    pickup.delivery_option = Some("pickup-point".into());
+    pickup.delivery_kind = Some(DeliveryKind::PickupPoint);
+    pickup.pickup_point = Some("pp-tverskaya".into());
+    assert_eq!(pickup.delivery_errors(Some(&q)), vec![], "a point needs no street: what the backend said of it no longer counts");
 }
 
 #[test]
