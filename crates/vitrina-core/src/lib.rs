@@ -13,6 +13,7 @@ pub mod locale;
 pub mod mailbox;
 pub mod money;
 pub mod order;
+pub mod parcel;
 pub mod problem;
 pub mod routes;
 pub mod tracking;

@@ -79,9 +79,7 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
 pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
     let address = format!("{}:{}", options.host, options.port);
     let state = open_state(options)?;
-    if state.options.auto_progress {
-        domain::progress::spawn(state.clone());
-    }
+    domain::progress::spawn(state.clone());
     domain::purge::spawn(state.clone());
     // What was committed but not delivered when the server last stopped goes out before it
     // listens again.

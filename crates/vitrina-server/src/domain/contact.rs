@@ -3,6 +3,7 @@
 //! stale tab cannot overwrite a newer save), and the messages sent through the contact form.
 
 use crate::domain::emails::{self, Site};
+use crate::domain::session::seller_account;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::intl::{self, Intl};
@@ -36,15 +37,14 @@ pub fn seller_contact(tx: &Transaction<'_>, seller_id: &str, token: Option<&str>
 
 /// The signed-in account that owns `seller_id`: 401 without a session, 403 for anyone else.
 fn owner(tx: &Transaction<'_>, token: Option<&str>, seller_id: &str, now: UnixSeconds) -> ApiResult<Account> {
-    let account = account_for_token(tx, token, now)?
-        .ok_or_else(|| ApiError::detail(ProblemKind::Unauthorized, "Sign in as the seller to edit the contact page."))?;
-    if account.seller_id.as_deref() != Some(seller_id) {
-        return Err(ApiError::detail(
-            ProblemKind::Forbidden,
-            "Only the seller who owns this store can see or change its contact settings.",
-        ));
-    }
-    Ok(account)
+    seller_account(
+        tx,
+        token,
+        seller_id,
+        now,
+        "Sign in as the seller to edit the contact page.",
+        "Only the seller who owns this store can see or change its contact settings.",
+    )
 }
 
 fn document(seller_id: &str, mut stored: SellerSettings, now: UnixSeconds) -> ContactSettingsDocument {

@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 use vitrina_core::api::{DeliveryKind, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
 use vitrina_core::civil::{Date, UnixSeconds};
 use vitrina_core::locale::Locale;
+use vitrina_core::order::OrderRules;
 use vitrina_core::routes::Page;
 
 /// Where the store is, for the links and the sender of its emails.
@@ -39,6 +40,9 @@ pub struct Site {
     pub public_url: String,
     /// The store's help pages, if it has any.
     pub help_url: Option<String>,
+    /// The store's rules after placing (the time to pay, to answer a substitution), which an
+    /// order's page and e-mails state alike.
+    pub order_rules: OrderRules,
 }
 
 impl Site {
@@ -388,7 +392,7 @@ fn order_data(
 
 /// Writes `email` about order `number` as it stands now, to the shopper, in the order's language.
 pub fn order_email(tx: &Transaction<'_>, site: &Site, number: i64, email: OrderEmail, now: UnixSeconds) -> ApiResult<Email> {
-    let order = orders::load_order(tx, number, now)?;
+    let order = orders::load_order(tx, number, now, &site.order_rules)?;
     let locale = crate::intl::stored(Some(&order.locale));
     let intl = Intl::new(locale);
     let data = order_data(tx, site, &order, email, &intl, now)?;

@@ -23,7 +23,12 @@ use vitrina_core::civil::UnixSeconds;
 pub fn site(state: &AppState) -> Site {
     let o = &state.options;
     let public = o.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", o.host, o.port));
-    Site { store_name: o.store_name.clone(), public_url: public.trim_end_matches('/').to_owned(), help_url: o.help_url.clone() }
+    Site {
+        store_name: o.store_name.clone(),
+        public_url: public.trim_end_matches('/').to_owned(),
+        help_url: o.help_url.clone(),
+        order_rules: o.order_rules.clone(),
+    }
 }
 
 /// Writes the email of a row waiting for it from its order event, or marks that the event
@@ -34,7 +39,7 @@ pub fn prepare(tx: &Transaction<'_>, site: &Site, row: &rows::Waiting, now: Unix
         return Ok(None);
     };
     let kind: OrderEventKind = from_text(kind).unwrap_or(OrderEventKind::Unknown);
-    let order = orders::load_order(tx, number, now)?;
+    let order = orders::load_order(tx, number, now, &site.order_rules)?;
     let Some(email) = OrderEmail::for_event(kind, &order) else {
         rows::set_none(tx, row.id)?;
         return Ok(None);

@@ -14,8 +14,10 @@ pub mod orders;
 pub mod outbox;
 pub mod payments;
 pub mod promos;
+pub mod refunds;
 pub mod sessions;
 pub mod shipments;
+pub mod substitutions;
 
 use crate::error::ApiResult;
 use rusqlite::Transaction;

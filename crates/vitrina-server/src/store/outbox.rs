@@ -1,5 +1,5 @@
 //! The outbox table: every email the store sends, from the moment its event is committed until
-//! it is delivered (see `migrations/006_messages.sql`, whose trigger adds a row for each order
+//! it is delivered (see `migrations/007_messages.sql`, whose trigger adds a row for each order
 //! event in the event's own transaction).
 
 use crate::error::ApiResult;
