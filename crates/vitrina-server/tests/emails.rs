@@ -188,16 +188,18 @@ async fn every_email_of_an_order_is_in_the_shoppers_language_and_comes_when_its_
             json_ok(server.get(&format!("/api/orders/{number}?token={}", extract_token(&confirmation.text))).await, StatusCode::OK).await;
         assert_eq!(order["locale"], locale);
 
+        // A card order goes to the carrier only once paid.
+        server.approve_payment(&number).await;
         for status in ["sent_to_seller", "confirmed_by_seller", "handed_to_carrier", "with_courier", "received"] {
             set_status(&server, &number, status).await;
         }
         let mails = emails_of(&outbox, &number);
         let kinds: Vec<&str> = mails.iter().filter_map(|m| m.name.trim_end_matches(".eml").splitn(4, '-').nth(3)).collect();
         // No email for "sent to the seller" or a courier "with courier": nothing the shopper waits for.
-        assert_eq!(kinds, ["created", "confirmed_by_seller", "handed_to_carrier", "received"], "{locale}");
-        assert!(mails[2].subject.contains(shipped), "{locale}: {}", mails[2].subject);
-        assert!(mails[2].text.contains("/track/PX"), "{locale}: the tracking link: {}", mails[2].text);
-        assert!(mails[3].subject.contains(delivered), "{locale}: {}", mails[3].subject);
+        assert_eq!(kinds, ["created", "payment_approved", "confirmed_by_seller", "handed_to_carrier", "received"], "{locale}");
+        assert!(mails[3].subject.contains(shipped), "{locale}: {}", mails[3].subject);
+        assert!(mails[3].text.contains("/track/PX"), "{locale}: the tracking link: {}", mails[3].text);
+        assert!(mails[4].subject.contains(delivered), "{locale}: {}", mails[4].subject);
         assert!(mails.iter().all(|m| m.language == locale));
 
         let (second, token) = place_order(&Remote::of(&server), locale, i % 2 == 1).await;
@@ -220,11 +222,12 @@ async fn an_order_at_the_pickup_point_brings_its_code_the_rule_for_it_and_the_la
     let confirmation = &emails_of(&outbox, &number)[0];
     assert!(!confirmation.text.contains("Код получения"), "no code before the parcel is there: {}", confirmation.text);
 
-    for status in ["sent_to_seller", "confirmed_by_seller", "handed_to_carrier", "with_courier"] {
+    server.approve_payment(&number).await;
+    for status in ["sent_to_seller", "confirmed_by_seller", "handed_to_carrier", "ready_for_pickup"] {
         set_status(&server, &number, status).await;
     }
     let mails = emails_of(&outbox, &number);
-    let ready = mails.iter().find(|m| m.name.ends_with("-with_courier.eml")).unwrap_or_else(|| panic!("the pickup email: {mails:?}"));
+    let ready = mails.iter().find(|m| m.name.ends_with("-ready_for_pickup.eml")).unwrap_or_else(|| panic!("the pickup email: {mails:?}"));
     assert_eq!(ready.language, "ru");
     assert!(ready.subject.contains(&format!("Заказ {number} ждёт вас в пункте выдачи")), "{}", ready.subject);
     let code = ready.text.split("Код получения: ").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap_or_default();

@@ -87,6 +87,8 @@ impl OrderEmail {
             OrderEventKind::PaymentDeclined => OrderEmail::PaymentDeclined,
             OrderEventKind::ConfirmedBySeller => OrderEmail::SellerConfirmed,
             OrderEventKind::HandedToCarrier => OrderEmail::Shipped,
+            OrderEventKind::ReadyForPickup => OrderEmail::ReadyForPickup,
+            // From a backend whose pickup parcels go "with courier" before they wait at the point.
             OrderEventKind::WithCourier if pickup => OrderEmail::ReadyForPickup,
             OrderEventKind::Received => OrderEmail::Delivered,
             OrderEventKind::Cancelled => OrderEmail::Cancelled,

@@ -4,8 +4,8 @@
 
 use crate::domain::{self, contact};
 use crate::error::ApiResult;
+use crate::http::extract::accept_language;
 use crate::http::extract::{ApiJson, ApiPath, ClientIp};
-use crate::http::orders::accept_language;
 use crate::http::session::SessionToken;
 use crate::intl;
 use crate::state::AppState;

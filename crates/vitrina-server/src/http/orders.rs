@@ -6,7 +6,7 @@
 
 use crate::domain::orders::Placed;
 use crate::error::{ApiError, ApiResult};
-use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp};
+use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp, accept_language};
 use crate::http::session::SessionToken;
 use crate::state::AppState;
 use crate::{domain, intl, store};
@@ -70,11 +70,6 @@ pub async fn place_order(
     // The confirmation was committed with the order; it goes out now (or, failing that, later).
     domain::mailer::flush(&state).await;
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
-}
-
-/// The request's `Accept-Language`, if readable.
-pub fn accept_language(headers: &HeaderMap) -> Option<&str> {
-    headers.get(axum::http::header::ACCEPT_LANGUAGE)?.to_str().ok()
 }
 
 /// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at

@@ -83,7 +83,7 @@ pub async fn sign_in(
     let now = state.clock.now();
     // The account's emails are written in the language it last signed in with.
     let locale =
-        crate::intl::negotiate(body.locale.as_deref(), crate::http::orders::accept_language(&headers), vitrina_core::locale::Locale::En);
+        crate::intl::negotiate(body.locale.as_deref(), crate::http::extract::accept_language(&headers), vitrina_core::locale::Locale::En);
     let email = domain::session::sign_in_email(&body)?;
     // The network first: a client trying one password on many accounts meets it before any
     // per-account count is kept for its made-up addresses.
