@@ -203,7 +203,7 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   const toSeller = outbox().find((e) => e.file.endsWith('-to-seller.eml') && e.text.includes('gift note'));
   expect(toSeller, 'the seller\'s copy in the outbox').toBeTruthy();
   expect(toSeller!.headers).toContain('To: "Severny Veter Home & Apparel" <marek@severny-veter.example>');
-  expect(toSeller!.headers).toContain('Reply-To: shopper@example.com');
+  expect(toSeller!.headers).toContain('Reply-To: <shopper@example.com>');
   expect(toSeller!.headers).toContain('Subject: Order 1042');
   expect(toSeller!.text).toContain('About order: 1042');
   // The seller's signature between two horizontal lines (seed 003).
