@@ -127,44 +127,42 @@ async fn a_correctional_institution_is_refused_with_the_reason() {
     assert!(!options.is_empty(), "the place is known: the ways to receive stay on offer, the courier's street is what is refused");
 }
 
+/// Anna's guest draft for `cart`, to Moscow with `line` as the street, paying cash, courier chosen.
+fn anna_draft(cart: &str, line: &str, postcode: &str) -> serde_json::Value {
+    json!({
+        "cart_id": cart,
+        "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
+        "address": { "country": "RU", "city": "Москва", "line": line, "postcode": postcode },
+        "payment_method": "cash-on-delivery",
+        "delivery": { "option_id": "courier" },
+    })
+}
+
+/// Quotes `draft` and places it with that quote's terms and total.
+async fn place_quoted(server: &TestServer, draft: &serde_json::Value, key: &str) -> reqwest::Response {
+    let q = json_ok(server.post("/api/checkout/quote", draft).await, StatusCode::OK).await;
+    let body = json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+    server.client.post(server.url("/api/orders")).header("Idempotency-Key", key).json(&body).send().await.unwrap()
+}
+
+/// The courier option with its first day and the evening window.
+async fn courier_chosen(server: &TestServer, draft: &mut serde_json::Value) {
+    let q = json_ok(server.post("/api/checkout/quote", &*draft).await, StatusCode::OK).await;
+    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
+}
+
 #[tokio::test]
 async fn a_pickup_order_needs_no_home_address_and_a_courier_order_needs_its_street() {
     let server = TestServer::start().await;
     let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
-    let mut draft = json!({
-        "cart_id": cart,
-        "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-        "address": { "country": "RU", "city": "Москва", "line": "", "postcode": "" },
-        "payment_method": "cash-on-delivery",
-        "delivery": { "option_id": "courier" },
-    });
-    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
-    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-    let body = |draft: &serde_json::Value, q: &serde_json::Value| json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
-    let r = server
-        .client
-        .post(server.url("/api/orders"))
-        .header("Idempotency-Key", "courier-no-street")
-        .json(&body(&draft, &q))
-        .send()
-        .await
-        .unwrap();
-    let p = problem(r, 422, "validation").await;
+    let mut draft = anna_draft(&cart, "", "");
+    courier_chosen(&server, &mut draft).await;
+    let p = problem(place_quoted(&server, &draft, "courier-no-street").await, 422, "validation").await;
     let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["address.line", "address.postcode"], "a courier needs the street and the postcode");
 
     draft["delivery"] = json!({ "option_id": "pickup-point", "pickup_point_id": "pp-arbat" });
-    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-    let r = server
-        .client
-        .post(server.url("/api/orders"))
-        .header("Idempotency-Key", "pickup-no-street")
-        .json(&body(&draft, &q))
-        .send()
-        .await
-        .unwrap();
-    let placed = json_ok(r, StatusCode::CREATED).await;
+    let placed = json_ok(place_quoted(&server, &draft, "pickup-no-street").await, StatusCode::CREATED).await;
     let o = server.order(placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap()).await;
     assert_eq!(o["delivery_address"]["line"], "Moscow, Arbat St 24", "the order goes to the point");
     assert_eq!(o["billing_address"]["line"], "", "and no home address was asked for");
@@ -174,31 +172,16 @@ async fn a_pickup_order_needs_no_home_address_and_a_courier_order_needs_its_stre
 async fn a_refused_street_stops_a_courier_order_but_not_a_pickup_one() {
     let server = TestServer::start().await;
     let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
-    let mut draft = json!({
-        "cart_id": cart,
-        "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-        "address": { "country": "RU", "city": "Москва", "line": "а/я 15", "postcode": "101000" },
-        "payment_method": "cash-on-delivery",
-        "delivery": { "option_id": "courier" },
-    });
-    let place = |draft: serde_json::Value, key: &'static str| {
-        let server = &server;
-        async move {
-            let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-            let body = json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
-            server.client.post(server.url("/api/orders")).header("Idempotency-Key", key).json(&body).send().await.unwrap()
-        }
-    };
-    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
-    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
-    let p = problem(place(draft.clone(), "courier-po-box").await, 422, "validation").await;
+    let mut draft = anna_draft(&cart, "а/я 15", "101000");
+    courier_chosen(&server, &mut draft).await;
+    let p = problem(place_quoted(&server, &draft, "courier-po-box").await, 422, "validation").await;
     let codes: Vec<(&str, &str)> =
         p["errors"].as_array().unwrap().iter().map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
     assert_eq!(codes, [("address.line", "po_box_refused")], "a courier does not go to a P.O. box");
 
     // The shopper then picks a point instead: what was typed in the street no longer matters.
     draft["delivery"] = json!({ "option_id": "pickup-point", "pickup_point_id": "pp-arbat" });
-    let placed = json_ok(place(draft, "pickup-after-po-box").await, StatusCode::CREATED).await;
+    let placed = json_ok(place_quoted(&server, &draft, "pickup-after-po-box").await, StatusCode::CREATED).await;
     let o = server.order(placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap()).await;
     assert_eq!(o["delivery_address"]["line"], "Moscow, Arbat St 24");
 }
