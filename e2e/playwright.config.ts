@@ -37,11 +37,13 @@ export default defineConfig({
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   projects: [
-    { name: 'shop', testIgnore: /(faults|contact)\.spec\.ts$/, workers: 2 },
-    // The contact suite moves the server's clock and edits the demo seller, which the other
-    // suites on that backend read (delivery dates, return windows, the seller's card): it runs
-    // after them, never beside them.
-    { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
+    { name: 'shop', testIgnore: /(faults|contact|orders)\.spec\.ts$/, workers: 2 },
+    // The orders and contact suites move the server's clock (and the contact suite edits the
+    // demo seller), which the other suites on that backend read (delivery dates, return windows,
+    // payment deadlines, the seller's card): they run after them and after each other, never
+    // beside anything.
+    { name: 'orders', testMatch: /orders\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
+    { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['orders'] },
     { name: 'faults', testMatch: /faults\.spec\.ts$/, workers: 3, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
   ],
   webServer: [backend(port, varDir), backend(faultsPort, `${varDir}/faults`)],

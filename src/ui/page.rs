@@ -12,6 +12,8 @@ use vitrina_core::routes::Page;
 pub struct StoreInfo {
     pub name: String,
     pub currency: String,
+    /// The store's help pages (`help_url` in `config.json`, already checked).
+    pub help_url: String,
 }
 
 /// Sets the document's title to "`page` · store name".

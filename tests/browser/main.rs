@@ -70,6 +70,7 @@ pub fn api() -> Api {
         default_locale: "en".into(),
         currency: "RUB".into(),
         request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
+        help_url: vitrina_core::api::default_help_url(),
     })
 }
 

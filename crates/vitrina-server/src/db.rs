@@ -19,6 +19,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_tracking.sql"),
     include_str!("../migrations/004_contact.sql"),
     include_str!("../migrations/005_security.sql"),
+    include_str!("../migrations/006_orders.sql"),
+    include_str!("../migrations/007_messages.sql"),
 ];
 
 #[derive(Clone)]

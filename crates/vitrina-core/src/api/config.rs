@@ -21,6 +21,10 @@ pub struct AppConfig {
     /// (1 000 – 120 000; 15 000 when absent).
     #[serde(default = "default_request_timeout_ms")]
     pub request_timeout_ms: u32,
+    /// The store's help pages, linked from the contact form's acknowledgement: a path of the app
+    /// or an `http(s)://` address (the app's own tracking and order help at `/track` when absent).
+    #[serde(default = "default_help_url")]
+    pub help_url: String,
 }
 
 /// The app's time limit for one request when `config.json` does not set one.
@@ -41,6 +45,22 @@ fn default_request_timeout_ms() -> u32 {
     DEFAULT_REQUEST_TIMEOUT_MS
 }
 
+/// Where shoppers find help when a store names no help pages of its own: the tracking page,
+/// which answers the questions most messages ask (where is my parcel, what do I do now).
+pub fn default_help_url() -> String {
+    crate::routes::Page::TrackLookup.href()
+}
+
+/// A help address a page may link to: one of the app's own paths, or a web address.
+pub fn help_link(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.starts_with('/') {
+        (crate::routes::safe_return_path(Some(url)) == url).then(|| url.to_owned())
+    } else {
+        crate::routes::safe_external_url(url)
+    }
+}
+
 impl AppConfig {
     /// Joins the API base URL and an API path (`/carts/abc`) without doubling slashes.
     pub fn api_url(&self, path: &str) -> String {
@@ -57,6 +77,9 @@ impl AppConfig {
         }
         if !crate::Currency::new(&self.currency).is_well_formed() {
             return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
+        }
+        if help_link(&self.help_url).is_none() {
+            return Err(format!("help_url {:?} is neither a path of the app nor an http(s) address", self.help_url));
         }
         if !REQUEST_TIMEOUT_RANGE_MS.contains(&self.request_timeout_ms) {
             return Err(format!(
@@ -81,6 +104,7 @@ mod tests {
             default_locale: "en".into(),
             currency: "RUB".into(),
             request_timeout_ms: DEFAULT_REQUEST_TIMEOUT_MS,
+            help_url: default_help_url(),
         }
     }
 
@@ -95,7 +119,21 @@ mod tests {
         let c: AppConfig = serde_json::from_str(r#"{"api_base_url":"/api","store_name":"S"}"#).unwrap();
         assert_eq!((c.default_locale.as_str(), c.currency.as_str()), ("en", "RUB"));
         assert_eq!(c.request_timeout_ms, DEFAULT_REQUEST_TIMEOUT_MS);
+        assert_eq!(c.help_url, "/track");
         assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn help_pages_are_the_apps_own_path_or_a_web_address() {
+        let mut c = config("/api");
+        for good in ["/track", "https://help.example/shop", "http://help.example"] {
+            c.help_url = good.into();
+            assert!(c.validate().is_ok(), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "//evil.example", "/\\evil.example", "help", ""] {
+            c.help_url = bad.into();
+            assert!(c.validate().is_err(), "{bad}");
+        }
     }
 
     #[test]

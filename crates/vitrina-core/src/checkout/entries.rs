@@ -5,7 +5,7 @@
 
 use super::address_refusal;
 use crate::FieldCode;
-use crate::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Quote, Recipient};
+use crate::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, DeliveryKind, Quote, Recipient};
 use crate::civil::Date;
 use crate::field;
 use crate::routes::{CheckoutStep, Page};
@@ -28,9 +28,13 @@ pub struct Entries {
     pub line: String,
     pub postcode: String,
     pub delivery_option: Option<String>,
+    /// What kind of delivery the chosen option is (a courier needs a street address).
+    pub delivery_kind: Option<DeliveryKind>,
     pub delivery_date: Option<String>,
     pub time_window: Option<String>,
     pub pickup_point: Option<String>,
+    /// For a courier: entrance, floor, intercom, a pass (optional).
+    pub courier_note: String,
     pub payment_method: Option<String>,
     pub promo_code: Option<String>,
     pub accept_terms: bool,
@@ -58,6 +62,7 @@ pub enum EntryField {
     DeliveryDate,
     TimeWindow,
     PickupPoint,
+    CourierNote,
     /// The choice among the payment methods.
     PaymentMethod,
 }
@@ -74,6 +79,9 @@ impl EntryField {
         }
     }
 }
+
+/// The most a courier note may hold, in characters (the backend refuses more).
+pub const MAX_COURIER_NOTE_CHARS: usize = 500;
 
 /// The fields that need something, each with why, in the order the form shows them.
 pub type EntryErrors = Vec<(EntryField, FieldCode)>;
@@ -135,15 +143,56 @@ impl Entries {
         errors
     }
 
-    /// What the app can see in the address without asking the backend (which checks it again,
-    /// with the postcode's form for the country).
-    pub fn address_errors(&self) -> EntryErrors {
+    /// Where the shopper is, which is all the ways to receive depend on: a city or a postcode
+    /// (either; a pickup shopper never gives a home address).
+    pub fn place_errors(&self) -> EntryErrors {
         let mut errors = Vec::new();
-        check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
-        let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
-        check(&mut errors, EntryField::AddressLine, line);
+        if self.city.trim().is_empty() && self.postcode.trim().is_empty() {
+            errors.push((EntryField::City, FieldCode::Required));
+        } else if !self.city.trim().is_empty() {
+            check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
+        }
+        errors
+    }
+
+    /// Whether the place is given, so the ways to receive there can be asked for.
+    pub fn place_known(&self) -> bool {
+        self.place_errors().is_empty()
+    }
+
+    /// Whether the chosen way to receive brings the parcel to the door (and so needs a street
+    /// address).
+    pub fn needs_street_address(&self) -> bool {
+        self.delivery_kind == Some(DeliveryKind::Courier)
+    }
+
+    /// For a courier, the street address the app can check without asking the backend (which
+    /// checks it again, with the postcode's form for the country): city, street, postcode, and
+    /// no address the carrier refuses. Nothing for other ways to receive.
+    pub fn street_errors(&self) -> EntryErrors {
+        let mut errors = Vec::new();
+        if !self.needs_street_address() {
+            return errors;
+        }
+        if self.city.trim().is_empty() {
+            errors.push((EntryField::City, FieldCode::Required));
+        }
         if self.postcode.trim().is_empty() {
             errors.push((EntryField::Postcode, FieldCode::Required));
+        }
+        let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
+        check(&mut errors, EntryField::AddressLine, line);
+        check(&mut errors, EntryField::CourierNote, field::optional_text(&self.courier_note, MAX_COURIER_NOTE_CHARS));
+        errors
+    }
+
+    /// The place, and for a courier the street address: what the app can see without asking.
+    pub fn address_errors(&self) -> EntryErrors {
+        let mut errors = self.place_errors();
+        for (field, code) in self.street_errors() {
+            if !errors.iter().any(|(f, _)| *f == field) {
+                errors.push((field, code));
+            }
         }
         errors
     }
@@ -156,7 +205,7 @@ impl Entries {
     /// window or pickup point when it has them. Nothing to say before there are options.
     pub fn choice_errors(&self, quote: Option<&Quote>) -> EntryErrors {
         let Some(quote) = quote else { return Vec::new() };
-        if !self.address_complete() || quote.delivery_options.is_empty() {
+        if !self.place_known() || quote.delivery_options.is_empty() {
             return Vec::new();
         }
         let chosen = self.delivery_option.as_ref().and_then(|id| quote.delivery_options.iter().find(|o| &o.id == id));
@@ -175,18 +224,33 @@ impl Entries {
         errors
     }
 
-    /// Everything the delivery step can say: the address as typed, then (once it is complete)
-    /// what the backend refused in it, then the choice among the options.
+    /// Everything the delivery step can say, in the order the form asks: the place (once it is
+    /// given, what the backend refused in it), the choice among the ways to receive, and for a
+    /// courier the street address.
     pub fn delivery_errors(&self, quote: Option<&Quote>) -> EntryErrors {
-        let mut errors = self.address_errors();
-        if errors.is_empty() {
-            for (field, code) in backend_address_errors(quote) {
+        let mut errors = self.place_errors();
+        let add = |errors: &mut EntryErrors, more: EntryErrors| {
+            for (field, code) in more {
                 if !errors.iter().any(|(f, _)| *f == field) {
                     errors.push((field, code));
                 }
             }
+        };
+        if errors.is_empty() {
+            // The street is the courier's: the backend's word on it counts only when a courier
+            // comes (a pickup order goes to the point, whatever was typed there before).
+            let street_needed = self.needs_street_address();
+            let backend = quote.map(|q| {
+                q.address_errors
+                    .iter()
+                    .filter(|e| street_needed || e.field != "address.line")
+                    .map(|e| (EntryField::of_address_path(&e.field), e.code))
+                    .collect()
+            });
+            add(&mut errors, backend.unwrap_or_default());
         }
-        errors.extend(self.choice_errors(quote));
+        add(&mut errors, self.choice_errors(quote));
+        add(&mut errors, self.street_errors());
         errors
     }
 
@@ -215,14 +279,17 @@ impl Entries {
         }
     }
 
-    /// The draft the backend quotes: what is entered so far (an address only once complete).
+    /// The draft the backend quotes: what is entered so far.
     pub fn draft(&self, cart_id: &str) -> CheckoutDraft {
         let contact = (!self.email.trim().is_empty() || !self.phone.trim().is_empty() || !self.name.trim().is_empty())
             .then(|| ContactDetails { email: self.email.trim().into(), phone: self.phone.trim().into(), name: self.name.trim().into() });
-        let address = self.address_complete().then(|| Address {
+        // The place as soon as it is known (it is what the ways to receive depend on); the street
+        // only for a courier: a pickup order carries no home address.
+        let courier = self.needs_street_address();
+        let address = self.place_known().then(|| Address {
             country: self.country.clone(),
             city: self.city.trim().into(),
-            line: self.line.trim().into(),
+            line: if courier { self.line.trim().into() } else { String::new() },
             postcode: self.postcode.trim().into(),
         });
         CheckoutDraft {
@@ -237,6 +304,7 @@ impl Entries {
                 date: self.delivery_date.as_deref().and_then(Date::parse),
                 time_window_id: self.time_window.clone(),
                 pickup_point_id: self.pickup_point.clone(),
+                note: Some(self.courier_note.trim()).filter(|n| courier && !n.is_empty()).map(str::to_owned),
             }),
             payment_method: self.payment_method.clone(),
             promo_code: self.promo_code.clone(),

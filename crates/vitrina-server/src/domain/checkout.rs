@@ -24,7 +24,11 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
             let errors = address_errors(address);
-            let options = if errors.is_empty() { delivery_options(&cart, address, now) } else { Vec::new() };
+            // The ways to receive depend on the place only: a refused street is the courier's
+            // problem, said beside the street, and the other ways (and the street field itself,
+            // which belongs to the courier's option) stay on offer.
+            let place_known = errors.iter().all(is_street);
+            let options = if place_known { delivery_options(&cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -59,6 +63,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
+        oversize: cart.oversize,
         cart,
         address_errors,
         delivery_options,
@@ -77,31 +82,49 @@ fn normalised_promo(code: Option<&str>) -> Option<String> {
 /// Problems with an address, field by field (`address.city`, …).
 pub fn address_errors(address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut check = |path: &str, result: Result<String, FieldCode>| {
+    let mut check = |path: &str, result: Result<(), FieldCode>| {
         if let Err(code) = result {
             errors.push(FieldError::of(path, code));
         }
     };
     let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
-    check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
-    check("address.city", field::required_text(&address.city, 100));
-    check(
-        "address.line",
-        field::required_text(&address.line, 200).and_then(|line| match rules::address_refusal(&line) {
-            Some(reason) => Err(reason),
-            None => Ok(line),
-        }),
-    );
+    check("address.country", if postcode_length.is_some() { Ok(()) } else { Err(FieldCode::UnsupportedCountry) });
+    // The place: a city or a postcode, either is enough to say how the parcel can come.
     let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    if address.city.trim().is_empty() && digits.is_empty() {
+        check("address.city", Err(FieldCode::Required));
+    }
+    check("address.city", field::optional_text(&address.city, 100));
     check(
         "address.postcode",
-        match (digits.is_empty(), postcode_length) {
-            (true, _) => Err(FieldCode::Required),
-            (false, Some(len)) if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) => Err(FieldCode::InvalidPostcode),
-            _ => Ok(digits),
+        match postcode_length {
+            Some(len) if !digits.is_empty() && (digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit())) => {
+                Err(FieldCode::InvalidPostcode)
+            }
+            _ => Ok(()),
         },
     );
+    // A street, when one is given (a courier needs it: [`street_errors`]).
+    if !address.line.trim().is_empty() {
+        check("address.line", field::required_text(&address.line, 200).and_then(|line| rules::address_refusal(&line).map_or(Ok(()), Err)));
+    }
     errors
+}
+
+/// An error in the street line, which only a courier needs.
+fn is_street(error: &FieldError) -> bool {
+    error.field == "address.line"
+}
+
+/// What a courier needs beyond the place: the city, the street and the postcode.
+pub fn street_errors(address: Option<&Address>) -> Vec<FieldError> {
+    let empty = Address::default();
+    let address = address.unwrap_or(&empty);
+    [("address.city", &address.city), ("address.line", &address.line), ("address.postcode", &address.postcode)]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(path, _)| FieldError::of(path, FieldCode::Required))
+        .collect()
 }
 
 fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
@@ -119,12 +142,24 @@ fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> Deliv
         dates: Vec::new(),
         time_windows: Vec::new(),
         pickup_points: Vec::new(),
+        id_documents: if kind == DeliveryKind::ParcelLocker { Vec::new() } else { policy::ID_DOCUMENTS.to_vec() },
     }
 }
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
-/// from the seller's shop; outside Russia only by international courier.
+/// from the seller's shop; what the carrier does not take at all only from the shop; outside
+/// Russia only by international courier. A way to collect is offered where it has points in the
+/// shopper's place (city or postcode), with those points.
 pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+    let (city, postcode) = (address.city.as_str(), address.postcode.as_str());
+    let collected = |method: &Method, kind: DeliveryKind, points: Vec<vitrina_core::api::PickupPoint>| {
+        (!points.is_empty() && address.country == "RU")
+            .then(|| DeliveryOption { pickup_points: points, ..method_option(method, kind, now) })
+    };
+    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, policy::seller_shops(city, postcode));
+    if cart.oversize {
+        return shop.into_iter().collect();
+    }
     let courier_method = if address.country != "RU" {
         &policy::INTERNATIONAL_COURIER
     } else if cart.bulky {
@@ -136,19 +171,11 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
     courier.dates = rules::business_days_between(courier.earliest, courier.latest);
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
-    if address.country == "RU" {
-        if !cart.bulky {
-            let mut pickup = method_option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, now);
-            pickup.pickup_points = policy::pickup_points();
-            let mut locker = method_option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, now);
-            locker.pickup_points = policy::parcel_lockers();
-            options.push(pickup);
-            options.push(locker);
-        }
-        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
-        shop.pickup_points = policy::seller_shops();
-        options.push(shop);
+    if !cart.bulky {
+        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, policy::pickup_points(city, postcode)));
+        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, policy::parcel_lockers(city, postcode)));
     }
+    options.extend(shop);
     options
 }
 
@@ -182,13 +209,23 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         check("recipient.name", field::required_text(&recipient.name, 100));
         check("recipient.phone", field::international_phone(&recipient.phone));
     }
-    match &draft.address {
-        None => check("address.line", Err(FieldCode::Required)),
-        Some(_) => errors.extend(quote.address_errors.iter().cloned()),
-    }
     let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
+    // A courier comes to a door: a pickup order needs no street (it goes to the point, whatever
+    // was typed there before), a courier order does.
+    let courier = chosen.is_some_and(|(_, o)| o.kind == DeliveryKind::Courier);
+    match &draft.address {
+        None => check("address.city", Err(FieldCode::Required)),
+        Some(_) => errors.extend(quote.address_errors.iter().filter(|e| courier || !is_street(e)).cloned()),
+    }
+    if courier {
+        for error in street_errors(draft.address.as_ref()) {
+            if !errors.iter().any(|e| e.field == error.field) {
+                errors.push(error);
+            }
+        }
+    }
     match chosen {
-        None if quote.address_errors.is_empty() => {
+        None if quote.address_errors.iter().all(is_street) => {
             let code = if draft.delivery.is_some() { FieldCode::UnknownOption } else { FieldCode::Required };
             errors.push(FieldError::of("delivery.option_id", code));
         }
