@@ -12,8 +12,9 @@
 # The wasm is built with the pinned nightly of `scripts/tools.sh` (RELEASE_TOOLCHAIN), its
 # standard library rebuilt with `panic=immediate-abort`: a panic traps at once, without a message,
 # so no panic messages, source locations or their formatting are shipped (about 10% of the
-# download). Each area's wasm as cargo wrote it (with names) is kept in `target/sizes/` for the
-# size breakdown of `make bench`.
+# download). Where that toolchain could not be installed, the build uses stable (and says so):
+# the same app, only larger. Each area's wasm as cargo wrote it (with names) is kept in
+# `target/sizes/` for the size breakdown of `make bench`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -21,12 +22,20 @@ staging="$root/target/trunk"
 # Cargo's progress lines for each area say nothing new; errors and warnings still show.
 export CARGO_TERM_QUIET=true
 # For trunk's cargo only (the server below is built with the default toolchain).
-release_build() {
-  RUSTUP_TOOLCHAIN=$("$root/scripts/tools.sh" release-toolchain) \
-  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
-    trunk --quiet build --release --offline "$@"
-}
+toolchain=$("$root/scripts/tools.sh" release-toolchain)
+if [ -n "$toolchain" ]; then
+  release_build() {
+    RUSTUP_TOOLCHAIN=$toolchain \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+      trunk --quiet build --release --offline "$@"
+  }
+else
+  echo "build-app: the release toolchain is not installed; building on stable (panics keep their messages, about 10% larger)" >&2
+  release_build() {
+    RUSTFLAGS="--cfg erase_components" trunk --quiet build --release --offline "$@"
+  }
+fi
 sizes="$root/target/sizes"
 rm -rf "$sizes"
 mkdir -p "$sizes"

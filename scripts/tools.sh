@@ -3,8 +3,10 @@
 # then). Every tool comes from crates.io, npm or Debian: nothing is downloaded from elsewhere.
 #
 #   scripts/tools.sh build   wasm target, trunk, wasm-bindgen CLI (= Cargo.lock), wasm-opt, the release
-#                            toolchain (a pinned nightly with its sources: see RELEASE_TOOLCHAIN)
-#   scripts/tools.sh release-toolchain   prints the release toolchain's name
+#                            toolchain (a pinned nightly with its sources: see RELEASE_TOOLCHAIN),
+#                            if it can be had
+#   scripts/tools.sh release-toolchain   prints the release toolchain's name if it is installed,
+#                            nothing if the release build is to use stable
 #   scripts/tools.sh test    the above, plus Chromium + ChromeDriver, wasm-pack, the e2e npm packages
 #   scripts/tools.sh bench   the build tools, Chromium, and the benchmark's npm packages
 #   scripts/tools.sh hard    schemathesis (PyPI) in a virtualenv at .venv/, for `make test-hard`
@@ -20,8 +22,13 @@ SCHEMATHESIS_VERSION=4.32.5  # contract fuzzing of the reference server (`make t
 # The app's release build only (everything else, tests and lints included, uses stable): a
 # pinned nightly, because rebuilding the standard library with `panic=immediate-abort` (no panic
 # messages, locations or formatting in the wasm) is unstable. It takes about 10% off every
-# area's download; `scripts/build-app.sh` says how it is used.
-RELEASE_TOOLCHAIN=nightly-2026-05-19
+# area's download; `scripts/build-app.sh` says how it is used. Where it cannot be installed (no
+# access to rustup's servers), the release build uses stable and says so: the app is the same,
+# only larger. `VITRINA_RELEASE_TOOLCHAIN=stable` chooses that on purpose.
+RELEASE_TOOLCHAIN=${VITRINA_RELEASE_TOOLCHAIN:-nightly-2026-05-19}
+# Written when installing the release toolchain failed, so that later builds do not try again
+# (and wait on the network) every time; delete it to try again.
+RELEASE_TOOLCHAIN_FAILED=.tools/release-toolchain-failed
 
 say() { echo "tools: $*" >&2; }
 
@@ -73,11 +80,23 @@ ensure_wasm_opt() {
   fi
 }
 
+release_toolchain_installed() {
+  rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 &&
+    rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'
+}
+
+# Never fails: without the release toolchain the release build uses stable.
 ensure_release_toolchain() {
-  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
-     ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
-    say "installing the release toolchain $RELEASE_TOOLCHAIN with rust-src (once)"
-    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src >&2
+  [ "$RELEASE_TOOLCHAIN" != stable ] || return 0
+  release_toolchain_installed && return 0
+  [ "$(cat "$RELEASE_TOOLCHAIN_FAILED" 2>/dev/null)" != "$RELEASE_TOOLCHAIN" ] || return 0
+  say "installing the release toolchain $RELEASE_TOOLCHAIN with rust-src (once)"
+  if ! rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src >&2 ||
+     ! release_toolchain_installed; then
+    mkdir -p .tools
+    echo "$RELEASE_TOOLCHAIN" > "$RELEASE_TOOLCHAIN_FAILED"
+    say "could not install $RELEASE_TOOLCHAIN: release builds use stable (about 10% larger);" \
+        "delete $RELEASE_TOOLCHAIN_FAILED to try again"
   fi
 }
 
@@ -138,7 +157,7 @@ case "${1:-}" in
   build)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain ;;
   release-toolchain)
-    echo "$RELEASE_TOOLCHAIN" ;;
+    if [ "$RELEASE_TOOLCHAIN" != stable ] && release_toolchain_installed; then echo "$RELEASE_TOOLCHAIN"; fi ;;
   test)
     ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain
     ensure_chromium; ensure_wasm_pack; ensure_e2e_packages ;;
