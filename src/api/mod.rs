@@ -118,6 +118,10 @@ async fn fetch(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let retry_after = response.headers().get("retry-after");
+    // An answer announced as too large is not read at all (`decode_response` refuses the others).
+    if let Some(refused) = vitrina_core::api::announced_too_large(response.headers().get("content-length").as_deref()) {
+        return Err(refused);
+    }
     let text = match response.text().await {
         Ok(t) => t,
         Err(e) => return Err(transport_error(&signal, e)),

@@ -76,10 +76,10 @@ impl AppConfig {
             return Err("store_name is empty".into());
         }
         if !crate::Currency::new(&self.currency).is_well_formed() {
-            return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
+            return Err(format!("currency \"{}\" is not an ISO 4217 code", self.currency));
         }
         if help_link(&self.help_url).is_none() {
-            return Err(format!("help_url {:?} is neither a path of the app nor an http(s) address", self.help_url));
+            return Err(format!("help_url \"{}\" is neither a path of the app nor an http(s) address", self.help_url));
         }
         if !REQUEST_TIMEOUT_RANGE_MS.contains(&self.request_timeout_ms) {
             return Err(format!(

@@ -20,7 +20,7 @@ pub use checkout::*;
 pub use config::*;
 pub use contact::*;
 pub use order::*;
-pub use response::{ApiError, decode_response};
+pub use response::{ApiError, announced_too_large, decode_response};
 pub use tracking::*;
 
 use serde::{Deserialize, Serialize};

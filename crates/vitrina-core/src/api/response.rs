@@ -71,8 +71,23 @@ impl ApiError {
     }
 }
 
-/// Responses larger than this are refused rather than decoded (a backend gone wrong).
-pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+/// Responses larger than this are refused rather than decoded (a backend gone wrong): the
+/// shopper is told the answer could not be read and may try again, instead of a phone spending
+/// its memory and seconds on it. The largest answer the contract allows in practice, a shipment
+/// with a thousand events, is about 280 KB.
+pub const MAX_RESPONSE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Whether a response announced (`Content-Length`) as `length` bytes is refused unread: a
+/// compressed body is never shorter than its length on the wire, so this never refuses an answer
+/// [`decode_response`] would take.
+pub fn announced_too_large(length: Option<&str>) -> Option<ApiError> {
+    let length = length?.trim().parse::<u64>().ok()?;
+    (length > MAX_RESPONSE_BYTES as u64).then(|| too_large(length))
+}
+
+fn too_large(length: u64) -> ApiError {
+    ApiError::Undecodable(format!("response of {length} bytes is too large"))
+}
 
 /// Decodes a response: `T` from a 2xx JSON body, else a typed [`ApiError`].
 ///
@@ -84,7 +99,7 @@ pub fn decode_response<T: DeserializeOwned>(
     body: &str,
 ) -> Result<T, ApiError> {
     if body.len() > MAX_RESPONSE_BYTES {
-        return Err(ApiError::Undecodable(format!("response of {} bytes is too large", body.len())));
+        return Err(too_large(body.len() as u64));
     }
     let media_type = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let is_json = media_type == "application/json" || media_type.ends_with("+json");
@@ -110,6 +125,27 @@ mod tests {
 
     fn decode(status: u16, ct: Option<&str>, body: &str) -> Result<Health, ApiError> {
         decode_response(status, ct, None, body)
+    }
+
+    #[test]
+    fn an_answer_over_the_limit_is_refused_and_one_at_it_is_read() {
+        let padding = "x".repeat(MAX_RESPONSE_BYTES);
+        let huge = format!(r#"{{"status":"ok","version":"1","padding":"{padding}"}}"#);
+        assert!(matches!(decode(200, Some("application/json"), &huge), Err(ApiError::Undecodable(_))));
+        let at_limit = format!(r#"{{"status":"ok","version":"{}"}}"#, "1".repeat(MAX_RESPONSE_BYTES - 28));
+        assert_eq!(at_limit.len(), MAX_RESPONSE_BYTES);
+        assert!(decode(200, Some("application/json"), &at_limit).is_ok());
+        // Ten megabytes, as a backend gone wrong might send, is well over it.
+        assert!(10 * 1024 * 1024 > MAX_RESPONSE_BYTES);
+    }
+
+    #[test]
+    fn an_announced_length_over_the_limit_is_refused_unread() {
+        assert!(matches!(announced_too_large(Some("10485760")), Some(ApiError::Undecodable(_))));
+        assert_eq!(announced_too_large(Some(&MAX_RESPONSE_BYTES.to_string())), None);
+        assert_eq!(announced_too_large(Some("280000")), None);
+        assert_eq!(announced_too_large(Some("not a number")), None);
+        assert_eq!(announced_too_large(None), None);
     }
 
     #[test]
