@@ -23,11 +23,16 @@ staging="$root/target/trunk"
 export CARGO_TERM_QUIET=true
 # For trunk's cargo only (the server below is built with the default toolchain).
 toolchain=$("$root/scripts/tools.sh" release-toolchain)
+# Also only on that nightly: `Debug` formatting compiled to nothing and no source locations kept
+# for `#[track_caller]`. Nothing the app shows or keys on goes through `Debug` (the contact
+# channel's `data-channel` and the `Intl` formatters' cache key are written out; the end-to-end
+# tests, which run this build, read both).
+NIGHTLY_SIZE_FLAGS="-Zfmt-debug=none -Zlocation-detail=none"
 if [ -n "$toolchain" ]; then
   release_build() {
     RUSTUP_TOOLCHAIN=$toolchain \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+    RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort $NIGHTLY_SIZE_FLAGS" \
       trunk --quiet build --release --offline "$@"
   }
 else

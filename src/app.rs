@@ -29,7 +29,11 @@ pub fn App() -> impl IntoView {
     let started = inlined.as_ref().map(Services::start);
     // The frame shows the store's name while the words load, as the page did before the app.
     if let Some(config) = &inlined {
-        provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone(), help_url: config.help_url.clone() });
+        provide_context(StoreInfo {
+            name: config.store_name.clone(),
+            currency: config.currency.clone(),
+            help_url: config.help_url.clone(),
+        });
     }
     // The store's settings (unless the page brought them) and the shopper's language are
     // fetched together.
@@ -61,7 +65,11 @@ pub fn App() -> impl IntoView {
             {
                 i18n.locale.set(locale);
             }
-            provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone(), help_url: config.help_url.clone() });
+            provide_context(StoreInfo {
+                name: config.store_name.clone(),
+                currency: config.currency.clone(),
+                help_url: config.help_url.clone(),
+            });
             started.clone().unwrap_or_else(|| Services::start(&config)).provide();
             view! { <Shell/> }.into_any()
         }

@@ -73,7 +73,8 @@ areas! {
     Shop, "bundle-shop" => (crate::catalog::CatalogRoutes(), crate::checkout::CheckoutRoutes());
     Orders, "bundle-orders" => crate::confirmation::OrderRoutes();
     Track, "bundle-track" => crate::tracking::TrackRoutes();
-    Contact, "bundle-contact" => (crate::contact::ContactRoutes(), crate::account::AccountRoutes());
+    Contact, "bundle-contact" => crate::contact::ContactRoutes();
+    Seller, "bundle-seller" => (crate::contact::SellerEditorRoutes(), crate::account::AccountRoutes());
 }
 
 /// Whether `feature` is `bundle-{area's name}`.

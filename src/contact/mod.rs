@@ -25,13 +25,14 @@ use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 use vitrina_core::routes::Pattern;
 
-/// A seller's contact page and the seller's editor.
+/// A seller's contact page.
 #[component(transparent)]
 pub fn ContactRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <Route path=RoutePath(Pattern::SellerContact) view=SellerContactPage/>
-        <Route path=RoutePath(Pattern::SellerEditor) view=SellerEditorPage/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+    view! { <Route path=RoutePath(Pattern::SellerContact) view=SellerContactPage/> }.into_inner().into_any_nested_route()
+}
+
+/// The seller's editor (an area of its own with signing in: see `vitrina_core::routes::Area`).
+#[component(transparent)]
+pub fn SellerEditorRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! { <Route path=RoutePath(Pattern::SellerEditor) view=SellerEditorPage/> }.into_inner().into_any_nested_route()
 }

@@ -242,11 +242,23 @@ fn ChannelItem(
         ChannelKind::Unknown => ().into_any(),
     };
     view! {
-        <li class="contact-channel" class:contact-channel--closed=!open data-channel=format!("{kind:?}").to_lowercase()>
+        <li class="contact-channel" class:contact-channel--closed=!open data-channel=channel_name(kind)>
             <p class="contact-channel__title"><strong>{title}</strong></p>
             <AccessNote access=access layout=layout/>
             {body}
         </li>
+    }
+}
+
+/// A channel's name in the page's markup (`data-channel`), for styles and tests.
+fn channel_name(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Messages => "messages",
+        ChannelKind::Email => "email",
+        ChannelKind::ContactForm => "contactform",
+        ChannelKind::Phone => "phone",
+        ChannelKind::Postal => "postal",
+        ChannelKind::Unknown => "unknown",
     }
 }
 

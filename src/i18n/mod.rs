@@ -1,8 +1,9 @@
 //! Words in the shopper's language: English, Russian, Ukrainian and Slovak.
 //!
 //! Each language is a folder of flat JSON tables in `locales/{lang}/`, one per feature (key →
-//! text). English is compiled in (it is also the fallback for any missing key); the build merges
-//! every other language into `locales/{lang}.json`, fetched only when a shopper reads it. A host
+//! text). English is compiled in (it is also the fallback for any missing key), only the words
+//! of the area being built (`build.rs`); the build merges every other language into
+//! `locales/{lang}.json`, fetched only when a shopper reads it. A host
 //! test fails when a table lacks a key another has, or when the code asks for a key that no table
 //! has. Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`,
 //! `.few`, `.many`, `.other`.
@@ -16,19 +17,9 @@ use crate::storage::{self, Store};
 
 const STORAGE_KEY: &str = "vitrina.locale";
 
-/// The tables of one language, one per feature (`locales/{lang}/{feature}.json`).
-macro_rules! tables {
-    ($lang:literal) => {
-        [
-            include_str!(concat!("../../locales/", $lang, "/common.json")),
-            include_str!(concat!("../../locales/", $lang, "/catalog.json")),
-            include_str!(concat!("../../locales/", $lang, "/checkout.json")),
-            include_str!(concat!("../../locales/", $lang, "/order.json")),
-            include_str!(concat!("../../locales/", $lang, "/tracking.json")),
-            include_str!(concat!("../../locales/", $lang, "/contact.json")),
-        ]
-    };
-}
+/// The English words this build needs (all of them for a build of every area; an area's own
+/// for one area's build), as `build.rs` picks them from `locales/en/`.
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
 
 type Table = HashMap<String, String>;
 
@@ -56,7 +47,7 @@ fn table(locale: Locale) -> &'static Table {
         return table;
     }
     if locale == Locale::En {
-        install(Locale::En, &tables!("en"));
+        install(Locale::En, &[ENGLISH]);
         return installed(Locale::En).unwrap_or_else(|| Box::leak(Box::default()));
     }
     // Not fetched (yet): every key falls back to English.

@@ -29,7 +29,11 @@ fn build(constructor: &str, locale: Locale, opts: &[(&str, &str)]) -> Option<Fun
 }
 
 fn format_with(constructor: &str, locale: Locale, opts: &[(&str, &str)], value: &JsValue) -> Option<String> {
-    let key = format!("{constructor}|{}|{opts:?}", locale.tag());
+    // Written out rather than through `Debug`, which the release build compiles to nothing.
+    let mut key = format!("{constructor}|{}", locale.tag());
+    for (name, value) in opts {
+        key.extend(["|", name, "=", value]);
+    }
     let format = FORMATTERS.with(|cache| cache.borrow_mut().entry(key).or_insert_with(|| build(constructor, locale, opts)).clone())?;
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }

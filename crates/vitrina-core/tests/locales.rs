@@ -11,7 +11,7 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The app compiles in these tables for every language (see `src/i18n/mod.rs`).
+/// The tables of every language (English is compiled in from them by `build.rs`).
 const FEATURE_TABLES: [&str; 6] = ["common", "catalog", "checkout", "order", "tracking", "contact"];
 
 /// All of a language's tables merged; a key defined in two tables is an error.

@@ -194,7 +194,9 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    for (file, body) in [("index.html", "shop"), ("orders.html", "orders"), ("track.html", "track"), ("contact.html", "contact")] {
+    for (file, body) in
+        [("index.html", "shop"), ("orders.html", "orders"), ("track.html", "track"), ("contact.html", "contact"), ("seller.html", "seller")]
+    {
         std::fs::write(dist.join(file), body).unwrap();
     }
     let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
@@ -206,8 +208,8 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
         ("/track", "track"),
         ("/track/PX1000000001", "track"),
         ("/sellers/demo-seller/contact", "contact"),
-        ("/seller/contact", "contact"),
-        ("/sign-in", "contact"),
+        ("/seller/contact", "seller"),
+        ("/sign-in", "seller"),
     ] {
         let body = server.client.get(server.url(path)).header("accept-encoding", "identity").send().await.unwrap().text().await.unwrap();
         assert_eq!(body, page, "{path}");

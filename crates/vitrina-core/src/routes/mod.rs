@@ -25,12 +25,15 @@ pub enum Area {
     Orders,
     /// Shipment tracking.
     Track,
-    /// Seller contact, the seller's editor and signing in.
+    /// A seller's contact page (the widget shoppers use).
     Contact,
+    /// The seller's editor and signing in: kept apart from the widget, so that a shopper opening
+    /// a seller's contact does not download the editor.
+    Seller,
 }
 
 impl Area {
-    pub const ALL: [Area; 4] = [Area::Shop, Area::Orders, Area::Track, Area::Contact];
+    pub const ALL: [Area; 5] = [Area::Shop, Area::Orders, Area::Track, Area::Contact, Area::Seller];
 
     /// The area's name: its build's Cargo feature is `bundle-{name}`.
     pub const fn name(self) -> &'static str {
@@ -39,6 +42,7 @@ impl Area {
             Area::Orders => "orders",
             Area::Track => "track",
             Area::Contact => "contact",
+            Area::Seller => "seller",
         }
     }
 
@@ -49,6 +53,7 @@ impl Area {
             Area::Orders => "orders.html",
             Area::Track => "track.html",
             Area::Contact => "contact.html",
+            Area::Seller => "seller.html",
         }
     }
 
@@ -138,7 +143,8 @@ impl Pattern {
             Pattern::Catalog | Pattern::Cart | Pattern::Checkout(_) => Area::Shop,
             Pattern::OrderLookup | Pattern::Order => Area::Orders,
             Pattern::TrackLookup | Pattern::Tracking => Area::Track,
-            Pattern::SellerContact | Pattern::SellerEditor | Pattern::SignIn => Area::Contact,
+            Pattern::SellerContact => Area::Contact,
+            Pattern::SellerEditor | Pattern::SignIn => Area::Seller,
         }
     }
 
