@@ -4,8 +4,8 @@
 //!
 //! An area's code is the app's shared modules plus its features' folders (`src/{feature}/`), and
 //! every feature folder those name (`crate::contact` in the order page's code brings the contact
-//! card's words), and the account's (the header's link). The keys are the string literals of that code that a table has (the same scan
-//! as `every_key_the_app_asks_for_exists` in `crates/vitrina-core/tests/locales.rs`), with every
+//! card's words), and the account's (the header's link). A key is kept when that code has it as
+//! a string literal (`"cart.title"`, wherever it stands, inside a larger literal too), with every
 //! plural form of each. The other languages are not compiled in: they are fetched whole.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,8 +52,9 @@ fn main() {
         .find(|(name, _)| std::env::var_os(format!("CARGO_FEATURE_BUNDLE_{}", name.to_uppercase())).is_some())
         .filter(|_| std::env::var_os("CARGO_FEATURE_BUNDLE_ALL").is_none());
     if let Some((_, features)) = area {
-        let used = keys_of(&root.join("src"), features, &english);
-        english.retain(|key, _| used.contains(key) || used.contains(plural_base(key)));
+        let code = code_of(&root.join("src"), features);
+        // A key is asked for when the code has it as a string literal (of a plural key, its base).
+        english.retain(|key, _| code.contains(&format!("\"{key}\"")) || code.contains(&format!("\"{}\"", plural_base(key))));
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("en.json");
     std::fs::write(&out, serde_json::to_string(&english).expect("a map of strings")).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
@@ -67,9 +68,9 @@ fn plural_base(key: &str) -> &str {
     }
 }
 
-/// The keys of `english` that the shared code and the code of `features` (and of every feature
-/// folder they name) ask for.
-fn keys_of(src: &Path, features: &[&str], english: &BTreeMap<String, String>) -> BTreeSet<String> {
+/// The source of the shared code and of `features` (and of every feature folder they name), as
+/// one text.
+fn code_of(src: &Path, features: &[&str]) -> String {
     let mut shared = Vec::new();
     for entry in std::fs::read_dir(src).expect("src/") {
         let path = entry.expect("an entry of src/").path();
@@ -78,7 +79,7 @@ fn keys_of(src: &Path, features: &[&str], english: &BTreeMap<String, String>) ->
             rust_files(&path, &mut shared);
         }
     }
-    let mut sources: Vec<String> = shared.iter().map(|f| std::fs::read_to_string(f).expect("a source file")).collect();
+    let mut code: String = shared.iter().map(|f| std::fs::read_to_string(f).expect("a source file")).collect();
     let mut wanted: Vec<&str> = features.iter().chain(SHARED_FEATURES).copied().collect();
     let mut taken = BTreeSet::new();
     while let Some(feature) = wanted.pop() {
@@ -91,19 +92,10 @@ fn keys_of(src: &Path, features: &[&str], english: &BTreeMap<String, String>) ->
         for file in files {
             let source = std::fs::read_to_string(&file).expect("a source file");
             wanted.extend(FEATURES.iter().filter(|other| names_feature(&source, other)));
-            sources.push(source);
+            code.push_str(&source);
         }
     }
-    sources
-        .iter()
-        .flat_map(|source| literals(source))
-        .filter(|l| english.contains_key(*l) || is_plural_base(l, english))
-        .map(str::to_owned)
-        .collect()
-}
-
-fn is_plural_base(literal: &str, english: &BTreeMap<String, String>) -> bool {
-    english.contains_key(&format!("{literal}.other"))
+    code
 }
 
 /// Whether `source` uses the feature module `feature` (`crate::contact::…`, `use crate::{contact, …}`).
@@ -118,26 +110,6 @@ fn names_feature(source: &str, feature: &str) -> bool {
             let list = &list[..list.find('}').unwrap_or(list.len())];
             list.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == feature)
         })
-}
-
-/// The string literals of a source file that have the shape of a key (`cart.title`).
-fn literals(source: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = source;
-    while let Some(start) = rest.find('"') {
-        rest = &rest[start + 1..];
-        let Some(end) = rest.find('"') else { break };
-        let literal = &rest[..end];
-        rest = &rest[end + 1..];
-        if literal.contains('.')
-            && literal
-                .split('.')
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
-        {
-            out.push(literal);
-        }
-    }
-    out
 }
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
