@@ -39,14 +39,14 @@ pub fn App() -> impl IntoView {
                     {
                         i18n.locale.set(locale);
                     }
-                    provide_context(StoreInfo { name: config.store_name.clone(), currency: config.currency.clone() });
+                    provide_context(StoreInfo::new(&config));
                     let api = Api::new(&config);
                     provide_context(api.clone());
                     let session = account::Session::new(api.clone());
                     session.load();
                     provide_context(session);
                     provide_context(checkout::CartStore::new(api));
-                    provide_context(checkout::CheckoutState::new());
+                    provide_context(checkout::CheckoutState::new(&config.default_country));
                     view! { <Shell/> }.into_any()
                 }
                 Err(error) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),

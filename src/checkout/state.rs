@@ -43,22 +43,24 @@ pub struct Entries {
 #[derive(Clone, Copy)]
 pub struct CheckoutState {
     pub entries: RwSignal<Entries>,
+    /// The country the store's description starts the delivery form with.
+    default_country: StoredValue<String>,
 }
 
 impl CheckoutState {
-    pub fn new() -> Self {
+    pub fn new(default_country: &str) -> Self {
         let mut stored: Entries = storage::get_json(Store::Session, STORAGE_KEY).unwrap_or_default();
         if stored.country.is_empty() {
-            stored.country = "RU".into();
+            stored.country = default_country.into();
         }
         let entries = RwSignal::new(stored);
         Effect::new(move |_| entries.with(|e| storage::set_json(Store::Session, STORAGE_KEY, e)));
-        CheckoutState { entries }
+        CheckoutState { entries, default_country: StoredValue::new(default_country.into()) }
     }
 
     /// Forgets everything (after the order is placed).
     pub fn clear(&self) {
-        self.entries.set(Entries { country: "RU".into(), ..Entries::default() });
+        self.entries.set(Entries { country: self.default_country.get_value(), ..Entries::default() });
     }
 
     /// A two-way signal for one text entry, for form fields.
@@ -81,19 +83,13 @@ impl CheckoutState {
     }
 }
 
-impl Default for CheckoutState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Entries {
     pub fn contact_errors(&self) -> Vec<(&'static str, &'static str)> {
         let mut errors = Vec::new();
         if let Err(code) = validate::email(&self.email) {
             errors.push(("email", code));
         }
-        if let Err(code) = validate::international_phone(&self.phone) {
+        if let Err(code) = validate::phone_as_typed(&self.phone) {
             errors.push(("phone", code));
         }
         if let Err(code) = validate::required_text(&self.name, 100) {
@@ -103,7 +99,7 @@ impl Entries {
             if let Err(code) = validate::required_text(&self.recipient_name, 100) {
                 errors.push(("recipient-name", code));
             }
-            if let Err(code) = validate::international_phone(&self.recipient_phone) {
+            if let Err(code) = validate::phone_as_typed(&self.recipient_phone) {
                 errors.push(("recipient-phone", code));
             }
         }

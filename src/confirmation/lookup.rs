@@ -13,6 +13,7 @@ use vitrina_core::validate;
 pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
+    let order_number = expect_context::<crate::ui::StoreInfo>().config.order_number.clone();
     let navigate = use_navigate();
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -24,7 +25,7 @@ pub fn LookupPage() -> impl IntoView {
         let n = number.get();
         if n.trim().is_empty() {
             errors.push(("order-number", "required"));
-        } else if !n.trim().trim_start_matches('#').chars().all(|c| c.is_ascii_digit()) {
+        } else if !order_number.accepts(n.trim().trim_start_matches('#')) {
             errors.push(("order-number", "invalid_order_number"));
         }
         if let Err(code) = validate::email(&email.get()) {

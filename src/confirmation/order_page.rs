@@ -1,6 +1,8 @@
 //! `/orders/{number}?token=…`: the order, from the number at the top to the way to cancel.
 
-use super::sections::{Addresses, CancelOrder, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
+use super::sections::{
+    AcceptedTerms, Addresses, CancelOrder, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller,
+};
 use crate::api::Api;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
@@ -90,6 +92,7 @@ pub fn OrderPage() -> impl IntoView {
                     <Items/>
                     <DeliveryFacts/>
                     <Addresses/>
+                    <AcceptedTerms/>
                     <TalkToSeller/>
                     <CancelOrder/>
                 }.into_any(),

@@ -337,6 +337,16 @@ pub(crate) fn Addresses() -> impl IntoView {
     }
 }
 
+/// The version of the terms the shopper accepted with this order, to open and read.
+#[component]
+pub(crate) fn AcceptedTerms() -> impl IntoView {
+    view! {
+        {with_order(move |o| view! {
+            <p class="muted order-terms" data-testid="order-terms"><crate::ui::TermsLink version=o.terms_version.clone()/></p>
+        })}
+    }
+}
+
 /// A way to write to each seller of the order, with the order number as context.
 #[component]
 pub(crate) fn TalkToSeller() -> impl IntoView {

@@ -14,7 +14,6 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vitrina_core::api::{MessageContext, MessageReceipt, NewContactMessage};
-use vitrina_core::contact::limits;
 use vitrina_core::contact::rules::{MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, check_message};
 use vitrina_core::{FieldError, ProblemKind};
 
@@ -80,6 +79,7 @@ pub fn ContactForm(
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let session = use_context::<Session>();
+    let limits = use_context::<crate::ui::StoreInfo>().map(|s| s.config.contact_limits);
 
     let subject = RwSignal::new(subject_for(&i18n, &context));
     let message = RwSignal::new(String::new());
@@ -221,10 +221,12 @@ pub fn ContactForm(
                 <div id="contact-form-failure" tabindex="-1">
                     {move || failure_text().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
                 </div>
-                <p class="muted contact-form__limits">{move || i18n.tf("contact.form.limits", &[
-                    ("count", &limits::PER_SENDER.to_string()),
-                    ("minutes", &(limits::PER_SENDER_WINDOW_SECONDS / 60).to_string()),
-                ])}</p>
+                {limits.map(|limits| view! {
+                    <p class="muted contact-form__limits">{move || i18n.tf("contact.form.limits", &[
+                        ("count", &limits.per_sender.to_string()),
+                        ("minutes", &limits.window_minutes.to_string()),
+                    ])}</p>
+                })}
                 <button type="submit" class="button button--primary" disabled=move || busy.get()>
                     {move || if busy.get() { i18n.t("contact.form.sending") } else { i18n.t("contact.form.send") }}
                 </button>

@@ -11,7 +11,7 @@ pub mod words;
 
 pub use error::{ErrorNotice, error_text};
 pub use form::{CheckboxField, ErrorSummary, SummaryEntry, TextField, focus_element, validation_message};
-pub use page::{Loading, NotFound, PageHeading, StoreInfo, UnavailablePage, set_title};
+pub use page::{Loading, NotFound, PageHeading, StoreInfo, TermsLink, UnavailablePage, set_title};
 pub use quantity::QuantityStepper;
 pub use totals::TotalsTable;
 

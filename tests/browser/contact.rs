@@ -25,6 +25,18 @@ fn api() -> Api {
         default_locale: "en".into(),
         currency: "RUB".into(),
         request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
+        locales: vec![],
+        countries: vec!["RU".into()],
+        default_country: "RU".into(),
+        documents: vec![],
+        help_url: None,
+        order_number: vitrina_core::api::OrderNumberFormat {
+            example: "1042".into(),
+            characters: vitrina_core::api::OrderNumberCharacters::Digits,
+            max_length: 20,
+        },
+        contact_limits: vitrina_core::api::ContactLimits { per_sender: 3, window_minutes: 15 },
+        demo: true,
     })
 }
 

@@ -22,6 +22,7 @@ pub mod http;
 pub mod ids;
 pub mod options;
 pub mod outbox;
+pub mod phone;
 pub mod policy;
 pub mod ratelimit;
 pub mod seed;

@@ -16,6 +16,34 @@ pub enum Command {
 /// New orders per client network and per email address in 10 minutes, unless `--order-limit` says.
 pub const DEFAULT_ORDER_LIMIT: u32 = 20;
 
+/// Which demo store the server seeds and describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoreId {
+    /// A Russian store: roubles, Pony Express, ships to RU, BY, KZ, UA and SK.
+    #[default]
+    Ru,
+    /// A Slovak store: euros, Slovak first, Lynx Courier, ships to SK, CZ, AT, HU and PL.
+    Sk,
+}
+
+impl StoreId {
+    pub fn parse(value: &str) -> Option<StoreId> {
+        match value {
+            "ru" => Some(StoreId::Ru),
+            "sk" => Some(StoreId::Sk),
+            _ => None,
+        }
+    }
+
+    /// The demo store's own name.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            StoreId::Ru => "Vitrina Demo Store",
+            StoreId::Sk => "Vitrina Demo Obchod",
+        }
+    }
+}
+
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -29,8 +57,10 @@ pub struct ServerOptions {
     pub dist_dir: Option<PathBuf>,
     /// Where outgoing emails are written as `.eml` files.
     pub outbox_dir: PathBuf,
-    /// The store's name, in `config.json` and emails.
-    pub store_name: String,
+    /// Which demo store to seed and describe.
+    pub store: StoreId,
+    /// The store's name, in `config.json` and emails (the demo store's own name when absent).
+    pub store_name: Option<String>,
     /// Enables `/api/test/*` (setting the clock, moving orders along) for the test suites.
     pub test_hooks: bool,
     /// Moves placed orders along over time, as a store's back office would.
@@ -47,6 +77,8 @@ pub struct ServerOptions {
     pub allow_demo_on_network: bool,
     /// New orders one client network (or one email address) may place in 10 minutes.
     pub order_limit: u32,
+    /// Describes the store as a demo (its demo accounts and hints shown); `--no-demo` turns it off.
+    pub demo: bool,
 }
 
 impl Default for ServerOptions {
@@ -57,7 +89,8 @@ impl Default for ServerOptions {
             db_path: PathBuf::from("vitrina.sqlite"),
             dist_dir: None,
             outbox_dir: PathBuf::from("outbox"),
-            store_name: "Vitrina Demo Store".into(),
+            store: StoreId::Ru,
+            store_name: None,
             test_hooks: false,
             auto_progress: true,
             public_url: None,
@@ -65,6 +98,7 @@ impl Default for ServerOptions {
             trust_proxy: false,
             allow_demo_on_network: false,
             order_limit: DEFAULT_ORDER_LIMIT,
+            demo: true,
         }
     }
 }
@@ -82,13 +116,16 @@ OPTIONS:
     --db <FILE>         SQLite database; created and seeded on first start [default: vitrina.sqlite]
     --dist <DIR>        serve the built app from DIR (trunk's dist/), with SPA fallback
     --outbox <DIR>      write outgoing emails here as .eml files [default: outbox]
-    --store-name <NAME> the store's name [default: Vitrina Demo Store]
+    --store <ru|sk>     which demo store to seed and describe: ru (roubles, Pony Express) or sk
+                        (euros, Slovak, Lynx Courier) [default: ru]
+    --store-name <NAME> the store's name [default: the demo store's own]
     --public-url <URL>  the store's address for links in emails [default: http://<host>:<port>]
     --no-auto-progress  do not move placed orders along over time
     --demo-gateway      mount the simulated payment gateway (/gateway/*): a demo bank, no card needed
     --trust-proxy       believe X-Forwarded-For (the client address, for rate limits) and
                         X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
     --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
+    --no-demo           describe the store as a real one: the app shows no demo accounts or hints
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
     --allow-demo-on-network  allow --test-hooks and --demo-gateway on an address other than loopback
     --openapi           print the OpenAPI document and exit
@@ -116,11 +153,16 @@ OPTIONS:
                 "--db" => options.db_path = value("--db")?.into(),
                 "--dist" => options.dist_dir = Some(value("--dist")?.into()),
                 "--outbox" => options.outbox_dir = value("--outbox")?.into(),
-                "--store-name" => options.store_name = value("--store-name")?,
+                "--store-name" => options.store_name = Some(value("--store-name")?),
+                "--store" => {
+                    let v = value("--store")?;
+                    options.store = StoreId::parse(&v).ok_or_else(|| format!("--store {v:?} is not ru or sk"))?;
+                }
                 "--test-hooks" => options.test_hooks = true,
                 "--no-auto-progress" => options.auto_progress = false,
                 "--public-url" => options.public_url = Some(value("--public-url")?),
                 "--demo-gateway" => options.demo_gateway = true,
+                "--no-demo" => options.demo = false,
                 "--trust-proxy" => options.trust_proxy = true,
                 "--allow-demo-on-network" => options.allow_demo_on_network = true,
                 "--order-limit" => {
@@ -152,6 +194,11 @@ OPTIONS:
             levers.join(" and "),
             self.host
         ))
+    }
+
+    /// The store's name: `--store-name`, or the demo store's own.
+    pub fn store_name(&self) -> &str {
+        self.store_name.as_deref().unwrap_or(self.store.default_name())
     }
 
     /// Whether shoppers reach the store over HTTPS, as `--public-url` says.

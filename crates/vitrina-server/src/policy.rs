@@ -7,7 +7,76 @@
 // Amounts in kopecks are grouped as roubles and kopecks: `1_000_00` is 1 000.00 RUB.
 #![allow(clippy::inconsistent_digit_grouping)]
 
+use crate::options::StoreId;
 use vitrina_core::api::{PickupPoint, TimeWindow};
+
+/// What a demo store decides about itself, as `config.json` tells the app.
+pub struct Profile {
+    pub currency: &'static str,
+    /// The language the app opens in when the browser asks for none the store offers.
+    pub default_locale: &'static str,
+    pub locales: &'static [&'static str],
+    /// The countries it ships to, the first one the default.
+    pub countries: &'static [&'static str],
+    /// The carrier that delivers its parcels.
+    pub carrier: &'static str,
+    /// The title of its offer and terms, in its default language.
+    pub terms_title: &'static str,
+    pub terms_version: &'static str,
+}
+
+pub const RU: Profile = Profile {
+    currency: "RUB",
+    default_locale: "en",
+    locales: &["en", "ru", "uk", "sk"],
+    countries: &["RU", "BY", "KZ", "UA", "SK"],
+    carrier: CARRIER,
+    terms_title: "Offer and terms of sale and delivery",
+    terms_version: TERMS_VERSION,
+};
+
+pub const SK: Profile = Profile {
+    currency: "EUR",
+    default_locale: "sk",
+    locales: &["sk", "en", "uk", "ru"],
+    countries: &["SK", "CZ", "AT", "HU", "PL"],
+    carrier: "Lynx Courier",
+    terms_title: "Všeobecné obchodné podmienky",
+    terms_version: "2026-09-15",
+};
+
+impl Profile {
+    /// The text of a version of the offer and terms (paragraphs apart by a blank line), if it exists.
+    pub fn terms_text(&self, version: &str) -> Option<&'static str> {
+        (version == self.terms_version).then_some(match self.currency {
+            "EUR" => SK_TERMS,
+            _ => RU_TERMS,
+        })
+    }
+}
+
+const RU_TERMS: &str = "This is a demo store: nothing is sold and no parcel is sent.\n\n\
+An order is a request to buy; the contract is made when the seller confirms it. The shopper may refuse \
+the whole order or any item at any time before it is handed over, and within 7 days after; the money \
+is returned by the way it was paid.\n\n\
+A parcel not collected from a pickup point within its storage period counts as refused; money paid \
+in advance is refunded. Pony Express does not deliver to P.O. boxes, poste restante, military units \
+or correctional institutions.";
+
+const SK_TERMS: &str = "Toto je ukážkový obchod: nič sa nepredáva a žiadna zásielka sa neodosiela.\n\n\
+Objednávka je návrh na uzavretie kúpnej zmluvy; zmluva vzniká potvrdením predajcu. Spotrebiteľ môže \
+od zmluvy odstúpiť bez uvedenia dôvodu do 14 dní od prevzatia tovaru; peniaze vrátime rovnakým \
+spôsobom, akým boli zaplatené.\n\n\
+Zásielku, ktorú si neprevezmete na výdajnom mieste v úložnej lehote, Lynx Courier vráti predajcovi \
+a zaplatenú sumu vrátime.";
+
+/// The profile of a demo store.
+pub fn profile(store: StoreId) -> &'static Profile {
+    match store {
+        StoreId::Ru => &RU,
+        StoreId::Sk => &SK,
+    }
+}
 
 /// The store's time zone as a UTC offset (Moscow has had no daylight saving since 2014).
 pub const STORE_UTC_OFFSET_MINUTES: i32 = 180;

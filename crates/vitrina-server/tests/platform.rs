@@ -23,6 +23,47 @@ async fn config_json_tells_the_app_where_the_api_is() {
 }
 
 #[tokio::test]
+async fn config_json_describes_the_store_it_serves() {
+    let server = TestServer::start().await;
+    let body = json_ok(server.get("/config.json").await, StatusCode::OK).await;
+    assert_eq!(body["countries"], json!(["RU", "BY", "KZ", "UA", "SK"]));
+    assert_eq!(body["default_country"], "RU");
+    assert_eq!(body["demo"], true);
+    assert_eq!(body["contact_limits"], json!({"per_sender": 3, "window_minutes": 15}));
+    assert_eq!(body["order_number"]["characters"], "digits");
+    let config: vitrina_core::api::AppConfig = serde_json::from_value(body.clone()).expect("the contract's type");
+    assert!(config.validate().is_ok());
+
+    let sk = TestServer::start_with(tempfile::tempdir().unwrap(), |o| {
+        o.store = vitrina_server::options::StoreId::Sk;
+        o.demo = false;
+    })
+    .await;
+    let body = json_ok(sk.get("/config.json").await, StatusCode::OK).await;
+    assert_eq!(body["currency"], "EUR");
+    assert_eq!(body["default_locale"], "sk");
+    assert_eq!(body["countries"], json!(["SK", "CZ", "AT", "HU", "PL"]));
+    assert_eq!(body["default_country"], "SK");
+    assert_eq!(body["demo"], false, "--no-demo");
+}
+
+#[tokio::test]
+async fn the_terms_open_at_the_version_the_store_describes() {
+    let server = TestServer::start().await;
+    let body = json_ok(server.get("/config.json").await, StatusCode::OK).await;
+    let terms = &body["documents"][0];
+    assert_eq!(terms["kind"], "terms");
+    let version = terms["version"].as_str().unwrap();
+    let url = terms["url"].as_str().unwrap().replace("{version}", version);
+    let page = server.get(&url).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let text = page.text().await.unwrap();
+    assert!(text.contains(version) && text.contains("before it is handed over"), "{text}");
+    problem(server.get(&terms["url"].as_str().unwrap().replace("{version}", "1999-01-01")).await, 404, "not-found").await;
+}
+
+#[tokio::test]
 async fn the_committed_openapi_document_matches_the_server() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).expect("openapi.json at the repository root");

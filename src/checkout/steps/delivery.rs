@@ -13,9 +13,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{DeliveryKind, DeliveryOption, Quote};
 
-/// Countries offered in the address form (the backend decides what it delivers to).
-const COUNTRIES: [&str; 5] = ["RU", "BY", "KZ", "UA", "SK"];
-
 /// Problems with the delivery choice, given the quote's options.
 fn choice_errors(entries: &Entries, quote: Option<&Quote>) -> Vec<(&'static str, &'static str)> {
     let Some(quote) = quote else { return Vec::new() };
@@ -73,6 +70,8 @@ pub(crate) fn date_range_text(i18n: &I18n, option: &DeliveryOption) -> String {
 pub fn DeliveryStep() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<CheckoutState>();
+    // The countries the store ships to, as its description lists them.
+    let countries = expect_context::<crate::ui::StoreInfo>().config.countries.clone();
     let cart = expect_context::<crate::checkout::CartStore>();
     let navigate = use_navigate();
     let shown = Shown::new();
@@ -142,8 +141,8 @@ pub fn DeliveryStep() -> impl IntoView {
                             let code = event_target_value(&ev);
                             state.entries.update(|e| { e.country = code; e.delivery_option = None; });
                         }>
-                            {COUNTRIES.into_iter().map(|code| view! {
-                                <option value=code selected=move || state.entries.with(|e| e.country == code)>{move || region_name(code, i18n.get())}</option>
+                            {countries.into_iter().map(|code| view! {
+                                <option value=code.clone() selected={let code = code.clone(); move || state.entries.with(|e| e.country == code)}>{let code = code.clone(); move || region_name(&code, i18n.get())}</option>
                             }).collect_view()}
                         </select>
                     </div>

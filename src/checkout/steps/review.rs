@@ -204,7 +204,9 @@ pub fn ReviewStep() -> impl IntoView {
                 <CheckboxField id="accept-terms" label="review.accept_terms" required=true
                     checked=Signal::derive(move || state.entries.with(|e| e.accept_terms))
                     on_change=Callback::new(move |v| state.entries.update(|e| e.accept_terms = v))/>
-                <p class="muted field__note">{move || quote.quote.get().map(|q| i18n.tf("review.terms_version", &[("version", &q.terms_version)]))}</p>
+                <p class="muted field__note">{move || quote.quote.get().map(|q| view! {
+                    <crate::ui::TermsLink version=q.terms_version/>
+                })}</p>
                 <CheckboxField id="personal-data" label="review.personal_data" required=true
                     checked=Signal::derive(move || state.entries.with(|e| e.personal_data))
                     on_change=Callback::new(move |v| state.entries.update(|e| e.personal_data = v))/>
@@ -306,8 +308,9 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     view! {
         <section class="review__section" aria-labelledby="review-contact">
             <div class="review__head"><h2 id="review-contact">{move || i18n.t("review.contact")}</h2>{edit(Step::Contact, "review.edit_contact")}</div>
-            <p data-testid="review-contact">{e.name.clone()} <br/> {e.email.clone()} <br/> {e.phone.clone()}</p>
-            {e.someone_else.then(|| view! { <p>{move || i18n.t("review.recipient")} ": " {e.recipient_name.clone()} ", " {e.recipient_phone.clone()}</p> })}
+            // Phones as the store read them (`8 912…` shown back as `+7 912…`), else as typed.
+            <p data-testid="review-contact">{e.name.clone()} <br/> {e.email.clone()} <br/> {quote.contact_phone.clone().unwrap_or(e.phone.clone())}</p>
+            {e.someone_else.then(|| view! { <p>{move || i18n.t("review.recipient")} ": " {e.recipient_name.clone()} ", " {quote.recipient_phone.clone().unwrap_or(e.recipient_phone.clone())}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-delivery">
             <div class="review__head"><h2 id="review-delivery">{move || i18n.t("review.delivery")}</h2>{edit(Step::Delivery, "review.edit_delivery")}</div>

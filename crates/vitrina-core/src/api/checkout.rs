@@ -260,6 +260,13 @@ pub struct Quote {
     pub bulky: bool,
     /// The version of the offer and terms the shopper accepts by placing the order.
     pub terms_version: String,
+    /// The contact's phone as the store reads it, in full international form (`+7 912 345-67-89`
+    /// for `8 912 345-67-89` typed in Russia); absent when none was given or it is no number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The same for the recipient's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_phone: Option<String>,
 }
 
 /// The shopper's consents on the review step.

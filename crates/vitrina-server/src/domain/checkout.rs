@@ -4,6 +4,7 @@
 //! quote ([`order_errors`]) and the order limits ([`limit_problem`]).
 
 use crate::error::{ApiError, ApiResult};
+use crate::phone;
 use crate::policy::{self, Method};
 use crate::store::carts::load_cart;
 use crate::store::promos;
@@ -67,7 +68,14 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
         totals,
         limits,
         terms_version: policy::TERMS_VERSION.into(),
+        contact_phone: draft.contact.as_ref().and_then(|c| shown_phone(&c.phone, draft)),
+        recipient_phone: draft.recipient.as_ref().and_then(|r| shown_phone(&r.phone, draft)),
     })
+}
+
+/// A phone in the international form a person reads, read in the delivery country.
+fn shown_phone(typed: &str, draft: &CheckoutDraft) -> Option<String> {
+    phone::normalise(typed, draft.address.as_ref().map(|a| a.country.as_str()).unwrap_or_default()).ok().map(|p| p.international)
 }
 
 fn normalised_promo(code: Option<&str>) -> Option<String> {
@@ -199,12 +207,14 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         }
     };
     let contact = draft.contact.clone().unwrap_or_default();
+    let country = draft.address.as_ref().map(|a| a.country.as_str()).unwrap_or_default();
+    let phone = |value: &str| phone::normalise(value, country).map(|p| p.e164);
     check("contact.email", validate::email(&contact.email));
-    check("contact.phone", validate::international_phone(&contact.phone));
+    check("contact.phone", phone(&contact.phone));
     check("contact.name", validate::required_text(&contact.name, 100));
     if let Some(recipient) = &draft.recipient {
         check("recipient.name", validate::required_text(&recipient.name, 100));
-        check("recipient.phone", validate::international_phone(&recipient.phone));
+        check("recipient.phone", phone(&recipient.phone));
     }
     match &draft.address {
         None => check("address.line", Err(code::REQUIRED)),

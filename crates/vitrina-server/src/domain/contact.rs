@@ -136,7 +136,7 @@ pub async fn deliver(
 ) -> ApiResult<()> {
     let (id, email, kept) = (receipt.id.clone(), sender.map(|a| a.email.clone()), message.clone());
     state.db.run(move |tx| contact::insert_message(tx, &id, &seller_id, email.as_deref(), &kept, now)).await?;
-    let (to_seller, ack) = emails::contact_message(&seller.seller_name, &seller.settings, message, sender, &state.options.store_name, now);
+    let (to_seller, ack) = emails::contact_message(&seller.seller_name, &seller.settings, message, sender, state.options.store_name(), now);
     let dir = state.options.outbox_dir.clone();
     let stem = format!("contact-{}", receipt.id);
     tokio::task::spawn_blocking(move || {

@@ -12,6 +12,7 @@ use crate::domain::checkout::{build_quote, limit_problem, order_errors};
 use crate::domain::emails;
 use crate::error::{ApiError, ApiResult};
 use crate::outbox;
+use crate::phone;
 use crate::policy;
 use crate::state::AppState;
 use crate::store::orders::{self, NewOrder};
@@ -22,7 +23,6 @@ use vitrina_core::api::{
     Address, CancellationBlock, DeliveryKind, Order, OrderStatus, PaymentKind, PaymentStatus, PaymentStep, Person, PlaceOrder, PlacedOrder,
 };
 use vitrina_core::civil::UnixSeconds;
-use vitrina_core::validate::international_phone;
 use vitrina_core::{FieldError, ProblemKind};
 
 /// An order as placing answers it: newly placed, or placed before by the same attempt or cart.
@@ -110,11 +110,8 @@ pub fn place(
             cart_id: &draft.cart_id,
             placed_at: now,
             email: contact.email.trim(),
-            customer: Person { name: contact.name.trim().to_owned(), phone: international_phone(&contact.phone).unwrap_or_default() },
-            recipient: draft
-                .recipient
-                .as_ref()
-                .map(|r| Person { name: r.name.trim().to_owned(), phone: international_phone(&r.phone).unwrap_or_default() }),
+            customer: Person { name: contact.name.trim().to_owned(), phone: e164(&contact.phone, &address.country) },
+            recipient: draft.recipient.as_ref().map(|r| Person { name: r.name.trim().to_owned(), phone: e164(&r.phone, &address.country) }),
             address: Address {
                 country: address.country.clone(),
                 city: address.city.trim().to_owned(),
@@ -157,7 +154,7 @@ pub async fn send_confirmation(state: &AppState, placed: &PlacedOrder) {
     let Ok(order) = state.db.run(move |tx| orders::load_order(tx, number, now)).await else { return };
     let public = state.options.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", state.options.host, state.options.port));
     let order_url = format!("{}/orders/{}?token={}", public.trim_end_matches('/'), placed.number, placed.access_token);
-    let email = emails::order_confirmation(&order, &state.options.store_name, &order_url, &public);
+    let email = emails::order_confirmation(&order, state.options.store_name(), &order_url, &public);
     if let Err(e) = outbox::write(&state.options.outbox_dir, &format!("order-{}-confirmation", placed.number), &email, now) {
         tracing::warn!(order = number, "could not write the order confirmation: {e}");
     }
@@ -202,6 +199,11 @@ pub fn request_cancellation(tx: &Transaction<'_>, number: &str, token: &str, now
         orders::return_to_stock(tx, number)?;
     }
     orders::load_order(tx, number, now)
+}
+
+/// A number as the store keeps it (checked by `checkout::order_errors` before an order is placed).
+fn e164(typed: &str, country: &str) -> String {
+    phone::normalise(typed, country).map(|p| p.e164).unwrap_or_default()
 }
 
 #[cfg(test)]

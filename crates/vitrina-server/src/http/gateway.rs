@@ -66,7 +66,7 @@ async fn load(state: &AppState, payment_id: String) -> ApiResult<Payment> {
 
 async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>, ApiQuery(back): ApiQuery<Back>) -> ApiResult<Response> {
     let payment = load(&state, payment_id.clone()).await?;
-    let store = escape_html(&state.options.store_name);
+    let store = escape_html(state.options.store_name());
     let amount = escape_html(&payment.amount.to_string());
     let body = if payment.status == "pending" {
         format!(
