@@ -56,7 +56,9 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
     let db = db::Db::open(&path).map_err(|source| ServeError::OpenDatabase { path: path.clone(), source })?;
     let clock = clock::Clock::default();
     let now = clock.now();
-    let seeded = db.with_conn(|conn| seed::seed_if_empty(conn, now)).map_err(|source| ServeError::Seed { path: path.clone(), source })?;
+    let seeded = db
+        .with_conn(|conn| seed::seed_if_empty(conn, policy::profile(options.store), now))
+        .map_err(|source| ServeError::Seed { path: path.clone(), source })?;
     if seeded {
         tracing::info!("created the demo store in {}", path.display());
     }

@@ -23,6 +23,20 @@ pub struct Profile {
     /// The title of its offer and terms, in its default language.
     pub terms_title: &'static str,
     pub terms_version: &'static str,
+    /// Where its sellers are: delivery there goes by the domestic methods, elsewhere by international courier.
+    pub home_country: &'static str,
+    /// Postcode length of each country it ships to (digits, after spaces and dashes are dropped).
+    pub postcodes: &'static [(&'static str, usize)],
+    /// Its prices are the Russian store's divided by this (kopecks to euro cents at 100 RUB to 1 EUR).
+    pub price_divisor: i64,
+    pub vat_rate_percent: u32,
+    /// The seller's own shop shoppers may collect from.
+    pub showroom: &'static str,
+    pub pickup_points: fn() -> Vec<PickupPoint>,
+    pub parcel_lockers: fn() -> Vec<PickupPoint>,
+    pub seller_shops: fn() -> Vec<PickupPoint>,
+    /// The display names of the demo sellers, by id.
+    pub sellers: &'static [(&'static str, &'static str)],
 }
 
 pub const RU: Profile = Profile {
@@ -33,6 +47,19 @@ pub const RU: Profile = Profile {
     carrier: CARRIER,
     terms_title: "Offer and terms of sale and delivery",
     terms_version: TERMS_VERSION,
+    home_country: "RU",
+    postcodes: COUNTRIES,
+    price_divisor: 1,
+    vat_rate_percent: VAT_RATE_PERCENT,
+    showroom: "Severny Veter",
+    pickup_points,
+    parcel_lockers,
+    seller_shops,
+    sellers: &[
+        ("demo-seller", "Severny Veter Home & Apparel"),
+        ("form-only", "Lavka Masterov"),
+        ("quiet-seller", "Tikhaya Gavan Furniture"),
+    ],
 };
 
 pub const SK: Profile = Profile {
@@ -43,15 +70,44 @@ pub const SK: Profile = Profile {
     carrier: "Lynx Courier",
     terms_title: "Všeobecné obchodné podmienky",
     terms_version: "2026-09-15",
+    home_country: "SK",
+    postcodes: &[("SK", 5), ("CZ", 5), ("AT", 4), ("HU", 4), ("PL", 5)],
+    price_divisor: 100,
+    // Slovakia's standard rate since 2025.
+    vat_rate_percent: 23,
+    showroom: "Dielňa pod Hradom",
+    pickup_points: sk_pickup_points,
+    parcel_lockers: sk_parcel_lockers,
+    seller_shops: sk_seller_shops,
+    sellers: &[("demo-seller", "Dielňa pod Hradom"), ("form-only", "Tatranská lavica"), ("quiet-seller", "Dunajský nábytok")],
 };
+
+fn sk_pickup_points() -> Vec<PickupPoint> {
+    vec![
+        point("sk-pp-obchodna", "Lynx Courier výdajné miesto Obchodná", "Bratislava, Obchodná 12", "Po–Pi 08:00–20:00, So 09:00–14:00", 5),
+        point("sk-pp-hlavna", "Lynx Courier výdajné miesto Hlavná", "Košice, Hlavná 40", "Po–Pi 09:00–18:00", 5),
+    ]
+}
+
+fn sk_parcel_lockers() -> Vec<PickupPoint> {
+    vec![point("sk-pl-nivy", "Lynx box Nivy", "Bratislava, Mlynské nivy 5", "24/7", 3)]
+}
+
+fn sk_seller_shops() -> Vec<PickupPoint> {
+    vec![point("sk-shop-panska", "Dielňa pod Hradom, predajňa", "Bratislava, Panská 20", "Po–So 10:00–19:00", 10)]
+}
+
+impl Profile {
+    /// An amount of the Russian store's table, in this store's currency.
+    pub fn price(&self, roubles_minor: i64) -> i64 {
+        roubles_minor / self.price_divisor
+    }
+}
 
 impl Profile {
     /// The text of a version of the offer and terms (paragraphs apart by a blank line), if it exists.
     pub fn terms_text(&self, version: &str) -> Option<&'static str> {
-        (version == self.terms_version).then_some(match self.currency {
-            "EUR" => SK_TERMS,
-            _ => RU_TERMS,
-        })
+        (version == self.terms_version).then_some(if self.home_country == "SK" { SK_TERMS } else { RU_TERMS })
     }
 }
 

@@ -373,3 +373,34 @@ fn the_first_business_day_rule_is_shared_with_the_app() {
     let friday = Date::parse("2026-11-20").unwrap();
     assert_eq!(vitrina_core::checkout::add_business_days(friday, 1), Date::parse("2026-11-23").unwrap());
 }
+
+#[tokio::test]
+async fn the_slovak_demo_store_prices_in_euro_and_ships_by_its_own_carrier() {
+    let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.store = vitrina_server::options::StoreId::Sk).await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let mut d = json!({
+        "cart_id": cart,
+        "contact": { "email": "jana@example.sk", "phone": "0905 123 456", "name": "Jana Nováková" },
+        "address": { "country": "SK", "city": "Bratislava", "line": "Obchodná 5", "postcode": "811 01" },
+    });
+    let q = quote(&server, &d).await;
+    assert_eq!(q["cart"]["subtotal"]["currency"], "EUR");
+    assert_eq!(q["contact_phone"], "+421 905 123 456");
+    let kinds: Vec<&str> = q["delivery_options"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["courier", "pickup_point", "parcel_locker", "seller_shop"]);
+    assert_eq!(q["delivery_options"][0]["carrier"], "Lynx Courier");
+    assert_eq!(q["delivery_options"][0]["price"]["currency"], "EUR");
+    assert!(q["delivery_options"][1]["pickup_points"][0]["address"].as_str().unwrap().starts_with("Bratislava"));
+
+    d["address"] = json!({ "country": "CZ", "city": "Praha", "line": "Národní 1", "postcode": "110 00" });
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"], json!([]));
+    assert_eq!(q["delivery_options"].as_array().unwrap().len(), 1, "abroad only by courier");
+    d["address"]["postcode"] = json!("1100");
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"][0]["field"], "address.postcode");
+    d["address"]["country"] = json!("RU");
+    d["address"]["postcode"] = json!("101000");
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"][0]["code"], "unsupported_country", "the Slovak store does not ship to Russia");
+}

@@ -5,7 +5,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::phone;
-use crate::policy::{self, Method};
+use crate::policy::{self, Method, Profile};
 use crate::store::carts::load_cart;
 use crate::store::promos;
 use rusqlite::Transaction;
@@ -16,16 +16,16 @@ use vitrina_core::api::{
 use vitrina_core::checkout as rules;
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::validate::{self, code};
-use vitrina_core::{FieldError, Money};
+use vitrina_core::{Currency, FieldError, Money};
 
 /// Computes the quote for `draft` at `now`.
-pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
+pub fn build_quote(tx: &Transaction<'_>, store: &Profile, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
     let cart = load_cart(tx, &draft.cart_id, now)?;
     let currency = cart.subtotal.currency.clone();
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
-            let errors = address_errors(address);
-            let options = if errors.is_empty() { delivery_options(&cart, address, now) } else { Vec::new() };
+            let errors = address_errors(store, address);
+            let options = if errors.is_empty() { delivery_options(store, &cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -43,7 +43,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     };
     let discount =
         promo.as_ref().filter(|p| p.status == PromoStatus::Applied).map(|p| p.saving.clone()).unwrap_or_else(|| Money::zero(&currency));
-    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, policy::VAT_RATE_PERCENT)?;
+    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, store.vat_rate_percent)?;
 
     // Limits apply to the goods, after a discount on the goods.
     let items_discount = match promo.as_ref().map(|p| (p.status, p.applies_to)) {
@@ -52,12 +52,12 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     };
     let basis = cart.subtotal.checked_sub(&items_discount)?;
     let (min_total, max_total) = (
-        Money { amount_minor: policy::MIN_ORDER_MINOR, currency: currency.clone() },
-        Money { amount_minor: policy::MAX_ORDER_MINOR, currency: currency.clone() },
+        Money { amount_minor: store.price(policy::MIN_ORDER_MINOR), currency: currency.clone() },
+        Money { amount_minor: store.price(policy::MAX_ORDER_MINOR), currency: currency.clone() },
     );
     let limits = OrderLimits { status: rules::limit_status(&basis, &min_total, &max_total), min_total, max_total };
 
-    let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
+    let payment_methods = payment_methods(store, chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
         cart,
@@ -67,7 +67,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
         promo,
         totals,
         limits,
-        terms_version: policy::TERMS_VERSION.into(),
+        terms_version: store.terms_version.into(),
         contact_phone: draft.contact.as_ref().and_then(|c| shown_phone(&c.phone, draft)),
         recipient_phone: draft.recipient.as_ref().and_then(|r| shown_phone(&r.phone, draft)),
     })
@@ -83,14 +83,14 @@ fn normalised_promo(code: Option<&str>) -> Option<String> {
 }
 
 /// Problems with an address, field by field (`address.city`, …).
-pub fn address_errors(address: &Address) -> Vec<FieldError> {
+pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut check = |field: &str, result: Result<String, &'static str>| {
         if let Err(code) = result {
             errors.push(FieldError::new(field, code, &english(code)));
         }
     };
-    let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
+    let postcode_length = store.postcodes.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
     check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err("unsupported_country") });
     check("address.city", validate::required_text(&address.city, 100));
     check(
@@ -100,7 +100,7 @@ pub fn address_errors(address: &Address) -> Vec<FieldError> {
             None => Ok(line),
         }),
     );
-    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
     check(
         "address.postcode",
         match (digits.is_empty(), postcode_length) {
@@ -136,15 +136,15 @@ pub fn english(code: &str) -> String {
     .to_owned()
 }
 
-fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
+fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
     let dispatch = rules::dispatch_date(now, policy::STORE_UTC_OFFSET_MINUTES, policy::CUTOFF_MINUTES);
     let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
     DeliveryOption {
         id: method.id.into(),
         kind,
-        carrier: if kind == DeliveryKind::SellerShop { "Severny Veter".into() } else { policy::CARRIER.into() },
+        carrier: if kind == DeliveryKind::SellerShop { store.showroom.into() } else { store.carrier.into() },
         service_level: method.service_level.into(),
-        price: Money::new(method.price_minor, "RUB"),
+        price: Money { amount_minor: store.price(method.price_minor), currency: currency.clone() },
         dispatch_date: dispatch,
         earliest,
         latest,
@@ -155,30 +155,32 @@ fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> Deliv
 }
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
-/// from the seller's shop; outside Russia only by international courier.
-pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
-    let courier_method = if address.country != "RU" {
+/// from the seller's shop; outside the store's own country only by international courier.
+pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+    let currency = &cart.subtotal.currency;
+    let option = |method: &Method, kind: DeliveryKind| method_option(store, currency, method, kind, now);
+    let courier_method = if address.country != store.home_country {
         &policy::INTERNATIONAL_COURIER
     } else if cart.bulky {
         &policy::BULKY_COURIER
     } else {
         &policy::COURIER
     };
-    let mut courier = method_option(courier_method, DeliveryKind::Courier, now);
+    let mut courier = option(courier_method, DeliveryKind::Courier);
     courier.dates = rules::business_days_between(courier.earliest, courier.latest);
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
-    if address.country == "RU" {
+    if address.country == store.home_country {
         if !cart.bulky {
-            let mut pickup = method_option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, now);
-            pickup.pickup_points = policy::pickup_points();
-            let mut locker = method_option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, now);
-            locker.pickup_points = policy::parcel_lockers();
+            let mut pickup = option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint);
+            pickup.pickup_points = (store.pickup_points)();
+            let mut locker = option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker);
+            locker.pickup_points = (store.parcel_lockers)();
             options.push(pickup);
             options.push(locker);
         }
-        let mut shop = method_option(&policy::SELLER_SHOP, DeliveryKind::SellerShop, now);
-        shop.pickup_points = policy::seller_shops();
+        let mut shop = option(&policy::SELLER_SHOP, DeliveryKind::SellerShop);
+        shop.pickup_points = (store.seller_shops)();
         options.push(shop);
     }
     options
@@ -186,10 +188,10 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
 
 /// What can pay for this order now: always a card online; on delivery only where someone hands
 /// the parcel over (not a locker) and up to the cash limit.
-pub fn payment_methods(delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
+pub fn payment_methods(store: &Profile, delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
     let mut methods = vec![PaymentMethod { id: "card-online".into(), kind: PaymentKind::CardOnline }];
     let handed_over = matches!(delivery, Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop));
-    if handed_over && total.amount_minor <= policy::MAX_PAY_ON_DELIVERY_MINOR {
+    if handed_over && total.amount_minor <= store.price(policy::MAX_PAY_ON_DELIVERY_MINOR) {
         methods.push(PaymentMethod { id: "cash-on-delivery".into(), kind: PaymentKind::CashOnDelivery });
         if delivery == Some(DeliveryKind::Courier) {
             methods.push(PaymentMethod { id: "card-on-delivery".into(), kind: PaymentKind::CardOnDelivery });

@@ -47,6 +47,7 @@ pub fn place(
     key: &str,
     hash: &str,
     body: &PlaceOrder,
+    store: &policy::Profile,
     now: UnixSeconds,
     admit: impl FnOnce(&PlaceOrder) -> ApiResult<()>,
 ) -> ApiResult<Placed> {
@@ -68,7 +69,7 @@ pub fn place(
     }
 
     let draft = &body.draft;
-    let quote = build_quote(tx, draft, now)?;
+    let quote = build_quote(tx, store, draft, now)?;
     if quote.cart.lines.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }

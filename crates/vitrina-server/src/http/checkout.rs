@@ -19,5 +19,6 @@ use vitrina_core::api::{CheckoutDraft, Quote};
     ))]
 pub async fn quote(State(state): State<AppState>, ApiJson(draft): ApiJson<CheckoutDraft>) -> ApiResult<Json<Quote>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| build_quote(tx, &draft, now)).await?))
+    let store = crate::policy::profile(state.options.store);
+    Ok(Json(state.db.run(move |tx| build_quote(tx, store, &draft, now)).await?))
 }

@@ -41,6 +41,7 @@ pub async fn place_order(
     let hash = domain::orders::request_hash(&body);
     let now = state.clock.now();
     let limits = state.limits.clone();
+    let store = crate::policy::profile(state.options.store);
     // Counted per network first, then per email: a client cannot spend someone else's count by
     // writing their address until its own network's count allows it.
     let admit = move |body: &PlaceOrder| {
@@ -48,7 +49,7 @@ pub async fn place_order(
         let email = body.draft.contact.as_ref().map(|c| vitrina_core::validate::email_key(&c.email)).unwrap_or_default();
         limits.orders_per_email.admit(&email, now)
     };
-    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, now, admit)).await?;
+    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, store, now, admit)).await?;
     if new {
         domain::orders::send_confirmation(&state, &order).await;
     }

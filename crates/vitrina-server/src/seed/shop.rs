@@ -2,13 +2,12 @@
 
 use crate::auth::hash_password;
 use crate::clock::DAY;
+use crate::policy::Profile;
 use rusqlite::params;
 use vitrina_core::civil::{Date, UnixSeconds};
 
-pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
-    for (id, name) in
-        [("demo-seller", "Severny Veter Home & Apparel"), ("form-only", "Lavka Masterov"), ("quiet-seller", "Tikhaya Gavan Furniture")]
-    {
+pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
+    for &(id, name) in store.sellers {
         tx.execute("INSERT INTO sellers (id, display_name) VALUES (?1, ?2)", params![id, name])?;
     }
     Ok(())
@@ -169,7 +168,7 @@ const PRODUCTS: &[DemoProduct] = &[
     },
 ];
 
-pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
+pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
     for (position, p) in PRODUCTS.iter().enumerate() {
         tx.execute(
             "INSERT INTO products (id, seller_id, name, description, colour, weight_g, length_cm, width_cm, height_cm, position)
@@ -181,8 +180,8 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
             let sku = format!("{}-{:03}", p.id.split('-').map(|w| &w[..2]).collect::<String>().to_uppercase(), i + 1);
             tx.execute(
                 "INSERT INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'RUB', ?6, ?7)",
-                params![variant_id, p.id, sku, label, price, stock, i as i64],
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![variant_id, p.id, sku, label, store.price(*price), store.currency, stock, i as i64],
             )?;
         }
     }

@@ -13,8 +13,11 @@ use vitrina_core::{Currency, Money, ProblemKind};
 /// How long an untouched cart is kept.
 pub const CART_LIFETIME_SECONDS: i64 = 30 * 86_400;
 
-/// The store's currency; every price in the demo store is in it.
-pub const STORE_CURRENCY: &str = "RUB";
+/// The store's currency: the one its catalogue is priced in (every price of a store is in one).
+fn store_currency(tx: &Transaction<'_>) -> ApiResult<Currency> {
+    let code: Option<String> = tx.query_row("SELECT currency FROM variants ORDER BY rowid LIMIT 1", [], |r| r.get(0)).optional()?;
+    Ok(Currency::new(code.as_deref().unwrap_or("XXX")))
+}
 
 /// Creates an empty cart; returns its id.
 pub fn create(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<String> {
@@ -78,7 +81,7 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
             max_quantity: stock.clamp(0, i64::from(MAX_LINE_QUANTITY)) as u32,
         });
     }
-    let currency = Currency::new(STORE_CURRENCY);
+    let currency = store_currency(tx)?;
     let subtotal = Money::sum(&currency, lines.iter().map(|l| &l.line_total))?;
     Ok(Cart {
         id: cart_id.to_owned(),
