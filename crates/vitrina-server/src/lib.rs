@@ -12,6 +12,7 @@
 //!
 //! This file only starts the server: it opens the state and serves [`app`].
 
+pub mod addresses;
 pub mod auth;
 pub mod clock;
 pub mod connections;

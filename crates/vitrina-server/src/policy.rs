@@ -25,8 +25,6 @@ pub struct Profile {
     pub terms_version: &'static str,
     /// Where its sellers are: delivery there goes by the domestic methods, elsewhere by international courier.
     pub home_country: &'static str,
-    /// Postcode length of each country it ships to (digits, after spaces and dashes are dropped).
-    pub postcodes: &'static [(&'static str, usize)],
     /// Its prices are the Russian store's divided by this (kopecks to euro cents at 100 RUB to 1 EUR).
     pub price_divisor: i64,
     pub vat_rate_percent: u32,
@@ -48,7 +46,6 @@ pub const RU: Profile = Profile {
     terms_title: "Offer and terms of sale and delivery",
     terms_version: TERMS_VERSION,
     home_country: "RU",
-    postcodes: COUNTRIES,
     price_divisor: 1,
     vat_rate_percent: VAT_RATE_PERCENT,
     showroom: "Severny Veter",
@@ -71,7 +68,6 @@ pub const SK: Profile = Profile {
     terms_title: "Všeobecné obchodné podmienky",
     terms_version: "2026-09-15",
     home_country: "SK",
-    postcodes: &[("SK", 5), ("CZ", 5), ("AT", 4), ("HU", 4), ("PL", 5)],
     price_divisor: 100,
     // Slovakia's standard rate since 2025.
     vat_rate_percent: 23,
@@ -146,8 +142,6 @@ pub const MIN_ORDER_MINOR: i64 = 1_000_00;
 pub const MAX_ORDER_MINOR: i64 = 500_000_00;
 /// Above this total, payment on delivery is not offered (the courier carries no more cash).
 pub const MAX_PAY_ON_DELIVERY_MINOR: i64 = 100_000_00;
-/// Countries the carrier delivers to, with the postcode length each uses.
-pub const COUNTRIES: &[(&str, usize)] = &[("RU", 6), ("BY", 6), ("KZ", 6), ("UA", 5), ("SK", 5)];
 pub const CARRIER: &str = "Pony Express";
 /// Sellers of the demo store usually confirm an order within this many hours.
 pub const SELLER_CONFIRMS_WITHIN_HOURS: u32 = 2;

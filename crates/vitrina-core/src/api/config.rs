@@ -30,6 +30,9 @@ pub struct AppConfig {
     pub countries: Vec<String>,
     /// The country the delivery form starts with; one of `countries`.
     pub default_country: String,
+    /// The address format of each country in `countries` (fields, order, names, postcode pattern).
+    #[serde(default)]
+    pub address_formats: Vec<super::AddressFormat>,
     /// The documents a shopper accepts by ordering (the offer and terms), each at its current version.
     #[serde(default)]
     pub documents: Vec<StoreDocument>,
@@ -189,6 +192,7 @@ mod tests {
             locales: vec![],
             countries: vec!["RU".into()],
             default_country: "RU".into(),
+            address_formats: vec![],
             documents: vec![],
             help_url: None,
             order_number: OrderNumberFormat { example: "1042".into(), characters: OrderNumberCharacters::Digits, max_length: 20 },

@@ -3,6 +3,7 @@
 //! request that skips the app meets exactly the same rules. Also what an order needs beyond its
 //! quote ([`order_errors`]) and the order limits ([`limit_problem`]).
 
+use crate::addresses;
 use crate::error::{ApiError, ApiResult};
 use crate::phone;
 use crate::policy::{self, Method, Profile};
@@ -90,8 +91,9 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
             errors.push(FieldError::new(field, code, &english(code)));
         }
     };
-    let postcode_length = store.postcodes.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
-    check("address.country", if postcode_length.is_some() { Ok(String::new()) } else { Err("unsupported_country") });
+    // The store's countries, each written as Google's address metadata says.
+    let ships_there = store.countries.contains(&address.country.as_str()) && addresses::format(&address.country).is_some();
+    check("address.country", if ships_there { Ok(String::new()) } else { Err("unsupported_country") });
     check("address.city", validate::required_text(&address.city, 100));
     check(
         "address.line",
@@ -100,13 +102,13 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
             None => Ok(line),
         }),
     );
-    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let postcode = address.postcode.trim();
     check(
         "address.postcode",
-        match (digits.is_empty(), postcode_length) {
-            (true, _) => Err(code::REQUIRED),
-            (false, Some(len)) if digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit()) => Err("invalid_postcode"),
-            _ => Ok(digits),
+        match (postcode.is_empty(), addresses::postcode_fits(&address.country, postcode)) {
+            (true, _) if addresses::postcode_required(&address.country) => Err(code::REQUIRED),
+            (false, Some(false)) => Err("invalid_postcode"),
+            _ => Ok(postcode.to_owned()),
         },
     );
     errors

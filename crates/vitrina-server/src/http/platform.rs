@@ -1,5 +1,6 @@
 //! The platform: whether the server answers, and the app's runtime configuration.
 
+use crate::addresses;
 use crate::error::{ApiError, ApiResult};
 use crate::outbox::escape_html;
 use crate::policy;
@@ -35,6 +36,7 @@ pub async fn app_config(State(state): State<AppState>) -> Json<AppConfig> {
         locales: strings(profile.locales),
         countries: strings(profile.countries),
         default_country: profile.countries[0].into(),
+        address_formats: profile.countries.iter().filter_map(|c| addresses::format(c).cloned()).collect(),
         documents: vec![StoreDocument {
             kind: DocumentKind::Terms,
             title: profile.terms_title.into(),
