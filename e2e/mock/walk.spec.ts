@@ -41,6 +41,7 @@ function op(name: string): Op {
 async function press(page: Page, selector: string) {
   const target = page.locator(selector).first();
   if ((await target.count()) > 0 && (await target.isVisible()) && (await target.isEnabled())) {
+    settled.delete(page);
     await target.click();
     await settle(page);
   }
@@ -48,11 +49,19 @@ async function press(page: Page, selector: string) {
 
 async function fill(page: Page, selector: string, value: string) {
   const field = page.locator(selector).first();
-  if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEditable())) await field.fill(value);
+  if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEditable())) {
+    settled.delete(page);
+    await field.fill(value);
+  }
 }
+
+/** Pages found quiet with nothing done to them since: settling one again would only wait (the
+ * walk settles after each act, whose last press has settled the page already). */
+const settled = new WeakSet<Page>();
 
 /** Waits until no request to the API has been in flight and nothing has been loading for a while. */
 async function settle(page: Page) {
+  if (settled.has(page)) return;
   const deadline = Date.now() + 20_000;
   let quietSince = Date.now();
   while (Date.now() < deadline) {
@@ -63,7 +72,10 @@ async function settle(page: Page) {
       .evaluate(() => ((window as any).__apiInFlight ?? 0) + document.querySelectorAll('main .loading').length)
       .catch(() => 0);
     if (busy > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince > 800) return;
+    else if (Date.now() - quietSince > 800) {
+      settled.add(page);
+      return;
+    }
     await page.waitForTimeout(100);
   }
 }
@@ -314,6 +326,7 @@ async function walk(page: Page, visit: Visit, lang: Lang, consoleErrors: string[
     const name = run ? `${run.op.name} → ${run.code}` : 'whatever the mock answers';
     const errorsBefore = consoleErrors.length;
     try {
+      settled.delete(page);
       await page.goto(visit.path);
       await settle(page);
       await expectSensible(page, lang, appOrigin);

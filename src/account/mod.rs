@@ -7,17 +7,17 @@
 use crate::api::{Api, ApiError};
 use crate::areas::RoutePath;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorSummary, PageHeading, SummaryEntry, TextField, error_text, focus_element};
+use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, error_text, field_code_words, focus_element};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Route};
 use leptos_router::hooks::{use_location, use_navigate, use_query};
 use leptos_router::params::Params;
-use vitrina_core::ProblemKind;
 use vitrina_core::api::{Account, SessionState, SignIn};
 use vitrina_core::contact::Viewer;
 use vitrina_core::routes::{Page, Pattern, safe_return_path};
+use vitrina_core::{FieldCode, ProblemKind};
 
 /// Who is signed in on this browser, for the whole app.
 #[derive(Clone, Copy)]
@@ -97,8 +97,9 @@ pub fn AccountNav() -> impl IntoView {
         let query = location.search.get();
         if query.is_empty() { path } else { format!("{path}?{}", query.trim_start_matches('?')) }
     };
-    let signing_out = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
+    // Still signed in when it fails: say so, and the button stays to try again.
+    let sign_out = Action::new_local(move |()| session.sign_out());
+    let failure = move || sign_out.value().get().and_then(Result::err);
     view! {
         <div class="account-nav">
             {move || match session.account.get() {
@@ -106,22 +107,16 @@ pub fn AccountNav() -> impl IntoView {
                     let name = if account.display_name.is_empty() { account.email.clone() } else { account.display_name.clone() };
                     view! {
                         <span class="account-nav__name">{name}</span>
-                        <button type="button" class="button button--link account-nav__out" disabled=move || signing_out.get()
+                        <button type="button" class="button button--link account-nav__out" disabled=move || sign_out.pending().get()
                             on:click=move |_| {
-                                signing_out.set(true);
-                                failure.set(None);
-                                spawn_local(async move {
-                                    // Still signed in when it fails: say so, and the button stays to try again.
-                                    let result = session.sign_out().await;
-                                    failure.try_set(result.err());
-                                    signing_out.try_set(false);
-                                });
+                                sign_out.clear();
+                                sign_out.dispatch_local(());
                             }>{move || i18n.t("account.sign_out")}</button>
                     }.into_any()
                 }
                 None => view! { <A href=move || Page::SignIn { return_to: here() }.href()>{move || i18n.t("account.sign_in")}</A> }.into_any(),
             }}
-            {move || failure.get().map(|e| view! {
+            {move || failure().map(|e| view! {
                 <p class="account-nav__error" role="alert">{i18n.tf("account.sign_out_failed", &[("reason", &error_text(&i18n, &e))])}</p>
             })}
         </div>
@@ -142,18 +137,46 @@ pub fn SignInPage() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let attempt = RwSignal::new(0u32);
-    let field_errors = RwSignal::new(Vec::<(String, String)>::new());
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let touched = Touched::new();
+    // What was missing at the last attempt.
+    let missing = RwSignal::new(Vec::<&'static str>::new());
+    let sign_in = Action::new_local(move |credentials: &SignIn| {
+        let api = api.clone();
+        let navigate = navigate.clone();
+        let credentials = credentials.clone();
+        async move {
+            let result = api.sign_in(&credentials).await;
+            match &result {
+                Ok(state) => {
+                    session.set(state.clone());
+                    password.try_set(String::new());
+                    // The page may be gone by now; then it is left alone.
+                    if let Some(path) = return_to.try_get_untracked() {
+                        navigate(&path, NavigateOptions { replace: true, ..Default::default() });
+                    }
+                }
+                Err(e) => {
+                    touched.attempt();
+                    if e.problem_kind() == Some(ProblemKind::InvalidCredentials) {
+                        focus_element("sign-in-email");
+                    }
+                }
+            }
+            result
+        }
+    });
+    let failure = move || sign_in.value().get().and_then(Result::err);
 
     let error_of = move |field: &'static str| {
-        Signal::derive(move || field_errors.with(|errs| errs.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone())))
+        Signal::derive(move || missing.with(|m| m.contains(&field)).then(|| field_code_words(&i18n, FieldCode::Required)))
     };
     let summary = Signal::derive(move || {
-        let mut entries: Vec<SummaryEntry> =
-            field_errors.get().into_iter().map(|(field, message)| SummaryEntry { field_id: format!("sign-in-{field}"), message }).collect();
-        if let Some(e) = failure.get()
+        let mut entries: Vec<SummaryEntry> = missing
+            .get()
+            .into_iter()
+            .map(|field| SummaryEntry { field_id: format!("sign-in-{field}"), message: field_code_words(&i18n, FieldCode::Required) })
+            .collect();
+        if let Some(e) = failure()
             && e.problem_kind() == Some(ProblemKind::InvalidCredentials)
         {
             entries.push(SummaryEntry { field_id: "sign-in-email".into(), message: i18n.t("account.wrong_credentials") });
@@ -163,47 +186,25 @@ pub fn SignInPage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if sign_in.pending().get_untracked() {
             return;
         }
-        failure.set(None);
-        let mut errors = Vec::new();
-        if email.get_untracked().trim().is_empty() {
-            errors.push(("email".to_owned(), i18n.t("validation.required")));
+        sign_in.clear();
+        let mut absent = Vec::new();
+        if email.with_untracked(|e| e.trim().is_empty()) {
+            absent.push("email");
         }
-        if password.get_untracked().is_empty() {
-            errors.push(("password".to_owned(), i18n.t("validation.required")));
+        if password.with_untracked(String::is_empty) {
+            absent.push("password");
         }
-        field_errors.set(errors.clone());
-        attempt.update(|n| *n += 1);
-        if !errors.is_empty() {
+        missing.set(absent);
+        touched.attempt();
+        if !missing.with_untracked(Vec::is_empty) {
             return;
         }
-        busy.set(true);
-        let api = api.clone();
-        let navigate = navigate.clone();
-        let credentials = SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() };
-        spawn_local(async move {
-            match api.sign_in(&credentials).await {
-                Ok(state) => {
-                    session.set(state);
-                    password.set(String::new());
-                    if let Some(path) = return_to.try_get_untracked() {
-                        navigate(&path, NavigateOptions { replace: true, ..Default::default() });
-                    }
-                }
-                Err(e) => {
-                    let wrong = e.problem_kind() == Some(ProblemKind::InvalidCredentials);
-                    failure.set(Some(e));
-                    attempt.update(|n| *n += 1);
-                    if wrong {
-                        focus_element("sign-in-email");
-                    }
-                }
-            }
-            busy.set(false);
-        });
+        sign_in.dispatch_local(SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() });
     };
+    let busy = move || sign_in.pending().get();
 
     view! {
         <section class="page page--narrow sign-in">
@@ -215,16 +216,18 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
             })}
             <form class="form" novalidate on:submit=submit>
-                <ErrorSummary entries=summary attempt=attempt/>
-                <TextField id="sign-in-email" label="account.email" value=email error=error_of("email")
-                    input_type="email" autocomplete="username" inputmode="email" required=true maxlength=254/>
-                <TextField id="sign-in-password" label="account.password" value=password error=error_of("password")
-                    input_type="password" autocomplete="current-password" required=true maxlength=200/>
-                {move || failure.get().filter(|e| e.problem_kind() != Some(ProblemKind::InvalidCredentials)).map(|e| view! {
+                <ErrorSummary entries=summary attempt=touched.attempts()/>
+                <FormField id="sign-in-email" label="account.email" error=error_of("email") required=true>
+                    <TextInput value=email input_type="email" autocomplete="username" inputmode="email" maxlength=254/>
+                </FormField>
+                <FormField id="sign-in-password" label="account.password" error=error_of("password") required=true>
+                    <TextInput value=password input_type="password" autocomplete="current-password" maxlength=200/>
+                </FormField>
+                {move || failure().filter(|e| e.problem_kind() != Some(ProblemKind::InvalidCredentials)).map(|e| view! {
                     <div class="notice notice--error" role="alert"><p>{error_text(&i18n, &e)}</p></div>
                 })}
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t("account.signing_in") } else { i18n.t("account.sign_in") }}
+                <button type="submit" class="button button--primary" disabled=busy>
+                    {move || if busy() { i18n.t("account.signing_in") } else { i18n.t("account.sign_in") }}
                 </button>
             </form>
             <Show when=move || demo>

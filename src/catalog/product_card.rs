@@ -3,7 +3,7 @@
 use crate::api::{Api, ApiError};
 use crate::checkout::CartStore;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorNotice, MoneyText};
+use crate::ui::{ErrorNotice, FormField, Model, MoneyText, Select};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -67,24 +67,22 @@ pub fn ProductCard(
             </p>
             {product.bulky.then(|| view! { <p class="tag">{move || i18n.t("catalog.bulky")}</p> })}
             {has_choice.then(|| {
-                let select_id = select_id.clone();
+                // Another variant: what was said about adding the last one no longer applies.
+                let variant = Model::new(move || selected.get(), move |id| {
+                    selected.set(id);
+                    state.set(AddState::Idle);
+                });
+                let ids: Vec<String> = variants.iter().map(|v| v.id.clone()).collect();
+                let variants = variants.clone();
+                let label = move |id: String| {
+                    let v = variants.iter().find(|v| v.id == id);
+                    let name = v.map(|v| v.label.clone()).unwrap_or_default();
+                    if v.is_some_and(|v| v.available == 0) { format!("{name} — {}", i18n.t("catalog.sold_out")) } else { name }
+                };
                 view! {
-                    <label class="field__label" for=select_id.clone()>{move || i18n.t("catalog.option")}</label>
-                    <select id=select_id class="field__input" on:change=move |ev| {
-                        selected.set(event_target_value(&ev));
-                        state.set(AddState::Idle);
-                    }>
-                        {variants.iter().map(|v| {
-                            let id = v.id.clone();
-                            let label = v.label.clone();
-                            let sold_out = v.available == 0;
-                            view! {
-                                <option value=id.clone() selected={let id = id.clone(); move || selected.get() == id}>
-                                    {label} {sold_out.then(|| view! { " — " {move || i18n.t("catalog.sold_out")} })}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
+                    <FormField id=select_id.clone() label="catalog.option" class="product-card__option">
+                        <Select value=variant options=ids label=label/>
+                    </FormField>
                 }
             })}
             <button type="button" class="button button--primary" on:click=add

@@ -12,56 +12,22 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::Cart;
-use vitrina_core::routes::{CheckoutStep, Page};
+pub use vitrina_core::checkout::Step;
 
-/// The steps, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Step {
-    Cart,
-    Contact,
-    Delivery,
-    Payment,
-    Review,
-}
-
-impl Step {
-    pub const ALL: [Step; 5] = [Step::Cart, Step::Contact, Step::Delivery, Step::Payment, Step::Review];
-
-    /// The step's page.
-    pub fn page(self) -> Page {
-        match self {
-            Step::Cart => Page::Cart,
-            Step::Contact => Page::Checkout(CheckoutStep::Contact),
-            Step::Delivery => Page::Checkout(CheckoutStep::Delivery),
-            Step::Payment => Page::Checkout(CheckoutStep::Payment),
-            Step::Review => Page::Checkout(CheckoutStep::Review),
-        }
-    }
-
-    fn label(self, i18n: &crate::i18n::I18n) -> String {
-        match self {
-            Step::Cart => i18n.t("checkout.step.cart"),
-            Step::Contact => i18n.t("checkout.step.contact"),
-            Step::Delivery => i18n.t("checkout.step.delivery"),
-            Step::Payment => i18n.t("checkout.step.payment"),
-            Step::Review => i18n.t("checkout.step.review"),
-        }
+/// The step's name in the progress list.
+fn step_label(i18n: &crate::i18n::I18n, step: Step) -> String {
+    match step {
+        Step::Cart => i18n.t("checkout.step.cart"),
+        Step::Contact => i18n.t("checkout.step.contact"),
+        Step::Delivery => i18n.t("checkout.step.delivery"),
+        Step::Payment => i18n.t("checkout.step.payment"),
+        Step::Review => i18n.t("checkout.step.review"),
     }
 }
 
 /// The first step that still needs something, given the cart and the entries.
 pub fn first_incomplete_step(cart: Option<&Cart>, entries: &Entries) -> Step {
-    if cart.is_none_or(|c| c.lines.is_empty()) {
-        Step::Cart
-    } else if !entries.contact_errors().is_empty() {
-        Step::Contact
-    } else if !entries.address_complete() || entries.delivery_option.is_none() {
-        Step::Delivery
-    } else if entries.payment_method.is_none() {
-        Step::Payment
-    } else {
-        Step::Review
-    }
+    entries.first_incomplete_step(cart.is_some_and(|c| !c.lines.is_empty()))
 }
 
 /// Sends a deep link (or a reload) to a step the shopper cannot be on yet back to the first
@@ -101,7 +67,7 @@ pub fn CheckoutLayout(
         <nav class="steps" aria-label=move || i18n.t("checkout.steps")>
             <ol class="steps__list">
                 {Step::ALL.into_iter().map(|s| {
-                    let label = move || s.label(&i18n);
+                    let label = move || step_label(&i18n, s);
                     if s == step {
                         view! { <li class="steps__item steps__item--current" aria-current="step">{label}</li> }.into_any()
                     } else if s < step {

@@ -3,6 +3,7 @@
 mod cart_page;
 mod cart_store;
 mod layout;
+mod place;
 mod quote;
 mod state;
 mod steps;

@@ -1,13 +1,27 @@
 //! `/orders/lookup`: a guest finds an order by its number and the email it was placed with.
 
-use crate::api::{Api, ApiError};
+use crate::api::Api;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorNotice, ErrorSummary, PageHeading, SummaryEntry, TextField, validation_message};
+use crate::ui::{ErrorNotice, ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, field_code_words};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use vitrina_core::api::OrderNumberFormat;
 use vitrina_core::routes::Page;
-use vitrina_core::validate;
+use vitrina_core::{FieldCode, field};
+
+/// What is wrong with the number and the address, by field id.
+fn lookup_errors(format: &OrderNumberFormat, number: &str, email: &str) -> Vec<(&'static str, FieldCode)> {
+    let mut errors = Vec::new();
+    if number.trim().is_empty() {
+        errors.push(("order-number", FieldCode::Required));
+    } else if !format.accepts(number.trim().trim_start_matches('#')) {
+        errors.push(("order-number", FieldCode::InvalidOrderNumber));
+    }
+    if let Err(code) = field::email(email) {
+        errors.push(("order-email", code));
+    }
+    errors
+}
 
 #[component]
 pub fn LookupPage() -> impl IntoView {
@@ -17,72 +31,65 @@ pub fn LookupPage() -> impl IntoView {
     let navigate = use_navigate();
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
-    let attempts = RwSignal::new(0u32);
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let errors = Memo::new(move |_| {
-        let mut errors = Vec::new();
-        let n = number.get();
-        if n.trim().is_empty() {
-            errors.push(("order-number", "required"));
-        } else if !order_number.accepts(n.trim().trim_start_matches('#')) {
-            errors.push(("order-number", "invalid_order_number"));
-        }
-        if let Err(code) = validate::email(&email.get()) {
-            errors.push(("order-email", code));
-        }
-        errors
-    });
+    let touched = Touched::new();
+    let errors = Memo::new(move |_| lookup_errors(&order_number, &number.get(), &email.get()));
     let message = move |field: &'static str| {
         Signal::derive(move || {
-            (attempts.get() > 0)
-                .then(|| errors.get().into_iter().find(|(f, _)| *f == field).map(|(_, c)| validation_message(&i18n, c)))
+            touched
+                .submitted()
+                .then(|| errors.with(|errs| errs.iter().find(|(f, _)| *f == field).map(|(_, code)| field_code_words(&i18n, *code))))
                 .flatten()
         })
     };
     let summary = Signal::derive(move || {
-        if attempts.get() == 0 {
+        if !touched.submitted() {
             return Vec::new();
         }
-        errors.get().into_iter().map(|(f, c)| SummaryEntry { field_id: f.into(), message: validation_message(&i18n, c) }).collect()
+        errors.get().into_iter().map(|(f, code)| SummaryEntry { field_id: f.into(), message: field_code_words(&i18n, code) }).collect()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        attempts.update(|n| *n += 1);
-        if !errors.get_untracked().is_empty() || busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        failure.set(None);
+    let lookup = Action::new_local(move |(n, e): &(String, String)| {
         let api = api.clone();
         let navigate = navigate.clone();
-        let (n, e) = (number.get_untracked().trim().trim_start_matches('#').to_owned(), email.get_untracked().trim().to_owned());
-        spawn_local(async move {
-            match api.lookup_order(&n, &e).await {
-                Ok(access) => navigate(&Page::Order { number: access.number, token: access.access_token }.href(), Default::default()),
-                Err(e) => failure.set(Some(e)),
+        let (n, e) = (n.clone(), e.clone());
+        async move {
+            let result = api.lookup_order(&n, &e).await;
+            if let Ok(access) = &result {
+                navigate(&Page::Order { number: access.number.clone(), token: access.access_token.clone() }.href(), Default::default());
             }
-            busy.set(false);
-        });
+            result.map(drop)
+        }
+    });
+    let busy = move || lookup.pending().get();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.attempt();
+        if !errors.with_untracked(Vec::is_empty) || lookup.pending().get_untracked() {
+            return;
+        }
+        lookup.clear();
+        let (n, e) = (number.get_untracked().trim().trim_start_matches('#').to_owned(), email.get_untracked().trim().to_owned());
+        lookup.dispatch_local((n, e));
     };
     view! {
         <section class="page page--narrow">
             <PageHeading key="lookup.title"/>
             <p>{move || i18n.t("lookup.intro")}</p>
             <form class="form" novalidate on:submit=submit>
-                <ErrorSummary entries=summary attempt=attempts/>
-                <TextField id="order-number" label="lookup.number" hint="lookup.number_hint" value=number error=message("order-number")
-                    inputmode="numeric" autocomplete="off" required=true maxlength=20u32/>
-                <TextField id="order-email" label="lookup.email" value=email error=message("order-email")
-                    input_type="email" inputmode="email" autocomplete="email" required=true maxlength=254u32/>
+                <ErrorSummary entries=summary attempt=touched.attempts()/>
+                <FormField id="order-number" label="lookup.number" hint="lookup.number_hint" error=message("order-number") required=true>
+                    <TextInput value=number inputmode="numeric" autocomplete="off" maxlength=20/>
+                </FormField>
+                <FormField id="order-email" label="lookup.email" error=message("order-email") required=true>
+                    <TextInput value=email input_type="email" inputmode="email" autocomplete="email" maxlength=254/>
+                </FormField>
                 <div aria-live="polite">
-                    {move || failure.get().map(|e| match e.status() {
+                    {move || lookup.value().get().and_then(Result::err).map(|e| match e.status() {
                         Some(404) => view! { <div class="notice notice--error" role="alert"><p>{i18n.t("lookup.not_found")}</p></div> }.into_any(),
                         _ => view! { <ErrorNotice error=e/> }.into_any(),
                     })}
                 </div>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary" disabled=move || busy.get()>{move || i18n.t("lookup.submit")}</button>
+                    <button type="submit" class="button button--primary" disabled=busy>{move || i18n.t("lookup.submit")}</button>
                 </div>
             </form>
         </section>

@@ -1,6 +1,7 @@
 //! Order confirmation: the order page (`/orders/{number}?token=…`) a shopper trusts after paying
 //! and finds again later, and the guest lookup (`/orders/lookup`).
 
+mod cancel;
 mod lookup;
 mod order_page;
 mod sections;

@@ -1,8 +1,7 @@
 //! `/orders/{number}?token=…`: the order, from the number at the top to the way to cancel.
 
-use super::sections::{
-    AcceptedTerms, Addresses, CancelOrder, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller,
-};
+use super::cancel::CancelOrder;
+use super::sections::{AcceptedTerms, Addresses, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
 use crate::api::Api;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};

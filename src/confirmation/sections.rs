@@ -6,19 +6,16 @@ use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time, region_name};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use vitrina_core::api::{
-    Address, CancellationBlock, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus,
-};
+use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
 use vitrina_core::routes::Page;
 
-fn ctx() -> OrderContext {
+pub(super) fn ctx() -> OrderContext {
     expect_context::<OrderContext>()
 }
 
 /// Renders `f(order)` whenever the order is there.
-fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + Sync + 'static) -> impl IntoView {
     let order = ctx().order;
     move || order.get().map(&f)
 }
@@ -72,38 +69,34 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let OrderContext { order, token } = ctx();
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let pay = Callback::new(move |()| {
-        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
-        busy.set(true);
-        failure.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.start_payment(&number, &token.get_untracked()).await {
-                Ok(step) => match step.redirect_url.as_deref().map(|url| api.web_page(url)).zip(web_sys::window()) {
-                    Some((Some(url), window)) => {
-                        let _ = window.location().assign(&url);
-                    }
-                    // A payment page that is not a web address is not followed.
-                    Some((None, _)) => {
-                        failure.try_set(Some(ApiError::Undecodable("the payment page is not a web address".into())));
-                        busy.try_set(false);
-                    }
-                    None => {
-                        busy.try_set(false);
-                    }
-                },
-                Err(e) => {
-                    failure.set(Some(e));
-                    busy.set(false);
+    // Starts a payment; `Ok(true)` when the browser is on its way to the payment page.
+    let start = Action::new_local(move |number: &String| {
+        let (api, number, token) = (api.clone(), number.clone(), token.get_untracked());
+        async move {
+            let step = api.start_payment(&number, &token).await?;
+            match step.redirect_url.as_deref().map(|url| api.web_page(url)).zip(web_sys::window()) {
+                Some((Some(url), window)) => {
+                    let _ = window.location().assign(&url);
+                    Ok(true)
                 }
+                // A payment page that is not a web address is not followed.
+                Some((None, _)) => Err(ApiError::Undecodable("the payment page is not a web address".into())),
+                None => Ok(false),
             }
-        });
+        }
     });
+    let pay = Callback::new(move |()| {
+        if let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) {
+            start.clear();
+            start.dispatch_local(number);
+        }
+    });
+    // Still busy while the browser leaves for the payment page.
+    let busy = move || start.pending().get() || start.value().with(|v| matches!(v, Some(Ok(true))));
+    let failure = move || start.value().get().and_then(Result::err);
     let pay_button = move |key: &'static str| {
         view! {
-            <button type="button" class="button button--primary no-print" disabled=move || busy.get() on:click=move |_| pay.run(())>
+            <button type="button" class="button button--primary no-print" disabled=busy on:click=move |_| pay.run(())>
                 {move || i18n.t(key)}
             </button>
         }
@@ -137,7 +130,7 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
                     <TotalsTable totals=o.totals.clone() promo_code=o.promo_code.clone() total_label="totals.total_charged"/>
                 }
             })}
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
+            {move || failure().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
         </section>
     }
 }
@@ -369,72 +362,6 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
                     view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
                 }).collect_view()}
             })}
-        </section>
-    }
-}
-
-/// Request cancellation, or why not.
-#[component]
-pub(crate) fn CancelOrder() -> impl IntoView {
-    let i18n = use_i18n();
-    let api = expect_context::<Api>();
-    let OrderContext { order, token } = ctx();
-    let confirming = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<ApiError>);
-    let cancel = Callback::new(move |()| {
-        let Some(number) = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())) else { return };
-        busy.set(true);
-        failure.set(None);
-        let api = api.clone();
-        spawn_local(async move {
-            match api.request_cancellation(&number, &token.get_untracked()).await {
-                Ok(updated) => {
-                    order.set(Some(updated));
-                    confirming.set(false);
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-            busy.set(false);
-        });
-    });
-    view! {
-        <section class="order-section no-print" aria-labelledby="cancel-heading">
-            <h2 id="cancel-heading">{move || i18n.t("order.cancel_title")}</h2>
-            {with_order(move |o| {
-                let c = o.cancellation.clone();
-                if c.allowed {
-                    let until = c.until.map(|u| i18n.tf("order.cancel_until", &[("date", &format_date_time(&u, i18n.get(), None))]));
-                    view! {
-                        <p>{i18n.t("order.refund_note")} {until.map(|u| format!(" {u}"))}</p>
-                        {move || if confirming.get() {
-                            view! {
-                                <div class="notice notice--warning" role="alert">
-                                    <p>{i18n.t("order.cancel_confirm")}</p>
-                                    <button type="button" class="button button--primary" disabled=move || busy.get() on:click=move |_| cancel.run(())>{i18n.t("order.cancel_yes")}</button>
-                                    " "
-                                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{i18n.t("order.cancel_no")}</button>
-                                </div>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{i18n.t("order.cancel")}</button> }.into_any()
-                        }}
-                    }.into_any()
-                } else {
-                    let reason = match c.blocked_by {
-                        Some(CancellationBlock::HandedOver) => i18n.t("order.cancel_blocked.handed_over"),
-                        Some(CancellationBlock::WindowClosed) => i18n.t("order.cancel_blocked.window_closed"),
-                        Some(CancellationBlock::AlreadyRequested) => i18n.t("order.cancel_blocked.requested"),
-                        Some(CancellationBlock::Cancelled) => i18n.t("order.cancel_blocked.cancelled"),
-                        _ => i18n.t("order.cancel_blocked.unknown"),
-                    };
-                    view! {
-                        <button type="button" class="button button--secondary" disabled=true aria-describedby="cancel-reason">{i18n.t("order.cancel")}</button>
-                        <p id="cancel-reason" data-testid="cancel-reason">{reason}</p>
-                    }.into_any()
-                }
-            })}
-            {move || failure.get().map(|e| view! { <ErrorNotice error=e on_retry=move || cancel.run(())/> })}
         </section>
     }
 }

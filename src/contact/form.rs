@@ -3,17 +3,16 @@
 //! with the time a reply can be expected (seed 003). A field people never see catches robots;
 //! the backend's limits are explained in words, before and after they apply.
 
-use super::validation_text;
 use super::widget::response_time_words;
 use crate::account::Session;
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::{format_date, format_date_time};
-use crate::ui::{ErrorSummary, SummaryEntry, TextField, error_text, focus_element};
+use crate::ui::{ErrorSummary, FormField, SummaryEntry, TextArea, TextInput, error_text, field_code_words, focus_element};
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use vitrina_core::api::{MessageContext, MessageReceipt, NewContactMessage};
+use vitrina_core::contact::paths;
 use vitrina_core::contact::rules::{MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, check_message};
 use vitrina_core::{FieldError, ProblemKind};
 
@@ -23,48 +22,6 @@ pub fn subject_for(i18n: &I18n, context: &MessageContext) -> String {
         (Some(order), _) => i18n.tf("contact.form.subject_order", &[("number", order)]),
         (None, Some(shipment)) => i18n.tf("contact.form.subject_shipment", &[("number", shipment)]),
         (None, None) => String::new(),
-    }
-}
-
-/// A labelled multi-line field with its error tied to it (like `ui::TextField`).
-#[component]
-fn TextAreaField(
-    #[prop(into)] id: String,
-    label: &'static str,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(optional)] hint: Option<&'static str>,
-    maxlength: usize,
-    #[prop(default = 6)] rows: u32,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field--invalid=move || error.get().is_some()>
-            <label class="field__label" for=id.clone()>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <span class="field__hint" id=hint_id.clone()>{move || i18n.t(h)}</span> })}
-            <textarea class="field__input field__input--area" id=id.clone() name=id.clone() rows=rows
-                maxlength=maxlength.to_string() required=true inputmode="text" autocomplete="off"
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-            {move || error.get().map(|message| view! { <p class="field__error" id=error_id.clone()>{message}</p> })}
-        </div>
     }
 }
 
@@ -96,13 +53,11 @@ pub fn ContactForm(
 
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attempt = RwSignal::new(0u32);
-    let failure = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     let receipt = RwSignal::new(None::<MessageReceipt>);
     let receipt_node = NodeRef::<html::Div>::new();
 
     let error_of = move |field: &'static str| {
-        Signal::derive(move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| validation_text(&i18n, &e.code))))
+        Signal::derive(move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| field_code_words(&i18n, e.code))))
     };
     let summary = Signal::derive(move || {
         errors
@@ -110,23 +65,55 @@ pub fn ContactForm(
             .into_iter()
             .map(|e| SummaryEntry {
                 field_id: format!("contact-{}", e.field.replace(['_', '.'], "-")),
-                message: validation_text(&i18n, &e.code),
+                message: field_code_words(&i18n, e.code),
             })
             .collect::<Vec<_>>()
     });
 
-    let context_for_send = context.clone();
+    // Sends a checked message; a refusal naming fields goes to the fields, anything else is the
+    // failure shown under the form.
+    let send = Action::new_local(move |draft: &NewContactMessage| {
+        let api = api.clone();
+        let seller_id = seller_id.clone();
+        let draft = draft.clone();
+        async move {
+            match api.send_contact_message(&seller_id, &draft).await {
+                Ok(r) => {
+                    receipt.set(Some(r));
+                    message.set(String::new());
+                    if let Some(node) = receipt_node.try_get_untracked().flatten() {
+                        let _ = node.focus();
+                    }
+                    None
+                }
+                Err(e) => {
+                    let fields = e.problem().map(|p| p.errors.clone()).unwrap_or_default();
+                    if e.problem_kind() == Some(ProblemKind::Validation) && !fields.is_empty() {
+                        errors.set(fields);
+                        attempt.update(|n| *n += 1);
+                        None
+                    } else {
+                        focus_element("contact-form-failure");
+                        Some(e)
+                    }
+                }
+            }
+        }
+    });
+    let busy = move || send.pending().get();
+    let failure = move || send.value().get().flatten();
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if send.pending().get_untracked() {
             return;
         }
-        failure.set(None);
+        send.clear();
         let draft = NewContactMessage {
             subject: subject.get_untracked(),
             message: message.get_untracked(),
             reply_to: reply_to.get_untracked(),
-            context: context_for_send.clone(),
+            context: context.clone(),
             website: trap.get_untracked(),
         };
         if let Err(found) = check_message(&draft) {
@@ -135,35 +122,11 @@ pub fn ContactForm(
             return;
         }
         errors.set(Vec::new());
-        busy.set(true);
-        let api = api.clone();
-        let seller_id = seller_id.clone();
-        spawn_local(async move {
-            match api.send_contact_message(&seller_id, &draft).await {
-                Ok(r) => {
-                    receipt.set(Some(r));
-                    message.set(String::new());
-                    if let Some(node) = receipt_node.try_get_untracked().flatten() {
-                        let _ = node.focus();
-                    }
-                }
-                Err(e) => {
-                    let fields = e.problem().map(|p| p.errors.clone()).unwrap_or_default();
-                    if e.problem_kind() == Some(ProblemKind::Validation) && !fields.is_empty() {
-                        errors.set(fields);
-                        attempt.update(|n| *n += 1);
-                    } else {
-                        failure.set(Some(e));
-                        focus_element("contact-form-failure");
-                    }
-                }
-            }
-            busy.set(false);
-        });
+        send.dispatch_local(draft);
     };
 
     let failure_text = move || {
-        failure.get().map(|e| {
+        failure().map(|e: ApiError| {
             if e.status() == Some(429) {
                 let minutes = e.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1);
                 i18n.tp("contact.form.rate_limited", minutes as i64)
@@ -205,13 +168,17 @@ pub fn ContactForm(
             </div>
             <form class="form" novalidate on:submit=submit hidden=move || receipt.with(Option::is_some)>
                 <ErrorSummary entries=summary attempt=attempt/>
-                <TextField id="contact-subject" label="contact.form.subject" value=subject error=error_of("subject")
-                    required=true maxlength=MAX_SUBJECT_CHARS as u32/>
-                <TextAreaField id="contact-message" label="contact.form.message" value=message error=error_of("message")
-                    hint="contact.form.message_hint" maxlength=MAX_MESSAGE_CHARS/>
-                <TextField id="contact-reply-to" label="contact.form.reply_to" value=reply_to error=error_of("reply_to")
-                    hint="contact.form.reply_to_hint" input_type="email" autocomplete="email" inputmode="email"
-                    required=true maxlength=254/>
+                <FormField id="contact-subject" label="contact.form.subject" error=error_of(paths::SUBJECT) required=true>
+                    <TextInput value=subject maxlength=MAX_SUBJECT_CHARS as u32/>
+                </FormField>
+                <FormField id="contact-message" label="contact.form.message" hint="contact.form.message_hint" error=error_of(paths::MESSAGE)
+                    required=true>
+                    <TextArea value=message maxlength=MAX_MESSAGE_CHARS as u32/>
+                </FormField>
+                <FormField id="contact-reply-to" label="contact.form.reply_to" hint="contact.form.reply_to_hint" error=error_of(paths::REPLY_TO)
+                    required=true>
+                    <TextInput value=reply_to input_type="email" autocomplete="email" inputmode="email" maxlength=254/>
+                </FormField>
                 // Robots fill every field; people never see this one.
                 <div class="contact-form__trap" aria-hidden="true">
                     <label for="contact-website">{move || i18n.t("contact.form.trap")}</label>
@@ -227,8 +194,8 @@ pub fn ContactForm(
                         ("minutes", &limits.window_minutes.to_string()),
                     ])}</p>
                 })}
-                <button type="submit" class="button button--primary" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.t("contact.form.sending") } else { i18n.t("contact.form.send") }}
+                <button type="submit" class="button button--primary" disabled=busy>
+                    {move || if busy() { i18n.t("contact.form.sending") } else { i18n.t("contact.form.send") }}
                 </button>
             </form>
         </section>

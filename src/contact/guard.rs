@@ -12,6 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 struct Active {
+    /// Which call turned the guard on (a page replaced by a new one of its kind may end after
+    /// the new one began).
+    id: u64,
     dirty: Signal<bool>,
     i18n: I18n,
 }
@@ -19,6 +22,7 @@ struct Active {
 thread_local! {
     static ACTIVE: RefCell<Option<Active>> = const { RefCell::new(None) };
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 fn is_dirty() -> bool {
@@ -91,6 +95,14 @@ fn install() {
 /// While `dirty` is true, leaving the page asks first. Ends when the calling page goes away.
 pub fn guard_unsaved_changes(dirty: Signal<bool>, i18n: I18n) {
     install();
-    ACTIVE.with(|a| *a.borrow_mut() = Some(Active { dirty, i18n }));
-    on_cleanup(|| ACTIVE.with(|a| *a.borrow_mut() = None));
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    ACTIVE.with(|a| *a.borrow_mut() = Some(Active { id, dirty, i18n }));
+    on_cleanup(move || {
+        ACTIVE.with(|a| {
+            let mut active = a.borrow_mut();
+            if active.as_ref().is_some_and(|a| a.id == id) {
+                *active = None;
+            }
+        })
+    });
 }

@@ -3,13 +3,13 @@
 
 use super::order::OrderShipments;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorSummary, PageHeading, SummaryEntry, TextField};
+use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, field_code_words};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 use leptos_router::params::Params;
+use vitrina_core::FieldCode;
 use vitrina_core::routes::Page;
 use vitrina_core::tracking::tracking_number;
-use vitrina_core::validate::code;
 
 /// The field's id (the error summary links to it).
 const FIELD_ID: &str = "tracking-number";
@@ -53,10 +53,11 @@ pub fn LookupForm(
     let i18n = use_i18n();
     let navigate = use_navigate();
     let value = RwSignal::new(initial);
-    let problem = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<FieldCode>);
     let attempt = RwSignal::new(0u32);
+    // An empty field is asked for by name ("Enter a tracking number"), not "Fill this in".
     let message = Signal::derive(move || {
-        problem.get().map(|c| if c == code::REQUIRED { i18n.t("track.lookup.required") } else { i18n.t("track.lookup.invalid") })
+        problem.get().map(|code| if code == FieldCode::Required { i18n.t("track.lookup.required") } else { field_code_words(&i18n, code) })
     });
     let entries =
         Signal::derive(move || message.get().map(|message| vec![SummaryEntry { field_id: FIELD_ID.into(), message }]).unwrap_or_default());
@@ -82,8 +83,9 @@ pub fn LookupForm(
     view! {
         <form class="track-lookup__form" novalidate on:submit=on_submit>
             <ErrorSummary entries=entries attempt=attempt/>
-            <TextField id=FIELD_ID label="track.lookup.label" hint="track.lookup.hint" value=value error=message
-                required=true maxlength=60 on_blur=on_blur/>
+            <FormField id=FIELD_ID label="track.lookup.label" hint="track.lookup.hint" error=message required=true on_blur=on_blur>
+                <TextInput value=value maxlength=60/>
+            </FormField>
             <button type="submit" class="button button--primary">{move || i18n.t("track.lookup.submit")}</button>
         </form>
     }

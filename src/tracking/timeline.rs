@@ -6,8 +6,8 @@ use super::time::{ZoneMode, ZoneSetting, shown_time};
 use super::words::{action_text, carrier_name, phase_label};
 use super::{carrier_language, clip};
 use crate::i18n::use_i18n;
-use crate::ui::focus_element;
 use crate::ui::intl::viewer_time_zone;
+use crate::ui::{FieldLayout, FormField, Radio, focus_element};
 use leptos::prelude::*;
 use std::sync::Arc;
 use vitrina_core::api::{Phase, Shipment, TrackingEvent};
@@ -179,21 +179,18 @@ fn ZoneSwitch() -> impl IntoView {
     };
     let zone = viewer_time_zone();
     view! {
-        <fieldset class="zone-switch">
-            <legend>{move || i18n.t("track.zone.legend")}</legend>
+        <FormField id="zone-mode" name="zone-mode" label="track.zone.legend" layout=FieldLayout::Group class="zone-switch">
             <label class="zone-switch__option">
-                <input type="radio" name="zone-mode" value="event"
-                    prop:checked=move || mode.get() == ZoneMode::EventZone
-                    on:change=move |_| mode.set(ZoneMode::EventZone)/>
+                <Radio id="zone-mode-event" value="event" checked=Signal::derive(move || mode.get() == ZoneMode::EventZone)
+                    on_select=move || mode.set(ZoneMode::EventZone)/>
                 " " {move || i18n.t("track.zone.event")}
             </label>
             <label class="zone-switch__option">
-                <input type="radio" name="zone-mode" value="viewer"
-                    prop:checked=move || mode.get() == ZoneMode::ViewerZone
-                    on:change=move |_| mode.set(ZoneMode::ViewerZone)/>
+                <Radio id="zone-mode-viewer" value="viewer" checked=Signal::derive(move || mode.get() == ZoneMode::ViewerZone)
+                    on_select=move || mode.set(ZoneMode::ViewerZone)/>
                 " " {move || i18n.tf("track.zone.viewer", &[("zone", &zone)])}
             </label>
-        </fieldset>
+        </FormField>
     }
     .into_any()
 }

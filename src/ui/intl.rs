@@ -6,6 +6,8 @@ use js_sys::{Array, Date, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use vitrina_core::Money;
+use vitrina_core::civil::Weekday;
+use vitrina_core::contact::schedule::weekday_key;
 use vitrina_core::locale::Locale;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -57,6 +59,18 @@ pub fn format_date(date: &str, locale: Locale, style: &str) -> String {
     };
     let utc = Date::new(&JsValue::from_f64(d.days_since_epoch() as f64 * 86_400_000.0));
     format_with("DateTimeFormat", locale, &[("dateStyle", style), ("timeZone", "UTC")], &utc).unwrap_or_else(|| date.to_owned())
+}
+
+/// A day of the week in the shopper's language, as a heading ("Monday", "Понедельник").
+pub fn weekday_name(day: Weekday, locale: Locale) -> String {
+    // 1970-01-05 was a Monday; the day's date in that week, at noon UTC.
+    let days = 4 + day.index() as i64;
+    let noon = Date::new(&JsValue::from_f64((days * 86_400 + 12 * 3600) as f64 * 1000.0));
+    let name = format_with("DateTimeFormat", locale, &[("weekday", "long"), ("timeZone", "UTC")], &noon)
+        .unwrap_or_else(|| weekday_key(day).to_owned());
+    // Russian, Ukrainian and Slovak write weekdays in lower case; as a heading it starts with a capital.
+    let mut chars = name.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Formats an instant (RFC 3339) as date and time in `time_zone` (an IANA name, or `UTC`), or in

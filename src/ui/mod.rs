@@ -1,7 +1,8 @@
-//! Shared UI pieces: money and dates through `Intl`, error notices, loading states, the quantity
-//! stepper, page titles and focus. Features use these; they never reach into each other.
+//! Shared UI pieces: money and dates through `Intl`, form fields, error notices, loading states,
+//! the quantity stepper, page titles and focus. Features use these; they never reach into each other.
 
 pub mod error;
+pub mod field;
 pub mod form;
 pub mod intl;
 pub mod page;
@@ -10,7 +11,10 @@ pub mod totals;
 pub mod words;
 
 pub use error::{ErrorNotice, error_text};
-pub use form::{CheckboxField, ErrorSummary, SummaryEntry, TextField, focus_element, validation_message};
+pub use field::{
+    Check, DateInput, FieldLayout, FormField, Model, Radio, Select, TextArea, TextInput, Touched, field_code_key, field_code_words,
+};
+pub use form::{ErrorSummary, SummaryEntry, focus_element};
 pub use page::{Loading, NotFound, PageHeading, StoreInfo, TermsLink, UnavailablePage, set_title};
 pub use quantity::QuantityStepper;
 pub use totals::TotalsTable;

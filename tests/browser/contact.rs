@@ -1,11 +1,9 @@
 //! Seller contact in the browser: time zones from `Intl`, the widget as a shopper sees it, and
 //! the contact form's own checks.
 
-use crate::{Mounted, mount};
+use crate::{Mounted, mount, provide_session};
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use vitrina::account::Session;
-use vitrina::api::Api;
 use vitrina::contact::zones::BrowserZones;
 use vitrina::contact::{ContactCard, ContactForm, Layout, response_time_words, subject_for};
 use vitrina_core::api::*;
@@ -16,37 +14,6 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 fn utc(s: &str) -> UnixSeconds {
     parse_rfc3339(s).expect("a timestamp").0
-}
-
-fn api() -> Api {
-    Api::new(&AppConfig {
-        api_base_url: "/api".into(),
-        store_name: "Test store".into(),
-        default_locale: "en".into(),
-        currency: "RUB".into(),
-        request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
-        locales: vec![],
-        countries: vec!["RU".into()],
-        default_country: "RU".into(),
-        documents: vec![],
-        help_url: None,
-        order_number: vitrina_core::api::OrderNumberFormat {
-            example: "1042".into(),
-            characters: vitrina_core::api::OrderNumberCharacters::Digits,
-            max_length: 20,
-        },
-        contact_limits: vitrina_core::api::ContactLimits { per_sender: 3, window_minutes: 15 },
-        demo: true,
-    })
-}
-
-/// Provides what the contact components ask for: the HTTP client and a session.
-fn provide_session(account: Option<Account>) {
-    let api = api();
-    provide_context(api.clone());
-    let session = Session::new(api);
-    session.set(SessionState { account });
-    provide_context(session);
 }
 
 fn contact() -> SellerContact {

@@ -6,12 +6,16 @@
 
 mod components;
 mod contact;
+mod forms;
 mod intl;
 mod routes;
 mod tracking;
 
 use leptos::prelude::*;
+use vitrina::account::Session;
+use vitrina::api::Api;
 use vitrina::i18n::I18n;
+use vitrina_core::api::{Account, AppConfig, SessionState};
 use vitrina_core::locale::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test_configure;
@@ -56,6 +60,31 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
         view().into_any()
     });
     Mounted { root, i18n: i18n_slot.get().expect("mounted"), _handle: handle }
+}
+
+/// A store's description as the contract's sample has it (the Russian demo store).
+pub fn store_config() -> AppConfig {
+    serde_json::from_str(include_str!("../../crates/vitrina-core/tests/samples/app_config.json")).expect("the sample config")
+}
+
+/// The HTTP client, pointed at a backend the tests never reach.
+pub fn api() -> Api {
+    Api::new(&store_config())
+}
+
+/// Provides the store's description, as the app does from `config.json`.
+pub fn provide_store(config: &AppConfig) {
+    provide_context(vitrina::ui::StoreInfo::new(config));
+}
+
+/// Provides what pages ask for: the store's description, the HTTP client and a session.
+pub fn provide_session(account: Option<Account>) {
+    provide_store(&store_config());
+    let api = api();
+    provide_context(api.clone());
+    let session = Session::new(api);
+    session.set(SessionState { account });
+    provide_context(session);
 }
 
 pub fn normalise_spaces(s: &str) -> String {

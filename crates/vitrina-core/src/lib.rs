@@ -8,6 +8,7 @@ pub mod api;
 pub mod checkout;
 pub mod civil;
 pub mod contact;
+pub mod field;
 pub mod locale;
 pub mod money;
 pub mod order;
@@ -16,5 +17,6 @@ pub mod routes;
 pub mod tracking;
 pub mod validate;
 
+pub use field::FieldCode;
 pub use money::{Currency, Money};
 pub use problem::{FieldError, Problem, ProblemKind};

@@ -3,6 +3,7 @@
 //! Every error the reference backend returns is a [`Problem`] whose `type` is one of the stable
 //! URIs of [`ProblemKind`], so a client can react to the kind of failure without reading prose.
 
+use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 
 /// The media type of a problem document.
@@ -43,15 +44,22 @@ pub struct FieldError {
     /// The field, as a dotted path into the request body (`recipient.phone`).
     pub field: String,
     /// A stable code the app turns into words in the shopper's language (`required`, `invalid_phone`).
-    pub code: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub code: FieldCode,
     /// The same in English, for developers and clients without translations.
     #[serde(default)]
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &str, code: &str, message: &str) -> Self {
-        FieldError { field: field.to_owned(), code: code.to_owned(), message: message.to_owned() }
+    /// A field error with its own English message.
+    pub fn new(field: &str, code: impl Into<FieldCode>, message: &str) -> Self {
+        FieldError { field: field.to_owned(), code: code.into(), message: message.to_owned() }
+    }
+
+    /// A field error explained by its code's English text.
+    pub fn of(field: impl Into<String>, code: FieldCode) -> Self {
+        FieldError { field: field.into(), code, message: code.english().to_owned() }
     }
 }
 
@@ -192,7 +200,7 @@ mod tests {
     #[test]
     fn field_errors_and_retry_after_serialise_as_extension_members() {
         let p = Problem::new(ProblemKind::Validation)
-            .with_errors(vec![FieldError::new("email", "invalid_email", "Not an email address")])
+            .with_errors(vec![FieldError::new("email", FieldCode::InvalidEmail, "Not an email address")])
             .with_retry_after(30);
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["type"], "urn:vitrina:problem:validation");

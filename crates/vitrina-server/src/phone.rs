@@ -4,7 +4,7 @@
 //!
 //! Foundation: used by the domain; uses only `vitrina_core`.
 
-use vitrina_core::validate::code;
+use vitrina_core::FieldCode;
 
 /// A number the store can call: E.164 for keeping (`+79123456789`), and the international form
 /// a person reads (`+7 912 345-67-89`).
@@ -16,13 +16,13 @@ pub struct Phone {
 
 /// Reads `value` as a number dialled in `country` (ISO 3166-1 alpha-2) — or in any country when
 /// it starts with `+` or `00` — and refuses what is no valid number there, with the field-error code.
-pub fn normalise(value: &str, country: &str) -> Result<Phone, &'static str> {
+pub fn normalise(value: &str, country: &str) -> Result<Phone, FieldCode> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(code::REQUIRED);
+        return Err(FieldCode::Required);
     }
     if value.chars().count() > 40 {
-        return Err(code::INVALID_PHONE);
+        return Err(FieldCode::InvalidPhone);
     }
     // An international prefix typed as 00 reads as +, whatever the country's own exit code.
     let value = match value.strip_prefix("00") {
@@ -30,9 +30,9 @@ pub fn normalise(value: &str, country: &str) -> Result<Phone, &'static str> {
         None => value.to_owned(),
     };
     let region = country.parse::<phonenumber::country::Id>().ok();
-    let number = phonenumber::parse(region, &value).map_err(|_| code::INVALID_PHONE)?;
+    let number = phonenumber::parse(region, &value).map_err(|_| FieldCode::InvalidPhone)?;
     if !number.is_valid() {
-        return Err(code::INVALID_PHONE);
+        return Err(FieldCode::InvalidPhone);
     }
     Ok(Phone {
         e164: number.format().mode(phonenumber::Mode::E164).to_string(),
@@ -43,6 +43,7 @@ pub fn normalise(value: &str, country: &str) -> Result<Phone, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::normalise;
+    use vitrina_core::FieldCode;
 
     #[test]
     fn numbers_typed_the_countrys_way_become_international() {
@@ -56,9 +57,9 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_with_a_code() {
-        assert_eq!(normalise("", "RU"), Err("required"));
+        assert_eq!(normalise("", "RU"), Err(FieldCode::Required));
         for nonsense in ["hello", "8 912", "+0 123 456 789", "0905 123 456 789 000", "12345678901234567890123456789012345678901"] {
-            assert_eq!(normalise(nonsense, "RU").map(|p| p.e164), Err("invalid_phone"), "{nonsense}");
+            assert_eq!(normalise(nonsense, "RU").map(|p| p.e164), Err(FieldCode::InvalidPhone), "{nonsense}");
         }
         assert!(normalise("0905 123 456", "RU").is_err(), "a Slovak mobile is no Russian number");
     }

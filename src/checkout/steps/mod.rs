@@ -1,5 +1,6 @@
-//! The checkout steps after the cart. Each validates its own fields, keeps every entry across
-//! reloads, and moves focus to the error summary when something needs attention.
+//! The checkout steps after the cart. Each validates its own fields (by the rules in
+//! `vitrina_core::checkout::entries`), keeps every entry across reloads, and moves focus to the
+//! error summary when something needs attention.
 
 mod contact;
 mod delivery;
@@ -12,42 +13,42 @@ pub use payment::PaymentStep;
 pub use review::ReviewStep;
 
 use crate::i18n::I18n;
-use crate::ui::{SummaryEntry, validation_message};
-use leptos::prelude::*;
-use std::collections::HashSet;
+use crate::ui::{SummaryEntry, Touched, field_code_words};
+use vitrina_core::checkout::{EntryErrors, EntryField};
 
-/// Which fields to show errors for: those the shopper has left, and all after a submit attempt.
-#[derive(Clone, Copy)]
-pub(crate) struct Shown {
-    touched: RwSignal<HashSet<&'static str>>,
-    pub attempts: RwSignal<u32>,
+/// The element id of a field (the error summary links to it; tests find fields by it).
+pub(crate) fn field_id(field: EntryField) -> &'static str {
+    match field {
+        EntryField::Email => "email",
+        EntryField::Phone => "phone",
+        EntryField::Name => "name",
+        EntryField::RecipientName => "recipient-name",
+        EntryField::RecipientPhone => "recipient-phone",
+        EntryField::Country => "country",
+        EntryField::City => "city",
+        EntryField::AddressLine => "address-line",
+        EntryField::Postcode => "postcode",
+        EntryField::DeliveryOption => "delivery-options",
+        EntryField::DeliveryDate => "delivery-date",
+        EntryField::TimeWindow => "time-window",
+        EntryField::PickupPoint => "pickup-point",
+        EntryField::PaymentMethod => "payment-methods",
+    }
 }
 
-impl Shown {
-    pub fn new() -> Self {
-        Shown { touched: RwSignal::new(HashSet::new()), attempts: RwSignal::new(0) }
-    }
+/// The message at `field`, in words, if it shows now (tracked).
+pub(crate) fn message(i18n: &I18n, touched: Touched, errors: &EntryErrors, field: EntryField) -> Option<String> {
+    let code = errors.iter().find(|(f, _)| *f == field).map(|(_, code)| *code)?;
+    touched.shows(field_id(field)).then(|| field_code_words(i18n, code))
+}
 
-    pub fn touch(&self, field: &'static str) {
-        self.touched.update(|t| {
-            t.insert(field);
-        });
+/// The error summary: every message, once a submit was tried (tracked).
+pub(crate) fn summary(i18n: &I18n, touched: Touched, errors: &EntryErrors) -> Vec<SummaryEntry> {
+    if !touched.submitted() {
+        return Vec::new();
     }
-
-    /// The message for `field` among `errors` (field id, code), if it should be shown now.
-    pub fn message<C: AsRef<str>>(&self, i18n: &I18n, errors: &[(&'static str, C)], field: &str) -> Option<String> {
-        let visible = self.attempts.get() > 0 || self.touched.with(|t| t.contains(field));
-        errors.iter().find(|(f, _)| *f == field).filter(|_| visible).map(|(_, code)| validation_message(i18n, code.as_ref()))
-    }
-
-    /// Summary entries for all errors (shown only after an attempt).
-    pub fn summary<C: AsRef<str>>(&self, i18n: &I18n, errors: &[(&'static str, C)]) -> Vec<SummaryEntry> {
-        if self.attempts.get() == 0 {
-            return Vec::new();
-        }
-        errors
-            .iter()
-            .map(|(field, code)| SummaryEntry { field_id: (*field).to_owned(), message: validation_message(i18n, code.as_ref()) })
-            .collect()
-    }
+    errors
+        .iter()
+        .map(|(field, code)| SummaryEntry { field_id: field_id(*field).to_owned(), message: field_code_words(i18n, *code) })
+        .collect()
 }

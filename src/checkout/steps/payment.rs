@@ -1,15 +1,17 @@
 //! `/checkout/payment`: the ways to pay the backend offers for this order now, and the promo code.
 
-use super::Shown;
+use super::{message, summary};
 use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::words::payment_label;
-use crate::ui::{ErrorNotice, ErrorSummary, Loading, MoneyText, PageHeading};
+use crate::ui::{ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, Radio, TextInput, Touched};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{PaymentKind, PromoResult, PromoStatus, PromoTarget};
+use vitrina_core::checkout::EntryField;
+use vitrina_core::checkout::entries::EntriesStoreFields;
 
 fn payment_hint(i18n: &I18n, kind: PaymentKind) -> String {
     match kind {
@@ -20,39 +22,32 @@ fn payment_hint(i18n: &I18n, kind: PaymentKind) -> String {
     }
 }
 
+/// The payment step's form.
 #[component]
 pub fn PaymentStep() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_context::<CheckoutState>();
+    let entries = expect_context::<CheckoutState>().entries;
     let navigate = use_navigate();
-    let shown = Shown::new();
+    let touched = Touched::new();
     let quote = QuoteView::new(|e, cart_id| e.draft(cart_id));
-    let errors = Memo::new(move |_| {
-        let methods = quote.quote.get().map(|q| q.payment_methods).unwrap_or_default();
-        let chosen = state.entries.with(|e| e.payment_method.clone());
-        match chosen {
-            Some(id) if methods.iter().any(|m| m.id == id) => Vec::new(),
-            _ if methods.is_empty() => Vec::new(),
-            _ => vec![("payment-methods", "required")],
-        }
-    });
+    let errors = Memo::new(move |_| quote.quote.with(|q| entries.with(|e| e.payment_errors(q.as_ref()))));
+    let chosen = entries.payment_method();
     // A choice the backend no longer offers (e.g. after the total grew) is dropped.
     Effect::new(move |_| {
         let Some(q) = quote.quote.get() else { return };
         if quote.pending.get() {
             return;
         }
-        let chosen = state.entries.with_untracked(|e| e.payment_method.clone());
-        if let Some(id) = chosen
+        if let Some(id) = chosen.get_untracked()
             && !q.payment_methods.iter().any(|m| m.id == id)
         {
-            state.entries.update(|e| e.payment_method = None);
+            chosen.set(None);
         }
     });
     let proceed = quote.when_settled(move || {
-        shown.attempts.update(|n| *n += 1);
-        let ready = quote.quote.with_untracked(|q| q.is_some()) && errors.get_untracked().is_empty();
-        if ready && state.entries.with_untracked(|e| e.payment_method.is_some()) {
+        touched.attempt();
+        let ready = quote.quote.with_untracked(|q| q.is_some()) && errors.with_untracked(Vec::is_empty);
+        if ready && chosen.with_untracked(Option::is_some) {
             navigate(&Step::Review.page().href(), Default::default());
         }
     });
@@ -60,13 +55,13 @@ pub fn PaymentStep() -> impl IntoView {
         ev.prevent_default();
         proceed.run(());
     };
+    let error = Signal::derive(move || errors.with(|e| message(&i18n, touched, e, EntryField::PaymentMethod)));
     view! {
         <CheckoutLayout step=Step::Payment quote=quote>
             <PageHeading key="checkout.payment.title"/>
             <form class="form" novalidate on:submit=on_submit>
-                <ErrorSummary entries=Signal::derive(move || errors.with(|e| shown.summary(&i18n, e))) attempt=shown.attempts/>
-                <fieldset class="fieldset" id="payment-methods" tabindex="-1">
-                    <legend>{move || i18n.t("payment.method")}</legend>
+                <ErrorSummary entries=Signal::derive(move || errors.with(|e| summary(&i18n, touched, e))) attempt=touched.attempts()/>
+                <FormField id="payment-methods" name="payment-method" label="payment.method" layout=FieldLayout::Group error=error>
                     {move || {
                         if let Some(e) = quote.error.get() {
                             return view! { <ErrorNotice error=e on_retry=move || quote.retry()/> }.into_any();
@@ -77,12 +72,11 @@ pub fn PaymentStep() -> impl IntoView {
                             Some(q) => q.payment_methods.into_iter().map(|m| {
                                 let input_id = format!("payment-{}", m.id);
                                 let id = m.id.clone();
-                                let checked = { let id = id.clone(); move || state.entries.with(|e| e.payment_method.as_deref() == Some(id.as_str())) };
+                                let checked = { let id = id.clone(); Signal::derive(move || chosen.with(|c| c.as_deref() == Some(id.as_str()))) };
                                 let kind = m.kind;
                                 view! {
                                     <div class="choice" data-testid="payment-method">
-                                        <input type="radio" name="payment-method" id=input_id.clone() prop:checked=checked
-                                            on:change=move |_| state.entries.update(|e| e.payment_method = Some(id.clone()))/>
+                                        <Radio id=input_id.clone() checked=checked on_select=move || chosen.set(Some(id.clone()))/>
                                         <label for=input_id class="choice__label">
                                             <span class="choice__title">{move || payment_label(&i18n, kind)}</span>
                                             <span class="choice__meta">{move || payment_hint(&i18n, kind)}</span>
@@ -92,9 +86,8 @@ pub fn PaymentStep() -> impl IntoView {
                             }).collect_view().into_any(),
                         }
                     }}
-                    {move || errors.with(|e| shown.message(&i18n, e, "payment-methods")).map(|m| view! { <p class="field__error">{m}</p> })}
                     <p class="muted">{move || i18n.t("payment.no_card_here")}</p>
-                </fieldset>
+                </FormField>
                 <PromoCode quote=quote/>
                 <div class="form__actions">
                     <button type="submit" class="button button--primary">{move || i18n.t("checkout.payment.continue")}</button>
@@ -119,17 +112,18 @@ pub(crate) fn promo_message(i18n: &I18n, promo: &PromoResult) -> String {
 #[component]
 pub(crate) fn PromoCode(quote: QuoteView) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_context::<CheckoutState>();
+    let promo_code = expect_context::<CheckoutState>().entries.promo_code();
+    // What is typed before "Apply" is not an entry yet.
     let typed = RwSignal::new(String::new());
-    let applied = move || state.entries.with(|e| e.promo_code.clone());
+    let applied = move || promo_code.get();
     let apply = move |_| {
         let code = typed.get_untracked().trim().to_uppercase();
         if !code.is_empty() {
-            state.entries.update(|e| e.promo_code = Some(code));
+            promo_code.set(Some(code));
             typed.set(String::new());
         }
     };
-    let remove = move |_| state.entries.update(|e| e.promo_code = None);
+    let remove = move |_| promo_code.set(None);
     let result = move || {
         let code = applied()?;
         let promo = quote.quote.get()?.promo?;
@@ -140,15 +134,13 @@ pub(crate) fn PromoCode(quote: QuoteView) -> impl IntoView {
             <legend>{move || i18n.t("promo.title")}</legend>
             {move || match applied() {
                 None => view! {
-                    <div class="promo__entry">
-                        <label class="field__label" for="promo-code">{move || i18n.t("promo.label")}</label>
+                    <FormField id="promo-code" label="promo.label" class="promo__entry">
                         <div class="promo__row">
-                            <input id="promo-code" class="field__input" autocomplete="off" autocapitalize="characters" inputmode="text" maxlength="40"
-                                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
+                            <TextInput value=typed maxlength=40 attr:autocapitalize="characters"
                                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); apply(()) }/>
                             <button type="button" class="button button--secondary" on:click=move |_| apply(())>{move || i18n.t("promo.apply")}</button>
                         </div>
-                    </div>
+                    </FormField>
                 }.into_any(),
                 Some(code) => view! {
                     <div class="promo__applied">

@@ -3,196 +3,134 @@
 
 use super::delivery::date_range_text;
 use super::payment::promo_message;
-use crate::api::{Api, ApiError};
+use crate::api::Api;
 use crate::checkout::cart_store::CartStore;
 use crate::checkout::layout::{CheckoutLayout, Step};
+use crate::checkout::place::{NotPlaced, place_order};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
 use crate::ui::intl::{format_date, format_money, region_name};
 use crate::ui::words::{delivery_kind_label, payment_label};
-use crate::ui::{CheckboxField, ErrorNotice, ErrorSummary, Loading, MoneyText, PageHeading, SummaryEntry, TotalsTable, validation_message};
+use crate::ui::{
+    Check, ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, SummaryEntry, TotalsTable, Touched,
+    field_code_words,
+};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use vitrina_core::api::{LimitStatus, PlaceOrder, PromoStatus, Quote};
+use vitrina_core::Money;
+use vitrina_core::api::{LimitStatus, PromoStatus, Quote};
+use vitrina_core::checkout::entries::EntriesStoreFields;
+use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, minutes_until_next_order, total_changed};
 use vitrina_core::routes::Page;
-use vitrina_core::{FieldError, Money, ProblemKind};
 
-/// Why the button cannot place the order right now (the first reason that applies).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Blocked {
-    Checking,
-    BelowMinimum,
-    AboveMaximum,
-    Consents,
-    ConfirmTotal,
-    Placing,
-}
-
-/// The step a field of the order belongs to, for "edit" links from the error summary.
-fn step_of(field: &str) -> Step {
-    match field.split('.').next().unwrap_or("") {
-        "contact" | "recipient" => Step::Contact,
-        "address" | "delivery" => Step::Delivery,
-        "payment_method" | "promo_code" => Step::Payment,
-        "cart" => Step::Cart,
-        _ => Step::Review,
-    }
-}
-
+/// The review step: everything entered, the consents, and the button that places the order.
 #[component]
 pub fn ReviewStep() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let state = expect_context::<CheckoutState>();
+    let entries = state.entries;
     let cart = expect_context::<CartStore>();
     let navigate = use_navigate();
     let quote = QuoteView::new(|e, cart_id| e.draft(cart_id));
-    // The total the shopper has seen and accepts; a later, different total must be confirmed.
-    let accepted = RwSignal::new(None::<Money>);
-    Effect::new(move |_| {
-        if let Some(q) = quote.quote.get()
-            && accepted.get_untracked().is_none()
-        {
-            accepted.set(Some(q.totals.total));
+    let current_total = move || quote.quote.with(|q| q.as_ref().map(|q| q.totals.total.clone()));
+    // The total the shopper accepts: the first one shown, or the one confirmed since; a later,
+    // different total must be confirmed before placing.
+    let confirmed = RwSignal::new(None::<Money>);
+    let accepted =
+        Memo::new(move |seen: Option<&Option<Money>>| confirmed.get().or_else(|| seen.cloned().flatten()).or_else(current_total));
+    let total_changed = move || accepted.with(|a| total_changed(a.as_ref(), current_total().as_ref()));
+    let touched = Touched::new();
+
+    let place = Action::new_local(move |(cart_id, accepted): &(String, Money)| {
+        let (api, navigate, cart_id, accepted) = (api.clone(), navigate.clone(), cart_id.clone(), accepted.clone());
+        async move {
+            let placed = place_order(&api, state, quote, &cart_id, accepted).await?;
+            state.clear();
+            cart.finished();
+            let order_url = Page::Order { number: placed.number.clone(), token: placed.access_token.clone() }.href();
+            // Off to the payment page when there is one; its address must be a web page.
+            // Otherwise (or if it is not) the order's page, which can start the payment again.
+            let gateway = placed.payment.redirect_url.as_deref().and_then(|url| api.web_page(url));
+            match gateway.zip(web_sys::window()) {
+                Some((url, window)) => {
+                    let _ = window.location().assign(&url);
+                }
+                None => navigate(&order_url, Default::default()),
+            }
+            Ok::<(), NotPlaced>(())
         }
     });
-    let current_total = move || quote.quote.with(|q| q.as_ref().map(|q| q.totals.total.clone()));
-    let total_changed = move || matches!((accepted.get(), current_total()), (Some(a), Some(c)) if a != c);
-    let placing = RwSignal::new(false);
-    let place_error = RwSignal::new(None::<ApiError>);
-    let server_errors = RwSignal::new(Vec::<FieldError>::new());
-    let attempts = RwSignal::new(0u32);
-
+    // Placing, and still so while the browser leaves for the order or the payment page.
+    let placing = move || place.pending().get() || place.value().with(|v| matches!(v, Some(Ok(()))));
     let blocked = Memo::new(move |_| {
-        if placing.get() {
-            return Some(Blocked::Placing);
-        }
-        let Some(q) = quote.quote.get() else { return Some(Blocked::Checking) };
-        if quote.pending.get() {
-            return Some(Blocked::Checking);
-        }
-        match q.limits.status {
-            LimitStatus::BelowMinimum => return Some(Blocked::BelowMinimum),
-            LimitStatus::AboveMaximum => return Some(Blocked::AboveMaximum),
-            _ => {}
-        }
-        if !state.entries.with(|e| e.accept_terms && e.personal_data) {
-            return Some(Blocked::Consents);
-        }
-        if total_changed() {
-            return Some(Blocked::ConfirmTotal);
-        }
-        None
+        let consents_given = entries.accept_terms().get() && entries.personal_data().get();
+        quote.quote.with(|q| {
+            accepted.with(|accepted| {
+                blocked(ReviewState {
+                    placing: placing(),
+                    quote: q.as_ref(),
+                    quote_pending: quote.pending.get(),
+                    consents_given,
+                    accepted_total: accepted.as_ref(),
+                })
+            })
+        })
     });
     let blocked_text = move || {
-        let q = quote.quote.get();
         blocked.get().map(|b| match b {
             Blocked::Checking => i18n.t("review.blocked.checking"),
             Blocked::Placing => i18n.t("review.blocked.placing"),
             Blocked::Consents => i18n.t("review.blocked.consents"),
             Blocked::ConfirmTotal => i18n.t("review.blocked.confirm_total"),
-            Blocked::BelowMinimum | Blocked::AboveMaximum => q.map(|q| limit_text(&i18n, &q)).unwrap_or_default(),
+            Blocked::BelowMinimum | Blocked::AboveMaximum => {
+                quote.quote.with(|q| q.as_ref().map(|q| limit_text(&i18n, q))).unwrap_or_default()
+            }
         })
     };
 
-    let place = Callback::new(move |()| {
+    let start = Callback::new(move |()| {
         // The quote's cart: a second tab whose cart was just ordered by the first still places (and
         // gets that same order back).
         let Some(cart_id) = quote.quote.with_untracked(|q| q.as_ref().map(|q| q.cart.id.clone())) else { return };
-        let Some(expected) = accepted.get_untracked() else { return };
-        placing.set(true);
-        place_error.set(None);
-        server_errors.set(Vec::new());
-        attempts.update(|n| *n += 1);
-        let api = api.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let entries = state.entries.get_untracked();
-            let draft = entries.draft(&cart_id);
-            // The total is checked with the backend once more, right before placing.
-            match api.quote(&draft).await {
-                Ok(fresh) if fresh.totals.total != expected => {
-                    quote.quote.set(Some(fresh));
-                    placing.set(false);
-                    return;
-                }
-                Ok(fresh) => quote.quote.set(Some(fresh)),
-                Err(e) => {
-                    place_error.set(Some(e));
-                    placing.set(false);
-                    return;
-                }
-            }
-            let terms = quote.quote.try_with_untracked(|q| q.as_ref().map(|q| q.terms_version.clone())).flatten().unwrap_or_default();
-            let body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: expected };
-            let body_json = serde_json::to_string(&body).unwrap_or_default();
-            // A retry of this same order reuses its key; a changed order is a new attempt.
-            let key = match entries.attempt {
-                Some((key, json)) if json == body_json => key,
-                _ => {
-                    let key = crate::api::random_key();
-                    state.entries.update(|e| e.attempt = Some((key.clone(), body_json)));
-                    key
-                }
-            };
-            match api.place_order(&body, &key).await {
-                Ok(placed) => {
-                    state.clear();
-                    cart.finished();
-                    let order_url = Page::Order { number: placed.number.clone(), token: placed.access_token.clone() }.href();
-                    // Off to the payment page when there is one; its address must be a web page.
-                    // Otherwise (or if it is not) the order's page, which can start the payment again.
-                    let gateway = placed.payment.redirect_url.as_deref().and_then(|url| api.web_page(url));
-                    match gateway.zip(web_sys::window()) {
-                        Some((url, window)) => {
-                            let _ = window.location().assign(&url);
-                        }
-                        None => navigate(&order_url, Default::default()),
-                    }
-                }
-                Err(e) => {
-                    match e.problem_kind() {
-                        Some(ProblemKind::PriceChanged) => quote.retry(),
-                        Some(ProblemKind::Validation) => server_errors.set(e.problem().map(|p| p.errors.clone()).unwrap_or_default()),
-                        _ => {}
-                    }
-                    if e.problem_kind() != Some(ProblemKind::Validation) {
-                        place_error.set(Some(e));
-                    }
-                    placing.set(false);
-                }
-            }
-        });
+        let Some(total) = accepted.get_untracked() else { return };
+        place.clear();
+        touched.attempt();
+        place.dispatch_local((cart_id, total));
     });
     // Pressed while the latest prices are still being checked: place as soon as they are in.
     let place_when_checked = quote.when_settled(move || {
         if blocked.get_untracked().is_none() {
-            place.run(());
+            start.run(());
         }
     });
     let press = move || match blocked.get_untracked() {
-        None => place.run(()),
+        None => start.run(()),
         Some(Blocked::Checking) => place_when_checked.run(()),
         Some(_) => {}
     };
+    let failure = move || {
+        place.value().with(|v| match v {
+            Some(Err(NotPlaced::Failed(e))) => Some(e.clone()),
+            _ => None,
+        })
+    };
     let summary = Signal::derive(move || {
-        server_errors
-            .get()
-            .into_iter()
-            .map(|e| SummaryEntry {
-                field_id: format!("edit-{}", step_of(&e.field).page().href().trim_start_matches('/').replace('/', "-")),
-                message: validation_message(&i18n, &e.code),
-            })
-            .collect::<Vec<_>>()
+        place.value().with(|v| match v {
+            Some(Err(NotPlaced::Refused(fields))) => fields
+                .iter()
+                .map(|e| SummaryEntry { field_id: edit_link_id(Step::of_order_field(&e.field)), message: field_code_words(&i18n, e.code) })
+                .collect(),
+            _ => Vec::new(),
+        })
     });
 
     view! {
         <CheckoutLayout step=Step::Review quote=quote>
             <PageHeading key="checkout.review.title"/>
-            <ErrorSummary entries=summary attempt=attempts/>
+            <ErrorSummary entries=summary attempt=touched.attempts()/>
             {move || quote.error.get().map(|e| view! { <ErrorNotice error=e on_retry=move || quote.retry()/> })}
             {move || match quote.quote.get() {
                 None if quote.loading() => view! { <Loading/> }.into_any(),
@@ -201,18 +139,18 @@ pub fn ReviewStep() -> impl IntoView {
             }}
             <section class="review__section" aria-labelledby="consents-heading">
                 <h2 id="consents-heading">{move || i18n.t("review.consents")}</h2>
-                <CheckboxField id="accept-terms" label="review.accept_terms" required=true
-                    checked=Signal::derive(move || state.entries.with(|e| e.accept_terms))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.accept_terms = v))/>
+                <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
+                    <Check checked=entries.accept_terms()/>
+                </FormField>
                 <p class="muted field__note">{move || quote.quote.get().map(|q| view! {
                     <crate::ui::TermsLink version=q.terms_version/>
                 })}</p>
-                <CheckboxField id="personal-data" label="review.personal_data" required=true
-                    checked=Signal::derive(move || state.entries.with(|e| e.personal_data))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.personal_data = v))/>
-                <CheckboxField id="marketing" label="review.marketing"
-                    checked=Signal::derive(move || state.entries.with(|e| e.marketing))
-                    on_change=Callback::new(move |v| state.entries.update(|e| e.marketing = v))/>
+                <FormField id="personal-data" label="review.personal_data" layout=FieldLayout::Check required=true>
+                    <Check checked=entries.personal_data()/>
+                </FormField>
+                <FormField id="marketing" label="review.marketing" layout=FieldLayout::Check>
+                    <Check checked=entries.marketing()/>
+                </FormField>
             </section>
             {move || total_changed().then(|| {
                 let old = accepted.get().map(|m| format_money(&m, i18n.get())).unwrap_or_default();
@@ -220,13 +158,13 @@ pub fn ReviewStep() -> impl IntoView {
                 view! {
                     <div class="notice notice--warning" role="alert" data-testid="price-changed">
                         <p>{i18n.tf("review.total_changed", &[("old", &old), ("new", &new)])}</p>
-                        <button type="button" class="button button--secondary" on:click=move |_| accepted.set(current_total())>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirmed.set(current_total())>
                             {i18n.tf("review.confirm_total", &[("total", &new)])}
                         </button>
                     </div>
                 }
             })}
-            {move || place_error.get().map(|e| match too_many_orders(&e) {
+            {move || failure().map(|e| match minutes_until_next_order(&e) {
                 // The store's limit on new orders: say how long, in the shopper's words; pressing
                 // "Place order" again then works (the entries are kept).
                 Some(minutes) => view! {
@@ -234,14 +172,14 @@ pub fn ReviewStep() -> impl IntoView {
                         <p>{i18n.tp("review.too_many_orders", minutes)}</p>
                     </div>
                 }.into_any(),
-                None => view! { <ErrorNotice error=e on_retry=move || place.run(())/> }.into_any(),
+                None => view! { <ErrorNotice error=e on_retry=move || start.run(())/> }.into_any(),
             })}
             <div class="review__place">
                 <button type="button" class="button button--primary button--large" data-testid="place-order"
                     aria-disabled=move || if blocked.get().is_some() { "true" } else { "false" }
                     aria-describedby="place-order-reason"
                     on:click=move |_| press()>
-                    {move || if placing.get() { i18n.t("review.placing") } else { i18n.t("review.place") }}
+                    {move || if placing() { i18n.t("review.placing") } else { i18n.t("review.place") }}
                     {move || current_total().map(|t| view! { " · " <MoneyText money=t/> })}
                 </button>
                 <p id="place-order-reason" class="review__reason" aria-live="polite">{blocked_text}</p>
@@ -250,37 +188,21 @@ pub fn ReviewStep() -> impl IntoView {
     }
 }
 
-/// Minutes until another order may be placed, when placing was refused for too many orders.
-fn too_many_orders(error: &ApiError) -> Option<i64> {
-    (error.status() == Some(429)).then(|| error.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1) as i64)
+/// The id of the "change" link of a step's section (where the summary sends a refused field).
+fn edit_link_id(step: Step) -> String {
+    format!("edit-{}", step.page().href().trim_start_matches('/').replace('/', "-"))
 }
 
 /// The store's limits, explained: how much more is needed, or how much too much.
 fn limit_text(i18n: &crate::i18n::I18n, q: &Quote) -> String {
     let locale = i18n.get();
-    let basis = q.cart.subtotal.amount_minor
-        - q.promo
-            .as_ref()
-            .filter(|p| p.status == PromoStatus::Applied && p.applies_to == Some(vitrina_core::api::PromoTarget::Items))
-            .map(|p| p.saving.amount_minor)
-            .unwrap_or(0);
-    let currency = q.limits.min_total.currency.clone();
+    let Some(gap) = limit_gap(q) else { return String::new() };
+    let gap = format_money(&gap, locale);
     match q.limits.status {
         LimitStatus::BelowMinimum => {
-            let missing = Money { amount_minor: q.limits.min_total.amount_minor - basis, currency };
-            i18n.tf(
-                "review.below_minimum",
-                &[("min", &format_money(&q.limits.min_total, locale)), ("missing", &format_money(&missing, locale))],
-            )
+            i18n.tf("review.below_minimum", &[("min", &format_money(&q.limits.min_total, locale)), ("missing", &gap)])
         }
-        LimitStatus::AboveMaximum => {
-            let excess = Money { amount_minor: basis - q.limits.max_total.amount_minor, currency };
-            i18n.tf(
-                "review.above_maximum",
-                &[("max", &format_money(&q.limits.max_total, locale)), ("excess", &format_money(&excess, locale))],
-            )
-        }
-        _ => String::new(),
+        _ => i18n.tf("review.above_maximum", &[("max", &format_money(&q.limits.max_total, locale)), ("excess", &gap)]),
     }
 }
 
@@ -288,8 +210,7 @@ fn limit_text(i18n: &crate::i18n::I18n, q: &Quote) -> String {
 #[component]
 fn ReviewSections(quote: Quote) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_context::<CheckoutState>();
-    let e = state.entries.get_untracked();
+    let e = expect_context::<CheckoutState>().entries.get_untracked();
     let option = e.delivery_option.as_ref().and_then(|id| quote.delivery_options.iter().find(|o| &o.id == id)).cloned();
     let method = e.payment_method.as_ref().and_then(|id| quote.payment_methods.iter().find(|m| &m.id == id)).cloned();
     let point = option.as_ref().and_then(|o| e.pickup_point.as_ref().and_then(|id| o.pickup_points.iter().find(|p| &p.id == id))).cloned();
@@ -302,8 +223,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let limits_explained = quote.limits.status != LimitStatus::Ok;
     let limit = limits_explained.then(|| limit_text(&i18n, &quote));
     let edit = move |step: Step, key: &'static str| {
-        let id = format!("edit-{}", step.page().href().trim_start_matches('/').replace('/', "-"));
-        view! { <A href=step.page().href() attr:id=id attr:class="review__edit">{move || i18n.t(key)}</A> }
+        view! { <A href=step.page().href() attr:id=edit_link_id(step) attr:class="review__edit">{move || i18n.t(key)}</A> }
     };
     view! {
         <section class="review__section" aria-labelledby="review-contact">

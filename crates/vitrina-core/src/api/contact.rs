@@ -89,6 +89,7 @@ impl MessengerKind {
 /// the end means midnight (`00:00`–`00:00` is the whole day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct TimeRange {
     #[cfg_attr(feature = "openapi", schema(example = "09:00"))]
     pub start: String,
@@ -105,6 +106,7 @@ impl TimeRange {
 /// The weekly schedule: for each day, the ranges that start on it (none: not reachable that day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct WeeklyHours {
     #[serde(default)]
     pub mon: Vec<TimeRange>,
@@ -125,6 +127,7 @@ pub struct WeeklyHours {
 /// A date whose hours differ from the week's (a holiday: no ranges, closed all day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct DateOverride {
     /// `YYYY-MM-DD`, in the seller's zone.
     #[cfg_attr(feature = "openapi", schema(example = "2026-12-24"))]
@@ -140,6 +143,7 @@ pub struct DateOverride {
 /// A messenger account the seller really uses (seed 001: list only those you use).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Messenger {
     pub kind: MessengerKind,
     /// The user name or number on that service.
@@ -149,6 +153,7 @@ pub struct Messenger {
 /// Instant messages, through the messengers the seller lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct MessagesChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -161,6 +166,7 @@ pub struct MessagesChannel {
 /// to it, or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct EmailChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -177,6 +183,7 @@ pub struct EmailChannel {
 /// The phone, shown only during the contact hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PhoneChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -191,6 +198,7 @@ pub struct PhoneChannel {
 /// A postal address for letters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PostalChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -203,6 +211,7 @@ pub struct PostalChannel {
 /// Who the seller is (seed 001: full name; legal entity and tax id for a business; a site).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Identity {
     #[serde(default)]
     pub full_name: String,
@@ -222,6 +231,7 @@ pub struct Identity {
 /// A real absence of several days (seed 001), with the date of return.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Away {
     pub enabled: bool,
     /// The day the seller is back (`YYYY-MM-DD`, seller's zone); away mode ends by itself then.
@@ -235,6 +245,7 @@ pub struct Away {
 /// Everything a seller sets about being contacted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct ContactSettings {
     /// `false`: the seller takes no contact at all (the channels below are kept but not shown).
     pub accepts_contact: bool,
@@ -271,6 +282,30 @@ pub struct ContactSettings {
 fn default_response_time() -> u32 {
     24
 }
+
+/// A choice among a few values changes as a whole (for the editor's stores).
+#[cfg(feature = "leptos")]
+macro_rules! patch_as_a_whole {
+    ($($ty:ty),+) => {$(
+        impl reactive_stores::PatchField for $ty {
+            fn patch_field(
+                &mut self,
+                new: Self,
+                path: &reactive_stores::StorePath,
+                notify: &mut dyn FnMut(&reactive_stores::StorePath),
+                _keys: Option<&reactive_stores::KeyMap>,
+            ) {
+                if new != *self {
+                    *self = new;
+                    notify(path);
+                }
+            }
+        }
+    )+};
+}
+
+#[cfg(feature = "leptos")]
+patch_as_a_whole!(Audience, PhoneAction, MessengerKind);
 
 /// `GET /api/sellers/{seller_id}/contact-settings`: the settings as last saved, and their version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@
 pub mod audience;
 pub mod jsonld;
 pub mod obfuscate;
+pub mod paths;
 pub mod rules;
 pub mod schedule;
 pub mod signature;
@@ -17,35 +18,6 @@ pub mod zone;
 pub use audience::Viewer;
 pub use schedule::{Schedule, Window};
 pub use zone::{FixedOffset, TimeZones};
-
-/// Stable field-error codes of the contact settings and form (the app words them as
-/// `validation.{code}`), beside the general ones in [`crate::validate::code`].
-pub mod code {
-    pub const NO_CHANNEL: &str = "no_channel";
-    pub const EMAIL_NO_WAY: &str = "email_no_way";
-    pub const PHONE_WITHOUT_HOURS: &str = "phone_without_hours";
-    pub const MESSAGES_WITHOUT_MESSENGERS: &str = "messages_without_messengers";
-    pub const INVALID_TIME: &str = "invalid_time";
-    pub const EMPTY_RANGE: &str = "empty_range";
-    pub const OVERLAPPING_RANGES: &str = "overlapping_ranges";
-    pub const INVALID_TIME_ZONE: &str = "invalid_time_zone";
-    pub const INVALID_DATE: &str = "invalid_date";
-    pub const DUPLICATE_DATE: &str = "duplicate_date";
-    pub const INVALID_URL: &str = "invalid_url";
-    pub const INVALID_TAX_ID: &str = "invalid_tax_id";
-    pub const INVALID_HANDLE: &str = "invalid_handle";
-    pub const AWAY_RETURN_IN_PAST: &str = "away_return_in_past";
-    pub const TOO_MANY: &str = "too_many";
-    pub const OUT_OF_RANGE: &str = "out_of_range";
-    pub const SIGNATURE_TOO_MANY_LINES: &str = "signature_too_many_lines";
-    pub const SIGNATURE_LINE_TOO_LONG: &str = "signature_line_too_long";
-    pub const SIGNATURE_MISSING_NAME: &str = "signature_missing_name";
-    pub const SIGNATURE_MISSING_COMPANY: &str = "signature_missing_company";
-    pub const SIGNATURE_MISSING_WEBSITE: &str = "signature_missing_website";
-    pub const SIGNATURE_MISSING_EMAIL: &str = "signature_missing_email";
-    /// A warning, not a refusal (seed 003: a free mailbox looks untrustworthy to customers).
-    pub const FREE_MAILBOX: &str = "free_mailbox";
-}
 
 /// How many messages the contact form takes, so that a seller is not flooded and a person is
 /// never refused for writing once or twice: per sender address and per network address.

@@ -1,14 +1,17 @@
 //! What a seller may save and what a shopper may send. The backend refuses what breaks these
 //! rules; the editor and the form show the same messages at the field before anything is sent.
 
-use super::schedule::{RangeError, Span, overlapping, weekday_key, weekly_overlaps};
+use super::paths;
+use super::schedule::{RangeError, Span, overlapping, weekly_overlaps};
 use super::signature;
 use super::zone::{TimeZones, local_date};
-use super::{code, schedule};
 use crate::FieldError;
-use crate::api::{Audience, ContactSettings, MessageContext, MessengerKind, NewContactMessage, TimeRange};
+use crate::api::{
+    Audience, Away, ContactSettings, DateOverride, EmailChannel, Identity, MessageContext, MessagesChannel, MessengerKind,
+    NewContactMessage, PhoneChannel, PostalChannel, TimeRange, WeeklyHours,
+};
 use crate::civil::{Date, UnixSeconds, Weekday};
-use crate::validate::{self, code as general};
+use crate::field::{self, FieldCode};
 
 pub const MAX_RANGES_PER_DAY: usize = 4;
 pub const MAX_OVERRIDES: usize = 60;
@@ -25,9 +28,8 @@ pub struct Report {
 }
 
 impl Report {
-    fn error(&mut self, field: impl Into<String>, code: &str) {
-        let field = field.into();
-        self.errors.push(FieldError::new(&field, code, english(code)));
+    fn error(&mut self, field: impl Into<String>, code: FieldCode) {
+        self.errors.push(FieldError::of(field, code));
     }
 
     /// The first error on `field`, if any.
@@ -37,40 +39,6 @@ impl Report {
 
     pub fn is_ok(&self) -> bool {
         self.errors.is_empty()
-    }
-}
-
-/// The English text of a code, for developers and clients without translations.
-pub fn english(code: &str) -> &'static str {
-    match code {
-        general::REQUIRED => "Fill this in.",
-        general::INVALID_EMAIL => "Not an email address.",
-        general::INVALID_PHONE => "Give the phone number with its country code (+421 …).",
-        general::TOO_LONG => "This is too long.",
-        code::NO_CHANNEL => "Turn on at least one way to reach you, or choose no contact at all.",
-        code::EMAIL_NO_WAY => "Show the address, offer the contact form, or both.",
-        code::PHONE_WITHOUT_HOURS => "The phone is shown only during your hours; set some hours.",
-        code::MESSAGES_WITHOUT_MESSENGERS => "Add the messenger you use for instant messages.",
-        code::INVALID_TIME => "Give a time as HH:MM.",
-        code::EMPTY_RANGE => "The range starts and ends at the same time.",
-        code::OVERLAPPING_RANGES => "This range overlaps another one.",
-        code::INVALID_TIME_ZONE => "Not a known time zone.",
-        code::INVALID_DATE => "Give a date as YYYY-MM-DD.",
-        code::DUPLICATE_DATE => "This date is already listed.",
-        code::INVALID_URL => "Give the full address of the site, starting with https://.",
-        code::INVALID_TAX_ID => "Not a tax identification number.",
-        code::INVALID_HANDLE => "Not a user name or number on this service.",
-        code::AWAY_RETURN_IN_PAST => "The return date must be after today.",
-        code::TOO_MANY => "There are too many of these.",
-        code::OUT_OF_RANGE => "This value is out of range.",
-        code::SIGNATURE_TOO_MANY_LINES => "A signature has at most 6 lines.",
-        code::SIGNATURE_LINE_TOO_LONG => "A signature line has at most 70 characters.",
-        code::SIGNATURE_MISSING_NAME => "The signature should give your full name.",
-        code::SIGNATURE_MISSING_COMPANY => "The signature should give your company's name.",
-        code::SIGNATURE_MISSING_WEBSITE => "The signature should give your site.",
-        code::SIGNATURE_MISSING_EMAIL => "The signature should give your email address.",
-        code::FREE_MAILBOX => "An address on a free mailbox service looks less trustworthy to customers.",
-        _ => "This value is not valid.",
     }
 }
 
@@ -123,20 +91,17 @@ pub fn is_free_mailbox(address: &str) -> bool {
 }
 
 fn check_text(report: &mut Report, field: &str, value: &str, required: bool, max: usize) {
-    if value.trim().is_empty() {
-        if required {
-            report.error(field, general::REQUIRED);
-        }
-    } else if value.trim().chars().count() > max {
-        report.error(field, general::TOO_LONG);
+    let result = if required { field::required_text(value, max).map(drop) } else { field::optional_text(value, max) };
+    if let Err(code) = result {
+        report.error(field, code);
     }
 }
 
-fn check_range(report: &mut Report, field: &str, range: &TimeRange) {
+fn check_range(report: &mut Report, field: String, range: &TimeRange) {
     match Span::of(range) {
         Ok(_) => {}
-        Err(RangeError::InvalidTime) => report.error(field, code::INVALID_TIME),
-        Err(RangeError::Empty) => report.error(field, code::EMPTY_RANGE),
+        Err(RangeError::InvalidTime) => report.error(field, FieldCode::InvalidTime),
+        Err(RangeError::Empty) => report.error(field, FieldCode::EmptyRange),
     }
 }
 
@@ -164,7 +129,7 @@ fn is_tax_id(value: &str) -> bool {
 fn is_handle(kind: MessengerKind, handle: &str) -> bool {
     let handle = handle.trim();
     match kind {
-        MessengerKind::Whatsapp | MessengerKind::Viber | MessengerKind::Signal => validate::international_phone(handle).is_ok(),
+        MessengerKind::Whatsapp | MessengerKind::Viber | MessengerKind::Signal => field::international_phone(handle).is_ok(),
         MessengerKind::Telegram => {
             let name = handle.trim_start_matches('@');
             (5..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -175,176 +140,208 @@ fn is_handle(kind: MessengerKind, handle: &str) -> bool {
 }
 
 /// Checks everything a seller saves. `now` and the zones place "today" in the seller's zone
-/// (a return date must be after it).
+/// (a return date must be after it). One checker per section, in the order the editor shows them.
 pub fn check_settings(s: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones) -> Report {
     let mut report = Report::default();
+    // A channel that is on while the seller takes contact at all.
     let on = |enabled: bool| s.accepts_contact && enabled;
+    check_reachable(&mut report, s);
+    check_time_zone(&mut report, &s.time_zone, tz);
+    check_audiences(&mut report, s);
+    check_messages(&mut report, &s.messages, on(s.messages.enabled));
+    check_email(&mut report, &s.email, on(s.email.enabled));
+    check_phone(&mut report, &s.phone, on(s.phone.enabled), &s.hours);
+    check_postal(&mut report, &s.postal, on(s.postal.enabled));
+    check_hours(&mut report, &s.hours);
+    check_overrides(&mut report, &s.overrides);
+    check_identity(&mut report, &s.identity, s.accepts_contact);
+    check_response_time(&mut report, s.response_time_hours);
+    check_away(&mut report, &s.away, &s.time_zone, now, tz);
+    check_signature(&mut report, s);
+    report
+}
 
+/// Taking contact needs a way to be reached.
+fn check_reachable(report: &mut Report, s: &ContactSettings) {
     if s.accepts_contact && !(s.messages.enabled || s.email.enabled || s.phone.enabled || s.postal.enabled) {
-        report.error("accepts_contact", code::NO_CHANNEL);
+        report.error(paths::ACCEPTS_CONTACT, FieldCode::NoChannel);
     }
+}
 
-    // The zone.
-    if s.time_zone.trim().is_empty() {
-        report.error("time_zone", general::REQUIRED);
-    } else if s.time_zone.len() > 64 || !tz.is_known(s.time_zone.trim()) {
-        report.error("time_zone", code::INVALID_TIME_ZONE);
+fn check_time_zone(report: &mut Report, zone: &str, tz: &dyn TimeZones) {
+    if zone.trim().is_empty() {
+        report.error(paths::TIME_ZONE, FieldCode::Required);
+    } else if zone.len() > 64 || !tz.is_known(zone.trim()) {
+        report.error(paths::TIME_ZONE, FieldCode::InvalidTimeZone);
     }
+}
 
-    // Audiences a seller may choose.
+/// Only the audiences a seller may choose.
+fn check_audiences(report: &mut Report, s: &ContactSettings) {
     for (field, audience) in [
-        ("messages.audience", s.messages.audience),
-        ("email.audience", s.email.audience),
-        ("phone.audience", s.phone.audience),
-        ("postal.audience", s.postal.audience),
+        (paths::MESSAGES_AUDIENCE, s.messages.audience),
+        (paths::EMAIL_AUDIENCE, s.email.audience),
+        (paths::PHONE_AUDIENCE, s.phone.audience),
+        (paths::POSTAL_AUDIENCE, s.postal.audience),
     ] {
         if audience == Audience::Unknown {
-            report.error(field, general::INVALID);
+            report.error(field, FieldCode::Invalid);
         }
     }
+}
 
-    // Instant messages.
-    if on(s.messages.enabled) && s.messages.messengers.is_empty() {
-        report.error("messages.messengers", code::MESSAGES_WITHOUT_MESSENGERS);
+fn check_messages(report: &mut Report, messages: &MessagesChannel, on: bool) {
+    if on && messages.messengers.is_empty() {
+        report.error(paths::MESSENGERS, FieldCode::MessagesWithoutMessengers);
     }
-    if s.messages.messengers.len() > MAX_MESSENGERS {
-        report.error("messages.messengers", code::TOO_MANY);
+    if messages.messengers.len() > MAX_MESSENGERS {
+        report.error(paths::MESSENGERS, FieldCode::TooMany);
     }
-    for (i, m) in s.messages.messengers.iter().enumerate() {
-        let field = format!("messages.messengers.{i}.handle");
+    for (i, m) in messages.messengers.iter().enumerate() {
         if m.handle.trim().is_empty() {
-            report.error(field, general::REQUIRED);
+            report.error(paths::messenger_handle(i), FieldCode::Required);
         } else if !is_handle(m.kind, &m.handle) {
-            report.error(field, code::INVALID_HANDLE);
+            report.error(paths::messenger_handle(i), FieldCode::InvalidHandle);
         }
     }
+}
 
-    // Email.
-    let address = s.email.address.trim();
+fn check_email(report: &mut Report, email: &EmailChannel, on: bool) {
+    let address = email.address.trim();
     if address.is_empty() {
-        if on(s.email.enabled) {
-            report.error("email.address", general::REQUIRED);
+        if on {
+            report.error(paths::EMAIL_ADDRESS, FieldCode::Required);
         }
-    } else if let Err(c) = validate::email(address) {
-        report.error("email.address", c);
+    } else if let Err(code) = field::email(address) {
+        report.error(paths::EMAIL_ADDRESS, code);
     } else if is_free_mailbox(address) {
-        report.warnings.push(FieldError::new("email.address", code::FREE_MAILBOX, english(code::FREE_MAILBOX)));
+        report.warnings.push(FieldError::of(paths::EMAIL_ADDRESS, FieldCode::FreeMailbox));
     }
-    if on(s.email.enabled) && !s.email.show_address && !s.email.contact_form {
-        report.error("email.show_address", code::EMAIL_NO_WAY);
+    if on && !email.show_address && !email.contact_form {
+        report.error(paths::EMAIL_SHOW_ADDRESS, FieldCode::EmailNoWay);
     }
+}
 
-    // Phone.
-    if s.phone.number.trim().is_empty() {
-        if on(s.phone.enabled) {
-            report.error("phone.number", general::REQUIRED);
+/// The phone is shown only during the hours, so it needs some.
+fn check_phone(report: &mut Report, phone: &PhoneChannel, on: bool, hours: &WeeklyHours) {
+    if phone.number.trim().is_empty() {
+        if on {
+            report.error(paths::PHONE_NUMBER, FieldCode::Required);
         }
-    } else if let Err(c) = validate::international_phone(&s.phone.number) {
-        report.error("phone.number", c);
+    } else if let Err(code) = field::international_phone(&phone.number) {
+        report.error(paths::PHONE_NUMBER, code);
     }
-    if on(s.phone.enabled) && s.hours.is_empty() {
-        report.error("phone.enabled", code::PHONE_WITHOUT_HOURS);
+    if on && hours.is_empty() {
+        report.error(paths::PHONE_ENABLED, FieldCode::PhoneWithoutHours);
     }
+}
 
-    // Postal address.
-    check_text(&mut report, "postal.address", &s.postal.address, on(s.postal.enabled), 500);
-    if s.postal.address.lines().count() > 8 {
-        report.error("postal.address", general::TOO_LONG);
+fn check_postal(report: &mut Report, postal: &PostalChannel, on: bool) {
+    check_text(report, paths::POSTAL_ADDRESS, &postal.address, on, 500);
+    if postal.address.lines().count() > 8 {
+        report.error(paths::POSTAL_ADDRESS, FieldCode::TooLong);
     }
+}
 
-    // Weekly hours.
+/// Each day's ranges are real times, not empty, and overlap none of the week's (an overnight
+/// range runs into the next day).
+fn check_hours(report: &mut Report, hours: &WeeklyHours) {
     for day in Weekday::ALL {
-        let ranges = s.hours.day(day);
-        let key = weekday_key(day);
+        let ranges = hours.day(day);
         if ranges.len() > MAX_RANGES_PER_DAY {
-            report.error(format!("hours.{key}"), code::TOO_MANY);
+            report.error(paths::hours_day(day), FieldCode::TooMany);
         }
         for (i, range) in ranges.iter().enumerate() {
-            check_range(&mut report, &format!("hours.{key}.{i}"), range);
+            check_range(report, paths::hours_range(day, i), range);
         }
     }
-    for (day, i) in weekly_overlaps(&s.hours) {
-        report.error(format!("hours.{}.{i}", weekday_key(day)), code::OVERLAPPING_RANGES);
+    for (day, i) in weekly_overlaps(hours) {
+        report.error(paths::hours_range(day, i), FieldCode::OverlappingRanges);
     }
+}
 
-    // Date overrides.
-    if s.overrides.len() > MAX_OVERRIDES {
-        report.error("overrides", code::TOO_MANY);
+/// Special dates are real, listed once, with ranges like a day's.
+fn check_overrides(report: &mut Report, overrides: &[DateOverride]) {
+    if overrides.len() > MAX_OVERRIDES {
+        report.error(paths::OVERRIDES, FieldCode::TooMany);
     }
     let mut dates: Vec<Date> = Vec::new();
-    for (i, o) in s.overrides.iter().enumerate() {
-        let field = format!("overrides.{i}.date");
+    for (i, o) in overrides.iter().enumerate() {
         if o.date.trim().is_empty() {
-            report.error(field, general::REQUIRED);
+            report.error(paths::override_date(i), FieldCode::Required);
         } else {
             match Date::parse(o.date.trim()) {
-                None => report.error(field, code::INVALID_DATE),
-                Some(d) if dates.contains(&d) => report.error(field, code::DUPLICATE_DATE),
+                None => report.error(paths::override_date(i), FieldCode::InvalidDate),
+                Some(d) if dates.contains(&d) => report.error(paths::override_date(i), FieldCode::DuplicateDate),
                 Some(d) => dates.push(d),
             }
         }
         if o.ranges.len() > MAX_RANGES_PER_DAY {
-            report.error(format!("overrides.{i}.ranges"), code::TOO_MANY);
+            report.error(paths::override_ranges(i), FieldCode::TooMany);
         }
         for (j, range) in o.ranges.iter().enumerate() {
-            check_range(&mut report, &format!("overrides.{i}.ranges.{j}"), range);
+            check_range(report, paths::override_range(i, j), range);
         }
         for j in overlapping(&o.ranges) {
-            report.error(format!("overrides.{i}.ranges.{j}"), code::OVERLAPPING_RANGES);
+            report.error(paths::override_range(i, j), FieldCode::OverlappingRanges);
         }
-        check_text(&mut report, &format!("overrides.{i}.note"), &o.note, false, 100);
+        check_text(report, &paths::override_note(i), &o.note, false, 100);
     }
+}
 
-    // Identity (seed 001: the full name is a must; a business gives its name and tax id).
-    let id = &s.identity;
-    check_text(&mut report, "identity.full_name", &id.full_name, s.accepts_contact, 100);
-    check_text(&mut report, "identity.nickname", &id.nickname, false, 60);
-    check_text(&mut report, "identity.legal_entity", &id.legal_entity, false, 150);
+/// Seed 001: the full name is a must; a business gives its name and tax id.
+fn check_identity(report: &mut Report, id: &Identity, accepts_contact: bool) {
+    check_text(report, paths::FULL_NAME, &id.full_name, accepts_contact, 100);
+    check_text(report, paths::NICKNAME, &id.nickname, false, 60);
+    check_text(report, paths::LEGAL_ENTITY, &id.legal_entity, false, 150);
     if id.tax_id.trim().is_empty() {
         if !id.legal_entity.trim().is_empty() {
-            report.error("identity.tax_id", general::REQUIRED);
+            report.error(paths::TAX_ID, FieldCode::Required);
         }
     } else if !is_tax_id(&id.tax_id) {
-        report.error("identity.tax_id", code::INVALID_TAX_ID);
+        report.error(paths::TAX_ID, FieldCode::InvalidTaxId);
     }
     if !id.website.trim().is_empty() {
         if id.website.trim().len() > 200 {
-            report.error("identity.website", general::TOO_LONG);
+            report.error(paths::WEBSITE, FieldCode::TooLong);
         } else if !is_website(&id.website) {
-            report.error("identity.website", code::INVALID_URL);
+            report.error(paths::WEBSITE, FieldCode::InvalidUrl);
         }
     }
+}
 
-    // Response time.
-    if !(1..=MAX_RESPONSE_TIME_HOURS).contains(&s.response_time_hours) {
-        report.error("response_time_hours", code::OUT_OF_RANGE);
+fn check_response_time(report: &mut Report, hours: u32) {
+    if !(1..=MAX_RESPONSE_TIME_HOURS).contains(&hours) {
+        report.error(paths::RESPONSE_TIME_HOURS, FieldCode::OutOfRange);
     }
+}
 
-    // Away (seed 001: a real absence, with the date of return).
-    if s.away.enabled {
-        let until = s.away.until.trim();
+/// Seed 001: away is a real absence, with the date of return, after today in the seller's zone.
+fn check_away(report: &mut Report, away: &Away, zone: &str, now: UnixSeconds, tz: &dyn TimeZones) {
+    if away.enabled {
+        let until = away.until.trim();
         if until.is_empty() {
-            report.error("away.until", general::REQUIRED);
+            report.error(paths::AWAY_UNTIL, FieldCode::Required);
         } else {
             match Date::parse(until) {
-                None => report.error("away.until", code::INVALID_DATE),
+                None => report.error(paths::AWAY_UNTIL, FieldCode::InvalidDate),
                 Some(date) => {
-                    let today =
-                        local_date(tz, s.time_zone.trim(), now).unwrap_or_else(|| Date::from_days_since_epoch(now.div_euclid(86_400)));
+                    let today = local_date(tz, zone.trim(), now).unwrap_or_else(|| Date::from_days_since_epoch(now.div_euclid(86_400)));
                     if date <= today {
-                        report.error("away.until", code::AWAY_RETURN_IN_PAST);
+                        report.error(paths::AWAY_UNTIL, FieldCode::AwayReturnInPast);
                     }
                 }
             }
         }
     }
-    check_text(&mut report, "away.note", &s.away.note, false, 500);
+    check_text(report, paths::AWAY_NOTE, &away.note, false, 500);
+}
 
-    // Signature (seed 003).
-    for c in signature::check(&s.signature, &s.identity, &s.email.address) {
-        report.error("signature", c);
+/// Seed 003: the signature's form and what it must give.
+fn check_signature(report: &mut Report, s: &ContactSettings) {
+    for code in signature::check(&s.signature, &s.identity, &s.email.address) {
+        report.error(paths::SIGNATURE, code);
     }
-    report
 }
 
 /// A contact-form message as the backend stores it: trimmed and checked.
@@ -377,24 +374,25 @@ impl MessageContext {
 /// Checks a contact-form message (the honeypot is the backend's business, not a field rule).
 pub fn check_message(m: &NewContactMessage) -> Result<CheckedMessage, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut take = |field: &str, result: Result<String, &'static str>| match result {
+    let mut take = |field: &str, result: Result<String, FieldCode>| match result {
         Ok(v) => v,
-        Err(c) => {
-            errors.push(FieldError::new(field, c, english(c)));
+        Err(code) => {
+            errors.push(FieldError::of(field, code));
             String::new()
         }
     };
-    let subject = take("subject", validate::required_text(&m.subject, MAX_SUBJECT_CHARS));
-    let message = take("message", validate::required_text(&m.message, MAX_MESSAGE_CHARS));
-    let reply_to = take("reply_to", validate::email(&m.reply_to));
+    let subject = take(paths::SUBJECT, field::required_text(&m.subject, MAX_SUBJECT_CHARS));
+    let message = take(paths::MESSAGE, field::required_text(&m.message, MAX_MESSAGE_CHARS));
+    let reply_to = take(paths::REPLY_TO, field::email(&m.reply_to));
     let mut context = MessageContext::default();
-    for (field, value, slot) in
-        [("context.order", &m.context.order, &mut context.order), ("context.shipment", &m.context.shipment, &mut context.shipment)]
-    {
+    for (field, value, slot) in [
+        (paths::CONTEXT_ORDER, &m.context.order, &mut context.order),
+        (paths::CONTEXT_SHIPMENT, &m.context.shipment, &mut context.shipment),
+    ] {
         if let Some(v) = value {
             match clean_reference(v) {
                 Some(clean) => *slot = Some(clean),
-                None => errors.push(FieldError::new(field, general::INVALID, english(general::INVALID))),
+                None => errors.push(FieldError::of(field, FieldCode::Invalid)),
             }
         }
     }
@@ -403,7 +401,7 @@ pub fn check_message(m: &NewContactMessage) -> Result<CheckedMessage, Vec<FieldE
 
 /// Whether a day's list of ranges would be valid (for the editor's quick check while typing).
 pub fn day_is_valid(ranges: &[TimeRange]) -> bool {
-    ranges.iter().all(|r| schedule::Span::of(r).is_ok()) && overlapping(ranges).is_empty()
+    ranges.iter().all(|r| Span::of(r).is_ok()) && overlapping(ranges).is_empty()
 }
 
 #[cfg(test)]
@@ -456,12 +454,12 @@ mod tests {
         }
     }
 
-    fn codes(s: &ContactSettings) -> Vec<(String, String)> {
+    fn codes(s: &ContactSettings) -> Vec<(String, FieldCode)> {
         check_settings(s, now(), &Tz).errors.into_iter().map(|e| (e.field, e.code)).collect()
     }
 
-    fn one(field: &str, code: &str) -> Vec<(String, String)> {
-        vec![(field.to_owned(), code.to_owned())]
+    fn one(field: &str, code: FieldCode) -> Vec<(String, FieldCode)> {
+        vec![(field.to_owned(), code)]
     }
 
     #[test]
@@ -473,9 +471,9 @@ mod tests {
     fn the_phone_must_be_international() {
         let mut s = good();
         s.phone.number = "0905 123 456".into();
-        assert_eq!(codes(&s), one("phone.number", general::INVALID_PHONE));
+        assert_eq!(codes(&s), one("phone.number", FieldCode::InvalidPhone));
         s.phone.number = String::new();
-        assert_eq!(codes(&s), one("phone.number", general::REQUIRED));
+        assert_eq!(codes(&s), one("phone.number", FieldCode::Required));
         s.phone.enabled = false;
         assert_eq!(codes(&s), vec![], "a phone that is off needs no number");
     }
@@ -484,7 +482,7 @@ mod tests {
     fn the_email_must_be_an_address() {
         let mut s = good();
         s.email.address = "marek at severny-veter".into();
-        assert_eq!(codes(&s), one("email.address", general::INVALID_EMAIL));
+        assert_eq!(codes(&s), one("email.address", FieldCode::InvalidEmail));
     }
 
     #[test]
@@ -495,7 +493,7 @@ mod tests {
         let report = check_settings(&s, now(), &Tz);
         assert!(report.is_ok());
         assert_eq!(report.warnings.len(), 1);
-        assert_eq!(report.warnings[0].code, code::FREE_MAILBOX);
+        assert_eq!(report.warnings[0].code, FieldCode::FreeMailbox);
         assert!(is_free_mailbox("x@mail.ru") && is_free_mailbox("x@azet.sk"));
         assert!(!is_free_mailbox("marek@severny-veter.example"));
     }
@@ -509,9 +507,9 @@ mod tests {
         assert_eq!(
             codes(&s),
             vec![
-                ("hours.tue.0".into(), code::EMPTY_RANGE.into()),
-                ("hours.wed.0".into(), code::INVALID_TIME.into()),
-                ("hours.mon.1".into(), code::OVERLAPPING_RANGES.into()),
+                ("hours.tue.0".into(), FieldCode::EmptyRange),
+                ("hours.wed.0".into(), FieldCode::InvalidTime),
+                ("hours.mon.1".into(), FieldCode::OverlappingRanges),
             ]
         );
     }
@@ -520,7 +518,7 @@ mod tests {
     fn an_overnight_range_that_runs_into_the_next_days_hours_overlaps_them() {
         let mut s = good();
         s.hours.mon = vec![TimeRange::new("20:00", "10:00")];
-        assert_eq!(codes(&s), one("hours.tue.0", code::OVERLAPPING_RANGES));
+        assert_eq!(codes(&s), one("hours.tue.0", FieldCode::OverlappingRanges));
         s.hours.mon = vec![TimeRange::new("20:00", "02:00")];
         assert_eq!(codes(&s), vec![], "Monday night to Tuesday 02:00 is fine");
     }
@@ -529,7 +527,7 @@ mod tests {
     fn the_phone_needs_hours() {
         let mut s = good();
         s.hours = WeeklyHours::default();
-        assert_eq!(codes(&s), one("phone.enabled", code::PHONE_WITHOUT_HOURS));
+        assert_eq!(codes(&s), one("phone.enabled", FieldCode::PhoneWithoutHours));
     }
 
     #[test]
@@ -539,7 +537,7 @@ mod tests {
         s.email.enabled = false;
         s.phone.enabled = false;
         s.postal.enabled = false;
-        assert_eq!(codes(&s), one("accepts_contact", code::NO_CHANNEL));
+        assert_eq!(codes(&s), one("accepts_contact", FieldCode::NoChannel));
         s.accepts_contact = false;
         s.identity = Identity::default();
         s.signature = String::new();
@@ -551,7 +549,7 @@ mod tests {
         let mut s = good();
         s.email.show_address = false;
         s.email.contact_form = false;
-        assert_eq!(codes(&s), one("email.show_address", code::EMAIL_NO_WAY));
+        assert_eq!(codes(&s), one("email.show_address", FieldCode::EmailNoWay));
     }
 
     #[test]
@@ -567,9 +565,9 @@ mod tests {
         assert_eq!(
             codes(&s),
             vec![
-                ("overrides.1.date".into(), code::DUPLICATE_DATE.into()),
-                ("overrides.2.date".into(), code::INVALID_DATE.into()),
-                ("overrides.3.ranges.1".into(), code::OVERLAPPING_RANGES.into()),
+                ("overrides.1.date".into(), FieldCode::DuplicateDate),
+                ("overrides.2.date".into(), FieldCode::InvalidDate),
+                ("overrides.3.ranges.1".into(), FieldCode::OverlappingRanges),
             ]
         );
     }
@@ -578,7 +576,7 @@ mod tests {
     fn the_time_zone_must_be_known() {
         let mut s = good();
         s.time_zone = "Europe/Atlantis".into();
-        assert_eq!(codes(&s), one("time_zone", code::INVALID_TIME_ZONE));
+        assert_eq!(codes(&s), one("time_zone", FieldCode::InvalidTimeZone));
     }
 
     #[test]
@@ -586,30 +584,27 @@ mod tests {
         let mut s = good();
         s.identity.tax_id = String::new();
         s.identity.website = "severny-veter.example".into();
-        assert_eq!(
-            codes(&s),
-            vec![("identity.tax_id".into(), general::REQUIRED.into()), ("identity.website".into(), code::INVALID_URL.into()),]
-        );
+        assert_eq!(codes(&s), vec![("identity.tax_id".into(), FieldCode::Required), ("identity.website".into(), FieldCode::InvalidUrl),]);
     }
 
     #[test]
     fn messengers_need_a_real_handle() {
         let mut s = good();
         s.messages.messengers.push(Messenger { kind: MessengerKind::Whatsapp, handle: "905 123".into() });
-        assert_eq!(codes(&s), one("messages.messengers.1.handle", code::INVALID_HANDLE));
+        assert_eq!(codes(&s), one("messages.messengers.1.handle", FieldCode::InvalidHandle));
         s.messages.messengers.clear();
-        assert_eq!(codes(&s), one("messages.messengers", code::MESSAGES_WITHOUT_MESSENGERS));
+        assert_eq!(codes(&s), one("messages.messengers", FieldCode::MessagesWithoutMessengers));
     }
 
     #[test]
     fn away_needs_a_return_date_after_today_in_the_sellers_zone() {
         let mut s = good();
         s.away = Away { enabled: true, until: "2026-11-22".into(), note: String::new() };
-        assert_eq!(codes(&s), one("away.until", code::AWAY_RETURN_IN_PAST));
+        assert_eq!(codes(&s), one("away.until", FieldCode::AwayReturnInPast));
         s.away.until = "2026-11-30".into();
         assert_eq!(codes(&s), vec![]);
         s.away.until = String::new();
-        assert_eq!(codes(&s), one("away.until", general::REQUIRED));
+        assert_eq!(codes(&s), one("away.until", FieldCode::Required));
     }
 
     #[test]
@@ -617,8 +612,8 @@ mod tests {
         let mut s = good();
         s.signature = "Thanks!".into();
         let found = codes(&s);
-        assert!(found.contains(&("signature".into(), code::SIGNATURE_MISSING_NAME.into())));
-        assert!(found.contains(&("signature".into(), code::SIGNATURE_MISSING_EMAIL.into())));
+        assert!(found.contains(&("signature".into(), FieldCode::SignatureMissingName)));
+        assert!(found.contains(&("signature".into(), FieldCode::SignatureMissingEmail)));
     }
 
     #[test]
@@ -640,14 +635,14 @@ mod tests {
             context: MessageContext { order: Some("<script>".into()), shipment: None },
             website: String::new(),
         };
-        let fields: Vec<(String, String)> = check_message(&bad).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<(String, FieldCode)> = check_message(&bad).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(
             fields,
             vec![
-                ("subject".into(), general::REQUIRED.into()),
-                ("message".into(), general::TOO_LONG.into()),
-                ("reply_to".into(), general::INVALID_EMAIL.into()),
-                ("context.order".into(), general::INVALID.into()),
+                ("subject".into(), FieldCode::Required),
+                ("message".into(), FieldCode::TooLong),
+                ("reply_to".into(), FieldCode::InvalidEmail),
+                ("context.order".into(), FieldCode::Invalid),
             ]
         );
     }

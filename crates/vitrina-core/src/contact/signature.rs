@@ -2,7 +2,7 @@
 //! lines, framed by horizontal lines above and below; it must give the name, the company, the
 //! site and the email address.
 
-use super::code;
+use crate::FieldCode;
 use crate::api::{ContactSettings, Identity};
 
 pub const MAX_LINES: usize = 6;
@@ -29,31 +29,31 @@ fn contains(haystack: &str, needle: &str) -> bool {
 
 /// What is wrong with a signature the seller wrote (stable codes, first the form, then what is
 /// missing). An empty signature is fine: [`effective`] makes one.
-pub fn check(signature: &str, identity: &Identity, email: &str) -> Vec<&'static str> {
+pub fn check(signature: &str, identity: &Identity, email: &str) -> Vec<FieldCode> {
     let lines = lines(signature);
     if lines.is_empty() {
         return Vec::new();
     }
     let mut problems = Vec::new();
     if lines.len() > MAX_LINES {
-        problems.push(code::SIGNATURE_TOO_MANY_LINES);
+        problems.push(FieldCode::SignatureTooManyLines);
     }
     if lines.iter().any(|l| l.chars().count() > MAX_LINE_CHARS) {
-        problems.push(code::SIGNATURE_LINE_TOO_LONG);
+        problems.push(FieldCode::SignatureLineTooLong);
     }
     let text = lines.join("\n");
     if !contains(&text, &identity.full_name) {
-        problems.push(code::SIGNATURE_MISSING_NAME);
+        problems.push(FieldCode::SignatureMissingName);
     }
     if !contains(&text, &identity.legal_entity) {
-        problems.push(code::SIGNATURE_MISSING_COMPANY);
+        problems.push(FieldCode::SignatureMissingCompany);
     }
     let site = identity.website.trim().trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
     if !contains(&text, site) {
-        problems.push(code::SIGNATURE_MISSING_WEBSITE);
+        problems.push(FieldCode::SignatureMissingWebsite);
     }
     if !contains(&text, email) {
-        problems.push(code::SIGNATURE_MISSING_EMAIL);
+        problems.push(FieldCode::SignatureMissingEmail);
     }
     problems
 }
@@ -137,7 +137,7 @@ mod tests {
     fn a_signature_with_name_company_site_and_email_passes() {
         let sig = "Marek Horváth, owner\nSevérny Veter s.r.o.\nseverny-veter.example\nmarek@severny-veter.example";
         // The company is misspelt on purpose: the rule wants the company as registered.
-        assert_eq!(check(sig, &marek(), EMAIL), vec![code::SIGNATURE_MISSING_COMPANY]);
+        assert_eq!(check(sig, &marek(), EMAIL), vec![FieldCode::SignatureMissingCompany]);
         let sig = "Marek Horváth, owner\nSeverny Veter s.r.o.\nhttps://severny-veter.example\nmarek@severny-veter.example";
         assert!(check(sig, &marek(), EMAIL).is_empty());
     }
@@ -146,10 +146,10 @@ mod tests {
     fn seven_lines_are_too_many_and_seventy_one_characters_too_long() {
         let mut sig = String::from("Marek Horváth\nSeverny Veter s.r.o.\nseverny-veter.example\nmarek@severny-veter.example");
         sig.push_str("\na\nb\nc");
-        assert_eq!(check(&sig, &marek(), EMAIL), vec![code::SIGNATURE_TOO_MANY_LINES]);
+        assert_eq!(check(&sig, &marek(), EMAIL), vec![FieldCode::SignatureTooManyLines]);
         let long = format!("Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}", "x".repeat(57));
         assert_eq!(long.lines().next().unwrap().chars().count(), 71);
-        assert_eq!(check(&long, &marek(), EMAIL), vec![code::SIGNATURE_LINE_TOO_LONG]);
+        assert_eq!(check(&long, &marek(), EMAIL), vec![FieldCode::SignatureLineTooLong]);
         let exactly = format!("Marek Horváth {}\nSeverny Veter s.r.o.\nseverny-veter.example\n{EMAIL}", "x".repeat(56));
         assert!(check(&exactly, &marek(), EMAIL).is_empty(), "70 characters (not bytes) is allowed");
     }
@@ -165,10 +165,10 @@ mod tests {
         assert_eq!(
             check("Best wishes", &marek(), EMAIL),
             vec![
-                code::SIGNATURE_MISSING_NAME,
-                code::SIGNATURE_MISSING_COMPANY,
-                code::SIGNATURE_MISSING_WEBSITE,
-                code::SIGNATURE_MISSING_EMAIL
+                FieldCode::SignatureMissingName,
+                FieldCode::SignatureMissingCompany,
+                FieldCode::SignatureMissingWebsite,
+                FieldCode::SignatureMissingEmail
             ]
         );
         // A private seller with no company or site needs only name and email.

@@ -7,7 +7,7 @@ use super::schedule::{Schedule, Window};
 use super::zone::{TimeZones, from_local, local_date};
 use crate::api::{Access, AwayNotice, ChannelKind, ContactSettings, ContactWindow, PhoneNumber, PublicChannel, SellerContact};
 use crate::civil::{Date, UnixSeconds, format_rfc3339_utc};
-use crate::validate;
+use crate::field;
 
 /// The date in the seller's zone (UTC when the zone is unknown).
 pub fn seller_today(settings: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones) -> Date {
@@ -114,19 +114,19 @@ pub fn public_view(
         if c.access == Access::Open {
             // A messenger reached by the phone number gives the number away: outside the
             // hours (or to someone who may not see the phone) it is left out with the phone.
-            let phone = validate::international_phone(&settings.phone.number).ok();
+            let phone = field::international_phone(&settings.phone.number).ok();
             let phone_shown = settings.phone.enabled && a.open_now && settings.phone.audience.access_for(viewer) == Access::Open;
             c.messengers = m
                 .messengers
                 .iter()
-                .filter(|messenger| phone_shown || phone.is_none() || validate::international_phone(&messenger.handle).ok() != phone)
+                .filter(|messenger| phone_shown || phone.is_none() || field::international_phone(&messenger.handle).ok() != phone)
                 .cloned()
                 .collect();
         }
         channels.push(c);
     }
     let e = &settings.email;
-    let address_ok = validate::email(&e.address).is_ok();
+    let address_ok = field::email(&e.address).is_ok();
     if accepts && e.enabled && e.show_address && address_ok {
         let mut c = channel(ChannelKind::Email, e.audience, viewer);
         if c.access == Access::Open {
@@ -143,7 +143,7 @@ pub fn public_view(
         c.phone_action = Some(p.action);
         if c.access == Access::Open
             && a.open_now
-            && let Ok(e164) = validate::international_phone(&p.number)
+            && let Ok(e164) = field::international_phone(&p.number)
         {
             c.phone = Some(PhoneNumber { display: p.number.trim().to_owned(), e164, action: p.action });
         }

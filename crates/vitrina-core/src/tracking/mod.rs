@@ -12,7 +12,7 @@ mod time;
 mod view;
 
 pub use carriers::{CarrierTable, Milestone, StatusMeaning, carrier};
-pub use number::{INVALID_TRACKING_NUMBER, tracking_number};
+pub use number::tracking_number;
 pub use refresh::{FIRST_REFRESH_SECONDS, MAX_REFRESH_SECONDS, next_refresh_seconds};
 pub use time::utc_offset_label;
 pub use view::{CarrierEvent, ShipmentRecord, shipment_view};

@@ -2,21 +2,18 @@
 //! backend (to refuse). Carriers' formats differ (`PX1000000001`, `RR123456789RU`,
 //! `1Z999AA10123456784`), so the rule is their common shape, not one carrier's.
 
-use crate::validate::code;
-
-/// The field-error code for something that cannot be a tracking number.
-pub const INVALID_TRACKING_NUMBER: &str = "invalid_tracking_number";
+use crate::FieldCode;
 
 /// Reads a tracking number as typed or pasted: spaces are dropped and letters made upper case.
 /// It must then be 8–35 letters and digits, with at least four digits.
-pub fn tracking_number(input: &str) -> Result<String, &'static str> {
+pub fn tracking_number(input: &str) -> Result<String, FieldCode> {
     let number: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if number.is_empty() {
-        return Err(code::REQUIRED);
+        return Err(FieldCode::Required);
     }
     let digits = number.bytes().filter(u8::is_ascii_digit).count();
     if !(8..=35).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_alphanumeric()) || digits < 4 {
-        return Err(INVALID_TRACKING_NUMBER);
+        return Err(FieldCode::InvalidTrackingNumber);
     }
     Ok(number)
 }
@@ -35,7 +32,7 @@ mod tests {
 
     #[test]
     fn what_cannot_be_a_tracking_number_is_refused() {
-        assert_eq!(tracking_number("   "), Err(code::REQUIRED));
+        assert_eq!(tracking_number("   "), Err(FieldCode::Required));
         for bad in [
             "PX1",
             "hello world",
@@ -46,7 +43,7 @@ mod tests {
             "1234567890123456789012345678901234567",
             "../../etc/passwd",
         ] {
-            assert_eq!(tracking_number(bad), Err(INVALID_TRACKING_NUMBER), "{bad}");
+            assert_eq!(tracking_number(bad), Err(FieldCode::InvalidTrackingNumber), "{bad}");
         }
     }
 }

@@ -16,8 +16,8 @@ use vitrina_core::api::{
 };
 use vitrina_core::checkout as rules;
 use vitrina_core::civil::UnixSeconds;
-use vitrina_core::validate::{self, code};
-use vitrina_core::{Currency, FieldError, Money};
+use vitrina_core::field;
+use vitrina_core::{Currency, FieldCode, FieldError, Money};
 
 /// Computes the quote for `draft` at `now`.
 pub fn build_quote(tx: &Transaction<'_>, store: &Profile, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
@@ -86,18 +86,18 @@ fn normalised_promo(code: Option<&str>) -> Option<String> {
 /// Problems with an address, field by field (`address.city`, …).
 pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut check = |field: &str, result: Result<String, &'static str>| {
+    let mut check = |path: &str, result: Result<String, FieldCode>| {
         if let Err(code) = result {
-            errors.push(FieldError::new(field, code, &english(code)));
+            errors.push(FieldError::of(path, code));
         }
     };
     // The store's countries, each written as Google's address metadata says.
     let ships_there = store.countries.contains(&address.country.as_str()) && addresses::format(&address.country).is_some();
-    check("address.country", if ships_there { Ok(String::new()) } else { Err("unsupported_country") });
-    check("address.city", validate::required_text(&address.city, 100));
+    check("address.country", if ships_there { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
+    check("address.city", field::required_text(&address.city, 100));
     check(
         "address.line",
-        validate::required_text(&address.line, 200).and_then(|line| match rules::refused_address(&line) {
+        field::required_text(&address.line, 200).and_then(|line| match rules::address_refusal(&line) {
             Some(reason) => Err(reason),
             None => Ok(line),
         }),
@@ -106,36 +106,12 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
     check(
         "address.postcode",
         match (postcode.is_empty(), addresses::postcode_fits(&address.country, postcode)) {
-            (true, _) if addresses::postcode_required(&address.country) => Err(code::REQUIRED),
-            (false, Some(false)) => Err("invalid_postcode"),
+            (true, _) if addresses::postcode_required(&address.country) => Err(FieldCode::Required),
+            (false, Some(false)) => Err(FieldCode::InvalidPostcode),
             _ => Ok(postcode.to_owned()),
         },
     );
     errors
-}
-
-/// English wording of field-error codes (the app words them in the shopper's language).
-pub fn english(code: &str) -> String {
-    match code {
-        code::REQUIRED => "Fill this in.",
-        code::INVALID_EMAIL => "Not an email address.",
-        code::INVALID_PHONE => "Give the phone number with its country code, e.g. +7 912 345-67-89.",
-        code::TOO_LONG => "Too long.",
-        rules::refusal::PO_BOX => "The carrier does not deliver to P.O. boxes (а/я). Give a street address.",
-        rules::refusal::POSTE_RESTANTE => {
-            "The carrier does not deliver poste restante (до востребования). Give a street address or choose a pickup point."
-        }
-        rules::refusal::MILITARY_UNIT => "The carrier does not deliver to military units (в/ч). Give a civilian address.",
-        "unsupported_country" => "We do not deliver to this country.",
-        "invalid_postcode" => "This postcode does not have the right form for the country.",
-        "unknown_option" => "This choice is not available for this order.",
-        "promo_invalid" => "There is no such promo code.",
-        "promo_expired" => "This promo code has expired.",
-        "promo_not_applicable" => "This promo code does not apply to this order.",
-        "terms_outdated" => "The terms have changed; read and accept the current version.",
-        _ => "Not valid.",
-    }
-    .to_owned()
 }
 
 fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
@@ -205,69 +181,69 @@ pub fn payment_methods(store: &Profile, delivery: Option<DeliveryKind>, total: &
 /// Everything an order needs, checked against the quote: the complete list of field problems.
 pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut check = |field: &str, result: Result<String, &'static str>| {
+    let mut check = |path: &str, result: Result<String, FieldCode>| {
         if let Err(code) = result {
-            errors.push(FieldError::new(field, code, &english(code)));
+            errors.push(FieldError::of(path, code));
         }
     };
     let contact = draft.contact.clone().unwrap_or_default();
     let country = draft.address.as_ref().map(|a| a.country.as_str()).unwrap_or_default();
     let phone = |value: &str| phone::normalise(value, country).map(|p| p.e164);
-    check("contact.email", validate::email(&contact.email));
+    check("contact.email", field::email(&contact.email));
     check("contact.phone", phone(&contact.phone));
-    check("contact.name", validate::required_text(&contact.name, 100));
+    check("contact.name", field::required_text(&contact.name, 100));
     if let Some(recipient) = &draft.recipient {
-        check("recipient.name", validate::required_text(&recipient.name, 100));
+        check("recipient.name", field::required_text(&recipient.name, 100));
         check("recipient.phone", phone(&recipient.phone));
     }
     match &draft.address {
-        None => check("address.line", Err(code::REQUIRED)),
+        None => check("address.line", Err(FieldCode::Required)),
         Some(_) => errors.extend(quote.address_errors.iter().cloned()),
     }
     let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
     match chosen {
         None if quote.address_errors.is_empty() => {
-            let code = if draft.delivery.is_some() { "unknown_option" } else { code::REQUIRED };
-            errors.push(FieldError::new("delivery.option_id", code, &english(code)));
+            let code = if draft.delivery.is_some() { FieldCode::UnknownOption } else { FieldCode::Required };
+            errors.push(FieldError::of("delivery.option_id", code));
         }
         None => {}
         Some((choice, option)) => {
             if !option.dates.is_empty() && !choice.date.is_some_and(|d| option.dates.contains(&d)) {
-                errors.push(FieldError::new("delivery.date", code::REQUIRED, &english(code::REQUIRED)));
+                errors.push(FieldError::of("delivery.date", FieldCode::Required));
             }
             if !option.time_windows.is_empty()
                 && !choice.time_window_id.as_ref().is_some_and(|w| option.time_windows.iter().any(|t| &t.id == w))
             {
-                errors.push(FieldError::new("delivery.time_window_id", code::REQUIRED, &english(code::REQUIRED)));
+                errors.push(FieldError::of("delivery.time_window_id", FieldCode::Required));
             }
             if !option.pickup_points.is_empty()
                 && !choice.pickup_point_id.as_ref().is_some_and(|p| option.pickup_points.iter().any(|x| &x.id == p))
             {
-                errors.push(FieldError::new("delivery.pickup_point_id", code::REQUIRED, &english(code::REQUIRED)));
+                errors.push(FieldError::of("delivery.pickup_point_id", FieldCode::Required));
             }
         }
     }
     match &draft.payment_method {
         Some(id) if quote.payment_methods.iter().any(|m| &m.id == id) => {}
-        Some(_) => errors.push(FieldError::new("payment_method", "unknown_option", &english("unknown_option"))),
-        None => errors.push(FieldError::new("payment_method", code::REQUIRED, &english(code::REQUIRED))),
+        Some(_) => errors.push(FieldError::of("payment_method", FieldCode::UnknownOption)),
+        None => errors.push(FieldError::of("payment_method", FieldCode::Required)),
     }
     if let Some(promo) = &quote.promo {
         let code = match promo.status {
             PromoStatus::Applied => None,
-            PromoStatus::Expired => Some("promo_expired"),
-            PromoStatus::NotApplicable => Some("promo_not_applicable"),
-            PromoStatus::Invalid | PromoStatus::Unknown => Some("promo_invalid"),
+            PromoStatus::Expired => Some(FieldCode::PromoExpired),
+            PromoStatus::NotApplicable => Some(FieldCode::PromoNotApplicable),
+            PromoStatus::Invalid | PromoStatus::Unknown => Some(FieldCode::PromoInvalid),
         };
         if let Some(code) = code {
-            errors.push(FieldError::new("promo_code", code, &english(code)));
+            errors.push(FieldError::of("promo_code", code));
         }
     }
     if consents.terms_version != quote.terms_version {
-        errors.push(FieldError::new("consents.terms_version", "terms_outdated", &english("terms_outdated")));
+        errors.push(FieldError::of("consents.terms_version", FieldCode::TermsOutdated));
     }
     if !consents.personal_data {
-        errors.push(FieldError::new("consents.personal_data", code::REQUIRED, &english(code::REQUIRED)));
+        errors.push(FieldError::of("consents.personal_data", FieldCode::Required));
     }
     errors
 }

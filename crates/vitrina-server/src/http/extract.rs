@@ -69,7 +69,7 @@ fn field_error(path: &str, message: &str) -> FieldError {
     let message = plain(message);
     let at = |field: &str| if path == "." || path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
     if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
-        return FieldError::new(&at(field), vitrina_core::validate::code::REQUIRED, "Fill this in.");
+        return FieldError::of(at(field), vitrina_core::FieldCode::Required);
     }
     let field = if path == "." { "" } else { path };
     FieldError::new(field, "invalid", &format!("{}.", capitalised(&message)))

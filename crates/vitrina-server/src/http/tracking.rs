@@ -99,7 +99,7 @@ pub async fn list_shipments(State(state): State<AppState>, ApiQuery(query): ApiQ
     if order.is_empty() || order.chars().count() > 64 {
         return Err(ApiError::validation(vec![FieldError::new(
             "order",
-            if order.is_empty() { vitrina_core::validate::code::REQUIRED } else { vitrina_core::validate::code::TOO_LONG },
+            if order.is_empty() { vitrina_core::FieldCode::Required } else { vitrina_core::FieldCode::TooLong },
             "Give the order number (at most 64 characters).",
         )]));
     }

@@ -1,29 +1,28 @@
 //! Checkout rules: addresses the carrier refuses, delivery dates from business days and a daily
 //! cut-off, promo codes, totals and order limits. The reference backend enforces these; any
-//! backend may use them.
+//! backend may use them. What the shopper has entered, and what the app decides from it before
+//! asking, is in [`entries`]; the review step's decisions in [`review`].
 
-use crate::Money;
+pub mod entries;
+pub mod review;
+
+pub use entries::{Entries, EntryErrors, EntryField, Step};
+
 use crate::api::{LimitStatus, PromoStatus, PromoTarget, Totals};
 use crate::civil::{Date, UnixSeconds};
 use crate::money::MoneyError;
-
-/// Field-error codes for addresses the carrier refuses (the app explains each).
-pub mod refusal {
-    pub const PO_BOX: &str = "po_box_refused";
-    pub const POSTE_RESTANTE: &str = "poste_restante_refused";
-    pub const MILITARY_UNIT: &str = "military_unit_refused";
-}
+use crate::{FieldCode, Money};
 
 /// Why the carrier would refuse to deliver to this address line, if it would: couriers deliver
 /// to a door, not to a P.O. box ("а/я"), "poste restante" ("до востребования") or a military
 /// unit ("в/ч") (seed 002, the stores' delivery terms).
-pub fn refused_address(line: &str) -> Option<&'static str> {
+pub fn address_refusal(line: &str) -> Option<FieldCode> {
     let text = line.to_lowercase().replace(['\u{a0}', '\t'], " ");
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let patterns: [(&str, &[&str]); 3] = [
-        (refusal::PO_BOX, &["а/я", "абонентскийящик", "абонящик", "абон.ящик", "p.o.box", "pobox", "postbox"]),
-        (refusal::POSTE_RESTANTE, &["довостребования", "posterestante"]),
-        (refusal::MILITARY_UNIT, &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"]),
+    let patterns: [(FieldCode, &[&str]); 3] = [
+        (FieldCode::PoBoxRefused, &["а/я", "абонентскийящик", "абонящик", "абон.ящик", "p.o.box", "pobox", "postbox"]),
+        (FieldCode::PosteRestanteRefused, &["довостребования", "posterestante"]),
+        (FieldCode::MilitaryUnitRefused, &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"]),
     ];
     patterns.into_iter().find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n))).map(|(code, _)| code)
 }
@@ -157,19 +156,25 @@ mod tests {
 
     #[test]
     fn addresses_the_carrier_refuses_are_named() {
-        assert_eq!(refused_address("а/я 15"), Some(refusal::PO_BOX));
-        assert_eq!(refused_address("Абонентский ящик 22"), Some(refusal::PO_BOX));
-        assert_eq!(refused_address("PO Box 100"), Some(refusal::PO_BOX));
-        assert_eq!(refused_address("Почтамт, до востребования"), Some(refusal::POSTE_RESTANTE));
-        assert_eq!(refused_address("в/ч 12345"), Some(refusal::MILITARY_UNIT));
-        assert_eq!(refused_address("Войсковая часть 54321"), Some(refusal::MILITARY_UNIT));
+        let table = [
+            ("а/я 15", FieldCode::PoBoxRefused),
+            ("Абонентский ящик 22", FieldCode::PoBoxRefused),
+            ("PO Box 100", FieldCode::PoBoxRefused),
+            ("Почтамт, до востребования", FieldCode::PosteRestanteRefused),
+            ("в/ч 12345", FieldCode::MilitaryUnitRefused),
+            ("Войсковая часть 54321", FieldCode::MilitaryUnitRefused),
+        ];
+        for (line, code) in table {
+            assert_eq!(address_refusal(line), Some(code), "{line}");
+        }
     }
 
     #[test]
     fn ordinary_addresses_pass_even_when_they_contain_the_letters() {
-        assert_eq!(refused_address("ул. Ленина, д. 5, кв. 12"), None);
-        assert_eq!(refused_address("трасса Москва/Ярославль, 12 км"), None);
-        assert_eq!(refused_address("Hlavná 1, Bratislava"), None);
+        for line in ["ул. Ленина, д. 5, кв. 12", "трасса Москва/Ярославль, 12 км", "Hlavná 1, Bratislava"]
+        {
+            assert_eq!(address_refusal(line), None, "{line}");
+        }
     }
 
     #[test]

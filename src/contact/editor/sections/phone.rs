@@ -1,0 +1,44 @@
+//! The phone: the number, calls or text messages, and who may see it (only during the hours).
+
+use super::audience::AudienceSelect;
+use crate::contact::editor::draft::{Draft, Issues, field_id};
+use crate::i18n::use_i18n;
+use crate::ui::{Check, FieldLayout, FormField, Radio, TextInput};
+use leptos::prelude::*;
+use vitrina_core::api::{ContactSettingsStoreFields, PhoneAction, PhoneChannelStoreFields};
+use vitrina_core::contact::paths;
+
+/// Offering the phone, its number, and whether calls or text messages are preferred.
+#[component]
+pub(in crate::contact::editor) fn PhoneSection(draft: Draft, issues: Issues) -> impl IntoView {
+    let i18n = use_i18n();
+    let phone = draft.phone();
+    let action = phone.action();
+    view! {
+        <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
+            <legend><h2>{move || i18n.t("editor.section.phone")}</h2></legend>
+            <FormField id=field_id(paths::PHONE_ENABLED) label="editor.phone.enabled" layout=FieldLayout::Check class="field field--check"
+                error=issues.signal(paths::PHONE_ENABLED)>
+                <Check checked=phone.enabled()/>
+            </FormField>
+            <FormField id=field_id(paths::PHONE_NUMBER) label="editor.phone.number" hint="editor.phone.number_hint" optional=true
+                error=issues.signal(paths::PHONE_NUMBER) on_blur=issues.touched.on_blur(paths::PHONE_NUMBER)>
+                <TextInput value=phone.number() input_type="tel" autocomplete="tel" inputmode="tel" maxlength=30/>
+            </FormField>
+            <FormField id="cs-phone-action" name="phone-action" label="editor.phone.action" layout=FieldLayout::Group class="field">
+                <div class="field--check">
+                    <Radio id="cs-phone-action-call" checked=Signal::derive(move || action.get() != PhoneAction::Sms)
+                        on_select=move || action.set(PhoneAction::Call)/>
+                    <label for="cs-phone-action-call">{move || i18n.t("editor.phone.call")}</label>
+                </div>
+                <div class="field--check">
+                    <Radio id="cs-phone-action-sms" checked=Signal::derive(move || action.get() == PhoneAction::Sms)
+                        on_select=move || action.set(PhoneAction::Sms)/>
+                    <label for="cs-phone-action-sms">{move || i18n.t("editor.phone.sms")}</label>
+                </div>
+            </FormField>
+            <AudienceSelect id=field_id(paths::PHONE_AUDIENCE) value=phone.audience()/>
+            <p class="field__hint">{move || i18n.t("editor.phone.hours_hint")}</p>
+        </fieldset>
+    }
+}
