@@ -1,5 +1,6 @@
 //! The checkout: cart → contact & recipient → delivery → payment → review → placed order.
 
+mod address_form;
 mod cart_page;
 mod cart_store;
 mod layout;
@@ -8,6 +9,7 @@ mod quote;
 mod state;
 mod steps;
 
+pub use address_form::{AddressFields, postcode_fits};
 pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};

@@ -309,7 +309,8 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
 
 fn address_lines(i18n: &I18n, a: &Address) -> impl IntoView + use<> {
     let country = region_name(&a.country, i18n.get());
-    view! { {a.line.clone()} <br/> {format!("{} {}", a.postcode, a.city)} <br/> {country} }
+    let region = (!a.region.is_empty()).then(|| view! { {a.region.clone()} <br/> });
+    view! { {a.line.clone()} <br/> {format!("{} {}", a.postcode, a.city)} <br/> {region} {country} }
 }
 
 /// Billing and delivery addresses (both, even when equal), recipient and phone.

@@ -4,6 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod address;
 mod components;
 mod contact;
 mod forms;

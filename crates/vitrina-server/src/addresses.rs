@@ -7,7 +7,7 @@
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use vitrina_core::api::{AddressFieldKind, AddressFormat, GoogleAddressRecord};
+use vitrina_core::api::{AddressFormat, GoogleAddressRecord};
 
 const DATA: &str = include_str!("../data/address-formats.json");
 
@@ -41,21 +41,27 @@ pub fn format(country: &str) -> Option<&'static AddressFormat> {
     known().get(country).map(|k| &k.format)
 }
 
-/// Whether `postcode` (trimmed) has the form `country` writes postcodes in; `None` when the
-/// country is not in the data set.
-pub fn postcode_fits(country: &str, postcode: &str) -> Option<bool> {
-    let known = known().get(country)?;
-    Some(known.postcode.as_ref().is_none_or(|re| re.is_match(postcode.trim())))
+/// Whether `postcode` matches `pattern`, a country's [`AddressFormat::postcode_pattern`]
+/// (compiled once: the data set's patterns are few).
+pub fn postcode_matches(pattern: &str, postcode: &str) -> bool {
+    match known().values().find(|k| k.format.postcode_pattern.as_deref() == Some(pattern)) {
+        Some(Known { postcode: Some(re), .. }) => re.is_match(postcode.trim()),
+        _ => Regex::new(pattern).is_ok_and(|re| re.is_match(postcode.trim())),
+    }
 }
 
-/// Whether the country's format requires the postcode.
-pub fn postcode_required(country: &str) -> bool {
-    format(country).is_some_and(|f| f.requires(AddressFieldKind::Postcode))
+/// Whether `postcode` (trimmed) has the form `country` writes postcodes in; `None` when the
+/// country is not in the data set.
+#[cfg(test)]
+fn postcode_fits(country: &str, postcode: &str) -> Option<bool> {
+    let known = known().get(country)?;
+    Some(known.postcode.as_ref().is_none_or(|re| re.is_match(postcode.trim())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vitrina_core::api::AddressFieldKind;
 
     #[test]
     fn every_country_a_demo_store_ships_to_is_in_the_data() {
@@ -79,7 +85,10 @@ mod tests {
         assert_eq!(postcode_fits("RU", "101000"), Some(true));
         assert_eq!(postcode_fits("RU", "10100"), Some(false));
         assert_eq!(postcode_fits("ZZ", "1"), None);
-        assert!(postcode_required("SK") && postcode_required("RU"));
+        assert!(format("SK").unwrap().requires(AddressFieldKind::Postcode));
+        let cz = format("CZ").unwrap().postcode_pattern.as_deref().unwrap();
+        assert!(postcode_matches(cz, " 110 00 ") && !postcode_matches(cz, "1100"));
+        assert!(postcode_matches(r"^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$", "SW1A 1AA"), "a pattern outside the data set");
     }
 
     #[test]

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_tracking.sql"),
     include_str!("../migrations/004_contact.sql"),
     include_str!("../migrations/005_security.sql"),
+    include_str!("../migrations/006_address_region.sql"),
 ];
 
 #[derive(Clone)]

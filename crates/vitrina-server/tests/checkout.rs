@@ -26,7 +26,7 @@ async fn cart_with(server: &TestServer, items: &[(&str, u32)]) -> String {
 }
 
 fn address() -> Value {
-    json!({ "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" })
+    json!({ "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" })
 }
 
 fn draft(cart: &str) -> Value {
@@ -152,6 +152,11 @@ async fn addresses_the_carrier_refuses_come_back_with_the_reason() {
     let mut d = draft(&cart);
     d["address"]["postcode"] = json!("12345");
     assert_eq!(quote(&server, &d).await["address_errors"][0]["code"], "invalid_postcode");
+    // Russia's format requires the oblast (Google's address metadata: require ACSZ).
+    let mut d = draft(&cart);
+    d["address"].as_object_mut().unwrap().remove("region");
+    let q = quote(&server, &d).await;
+    assert_eq!((&q["address_errors"][0]["field"], &q["address_errors"][0]["code"]), (&json!("address.region"), &json!("required")));
 }
 
 #[tokio::test]

@@ -1,16 +1,15 @@
 //! `/checkout/delivery`: the address, then the ways the backend can deliver this cart there,
 //! each with its price and date range. Bulky goods show their conditions before any choice.
 
-use super::{field_id, message, summary};
+use super::{message, summary};
+use crate::checkout::address_form::{AddressFields, chosen_format, postcode_fits};
 use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
-use crate::ui::intl::{format_date, region_name};
+use crate::ui::intl::format_date;
 use crate::ui::words::delivery_kind_label;
-use crate::ui::{
-    ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, Radio, Select, TextInput, Touched,
-};
+use crate::ui::{ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, Radio, Select, Touched};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{DeliveryKind, DeliveryOption};
@@ -36,8 +35,6 @@ pub(crate) fn date_range_text(i18n: &I18n, option: &DeliveryOption) -> String {
 pub fn DeliveryStep() -> impl IntoView {
     let i18n = use_i18n();
     let entries = expect_context::<CheckoutState>().entries;
-    // The countries the store ships to, as its description lists them.
-    let countries = expect_context::<crate::ui::StoreInfo>().config.countries.clone();
     let cart = expect_context::<crate::checkout::CartStore>();
     let navigate = use_navigate();
     let touched = Touched::new();
@@ -49,19 +46,10 @@ pub fn DeliveryStep() -> impl IntoView {
     // The options as offered: a new quote (after a time window is picked, say) that offers the
     // same ones leaves their rows, and the keyboard focus in them, where they are.
     let options = Memo::new(move |_| quote.quote.with(|q| q.as_ref().map(|q| q.delivery_options.clone())));
-    let errors = Memo::new(move |_| quote.quote.with(|q| entries.with(|e| e.delivery_errors(q.as_ref()))));
+    let format = chosen_format();
+    let errors =
+        Memo::new(move |_| quote.quote.with(|q| format.with(|f| entries.with(|e| e.delivery_errors(q.as_ref(), f, postcode_fits)))));
     let error = move |field: EntryField| Signal::derive(move || errors.with(|errs| message(&i18n, touched, errs, field)));
-    let left = move |field: EntryField| touched.on_blur(field_id(field));
-    // Another country: the options it had no longer apply.
-    let country = Model::new(
-        move || entries.country().get(),
-        move |code| {
-            entries.update(|e| {
-                e.country = code;
-                e.delivery_option = None;
-            })
-        },
-    );
     let proceed = quote.when_settled(move || {
         touched.attempt();
         let ready = errors.with_untracked(Vec::is_empty)
@@ -94,23 +82,7 @@ pub fn DeliveryStep() -> impl IntoView {
             </Show>
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary entries=Signal::derive(move || errors.with(|errs| summary(&i18n, touched, errs))) attempt=touched.attempts()/>
-                <fieldset class="fieldset">
-                    <legend>{move || i18n.t("delivery.address")}</legend>
-                    <FormField id="country" label="delivery.country">
-                        <Select value=country options=countries autocomplete="country"
-                            label=move |code: String| region_name(&code, i18n.get())/>
-                    </FormField>
-                    <FormField id="city" label="delivery.city" error=error(EntryField::City) required=true on_blur=left(EntryField::City)>
-                        <TextInput value=entries.city() autocomplete="address-level2" maxlength=100/>
-                    </FormField>
-                    <FormField id="address-line" label="delivery.line" hint="delivery.line_hint" error=error(EntryField::AddressLine) required=true
-                        on_blur=left(EntryField::AddressLine)>
-                        <TextInput value=entries.line() autocomplete="street-address" maxlength=200/>
-                    </FormField>
-                    <FormField id="postcode" label="delivery.postcode" error=error(EntryField::Postcode) required=true on_blur=left(EntryField::Postcode)>
-                        <TextInput value=entries.postcode() autocomplete="postal-code" inputmode="numeric" maxlength=10/>
-                    </FormField>
-                </fieldset>
+                <AddressFields errors=errors touched=touched/>
                 <FormField id="delivery-options" name="delivery-option" label="delivery.method" layout=FieldLayout::Group error=choice_error>
                     {move || {
                         if !address_ready() {

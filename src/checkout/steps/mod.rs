@@ -28,6 +28,7 @@ pub(crate) fn field_id(field: EntryField) -> &'static str {
         EntryField::City => "city",
         EntryField::AddressLine => "address-line",
         EntryField::Postcode => "postcode",
+        EntryField::Region => "region",
         EntryField::DeliveryOption => "delivery-options",
         EntryField::DeliveryDate => "delivery-date",
         EntryField::TimeWindow => "time-window",

@@ -215,7 +215,11 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let method = e.payment_method.as_ref().and_then(|id| quote.payment_methods.iter().find(|m| &m.id == id)).cloned();
     let point = option.as_ref().and_then(|o| e.pickup_point.as_ref().and_then(|id| o.pickup_points.iter().find(|p| &p.id == id))).cloned();
     let window = option.as_ref().and_then(|o| e.time_window.as_ref().and_then(|id| o.time_windows.iter().find(|w| &w.id == id))).cloned();
-    let address = format!("{}, {}, {}", e.line.trim(), e.city.trim(), e.postcode.trim());
+    let address = [e.line.trim(), e.city.trim(), e.region.trim(), e.postcode.trim()]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     let country = e.country.clone();
     let totals = quote.totals.clone();
     let promo = quote.promo.clone();

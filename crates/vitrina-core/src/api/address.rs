@@ -3,6 +3,7 @@
 //! postcode's pattern with examples. The reference backend takes it from Google's address
 //! metadata (the data set libaddressinput uses); [`AddressFormat::from_google`] reads one record.
 
+use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 
 /// A field of an address form.
@@ -103,9 +104,48 @@ impl AddressFormat {
         }
     }
 
+    /// The format the data set gives a country it has no record for (street and city, both
+    /// required): what a form shows for a country the store describes no format for.
+    pub fn fallback(country: &str) -> AddressFormat {
+        AddressFormat::from_google(country, &GoogleAddressRecord::default())
+    }
+
     /// Whether the country's format has `field`, and requires it.
     pub fn requires(&self, field: AddressFieldKind) -> bool {
         self.fields.iter().any(|f| f.field == field && f.required)
+    }
+
+    /// Whether the country's postcodes are digits only (every example is), so a form may offer
+    /// a numeric keyboard; not for `811 01` or `SW1A 1AA`.
+    pub fn numeric_postcode(&self) -> bool {
+        !self.postcode_examples.is_empty() && self.postcode_examples.iter().all(|z| z.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// What is wrong with an address by this format, field by field in the format's order: a
+    /// required field left empty, a postcode not of the country's pattern. `value` reads a
+    /// field of the address; `postcode_fits` matches a postcode against
+    /// [`AddressFormat::postcode_pattern`] (the app with the browser's regular expressions, a
+    /// backend with its own engine), so app and backend check by the same data.
+    pub fn problems<'a>(
+        &self,
+        value: impl Fn(AddressFieldKind) -> &'a str,
+        postcode_fits: impl Fn(&str, &str) -> bool,
+    ) -> Vec<(AddressFieldKind, FieldCode)> {
+        let mut problems = Vec::new();
+        for field in &self.fields {
+            let text = value(field.field).trim();
+            if text.is_empty() {
+                if field.required {
+                    problems.push((field.field, FieldCode::Required));
+                }
+            } else if field.field == AddressFieldKind::Postcode
+                && let Some(pattern) = &self.postcode_pattern
+                && !postcode_fits(pattern, text)
+            {
+                problems.push((field.field, FieldCode::InvalidPostcode));
+            }
+        }
+        problems
     }
 }
 
@@ -137,8 +177,51 @@ mod tests {
         assert_eq!(hu.region_name, None);
         assert_eq!(hu.postcode_name.as_deref(), Some("postal"));
 
-        let silent = AddressFormat::from_google("XX", &GoogleAddressRecord::default());
+        let silent = AddressFormat::fallback("XX");
         assert!(silent.requires(AddressFieldKind::Street) && silent.requires(AddressFieldKind::City));
         assert!(!silent.fields.iter().any(|f| f.field == AddressFieldKind::Postcode));
+    }
+
+    /// A pattern check good enough for the tests' patterns: `^(?:\d{3} ?\d{2})$` and the like.
+    fn fits(pattern: &str, postcode: &str) -> bool {
+        match pattern {
+            r"^(?:\d{3} ?\d{2})$" => {
+                let digits: String = postcode.chars().filter(|c| *c != ' ').collect();
+                digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()) && postcode.len() <= 6
+            }
+            _ => panic!("no test matcher for {pattern}"),
+        }
+    }
+
+    #[test]
+    fn an_address_is_checked_by_its_countrys_format() {
+        let sk = AddressFormat::from_google(
+            "SK",
+            &record(r#"{"fmt":"%N%n%O%n%A%n%Z %C","require":"ACZ","zip":"\\d{3} ?\\d{2}","zipex":"010 01,023 14"}"#),
+        );
+        let address = |street: &'static str, city: &'static str, postcode: &'static str| {
+            move |field| match field {
+                AddressFieldKind::Street => street,
+                AddressFieldKind::City => city,
+                AddressFieldKind::Postcode => postcode,
+                _ => "",
+            }
+        };
+        assert_eq!(sk.problems(address("Obchodná 5", "Bratislava", "811 01"), fits), []);
+        assert_eq!(
+            sk.problems(address("Obchodná 5", "Bratislava", "8110"), fits),
+            [(AddressFieldKind::Postcode, FieldCode::InvalidPostcode)]
+        );
+        assert_eq!(
+            sk.problems(address(" ", "Bratislava", "  "), fits),
+            [(AddressFieldKind::Street, FieldCode::Required), (AddressFieldKind::Postcode, FieldCode::Required)],
+            "in the format's order"
+        );
+        assert!(!sk.numeric_postcode(), "811 01 has a space");
+        let ru = AddressFormat::from_google("RU", &record(r#"{"zipex":"101000,247112"}"#));
+        assert!(ru.numeric_postcode());
+        let gb = AddressFormat::from_google("GB", &record(r#"{"zipex":"EC1Y 8SY,GIR 0AA"}"#));
+        assert!(!gb.numeric_postcode());
+        assert_eq!(AddressFormat::fallback("XX").problems(|_| "", fits).len(), 2, "street and city");
     }
 }

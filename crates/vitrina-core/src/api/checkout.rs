@@ -35,6 +35,9 @@ pub struct Address {
     /// Street, house, flat, in one line.
     pub line: String,
     pub postcode: String,
+    /// The region, state or oblast, where the country's address format has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 /// The delivery the shopper chose.

@@ -144,6 +144,12 @@ fn default_request_timeout_ms() -> u32 {
 }
 
 impl AppConfig {
+    /// The address format the store describes for `country`, or the data set's default (street
+    /// and city) when it describes none.
+    pub fn address_format(&self, country: &str) -> super::AddressFormat {
+        self.address_formats.iter().find(|f| f.country == country).cloned().unwrap_or_else(|| super::AddressFormat::fallback(country))
+    }
+
     /// Joins the API base URL and an API path (`/carts/abc`) without doubling slashes.
     pub fn api_url(&self, path: &str) -> String {
         format!("{}/{}", self.api_base_url.trim_end_matches('/'), path.trim_start_matches('/'))

@@ -5,7 +5,7 @@
 
 use super::address_refusal;
 use crate::FieldCode;
-use crate::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Quote, Recipient};
+use crate::api::{Address, AddressFieldKind, AddressFormat, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Quote, Recipient};
 use crate::civil::Date;
 use crate::field;
 use crate::routes::{CheckoutStep, Page};
@@ -27,6 +27,8 @@ pub struct Entries {
     pub city: String,
     pub line: String,
     pub postcode: String,
+    /// The region, state or oblast, where the country's format has one.
+    pub region: String,
     pub delivery_option: Option<String>,
     pub delivery_date: Option<String>,
     pub time_window: Option<String>,
@@ -53,6 +55,7 @@ pub enum EntryField {
     City,
     AddressLine,
     Postcode,
+    Region,
     /// The choice among the delivery options.
     DeliveryOption,
     DeliveryDate,
@@ -63,6 +66,18 @@ pub enum EntryField {
 }
 
 impl EntryField {
+    /// The entry an address form's field is kept in (the district, which no entry keeps, is
+    /// written in the street line).
+    pub fn of_address_field(kind: AddressFieldKind) -> Option<EntryField> {
+        match kind {
+            AddressFieldKind::Street => Some(EntryField::AddressLine),
+            AddressFieldKind::City => Some(EntryField::City),
+            AddressFieldKind::Region => Some(EntryField::Region),
+            AddressFieldKind::Postcode => Some(EntryField::Postcode),
+            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => None,
+        }
+    }
+
     /// The field an address problem from the backend is about (`address.city`); anything else
     /// in the address is taken to be about the address line.
     pub fn of_address_path(path: &str) -> EntryField {
@@ -70,6 +85,7 @@ impl EntryField {
             "address.country" => EntryField::Country,
             "address.city" => EntryField::City,
             "address.postcode" => EntryField::Postcode,
+            "address.region" => EntryField::Region,
             _ => EntryField::AddressLine,
         }
     }
@@ -135,17 +151,43 @@ impl Entries {
         errors
     }
 
-    /// What the app can see in the address without asking the backend (which checks it again,
-    /// with the postcode's form for the country).
+    /// What the app can see in the address whatever the country: a city and a street line the
+    /// carrier delivers to. Which other fields are needed, and the postcode's form, are the
+    /// country's format's to say ([`Entries::address_errors_by`]); the backend checks it all again.
     pub fn address_errors(&self) -> EntryErrors {
         let mut errors = Vec::new();
         check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
         let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
         check(&mut errors, EntryField::AddressLine, line);
-        if self.postcode.trim().is_empty() {
-            errors.push((EntryField::Postcode, FieldCode::Required));
-        }
         errors
+    }
+
+    /// The address against the country's format as well (its required fields, the postcode's
+    /// pattern, matched by `postcode_fits(pattern, postcode)`), one problem a field, in the
+    /// format's order.
+    pub fn address_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        let by_format = format.problems(|kind| self.address_field(kind), postcode_fits);
+        let mut errors: EntryErrors =
+            by_format.into_iter().filter_map(|(kind, code)| Some((EntryField::of_address_field(kind)?, code))).collect();
+        for (field, code) in self.address_errors() {
+            if !errors.iter().any(|(f, _)| *f == field) {
+                errors.push((field, code));
+            }
+        }
+        let position = |field: &EntryField| format.fields.iter().position(|f| EntryField::of_address_field(f.field) == Some(*field));
+        errors.sort_by_key(|(field, _)| position(field).unwrap_or(usize::MAX));
+        errors
+    }
+
+    /// What was typed for one field of an address form.
+    pub fn address_field(&self, kind: AddressFieldKind) -> &str {
+        match kind {
+            AddressFieldKind::Street => &self.line,
+            AddressFieldKind::City => &self.city,
+            AddressFieldKind::Region => &self.region,
+            AddressFieldKind::Postcode => &self.postcode,
+            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+        }
     }
 
     pub fn address_complete(&self) -> bool {
@@ -175,10 +217,16 @@ impl Entries {
         errors
     }
 
-    /// Everything the delivery step can say: the address as typed, then (once it is complete)
-    /// what the backend refused in it, then the choice among the options.
-    pub fn delivery_errors(&self, quote: Option<&Quote>) -> EntryErrors {
-        let mut errors = self.address_errors();
+    /// Everything the delivery step can say: the address as typed, by the country's format
+    /// ([`Entries::address_errors_by`]), then (once it is complete) what the backend refused in
+    /// it, then the choice among the options.
+    pub fn delivery_errors(
+        &self,
+        quote: Option<&Quote>,
+        format: &AddressFormat,
+        postcode_fits: impl Fn(&str, &str) -> bool,
+    ) -> EntryErrors {
+        let mut errors = self.address_errors_by(format, postcode_fits);
         if errors.is_empty() {
             for (field, code) in backend_address_errors(quote) {
                 if !errors.iter().any(|(f, _)| *f == field) {
@@ -224,6 +272,7 @@ impl Entries {
             city: self.city.trim().into(),
             line: self.line.trim().into(),
             postcode: self.postcode.trim().into(),
+            region: self.region.trim().into(),
         });
         CheckoutDraft {
             cart_id: cart_id.to_owned(),

@@ -11,8 +11,8 @@ use crate::store::carts::load_cart;
 use crate::store::promos;
 use rusqlite::Transaction;
 use vitrina_core::api::{
-    Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod, PromoResult,
-    PromoStatus, PromoTarget, Quote,
+    Address, AddressFieldKind, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod,
+    PromoResult, PromoStatus, PromoTarget, Quote,
 };
 use vitrina_core::checkout as rules;
 use vitrina_core::civil::UnixSeconds;
@@ -92,8 +92,8 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
         }
     };
     // The store's countries, each written as Google's address metadata says.
-    let ships_there = store.countries.contains(&address.country.as_str()) && addresses::format(&address.country).is_some();
-    check("address.country", if ships_there { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
+    let format = addresses::format(&address.country).filter(|_| store.countries.contains(&address.country.as_str()));
+    check("address.country", if format.is_some() { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
     check("address.city", field::required_text(&address.city, 100));
     check(
         "address.line",
@@ -102,15 +102,28 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
             None => Ok(line),
         }),
     );
-    let postcode = address.postcode.trim();
-    check(
-        "address.postcode",
-        match (postcode.is_empty(), addresses::postcode_fits(&address.country, postcode)) {
-            (true, _) if addresses::postcode_required(&address.country) => Err(FieldCode::Required),
-            (false, Some(false)) => Err(FieldCode::InvalidPostcode),
-            _ => Ok(postcode.to_owned()),
-        },
-    );
+    check("address.region", field::optional_text(&address.region, 100).map(|()| String::new()));
+    // The country's format: which fields it requires, the postcode's pattern (as the app checks).
+    if let Some(format) = format {
+        let value = |kind| match kind {
+            AddressFieldKind::Street => address.line.as_str(),
+            AddressFieldKind::City => address.city.as_str(),
+            AddressFieldKind::Region => address.region.as_str(),
+            AddressFieldKind::Postcode => address.postcode.as_str(),
+            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+        };
+        for (kind, code) in format.problems(value, addresses::postcode_matches) {
+            let path = match kind {
+                AddressFieldKind::Street => "address.line",
+                AddressFieldKind::City => "address.city",
+                AddressFieldKind::Region => "address.region",
+                _ => "address.postcode",
+            };
+            if !errors.iter().any(|e| e.field == path) {
+                errors.push(FieldError::of(path, code));
+            }
+        }
+    }
     errors
 }
 

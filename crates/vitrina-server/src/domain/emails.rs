@@ -44,7 +44,8 @@ fn delivery_words(order: &Order) -> String {
 /// "Order 1042 confirmed — Store", to the shopper, with links to the order page and the seller.
 pub fn order_confirmation(order: &Order, store: &str, order_url: &str, public_url: &str) -> Email {
     let a = &order.delivery_address;
-    let address = format!("{}, {}, {} {}", a.line, a.city, a.postcode, a.country);
+    let region = if a.region.is_empty() { String::new() } else { format!("{}, ", a.region) };
+    let address = format!("{}, {}, {region}{} {}", a.line, a.city, a.postcode, a.country);
     let items: Vec<String> = order
         .lines
         .iter()

@@ -118,6 +118,7 @@ pub fn place(
                 city: address.city.trim().to_owned(),
                 line: address.line.trim().to_owned(),
                 postcode: address.postcode.trim().to_owned(),
+                region: address.region.trim().to_owned(),
             },
             delivery: option,
             delivery_date: choice.date.filter(|_| option.kind == DeliveryKind::Courier),

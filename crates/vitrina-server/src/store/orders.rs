@@ -61,9 +61,9 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
             country, city, address_line, postcode, delivery_option_id, delivery_kind, carrier, service_level, dispatch_date,
             earliest, latest, delivery_date, time_window, pickup_point_json, payment_method, payment_kind, payment_status,
             promo_code, currency, items_minor, delivery_minor, discount_minor, total_minor, vat_minor, vat_rate_percent,
-            terms_version, personal_data_consent, marketing_consent, status)
+            terms_version, personal_data_consent, marketing_consent, status, region)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-            ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, 'created')",
+            ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, 'created', ?38)",
         params![
             order.number,
             vitrina_core::validate::email_key(order.email),
@@ -102,6 +102,7 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
             consents.terms_version,
             consents.personal_data,
             consents.marketing,
+            order.address.region,
         ],
     )?;
     Ok(())
@@ -320,7 +321,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiRes
         "SELECT created_at, email, phone, name, recipient_name, recipient_phone, country, city, address_line, postcode,
                 delivery_kind, carrier, service_level, dispatch_date, earliest, latest, delivery_date, time_window, pickup_point_json,
                 payment_kind, payment_status, promo_code, currency, items_minor, delivery_minor, discount_minor, total_minor, vat_minor,
-                vat_rate_percent, terms_version, status
+                vat_rate_percent, terms_version, status, region
          FROM orders WHERE number = ?1",
         [number],
         |r| {
@@ -337,7 +338,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiRes
                 phone: r.get(2)?,
                 name: r.get(3)?,
                 recipient,
-                address: Address { country: r.get(6)?, city: r.get(7)?, line: r.get(8)?, postcode: r.get(9)? },
+                address: Address { country: r.get(6)?, city: r.get(7)?, line: r.get(8)?, postcode: r.get(9)?, region: r.get("region")? },
                 delivery: OrderDelivery {
                     kind: from_text(&r.get::<_, String>(10)?).unwrap_or(DeliveryKind::Unknown),
                     carrier: r.get(11)?,

@@ -54,16 +54,11 @@ fn the_contact_step_names_each_field_that_needs_something() {
 #[test]
 fn addresses_the_carrier_refuses_are_refused_as_typed() {
     use EntryField::*;
-    let table: [Case<EntryErrors>; 5] = [
+    let table: [Case<EntryErrors>; 4] = [
         ("a street address", |_| {}, vec![]),
         ("a P.O. box", |e| e.line = "а/я 15".into(), vec![(AddressLine, FieldCode::PoBoxRefused)]),
         ("poste restante", |e| e.line = "Почтамт, до востребования".into(), vec![(AddressLine, FieldCode::PosteRestanteRefused)]),
-        (
-            "nothing typed",
-            |e| *e = Entries::default(),
-            vec![(City, FieldCode::Required), (AddressLine, FieldCode::Required), (Postcode, FieldCode::Required)],
-        ),
-        ("a postcode of spaces", |e| e.postcode = "  ".into(), vec![(Postcode, FieldCode::Required)]),
+        ("nothing typed", |e| *e = Entries::default(), vec![(City, FieldCode::Required), (AddressLine, FieldCode::Required)]),
     ];
     for (case, change, expected) in table {
         let mut e = anna();
@@ -71,6 +66,55 @@ fn addresses_the_carrier_refuses_are_refused_as_typed() {
         assert_eq!(e.address_errors(), expected, "{case}");
         assert_eq!(e.address_complete(), expected.is_empty(), "{case}");
     }
+}
+
+/// Russia's format as the data set has it: street, city, oblast, postcode, all required.
+fn russian_format() -> AddressFormat {
+    let record = serde_json::from_str(
+        r#"{"fmt":"%N%n%O%n%A%n%C%n%S%n%Z","require":"ACSZ","state_name_type":"oblast","zip":"\\d{6}","zipex":"101000"}"#,
+    );
+    AddressFormat::from_google("RU", &record.expect("a record"))
+}
+
+fn six_digits(pattern: &str, postcode: &str) -> bool {
+    assert_eq!(pattern, r"^(?:\d{6})$");
+    postcode.len() == 6 && postcode.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[test]
+fn the_address_is_checked_by_the_countrys_format_too() {
+    use EntryField::*;
+    let ru = russian_format();
+    let table: [Case<EntryErrors>; 5] = [
+        ("all typed", |_| {}, vec![]),
+        ("no oblast", |e| e.region.clear(), vec![(Region, FieldCode::Required)]),
+        ("a postcode of spaces", |e| e.postcode = "  ".into(), vec![(Postcode, FieldCode::Required)]),
+        ("a postcode of five digits", |e| e.postcode = "10100".into(), vec![(Postcode, FieldCode::InvalidPostcode)]),
+        (
+            "nothing typed, in the format's order",
+            |e| *e = Entries::default(),
+            vec![
+                (AddressLine, FieldCode::Required),
+                (City, FieldCode::Required),
+                (Region, FieldCode::Required),
+                (Postcode, FieldCode::Required),
+            ],
+        ),
+    ];
+    for (case, change, expected) in table {
+        let mut e = anna();
+        e.region = "Москва".into();
+        change(&mut e);
+        assert_eq!(e.address_errors_by(&ru, six_digits), expected, "{case}");
+    }
+    let mut e = anna();
+    e.postcode.clear();
+    assert_eq!(e.address_errors_by(&AddressFormat::fallback("XX"), six_digits), vec![], "a format without a postcode asks none");
+    e.line = "а/я 15".into();
+    assert_eq!(
+        e.address_errors_by(&ru, six_digits),
+        vec![(AddressLine, FieldCode::PoBoxRefused), (Region, FieldCode::Required), (Postcode, FieldCode::Required)]
+    );
 }
 
 #[test]
@@ -110,11 +154,23 @@ fn the_backends_address_problems_land_on_their_fields_once_the_address_is_comple
             (EntryField::AddressLine, FieldCode::Invalid),
         ]
     );
-    let e = anna();
-    assert_eq!(e.delivery_errors(Some(&q))[0], (EntryField::Postcode, FieldCode::InvalidPostcode));
-    let mut typing = anna();
+    let (mut e, ru) = (anna(), russian_format());
+    e.region = "Москва".into();
+    assert_eq!(e.delivery_errors(Some(&q), &ru, six_digits)[0], (EntryField::Postcode, FieldCode::InvalidPostcode));
+    let mut typing = e.clone();
     typing.city.clear();
-    assert_eq!(typing.delivery_errors(Some(&q)), vec![(EntryField::City, FieldCode::Required)], "the app's own check first");
+    assert_eq!(
+        typing.delivery_errors(Some(&q), &ru, six_digits),
+        vec![(EntryField::City, FieldCode::Required)],
+        "the app's own check first"
+    );
+    typing.city = "Москва".into();
+    typing.postcode = "1010".into();
+    assert_eq!(
+        typing.delivery_errors(Some(&q), &ru, six_digits),
+        vec![(EntryField::Postcode, FieldCode::InvalidPostcode)],
+        "the country's pattern, before the backend is asked"
+    );
 }
 
 #[test]
@@ -157,7 +213,7 @@ fn the_draft_carries_what_is_entered_trimmed_and_an_address_only_when_complete()
     assert_eq!(draft.address.as_ref().map(|a| a.postcode.as_str()), Some("125009"));
     assert_eq!(draft.delivery.as_ref().and_then(|d| d.date), Date::parse("2026-11-24"));
     assert!(draft.recipient.is_none());
-    e.postcode.clear();
+    e.city.clear();
     assert!(e.draft("cart-1").address.is_none());
     assert!(Entries::default().draft("cart-1").contact.is_none());
 }
