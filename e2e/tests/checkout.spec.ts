@@ -303,10 +303,13 @@ test('keyboard alone: from the cart to a placed order', async ({ page }) => {
   await page.keyboard.type(shopper.name);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeFocused();
-  await tabTo(focusedIs('City or town'));
+  // Russia's address format: street, city, oblast, postcode.
+  await tabTo(focusedIs('Street, house and flat'));
+  await page.keyboard.type(shopper.line);
+  await page.keyboard.press('Tab');
   await page.keyboard.type(shopper.city);
   await page.keyboard.press('Tab');
-  await page.keyboard.type(shopper.line);
+  await page.keyboard.type(shopper.region);
   await page.keyboard.press('Tab');
   await page.keyboard.type(shopper.postcode);
   await expect(page.getByTestId('delivery-option').first()).toBeVisible();

@@ -11,7 +11,7 @@ async function placeOrder(request: APIRequestContext, payment = 'cash-on-deliver
     cart_id: cart.id,
     contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
     recipient: { name: 'Иван Петров', phone: '+7 912 000-00-01' },
-    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' },
+    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' },
     payment_method: payment,
     promo_code: 'WELCOME10',
   };

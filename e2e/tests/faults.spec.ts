@@ -8,7 +8,7 @@ test.describe.configure({ mode: 'parallel' });
 test.setTimeout(240_000);
 
 const shopper = { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' };
-const address = { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' };
+const address = { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' };
 
 /** Storage the app finds when it next starts (once: a reload keeps what the shopper changed). */
 async function seedStorage(page: Page, local: Record<string, string | null>, session: Record<string, string> = {}) {
@@ -188,12 +188,14 @@ const calls: Call[] = [
       await openCheckout(page, 'delivery');
       await page.locator('#city').fill(address.city);
       await page.locator('#address-line').fill(address.line);
+      await page.locator('#region').fill(address.region);
       await page.locator('#postcode').fill(address.postcode);
     },
     ready: (page) => page.getByTestId('delivery-option'),
     kept: async (page) => {
       await expect(page.locator('#city')).toHaveValue(address.city);
       await expect(page.locator('#address-line')).toHaveValue(address.line);
+      await expect(page.locator('#region')).toHaveValue(address.region);
       await expect(page.locator('#postcode')).toHaveValue(address.postcode);
     },
   },

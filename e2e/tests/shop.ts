@@ -18,6 +18,7 @@ export const shopper = {
   name: 'Анна Петрова',
   city: 'Москва',
   line: 'ул. Ленина, д. 5, кв. 12',
+  region: 'Москва',
   postcode: '101000',
 };
 
@@ -33,6 +34,7 @@ export async function fillContact(page: Page, who = shopper) {
 export async function fillAddress(page: Page, who = shopper) {
   await page.getByLabel('City or town').fill(who.city);
   await page.getByLabel('Street, house and flat').fill(who.line);
+  await page.getByLabel('Region (oblast)').fill(who.region);
   await page.getByLabel('Postcode').fill(who.postcode);
 }
 
