@@ -20,6 +20,13 @@ pub struct Profile {
     pub countries: &'static [&'static str],
     /// The carrier that delivers its parcels.
     pub carrier: &'static str,
+    /// How that carrier's shipments are numbered and what it reports (its table in
+    /// `vitrina_core::tracking::carriers`).
+    pub shipments: ShipmentCarrier,
+    /// Where the store is: its wall clock (the cut-off for dispatch, the end of the day a
+    /// return may be asked) and the place its carrier reports from.
+    pub time_zone: &'static str,
+    pub home_city: &'static str,
     /// The title of its offer and terms, in its default language.
     pub terms_title: &'static str,
     pub terms_version: &'static str,
@@ -42,7 +49,14 @@ pub const RU: Profile = Profile {
     default_locale: "en",
     locales: &["en", "ru", "uk", "sk"],
     countries: &["RU", "BY", "KZ", "UA", "SK"],
-    carrier: CARRIER,
+    carrier: "Pony Express",
+    shipments: ShipmentCarrier {
+        id: "pony-express",
+        prefix: "PX",
+        scans: ["Отправление поступило на терминал", "Отправление будет доставлено сегодня", "Доставлено получателю"],
+    },
+    time_zone: "Europe/Moscow",
+    home_city: "Москва",
     terms_title: "Offer and terms of sale and delivery",
     terms_version: TERMS_VERSION,
     home_country: "RU",
@@ -65,6 +79,9 @@ pub const SK: Profile = Profile {
     locales: &["sk", "en", "uk", "ru"],
     countries: &["SK", "CZ", "AT", "HU", "PL"],
     carrier: "Lynx Courier",
+    shipments: ShipmentCarrier { id: "lynx-courier", prefix: "LX", scans: ["Picked up by courier", "Out for delivery", "Delivered"] },
+    time_zone: "Europe/Bratislava",
+    home_city: "Bratislava",
     terms_title: "Všeobecné obchodné podmienky",
     terms_version: "2026-09-15",
     home_country: "SK",
@@ -93,7 +110,24 @@ fn sk_seller_shops() -> Vec<PickupPoint> {
     vec![point("sk-shop-panska", "Dielňa pod Hradom, predajňa", "Bratislava, Panská 20", "Po–So 10:00–19:00", 10)]
 }
 
+/// A store's carrier as its shipments need it.
+pub struct ShipmentCarrier {
+    /// Its table's id (`pony-express`).
+    pub id: &'static str,
+    /// Its tracking numbers: these letters and ten digits.
+    pub prefix: &'static str,
+    /// What it reports when the parcel is handed over, is out with the courier, is delivered.
+    pub scans: [&'static str; 3],
+}
+
 impl Profile {
+    /// The store's offset from UTC at `at`, by its time zone (Bratislava keeps summer time, Moscow
+    /// has not since 2014).
+    pub fn utc_offset_minutes(&self, at: vitrina_core::civil::UnixSeconds) -> i32 {
+        use vitrina_core::contact::TimeZones;
+        crate::tz::TzDatabase.offset_minutes(self.time_zone, at).unwrap_or(0)
+    }
+
     /// An amount of the Russian store's table, in this store's currency.
     pub fn price(&self, roubles_minor: i64) -> i64 {
         roubles_minor / self.price_divisor
@@ -130,8 +164,6 @@ pub fn profile(store: StoreId) -> &'static Profile {
     }
 }
 
-/// The store's time zone as a UTC offset (Moscow has had no daylight saving since 2014).
-pub const STORE_UTC_OFFSET_MINUTES: i32 = 180;
 /// Orders placed before 14:00 store time on a business day leave the same day.
 pub const CUTOFF_MINUTES: u32 = 14 * 60;
 pub const VAT_RATE_PERCENT: u32 = 20;
@@ -142,7 +174,6 @@ pub const MIN_ORDER_MINOR: i64 = 1_000_00;
 pub const MAX_ORDER_MINOR: i64 = 500_000_00;
 /// Above this total, payment on delivery is not offered (the courier carries no more cash).
 pub const MAX_PAY_ON_DELIVERY_MINOR: i64 = 100_000_00;
-pub const CARRIER: &str = "Pony Express";
 /// Sellers of the demo store usually confirm an order within this many hours.
 pub const SELLER_CONFIRMS_WITHIN_HOURS: u32 = 2;
 

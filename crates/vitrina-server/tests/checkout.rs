@@ -408,4 +408,28 @@ async fn the_slovak_demo_store_prices_in_euro_and_ships_by_its_own_carrier() {
     d["address"]["postcode"] = json!("101000");
     let q = quote(&server, &d).await;
     assert_eq!(q["address_errors"][0]["code"], "unsupported_country", "the Slovak store does not ship to Russia");
+
+    // Its parcels go by its carrier, numbered its way, scanned in Bratislava in Bratislava's time.
+    d["address"] = json!({ "country": "SK", "city": "Bratislava", "line": "Obchodná 5", "postcode": "811 01" });
+    d["delivery"] = json!({ "option_id": "courier", "date": q_first_date(&quote(&server, &d).await), "time_window_id": "evening" });
+    d["payment_method"] = json!("cash-on-delivery");
+    let q = quote(&server, &d).await;
+    let body = json!({ "draft": d, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+    let placed = server.client.post(server.url("/api/orders")).header("Idempotency-Key", "sk-order-1").json(&body).send().await.unwrap();
+    assert_eq!(placed.status(), StatusCode::CREATED);
+    let placed: serde_json::Value = placed.json().await.unwrap();
+    let (number, token) = (placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap());
+    let r = server.post(&format!("/api/test/orders/{number}/status"), &json!({ "status": "handed_to_carrier" })).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let order: serde_json::Value = server.get(&format!("/api/orders/{number}?token={token}")).await.json().await.unwrap();
+    assert_eq!(order["shipments"][0]["carrier"], "Lynx Courier");
+    let parcel = order["shipments"][0]["tracking_number"].as_str().unwrap();
+    assert!(parcel.starts_with("LX"), "{parcel}");
+    let shipment = server.get(&format!("/api/shipments/{parcel}")).await.text().await.unwrap();
+    assert!(shipment.contains("Europe/Bratislava") && shipment.contains("Picked up by courier"), "{shipment}");
+    assert!(!shipment.contains("Pony Express") && !shipment.contains("Europe/Moscow"), "{shipment}");
+}
+
+fn q_first_date(q: &serde_json::Value) -> serde_json::Value {
+    q["delivery_options"][0]["dates"][0].clone()
 }

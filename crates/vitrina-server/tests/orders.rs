@@ -218,7 +218,8 @@ async fn the_store_moves_orders_along_over_time() {
         async move {
             state.clock.set(state.clock.now() + secs);
             let now = state.clock.now();
-            state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, now)).await.unwrap()
+            let store = vitrina_server::policy::profile(state.options.store);
+            state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, store, now)).await.unwrap()
         }
     };
     assert_eq!(advance(30).await, 0, "not yet");

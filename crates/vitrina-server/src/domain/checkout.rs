@@ -128,7 +128,7 @@ pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
 }
 
 fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
-    let dispatch = rules::dispatch_date(now, policy::STORE_UTC_OFFSET_MINUTES, policy::CUTOFF_MINUTES);
+    let dispatch = rules::dispatch_date(now, store.utc_offset_minutes(now), policy::CUTOFF_MINUTES);
     let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
     DeliveryOption {
         id: method.id.into(),

@@ -153,7 +153,8 @@ pub fn place(
 pub async fn send_confirmation(state: &AppState, placed: &PlacedOrder) {
     let Ok(number) = placed.number.parse::<i64>() else { return };
     let now = state.clock.now();
-    let Ok(order) = state.db.run(move |tx| orders::load_order(tx, number, now)).await else { return };
+    let store = policy::profile(state.options.store);
+    let Ok(order) = state.db.run(move |tx| orders::load_order(tx, store, number, now)).await else { return };
     let public = state.options.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", state.options.host, state.options.port));
     let order_url = format!("{}/orders/{}?token={}", public.trim_end_matches('/'), placed.number, placed.access_token);
     let email = emails::order_confirmation(&order, state.options.store_name(), &order_url, &public);
@@ -178,10 +179,16 @@ pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixS
 /// Asks to cancel the order: before handover it is cancelled at once (any payment refunded to the
 /// card it came from, the items back in stock); after receipt it becomes a return request, within
 /// 7 days (`vitrina_core::order::cancellation`).
-pub fn request_cancellation(tx: &Transaction<'_>, number: &str, token: &str, now: UnixSeconds) -> ApiResult<Order> {
+pub fn request_cancellation(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+) -> ApiResult<Order> {
     let number = orders::authorised_order(tx, number, token)?;
     let (status, received_at, requested) = orders::cancellation_facts(tx, number)?;
-    let (allowed, _) = vitrina_core::order::cancellation(status, received_at, requested, now, policy::STORE_UTC_OFFSET_MINUTES);
+    let (allowed, _) = vitrina_core::order::cancellation(status, received_at, requested, now, store.utc_offset_minutes(now));
     if let Err(block) = allowed {
         let detail = match block {
             CancellationBlock::HandedOver => "The order is with the carrier; it can be returned once received.",
@@ -193,14 +200,14 @@ pub fn request_cancellation(tx: &Transaction<'_>, number: &str, token: &str, now
     }
     orders::add_event(tx, number, now, "cancellation_requested")?;
     if status != OrderStatus::Received {
-        orders::set_status(tx, number, OrderStatus::Cancelled, now)?;
+        orders::set_status(tx, store, number, OrderStatus::Cancelled, now)?;
         if orders::payment(tx, number)?.1 == PaymentStatus::Paid {
             orders::set_payment_status(tx, number, PaymentStatus::Refunded)?;
             orders::add_event(tx, number, now, "refunded")?;
         }
         orders::return_to_stock(tx, number)?;
     }
-    orders::load_order(tx, number, now)
+    orders::load_order(tx, store, number, now)
 }
 
 /// A number as the store keeps it (checked by `checkout::order_errors` before an order is placed).

@@ -4,6 +4,7 @@
 //! orders itself through `/api/test/orders/{number}/status`).
 
 use crate::error::ApiResult;
+use crate::policy::Profile;
 use crate::state::AppState;
 use crate::store::orders;
 use rusqlite::Transaction;
@@ -17,7 +18,8 @@ pub fn spawn(state: AppState) {
         loop {
             tick.tick().await;
             let now = state.clock.now();
-            if let Err(e) = state.db.run(move |tx| advance_all(tx, now)).await {
+            let store = crate::policy::profile(state.options.store);
+            if let Err(e) = state.db.run(move |tx| advance_all(tx, store, now)).await {
                 tracing::warn!("moving orders along failed: {}", e.0.title);
             }
         }
@@ -25,7 +27,7 @@ pub fn spawn(state: AppState) {
 }
 
 /// Moves every order that has rested long enough one step along; returns how many moved.
-pub fn advance_all(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
+pub fn advance_all(tx: &Transaction<'_>, store: &Profile, now: UnixSeconds) -> ApiResult<usize> {
     let due: Vec<_> = orders::in_progress(tx)?
         .into_iter()
         .filter_map(|(number, status, since)| {
@@ -33,7 +35,7 @@ pub fn advance_all(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
         })
         .collect();
     for (number, next) in &due {
-        orders::set_status(tx, *number, *next, now)?;
+        orders::set_status(tx, store, *number, *next, now)?;
     }
     Ok(due.len())
 }

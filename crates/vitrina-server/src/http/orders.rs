@@ -105,11 +105,12 @@ pub async fn get_order(
     ApiQuery(query): ApiQuery<TokenQuery>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
+    let profile = crate::policy::profile(state.options.store);
     let order = state
         .db
         .run(move |tx| {
             let number = store::orders::authorised_order(tx, &number, &query.token)?;
-            store::orders::load_order(tx, number, now)
+            store::orders::load_order(tx, profile, number, now)
         })
         .await?;
     Ok(Json(order))
@@ -165,5 +166,6 @@ pub async fn request_cancellation(
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, now)).await?))
+    let store = crate::policy::profile(state.options.store);
+    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, now)).await?))
 }

@@ -96,7 +96,8 @@ async fn set_order_status(
         (None, Some(days)) => state.clock.now() - days * 86_400,
         (None, None) => state.clock.now(),
     };
-    state.db.run(move |tx| orders::set_status(tx, number, body.status, at)).await?;
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| orders::set_status(tx, store, number, body.status, at)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

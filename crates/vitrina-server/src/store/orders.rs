@@ -8,7 +8,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::policy;
+use crate::policy::{self, Profile};
 use crate::store::catalog::image_url;
 use crate::store::enums::{from_text, to_text};
 use crate::store::{payments, shipments};
@@ -239,19 +239,20 @@ pub fn add_event(tx: &Transaction<'_>, number: i64, at: UnixSeconds, kind: &str)
 
 /// Moves the order to `status` at `at`, recording it in the history. Handing over to the carrier
 /// gives the order its shipment; each step after that is a scan by the carrier.
-pub fn set_status(tx: &Transaction<'_>, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
+pub fn set_status(tx: &Transaction<'_>, store: &Profile, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
     let text = to_text(&status);
     tx.execute("UPDATE orders SET status = ?1 WHERE number = ?2", params![text, number])?;
     add_event(tx, number, at, &text)?;
+    let [handed, with_courier, delivered] = store.shipments.scans;
     let scan = match status {
-        OrderStatus::HandedToCarrier => Some("Отправление поступило на терминал"),
-        OrderStatus::WithCourier => Some("Отправление будет доставлено сегодня"),
-        OrderStatus::Received => Some("Доставлено получателю"),
+        OrderStatus::HandedToCarrier => Some(handed),
+        OrderStatus::WithCourier => Some(with_courier),
+        OrderStatus::Received => Some(delivered),
         _ => None,
     };
     if let Some(scan) = scan {
-        let tracking = shipments::ensure_for_order(tx, number, at)?;
-        shipments::carrier_scan(tx, &tracking, at, scan)?;
+        let tracking = shipments::ensure_for_order(tx, store, number, at)?;
+        shipments::carrier_scan(tx, store, &tracking, at, scan)?;
     }
     Ok(())
 }
@@ -302,7 +303,7 @@ pub fn list(tx: &Transaction<'_>) -> ApiResult<Vec<(i64, String, String)>> {
 }
 
 /// Reads the whole order as the contract describes it.
-pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiResult<Order> {
+pub fn load_order(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixSeconds) -> ApiResult<Order> {
     struct Row {
         created_at: i64,
         email: String,
@@ -400,14 +401,14 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiRes
         .collect::<Result<Vec<_>, _>>()?;
     let shipments = shipments::numbers_of_order(tx, &number.to_string())?
         .into_iter()
-        .map(|tracking_number| OrderShipment { tracking_number, carrier: policy::CARRIER.to_owned() })
+        .map(|tracking_number| OrderShipment { tracking_number, carrier: store.carrier.to_owned() })
         .collect();
     let sellers = tx
         .prepare("SELECT DISTINCT s.id, s.display_name FROM order_lines l JOIN sellers s ON s.id = l.seller_id WHERE l.order_number = ?1 ORDER BY s.id")?
         .query_map([number], |r| Ok(OrderSeller { id: r.get(0)?, name: r.get(1)? }))?
         .collect::<Result<Vec<_>, _>>()?;
     let (status, received_at, requested) = cancellation_facts(tx, number)?;
-    let (allowed, until) = vitrina_core::order::cancellation(status, received_at, requested, now, policy::STORE_UTC_OFFSET_MINUTES);
+    let (allowed, until) = vitrina_core::order::cancellation(status, received_at, requested, now, store.utc_offset_minutes(now));
     let customer = Person { name: row.name, phone: row.phone };
     Ok(Order {
         number: number.to_string(),
