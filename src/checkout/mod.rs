@@ -14,7 +14,7 @@ pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
-pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep};
+pub use steps::{ContactStep, DeliveryStep, PaymentChoice, PaymentStep, ReviewStep};
 
 use crate::areas::RoutePath;
 use leptos::prelude::*;

@@ -7,8 +7,10 @@
 mod address;
 mod components;
 mod contact;
+mod demo;
 mod forms;
 mod intl;
+mod payment;
 mod routes;
 mod tracking;
 

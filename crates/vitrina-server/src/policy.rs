@@ -8,7 +8,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use crate::options::StoreId;
-use vitrina_core::api::{PickupPoint, TimeWindow};
+use vitrina_core::api::{PaymentKind, PickupPoint, TimeWindow};
 
 /// What a demo store decides about itself, as `config.json` tells the app.
 pub struct Profile {
@@ -110,6 +110,26 @@ fn sk_seller_shops() -> Vec<PickupPoint> {
     vec![point("sk-shop-panska", "Dielňa pod Hradom, predajňa", "Bratislava, Panská 20", "Po–So 10:00–19:00", 10)]
 }
 
+/// A payment method's name and line in `language` (`en`, `ru`, `uk`, `sk`; English for any other).
+pub fn payment_words(kind: PaymentKind, language: &str) -> (&'static str, &'static str) {
+    use PaymentKind::*;
+    match (kind, language) {
+        (CardOnline, "ru") => ("Банковской картой онлайн", "Вы оплачиваете на защищённой странице банка и возвращаетесь сюда."),
+        (CardOnline, "uk") => ("Банківською карткою онлайн", "Ви оплачуєте на захищеній сторінці банку й повертаєтеся сюди."),
+        (CardOnline, "sk") => ("Kartou online", "Zaplatíte na zabezpečenej stránke banky a vrátite sa sem."),
+        (CardOnline, _) => ("Card online", "You pay on the bank's secure page and come back here."),
+        (CashOnDelivery, "ru") => ("Наличными при получении", "Оплата наличными при получении."),
+        (CashOnDelivery, "uk") => ("Готівкою під час отримання", "Оплата готівкою під час отримання."),
+        (CashOnDelivery, "sk") => ("Dobierka v hotovosti", "Platba v hotovosti pri prevzatí."),
+        (CashOnDelivery, _) => ("Cash on delivery", "Pay in cash when you receive the parcel."),
+        (CardOnDelivery, "ru") => ("Картой при получении", "Оплата картой через терминал курьера при получении."),
+        (CardOnDelivery, "uk") => ("Карткою під час отримання", "Оплата карткою через термінал кур’єра під час отримання."),
+        (CardOnDelivery, "sk") => ("Kartou pri prevzatí", "Platba kartou cez terminál kuriéra pri prevzatí."),
+        (CardOnDelivery, _) => ("Card on delivery", "Pay by card at the courier's terminal when the parcel arrives."),
+        (Unknown, _) => ("Other payment", ""),
+    }
+}
+
 /// A store's carrier as its shipments need it.
 pub struct ShipmentCarrier {
     /// Its table's id (`pony-express`).
@@ -121,6 +141,21 @@ pub struct ShipmentCarrier {
 }
 
 impl Profile {
+    /// The store's language that comes first in an `Accept-Language` header (`sk-SK,sk;q=0.9`),
+    /// or its default one.
+    pub fn language<'a>(&'a self, accept_language: Option<&str>) -> &'a str {
+        let asked = accept_language.unwrap_or_default().split(',').filter_map(|part| {
+            let tag = part.split(';').next()?.trim();
+            tag.split('-').next().map(str::to_ascii_lowercase)
+        });
+        for tag in asked {
+            if let Some(language) = self.locales.iter().find(|l| **l == tag) {
+                return language;
+            }
+        }
+        self.default_locale
+    }
+
     /// The store's offset from UTC at `at`, by its time zone (Bratislava keeps summer time, Moscow
     /// has not since 2014).
     pub fn utc_offset_minutes(&self, at: vitrina_core::civil::UnixSeconds) -> i32 {

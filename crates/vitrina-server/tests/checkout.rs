@@ -433,3 +433,23 @@ async fn the_slovak_demo_store_prices_in_euro_and_ships_by_its_own_carrier() {
 fn q_first_date(q: &serde_json::Value) -> serde_json::Value {
     q["delivery_options"][0]["dates"][0].clone()
 }
+
+#[tokio::test]
+async fn payment_methods_are_named_in_the_language_the_app_asks_in() {
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let names = |language: &'static str| {
+        let (server, body) = (&server, draft(&cart));
+        async move {
+            let r =
+                server.client.post(server.url("/api/checkout/quote")).header("Accept-Language", language).json(&body).send().await.unwrap();
+            let q = json_ok(r, StatusCode::OK).await;
+            let first = &q["payment_methods"][0];
+            (first["name"].as_str().unwrap().to_owned(), first["description"].as_str().unwrap().to_owned())
+        }
+    };
+    assert_eq!(names("sk").await.0, "Kartou online");
+    assert_eq!(names("ru-RU,ru;q=0.9,en;q=0.8").await.0, "Банковской картой онлайн");
+    assert_eq!(names("de-DE,fr;q=0.9").await.0, "Card online", "none of the store's languages: its default");
+    assert!(!names("uk").await.1.is_empty());
+}

@@ -9,7 +9,7 @@ mod review;
 
 pub use contact::ContactStep;
 pub use delivery::DeliveryStep;
-pub use payment::PaymentStep;
+pub use payment::{PaymentChoice, PaymentStep};
 pub use review::ReviewStep;
 
 use crate::i18n::I18n;

@@ -256,7 +256,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
         </section>
         <section class="review__section" aria-labelledby="review-payment">
             <div class="review__head"><h2 id="review-payment">{move || i18n.t("review.payment")}</h2>{edit(Step::Payment, "review.edit_payment")}</div>
-            <p data-testid="review-payment-method">{method.map(|m| { let kind = m.kind; move || payment_label(&i18n, kind) })}</p>
+            <p data-testid="review-payment-method">{method.map(|m| { let (kind, name) = (m.kind, m.name); move || name.clone().unwrap_or_else(|| payment_label(&i18n, kind)) })}</p>
             {promo.map(|p| view! { <p>{move || promo_message(&i18n, &p)}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-items">

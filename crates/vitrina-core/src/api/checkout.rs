@@ -164,7 +164,16 @@ pub enum PaymentKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentMethod {
     pub id: String,
+    /// What kind of payment it is; a kind this contract does not know decodes as `unknown` and
+    /// is still offered, by its `name`.
     pub kind: PaymentKind,
+    /// Its name as the store words it, in the language the request asked for (`Accept-Language`)
+    /// where the store has it; absent, a client words the kind itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A line about it (when it is paid, what it takes), in the same language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,7 +20,8 @@ use vitrina_core::field;
 use vitrina_core::{Currency, FieldCode, FieldError, Money};
 
 /// Computes the quote for `draft` at `now`.
-pub fn build_quote(tx: &Transaction<'_>, store: &Profile, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
+/// Names and descriptions are worded in `language`.
+pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
     let cart = load_cart(tx, &draft.cart_id, now)?;
     let currency = cart.subtotal.currency.clone();
     let (address_errors, delivery_options) = match &draft.address {
@@ -58,7 +59,7 @@ pub fn build_quote(tx: &Transaction<'_>, store: &Profile, draft: &CheckoutDraft,
     );
     let limits = OrderLimits { status: rules::limit_status(&basis, &min_total, &max_total), min_total, max_total };
 
-    let payment_methods = payment_methods(store, chosen.map(|o| o.kind), &totals.total);
+    let payment_methods = payment_methods(store, language, chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
         cart,
@@ -179,13 +180,17 @@ pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: Un
 
 /// What can pay for this order now: always a card online; on delivery only where someone hands
 /// the parcel over (not a locker) and up to the cash limit.
-pub fn payment_methods(store: &Profile, delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
-    let mut methods = vec![PaymentMethod { id: "card-online".into(), kind: PaymentKind::CardOnline }];
+pub fn payment_methods(store: &Profile, language: &str, delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
+    let method = |id: &str, kind| {
+        let (name, description) = policy::payment_words(kind, language);
+        PaymentMethod { id: id.into(), kind, name: Some(name.into()), description: Some(description.into()) }
+    };
+    let mut methods = vec![method("card-online", PaymentKind::CardOnline)];
     let handed_over = matches!(delivery, Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop));
     if handed_over && total.amount_minor <= store.price(policy::MAX_PAY_ON_DELIVERY_MINOR) {
-        methods.push(PaymentMethod { id: "cash-on-delivery".into(), kind: PaymentKind::CashOnDelivery });
+        methods.push(method("cash-on-delivery", PaymentKind::CashOnDelivery));
         if delivery == Some(DeliveryKind::Courier) {
-            methods.push(PaymentMethod { id: "card-on-delivery".into(), kind: PaymentKind::CardOnDelivery });
+            methods.push(method("card-on-delivery", PaymentKind::CardOnDelivery));
         }
     }
     methods

@@ -69,7 +69,7 @@ pub fn place(
     }
 
     let draft = &body.draft;
-    let quote = build_quote(tx, store, draft, now)?;
+    let quote = build_quote(tx, store, store.default_locale, draft, now)?;
     if quote.cart.lines.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }
