@@ -39,11 +39,13 @@ export default defineConfig({
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   projects: [
-    { name: 'shop', testIgnore: /(faults|contact|store-sk)\.spec\.ts$/, workers: 2 },
-    // The contact suite moves the server's clock and edits the demo seller, which the other
-    // suites on that backend read (delivery dates, return windows, the seller's card): it runs
-    // after them, never beside them.
-    { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
+    { name: 'shop', testIgnore: /(faults|contact|orders|store-sk)\.spec\.ts$/, workers: 2 },
+    // The orders and contact suites move the server's clock (and the contact suite edits the
+    // demo seller), which the other suites on that backend read (delivery dates, return windows,
+    // payment deadlines, the seller's card): they run after them and after each other, never
+    // beside anything.
+    { name: 'orders', testMatch: /orders\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
+    { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['orders'] },
     // A shopper whose browser asks for a language the store does not name first: the store's own
     // default (Slovak) is what the page opens in.
     { name: 'store-sk', testMatch: /store-sk\.spec\.ts$/, workers: 1, use: { baseURL: `http://127.0.0.1:${skPort}`, locale: 'de-AT' } },

@@ -47,6 +47,11 @@ async function press(page: Page, selector: string) {
   }
 }
 
+async function choose(page: Page, selector: string, value: string) {
+  const field = page.locator(selector).first();
+  if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEnabled())) await field.selectOption(value).catch(() => undefined);
+}
+
 async function fill(page: Page, selector: string, value: string) {
   const field = page.locator(selector).first();
   if ((await field.count()) > 0 && (await field.isVisible()) && (await field.isEditable())) {
@@ -189,12 +194,34 @@ const VISITS: Visit[] = [
     ops: ['POST /api/orders/lookup'],
   },
   {
+    // What the page reads, apart from what it does (one visit would be too many cases for one test).
+    name: 'order page', path: '/orders/1042?token=token-from-the-email',
+    ops: ['GET /api/orders/{number}', 'GET /api/shipments', 'GET /api/sellers/{seller_id}/contact'],
+    given: { 'GET /api/orders/{number}': 'order.json' },
+  },
+  {
     name: 'order page, cancelling', path: '/orders/1042?token=token-from-the-email',
     act: async (page) => {
       await press(page, 'section[aria-labelledby=cancel-heading] button.button--secondary');
       await press(page, 'section[aria-labelledby=cancel-heading] .notice button.button--primary');
     },
-    ops: ['GET /api/orders/{number}', 'GET /api/shipments', 'GET /api/sellers/{seller_id}/contact', 'POST /api/orders/{number}/cancellation'],
+    ops: ['POST /api/orders/{number}/cancellation'],
+    given: { 'GET /api/orders/{number}': 'order.json' },
+  },
+  {
+    name: 'order page, cancelling chosen items', path: '/orders/1042?token=token-from-the-email',
+    act: async (page) => {
+      await press(page, 'section[aria-labelledby=cancel-heading] button.button--secondary:nth-of-type(2)');
+      await choose(page, '[data-testid=cancel-quantity]', '1');
+      await press(page, 'section[aria-labelledby=cancel-heading] form button[type=submit]');
+    },
+    ops: ['POST /api/orders/{number}/cancellation'],
+    given: { 'GET /api/orders/{number}': 'order.json' },
+  },
+  {
+    name: "order page, answering the seller's substitution", path: '/orders/1042?token=token-from-the-email',
+    act: (page) => press(page, '[data-testid=substitution] button.button--primary'),
+    ops: ['POST /api/orders/{number}/lines/{line_id}/substitution'],
     given: { 'GET /api/orders/{number}': 'order.json' },
   },
   {

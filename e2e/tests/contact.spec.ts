@@ -32,6 +32,43 @@ async function resetDemoSeller(request: APIRequestContext) {
 
 type Email = { file: string; headers: string; text: string };
 
+/** The text part of a MIME entity (its header block and body), decoded as its
+ * Content-Transfer-Encoding says. Parts are split at the boundary the header names, so a line
+ * of dashes in the text (the seller's signature) is text, not a boundary. */
+function textPart(head: string, body: string): string {
+  const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
+  if (type.startsWith('multipart/')) {
+    const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
+    if (!boundary) return '';
+    for (const part of body.split(`--${boundary}`).slice(1)) {
+      if (part.startsWith('--')) break;
+      const [partHead, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
+      const text = textPart(partHead, rest.join('\r\n\r\n').replace(/\r\n$/, ''));
+      if (text) return text;
+    }
+    return '';
+  }
+  if (type !== 'text/plain') return '';
+  const encoding = (/content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1] ?? '7bit').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The Subject header, unfolded, its RFC 2047 encoded words (Q encoding) decoded. */
+function subjectOf(headers: string): string {
+  const folded = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(headers)?.[1] ?? '';
+  return folded
+    .replace(/\r\n[ \t]/g, ' ')
+    .replace(/=\?[^?]+\?Q\?([^?]*)\?=\s*/gi, (_, text: string) =>
+      Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+    )
+    .trim();
+}
+
 /** The `.eml` files in the server's outbox, with their plain-text part decoded. */
 function outbox(): Email[] {
   const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
@@ -42,10 +79,7 @@ function outbox(): Email[] {
     .map((file) => {
       const raw = fs.readFileSync(path.join(dir, file), 'utf8');
       const [headers, ...rest] = raw.split('\r\n\r\n');
-      const body = rest.join('\r\n\r\n');
-      const part = body.split('Content-Type: text/plain; charset=utf-8')[1] ?? '';
-      const b64 = (part.split('\r\n\r\n')[1] ?? '').split('--')[0].replace(/\s+/g, '');
-      return { file, headers, text: Buffer.from(b64, 'base64').toString('utf8') };
+      return { file, headers, text: textPart(headers, rest.join('\r\n\r\n')) };
     });
 }
 
@@ -100,7 +134,9 @@ test('the demo seller shows an anonymous, an unverified and a verified shopper w
   // Back on the contact page, signed in with an unverified address → verify it.
   await expect(page).toHaveURL(/\/sellers\/demo-seller\/contact$/);
   await expect(channel(page, 'postal')).toContainText('Only for customers with a verified email address.');
-  await expect(channel(page, 'postal')).toContainText('open the confirmation link we sent to new@example.com');
+  // No link is ever sent to verify an address, so none is promised: another way is suggested.
+  await expect(channel(page, 'postal')).toContainText('Your address new@example.com is not verified yet');
+  await expect(channel(page, 'postal')).not.toContainText('link we sent');
   await expect(channel(page, 'postal')).not.toContainText('Hlavná');
 
   // A verified shopper sees the address.
@@ -177,11 +213,16 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   await expect(receipt).toContainText('Your message has arrived.');
   await expect(receipt).toContainText('Severny Veter Home & Apparel usually replies within a day: expect an answer by Nov 24, 2026');
   await expect(receipt).toContainText('A confirmation has been sent to shopper@example.com.');
+  // The reference number to quote, the same one the seller's copy carries, and the help pages.
+  const reference = (await receipt.getByTestId('contact-reference').innerText()).trim();
+  expect(reference).toMatch(/^[A-Z0-9-]{6,}$/);
+  await expect(receipt).toContainText(`Reference number: ${reference}. Quote it if you write again about this.`);
+  await expect(receipt.getByRole('link', { name: 'Open the help pages' })).toHaveAttribute('href', '/track');
 
   const toSeller = outbox().find((e) => e.file.endsWith('-to-seller.eml') && e.text.includes('gift note'));
   expect(toSeller, 'the seller\'s copy in the outbox').toBeTruthy();
   expect(toSeller!.headers).toContain('To: "Severny Veter Home & Apparel" <marek@severny-veter.example>');
-  expect(toSeller!.headers).toContain('Reply-To: shopper@example.com');
+  expect(toSeller!.headers).toContain('Reply-To: <shopper@example.com>');
   expect(toSeller!.headers).toContain('Subject: Order 1042');
   expect(toSeller!.text).toContain('About order: 1042');
   // The seller's signature between two horizontal lines (seed 003).
@@ -190,7 +231,9 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   expect(signature).toContain('https://severny-veter.example');
   expect(signature).toContain('marek@severny-veter.example');
   const ack = outbox().find((e) => e.file.endsWith('-acknowledgement.eml') && e.text.includes('gift note'));
-  expect(ack!.headers).toContain('Subject: RE: Order 1042');
+  // The acknowledgement's subject is the store's own, never the sender's words (anyone could
+  // otherwise send their text to any address through the form).
+  expect(subjectOf(ack!.headers)).toMatch(/^Your message to Severny Veter Home & Apparel has arrived \(reference [A-Z0-9]{4}-[A-Z0-9]{4}\)$/);
   expect(ack!.text).toContain('has arrived');
 });
 
@@ -290,6 +333,30 @@ test('the seller edits, sees the preview follow at once, saves, and the public w
   await signOut(page.request);
   await openPage(page, '/sellers/demo-seller/contact');
   await expect(page.getByRole('link', { name: 'Send an SMS to +421 905 123 456' })).toHaveAttribute('href', 'sms:+421905123456');
+  await resetDemoSeller(page.request);
+});
+
+test('“away now” set in the editor shows in the widget inside the hours, and ends with the day’s hours', async ({ page }) => {
+  await resetDemoSeller(page.request);
+  await setClock(page.request, MONDAY_MORNING);
+  await openPage(page, '/sellers/demo-seller/contact');
+  await expect(channel(page, 'messages')).toContainText('Available now');
+
+  await openEditorAsSeller(page);
+  await expect(page.getByLabel('As my hours say')).toBeChecked();
+  await page.getByLabel("Away now: busy for the rest of today's hours").check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved. Shoppers now see the new settings.')).toBeVisible();
+
+  await signOut(page.request);
+  await openPage(page, '/sellers/demo-seller/contact');
+  await expect(channel(page, 'messages')).toContainText('Usually replies within a day.');
+  await expect(channel(page, 'messages')).not.toContainText('Available now');
+
+  // Tuesday morning the hours decide again.
+  await setClock(page.request, '2026-11-24T08:30:00Z');
+  await page.reload();
+  await expect(channel(page, 'messages')).toContainText('Available now');
   await resetDemoSeller(page.request);
 });
 

@@ -187,14 +187,12 @@ const calls: Call[] = [
     open: async (page) => {
       await openCheckout(page, 'delivery');
       await page.locator('#city').fill(address.city);
-      await page.locator('#address-line').fill(address.line);
       await page.locator('#region').fill(address.region);
       await page.locator('#postcode').fill(address.postcode);
     },
     ready: (page) => page.getByTestId('delivery-option'),
     kept: async (page) => {
       await expect(page.locator('#city')).toHaveValue(address.city);
-      await expect(page.locator('#address-line')).toHaveValue(address.line);
       await expect(page.locator('#region')).toHaveValue(address.region);
       await expect(page.locator('#postcode')).toHaveValue(address.postcode);
     },

@@ -31,16 +31,18 @@ export async function fillContact(page: Page, who = shopper) {
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();
 }
 
+/** Where to: the city, the oblast and the postcode (the street is asked for once a courier is
+ * chosen). */
 export async function fillAddress(page: Page, who = shopper) {
   await page.getByLabel('City or town').fill(who.city);
-  await page.getByLabel('Street, house and flat').fill(who.line);
   await page.getByLabel('Region (oblast)').fill(who.region);
   await page.getByLabel('Postcode').fill(who.postcode);
 }
 
-/** Chooses the courier with the first day and the given window. */
-export async function chooseCourier(page: Page, window = '09:00–13:00') {
+/** Chooses the courier, gives the street, and takes the first day and the given window. */
+export async function chooseCourier(page: Page, window = '09:00–13:00', who = shopper) {
   await page.getByLabel(/Courier to your door/).check();
+  await page.getByLabel('Street, house and flat').fill(who.line);
   await page.getByLabel(window).check();
 }
 
@@ -85,4 +87,11 @@ export async function orders(request: APIRequestContext, cartId: string): Promis
 /** Text with Intl's narrow and non-breaking spaces made plain. */
 export function plain(text: string | null) {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Makes the page's CPU `rate` times slower (Chrome DevTools Protocol), as on a slow phone or a
+ * loaded machine: a re-render or a late answer that races the shopper shows up here. */
+export async function slowCpu(page: Page, rate = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }

@@ -202,7 +202,9 @@ pub fn SignInPage() -> impl IntoView {
         if !missing.with_untracked(Vec::is_empty) {
             return;
         }
-        sign_in.dispatch_local(SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked() });
+        // Sign-in e-mails (a new device, a reset) go out in the language the shopper reads.
+        let locale = Some(i18n.locale.get_untracked().tag().to_owned());
+        sign_in.dispatch_local(SignIn { email: email.get_untracked().trim().to_owned(), password: password.get_untracked(), locale });
     };
     let busy = move || sign_in.pending().get();
 

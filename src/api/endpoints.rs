@@ -3,8 +3,8 @@
 use super::{Api, ApiError};
 use gloo_net::http::Method;
 use vitrina_core::api::{
-    AddCartLine, CancellationRequest, Cart, CheckoutDraft, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder,
-    ProductList, Quote, Shipment, ShipmentList, StartPayment, UpdateCartLine,
+    AddCartLine, CancellationRequest, Cart, CheckoutDraft, LineQuantity, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder,
+    PlacedOrder, ProductList, Quote, Shipment, ShipmentList, StartPayment, SubstitutionAnswer, UpdateCartLine,
 };
 use vitrina_core::api::{
     ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact, SessionState, SignIn,
@@ -65,9 +65,17 @@ impl Api {
         self.send(Method::POST, "/orders/lookup", Some(&body), &[]).await
     }
 
-    pub async fn request_cancellation(&self, number: &str, token: &str) -> Result<Order, ApiError> {
-        let body = CancellationRequest { access_token: token.to_owned() };
+    /// Cancels (or, after receipt, asks to return) the chosen `lines`, or the whole order when
+    /// there are none.
+    pub async fn request_cancellation(&self, number: &str, token: &str, lines: Vec<LineQuantity>) -> Result<Order, ApiError> {
+        let body = CancellationRequest { access_token: token.to_owned(), lines };
         self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[]).await
+    }
+
+    /// Accepts or declines the seller's proposal for a line.
+    pub async fn answer_substitution(&self, number: &str, line_id: &str, token: &str, accept: bool) -> Result<Order, ApiError> {
+        let body = SubstitutionAnswer { access_token: token.to_owned(), accept };
+        self.send(Method::POST, &format!("/orders/{}/lines/{}/substitution", segment(number), segment(line_id)), Some(&body), &[]).await
     }
 
     /// A shipment's journey, read into phases (`GET /shipments/{tracking_number}`).

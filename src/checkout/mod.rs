@@ -9,7 +9,7 @@ mod quote;
 mod state;
 mod steps;
 
-pub use address_form::{AddressFields, postcode_fits};
+pub use address_form::{PlaceFields, StreetFields, postcode_fits};
 pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};

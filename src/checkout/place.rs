@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use vitrina_core::api::{PlaceOrder, PlacedOrder};
 use vitrina_core::checkout::entries::EntriesStoreFields;
 use vitrina_core::checkout::review::attempt_key;
+use vitrina_core::locale::Locale;
 use vitrina_core::{FieldError, Money, ProblemKind};
 
 /// Why the order was not placed.
@@ -24,13 +25,15 @@ pub enum NotPlaced {
     Failed(ApiError),
 }
 
-/// Places what the entries say for `cart_id`, at the `accepted` total.
+/// Places what the entries say for `cart_id`, at the `accepted` total; the order's e-mails are
+/// written in `locale`, the language the shopper reads the store in.
 pub async fn place_order(
     api: &Api,
     state: CheckoutState,
     quote: QuoteView,
     cart_id: &str,
     accepted: Money,
+    locale: Locale,
 ) -> Result<PlacedOrder, NotPlaced> {
     let entries = state.entries.get_untracked();
     let draft = entries.draft(cart_id);
@@ -41,8 +44,11 @@ pub async fn place_order(
     if changed {
         return Err(NotPlaced::TotalChanged);
     }
-    let body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: accepted };
+    let mut body = PlaceOrder { draft, consents: entries.consents(&terms), expected_total: accepted, locale: None };
+    // The attempt is the order itself: switching language before a retry is still the same
+    // order, so the language is left out of what the key is matched on.
     let sent = serde_json::to_string(&body).unwrap_or_default();
+    body.locale = Some(locale.tag().to_owned());
     let (key, new) = attempt_key(entries.attempt.as_ref(), &sent, random_key);
     if new {
         state.entries.attempt().set(Some((key.clone(), sent)));

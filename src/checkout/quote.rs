@@ -68,8 +68,21 @@ impl QuoteView {
                 }
                 match result {
                     Ok(quote) => {
+                        // What kind the chosen option is (a courier needs the street) is the
+                        // backend's word; entries kept from before it was recorded learn it here.
+                        let kind = state.entries.with_untracked(|e| {
+                            let chosen = e.delivery_option.as_ref()?;
+                            quote.delivery_options.iter().find(|o| &o.id == chosen).map(|o| o.kind).filter(|k| e.delivery_kind != Some(*k))
+                        });
+                        if let Some(kind) = kind {
+                            state.entries.update(|e| e.delivery_kind = Some(kind));
+                        }
                         view.quote.set(Some(quote));
-                        view.error.set(None);
+                        // Only a change notifies: what hangs on the error (the delivery step's
+                        // whole list of options) is not rebuilt by every answer.
+                        if view.error.with_untracked(Option::is_some) {
+                            view.error.set(None);
+                        }
                     }
                     Err(e) => view.error.set(Some(e)),
                 }

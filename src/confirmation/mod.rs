@@ -2,9 +2,12 @@
 //! and finds again later, and the guest lookup (`/orders/lookup`).
 
 mod cancel;
+mod deadline;
+mod handover;
 mod lookup;
 mod order_page;
 mod sections;
+mod substitutions;
 
 pub use lookup::LookupPage;
 pub use order_page::{OrderPage, OrderParams, OrderQuery};

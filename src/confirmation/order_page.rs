@@ -2,6 +2,7 @@
 
 use super::cancel::CancelOrder;
 use super::sections::{AcceptedTerms, Addresses, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
+use super::substitutions::SubstitutionProposals;
 use crate::api::Api;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
@@ -84,6 +85,7 @@ pub fn OrderPage() -> impl IntoView {
                         <p class="order-page__thanks" data-testid="order-thanks">{i18n.tf("order.thanks", &[("name", &o.customer.name)])}</p>
                         <p data-testid="order-email">{i18n.tf("order.email_sent", &[("email", &o.email)])}</p>
                     })}
+                    <SubstitutionProposals/>
                     <PaymentFacts/>
                     <StatusTimeline/>
                     <NextSteps/>

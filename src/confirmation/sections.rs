@@ -7,7 +7,7 @@ use crate::ui::intl::{format_date, format_date_time, region_name};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
+use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentStatus};
 use vitrina_core::routes::Page;
 
 pub(super) fn ctx() -> OrderContext {
@@ -27,6 +27,7 @@ pub(crate) fn status_label(i18n: &I18n, status: OrderStatus) -> String {
         OrderStatus::ConfirmedBySeller => i18n.t("order.status.confirmed_by_seller"),
         OrderStatus::HandedToCarrier => i18n.t("order.status.handed_to_carrier"),
         OrderStatus::WithCourier => i18n.t("order.status.with_courier"),
+        OrderStatus::ReadyForPickup => i18n.t("order.status.ready_for_pickup"),
         OrderStatus::Received => i18n.t("order.status.received"),
         OrderStatus::Cancelled => i18n.t("order.status.cancelled"),
         OrderStatus::Unknown => i18n.t("order.status.unknown"),
@@ -46,6 +47,16 @@ fn event_label(i18n: &I18n, kind: OrderEventKind) -> String {
         OrderEventKind::CancellationRequested => i18n.t("order.event.cancellation_requested"),
         OrderEventKind::Cancelled => i18n.t("order.status.cancelled"),
         OrderEventKind::Refunded => i18n.t("order.event.refunded"),
+        OrderEventKind::PaymentExpired => i18n.t("order.event.payment_expired"),
+        OrderEventKind::LinesCancelled => i18n.t("order.event.lines_cancelled"),
+        OrderEventKind::ReturnToSender => i18n.t("order.event.return_to_sender"),
+        OrderEventKind::ReturnRequested => i18n.t("order.event.return_requested"),
+        OrderEventKind::ReadyForPickup => i18n.t("order.status.ready_for_pickup"),
+        OrderEventKind::NotCollected => i18n.t("order.event.not_collected"),
+        OrderEventKind::SubstitutionProposed => i18n.t("order.event.substitution_proposed"),
+        OrderEventKind::SubstitutionAccepted => i18n.t("order.event.substitution_accepted"),
+        OrderEventKind::SubstitutionDeclined => i18n.t("order.event.substitution_declined"),
+        OrderEventKind::SubstitutionExpired => i18n.t("order.event.substitution_expired"),
         OrderEventKind::Unknown => i18n.t("order.status.unknown"),
     }
 }
@@ -57,6 +68,7 @@ fn status_event(status: OrderStatus) -> OrderEventKind {
         OrderStatus::ConfirmedBySeller => OrderEventKind::ConfirmedBySeller,
         OrderStatus::HandedToCarrier => OrderEventKind::HandedToCarrier,
         OrderStatus::WithCourier => OrderEventKind::WithCourier,
+        OrderStatus::ReadyForPickup => OrderEventKind::ReadyForPickup,
         OrderStatus::Received => OrderEventKind::Received,
         OrderStatus::Cancelled => OrderEventKind::Cancelled,
         OrderStatus::Unknown => OrderEventKind::Unknown,
@@ -112,22 +124,32 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
                     PaymentStatus::Declined => ("order.payment_status.declined", "notice--error"),
                     PaymentStatus::PayOnDelivery => ("order.payment_status.on_delivery", "notice--info"),
                     PaymentStatus::Refunded => ("order.payment_status.refunded", "notice--info"),
+                    PaymentStatus::Expired => ("order.payment_status.expired", "notice--warning"),
+                    PaymentStatus::Cancelled => ("order.payment_status.cancelled", "notice--info"),
                     PaymentStatus::Unknown => ("order.payment_status.unknown", "notice--info"),
                 };
-                let due_online = o.payment.kind == PaymentKind::CardOnline && o.status != OrderStatus::Cancelled;
+                // "Pay now" only while the backend says the order can be paid.
                 let action = match o.payment.status {
-                    PaymentStatus::Declined if due_online => Some(pay_button("order.pay_again")),
-                    PaymentStatus::AwaitingPayment if due_online => Some(pay_button("order.pay_now")),
+                    PaymentStatus::Declined if o.payment.payable => Some(pay_button("order.pay_again")),
+                    PaymentStatus::AwaitingPayment if o.payment.payable => Some(pay_button("order.pay_now")),
                     _ => None,
                 };
+                let pay_by = o.payment.pay_by.clone().filter(|_| o.payment.payable).map(|by| view! {
+                    <p data-testid="pay-by">
+                        {i18n.tf("order.pay_by", &[("time", &format_date_time(&by, i18n.get(), None))])} " "
+                        <super::deadline::Countdown until=by test_id="pay-countdown"/>
+                    </p>
+                });
                 let role = if o.payment.status == PaymentStatus::Declined { "alert" } else { "status" };
                 view! {
                     <p data-testid="payment-method">{method}</p>
                     <div class=format!("notice {class}") role=role data-testid="payment-status">
                         <p>{i18n.t(status_key)}</p>
+                        {pay_by}
                         {action}
                     </div>
                     <TotalsTable totals=o.totals.clone() promo_code=o.promo_code.clone() total_label="totals.total_charged"/>
+                    <super::cancel::Refunds/>
                 }
             })}
             {move || failure().map(|e| view! { <ErrorNotice error=e on_retry=move || pay.run(())/> })}
@@ -147,7 +169,7 @@ pub(crate) fn StatusTimeline() -> impl IntoView {
                 let reached_at = |status: OrderStatus| o.history.iter().find(|e| e.kind == status_event(status)).map(|e| e.at.clone());
                 let current = o.status;
                 let cancelled = current == OrderStatus::Cancelled;
-                let steps = OrderStatus::COURSE.into_iter().map(|step| {
+                let steps = OrderStatus::course(o.delivery.kind).into_iter().map(|step| {
                     let at = reached_at(step);
                     let state = if step == current { "current" } else if at.is_some() { "done" } else { "upcoming" };
                     let label = status_label(&i18n, step);
@@ -200,8 +222,12 @@ pub(crate) fn NextSteps() -> impl IntoView {
                     OrderStatus::Created | OrderStatus::SentToSeller => i18n.t("order.next.confirm"),
                     OrderStatus::ConfirmedBySeller => i18n.tf("order.next.packing", &[("date", &format_date(&d.dispatch_date.to_string(), locale, "long"))]),
                     OrderStatus::HandedToCarrier => i18n.tf("order.next.in_transit", &[("from", &range[0].1), ("to", &range[1].1)]),
+                    OrderStatus::ReadyForPickup if collect => match d.collect_by {
+                        Some(day) => i18n.tf("order.next.ready_for_pickup", &[("date", &format_date(&day.to_string(), locale, "long"))]),
+                        None => i18n.t("order.next.collect"),
+                    },
                     OrderStatus::WithCourier if collect => i18n.t("order.next.collect"),
-                    OrderStatus::WithCourier => i18n.t("order.next.courier"),
+                    OrderStatus::WithCourier | OrderStatus::ReadyForPickup => i18n.t("order.next.courier"),
                     OrderStatus::Received => match &o.cancellation.until {
                         Some(until) if o.cancellation.allowed => i18n.tf("order.next.received_return", &[("date", &format_date_time(until, locale, None))]),
                         _ => i18n.t("order.next.received"),
@@ -260,6 +286,13 @@ pub(crate) fn Items() -> impl IntoView {
                                 {(!l.variant_label.is_empty()).then(|| view! { <p>{l.variant_label.clone()}</p> })}
                                 <p class="muted">{i18n.t("cart.sku")} " " {l.sku.clone()}</p>
                                 <p>{i18n.tf("order.quantity", &[("n", &l.quantity.to_string())])} " × " <MoneyText money=l.unit_price.clone()/></p>
+                                {l.replaces.clone().map(|was| view! { <p class="muted" data-testid="line-replaces">{i18n.tf("order.line.replaces", &[("item", &was)])}</p> })}
+                                {(l.cancelled_quantity > 0).then(|| view! {
+                                    <p data-testid="line-cancelled">{i18n.tf("order.line.cancelled", &[("n", &l.cancelled_quantity.to_string())])}</p>
+                                })}
+                                {(l.return_requested_quantity > 0).then(|| view! {
+                                    <p data-testid="line-return">{i18n.tf("order.line.return_requested", &[("n", &l.return_requested_quantity.to_string())])}</p>
+                                })}
                             </div>
                             <p class="order-item__total"><MoneyText money=l.line_total.clone()/></p>
                         </li>
@@ -282,6 +315,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                 let d = o.delivery.clone();
                 let date = |x: vitrina_core::civil::Date| format_date(&x.to_string(), locale, "long");
                 let kind = crate::ui::words::delivery_kind_label(&i18n, d.kind);
+                let handover = view! { <super::handover::HandoverFacts delivery=d.clone() status=o.status/> };
                 view! {
                     <dl class="facts" data-testid="order-delivery">
                         <dt>{i18n.t("order.carrier")}</dt><dd>{d.carrier.clone()}</dd>
@@ -290,6 +324,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                         <dt>{i18n.t("order.expected")}</dt><dd>{if d.earliest == d.latest { date(d.earliest) } else { format!("{} – {}", date(d.earliest), date(d.latest)) }}</dd>
                         {d.date.map(|day| view! { <dt>{i18n.t("order.chosen_day")}</dt><dd>{date(day)} {d.time_window.clone().map(|w| format!(", {w}"))}</dd> })}
                     </dl>
+                    {handover}
                     {d.pickup_point.clone().map(|p| {
                         let days = i64::from(p.storage_days);
                         let code_note = matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker);
@@ -297,7 +332,9 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
                             <div class="pickup" data-testid="order-pickup">
                                 <p><strong>{p.name}</strong><br/>{p.address}<br/>{i18n.t("delivery.hours")} ": " {p.opening_hours}<br/>{i18n.tp("delivery.storage", days)}</p>
                                 {code_note.then(|| view! { <p>{i18n.t("order.pickup_code")}</p> })}
-                                {(d.kind == DeliveryKind::ParcelLocker).then(|| view! { <p>{i18n.t("order.locker_two_hours")}</p> })}
+                                {p.report_problems_within_hours.map(|hours| view! {
+                                    <p data-testid="locker-report">{i18n.tp("delivery.locker_report", i64::from(hours))}</p>
+                                })}
                             </div>
                         }
                     })}

@@ -1,13 +1,12 @@
 //! The contact form: subject (prefilled from what the shopper was looking at), message, and the
 //! address for the reply (prefilled when signed in); afterwards the automatic acknowledgement
-//! with the time a reply can be expected (seed 003). A field people never see catches robots;
+//! ([`Acknowledgement`]). A field people never see catches robots;
 //! the backend's limits are explained in words, before and after they apply.
 
-use super::widget::response_time_words;
+use super::receipt::Acknowledgement;
 use crate::account::Session;
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
-use crate::ui::intl::{format_date, format_date_time};
 use crate::ui::{ErrorSummary, FormField, SummaryEntry, TextArea, TextInput, error_text, field_code_words, focus_element};
 use leptos::html;
 use leptos::prelude::*;
@@ -115,6 +114,8 @@ pub fn ContactForm(
             reply_to: reply_to.get_untracked(),
             context: context.clone(),
             website: trap.get_untracked(),
+            // The acknowledgement and the seller's answer are written in the language read here.
+            locale: Some(i18n.locale.get_untracked().tag().to_owned()),
         };
         if let Err(found) = check_message(&draft) {
             errors.set(found);
@@ -147,23 +148,11 @@ pub fn ContactForm(
             <h2 id="contact-form-title">{move || i18n.tf("contact.form.title", &[("seller", &seller_name)])}</h2>
             <div class="notice notice--success contact-receipt" role="status" tabindex="-1" node_ref=receipt_node
                 hidden=move || receipt.with(Option::is_none) data-testid="contact-receipt">
-                {move || receipt.get().map(|r| {
-                    let seller = seller_for_receipt.clone();
-                    let locale = i18n.get();
-                    let expected = format_date_time(&r.reply_expected_by, locale, None);
-                    let within = response_time_words(&i18n, r.response_time_hours);
-                    view! {
-                        <p><strong>{i18n.t("contact.receipt.title")}</strong></p>
-                        <p>{i18n.tf("contact.receipt.expect", &[("seller", &seller), ("within", &within), ("when", &expected)])}</p>
-                        {r.away.map(|a| view! {
-                            <p>{i18n.tf("contact.receipt.away", &[("seller", &seller), ("date", &format_date(&a.until, locale, "long"))])}</p>
-                        })}
-                        <p>{i18n.tf("contact.receipt.copy", &[("email", &reply_to.get_untracked())])}</p>
-                        <button type="button" class="button button--secondary" on:click=move |_| {
-                            receipt.set(None);
-                            focus_element("contact-subject");
-                        }>{i18n.t("contact.receipt.another")}</button>
-                    }
+                {move || receipt.get().map(|r| view! {
+                    <Acknowledgement receipt=r seller_name=seller_for_receipt.clone() on_another=move || {
+                        receipt.set(None);
+                        focus_element("contact-subject");
+                    }/>
                 })}
             </div>
             <form class="form" novalidate on:submit=submit hidden=move || receipt.with(Option::is_some)>

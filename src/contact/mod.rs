@@ -9,12 +9,14 @@ mod form;
 mod guard;
 mod identity;
 mod page;
+mod receipt;
 mod widget;
 pub mod zones;
 
 pub use editor::{SellerEditorPage, SettingsEditor};
 pub use form::{ContactForm, subject_for};
 pub use page::{CompactContact, ContextQuery, SellerContactPage, SellerParams};
+pub use receipt::Acknowledgement;
 pub use widget::{ContactCard, Layout, response_time_words, when_text};
 
 use crate::areas::RoutePath;

@@ -68,6 +68,7 @@ fn without_the_moment(s: &Shipment) -> Shipment {
         last_event: s.last_event.clone(),
         stall: s.stall.clone(),
         delivery_attempts: s.delivery_attempts.clone(),
+        collection: s.collection.clone(),
         event_count: s.event_count.max(s.events.len() as u32),
     }
 }
@@ -135,10 +136,32 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
             })}
             {stray_after_delivery.then(|| view! { <p class="muted" data-testid="delivered-wins">{move || i18n.t("track.delivered_wins")}</p> })}
             <DeliveryDate shipment=s.clone()/>
+            <Collection shipment=s.clone()/>
             <ContactSellerLink shipment=s.clone() key="track.contact_seller_any"/>
             <super::ShipmentSellerContact shipment=s.clone()/>
         </section>
     }
+}
+
+/// While the parcel waits at a pickup point, locker or shop: the last day to collect it and what
+/// happens otherwise, and for a locker how soon a problem with the contents must be reported.
+#[component]
+fn Collection(shipment: Arc<Shipment>) -> impl IntoView {
+    let i18n = use_i18n();
+    let waiting = shipment.current.phase == Phase::ReadyForPickup && !shipment.current.is_final;
+    let Some(c) = shipment.collection.clone().filter(|_| waiting) else { return ().into_any() };
+    view! {
+        <div class="notice notice--info shipment__collection" data-testid="collection">
+            {c.collect_by.map(|day| view! {
+                <p><strong>{move || i18n.tf("order.collect_by", &[("date", &format_date(&day, i18n.get(), "long"))])}</strong> " "
+                {move || i18n.t("order.collect_by.consequence")}</p>
+            })}
+            {c.report_problems_within_hours.map(|hours| view! {
+                <p data-testid="locker-report">{move || i18n.tp("delivery.locker_report", i64::from(hours))}</p>
+            })}
+        </div>
+    }
+    .into_any()
 }
 
 /// "Delivered on …", or the estimate, or the planned date.

@@ -24,6 +24,9 @@ pub fn error_text(i18n: &I18n, error: &ApiError) -> String {
             Some(ProblemKind::Unauthorized) => i18n.t("error.unauthorized"),
             Some(ProblemKind::Forbidden) => i18n.t("error.forbidden"),
             Some(ProblemKind::NotFound | ProblemKind::ProductNotFound) => i18n.t("error.not_found"),
+            Some(ProblemKind::PaymentClosed) => i18n.t("error.payment_closed"),
+            Some(ProblemKind::CancellationNotAllowed) => i18n.t("error.cancellation_not_allowed"),
+            Some(ProblemKind::SubstitutionClosed) => i18n.t("error.substitution_closed"),
             _ => match status {
                 404 => i18n.t("error.not_found"),
                 409 => i18n.t("error.conflict"),

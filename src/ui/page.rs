@@ -14,12 +14,19 @@ use vitrina_core::routes::Page;
 pub struct StoreInfo {
     pub name: String,
     pub currency: String,
+    /// The store's help pages (`help_url` in `config.json`, already checked).
+    pub help_url: String,
     pub config: std::sync::Arc<vitrina_core::api::AppConfig>,
 }
 
 impl StoreInfo {
     pub fn new(config: &vitrina_core::api::AppConfig) -> Self {
-        StoreInfo { name: config.store_name.clone(), currency: config.currency.clone(), config: std::sync::Arc::new(config.clone()) }
+        StoreInfo {
+            name: config.store_name.clone(),
+            currency: config.currency.clone(),
+            help_url: config.help_url.clone(),
+            config: std::sync::Arc::new(config.clone()),
+        }
     }
 
     /// Nothing yet, in the store's currency (an empty or not yet loaded cart).

@@ -1,11 +1,12 @@
-//! The delivery address drawn from the country's format as the store sends it: fields, order,
-//! names, required marks, the postcode's example and keyboard, and the check by its pattern.
+//! The delivery address drawn from the country's format as the store sends it: fields, order
+//! (the place first, the street for a courier), names, optional marks, the postcode's example
+//! and keyboard, and the check by its pattern.
 
 use crate::{Mounted, mount, next_frame, provide_store, store_config};
 use leptos::prelude::*;
-use vitrina::checkout::{AddressFields, CheckoutState, Entries};
+use vitrina::checkout::{CheckoutState, Entries, PlaceFields, StreetFields};
 use vitrina::ui::Touched;
-use vitrina_core::api::{AddressFormat, AppConfig, GoogleAddressRecord};
+use vitrina_core::api::{AddressFormat, AppConfig, DeliveryKind, GoogleAddressRecord};
 use vitrina_core::checkout::EntryErrors;
 use vitrina_core::locale::Locale;
 use wasm_bindgen::JsCast;
@@ -17,26 +18,33 @@ fn format(country: &str, record: &str) -> AddressFormat {
     AddressFormat::from_google(country, &record)
 }
 
-/// Mounts the address fields for `country` with the store's `config`, checked as the delivery
-/// step checks them (by the country's format, the postcode by the browser's RegExp).
+/// Mounts the address fields for `country` with the store's `config`, a courier chosen (so the
+/// street is asked too), checked as the delivery step checks them (by the country's format, the
+/// postcode by the browser's RegExp).
 fn mount_address(locale: Locale, config: AppConfig, country: &'static str) -> Mounted {
+    mount_for(locale, config, country, DeliveryKind::Courier)
+}
+
+/// Mounts the address fields for `country`, the way to receive being `kind`.
+fn mount_for(locale: Locale, config: AppConfig, country: &'static str, kind: DeliveryKind) -> Mounted {
     mount(locale, move || {
         provide_store(&config);
         let state = CheckoutState::new(country);
-        state.entries.set(Entries { country: country.into(), ..Entries::default() });
+        state.entries.set(Entries { country: country.into(), delivery_kind: Some(kind), ..Entries::default() });
         provide_context(state);
         let touched = Touched::new();
         let format = config.address_format(country);
         let errors = Signal::derive(move || -> EntryErrors {
             state.entries.with(|e| e.address_errors_by(&format, vitrina::checkout::postcode_fits))
         });
-        view! { <form><AddressFields errors=errors touched=touched/></form> }
+        let street = (kind == DeliveryKind::Courier).then(|| view! { <StreetFields errors=errors touched=touched/> });
+        view! { <form><PlaceFields errors=errors touched=touched/>{street}</form> }
     })
 }
 
 /// The ids of the address's text fields, in the order shown.
 fn field_order(m: &Mounted) -> Vec<String> {
-    m.query_all("fieldset input.field__input").iter().map(|i| i.id()).collect()
+    m.query_all("form input.field__input").iter().map(|i| i.id()).collect()
 }
 
 /// Types `value` into the field and leaves it, as a shopper does.
@@ -63,8 +71,9 @@ fn error_of(m: &Mounted, id: &str) -> Option<String> {
 async fn the_slovak_form_has_a_psc_with_a_space_and_no_numeric_keyboard() {
     let m = mount_address(Locale::Sk, store_config(), "SK");
     leptos::task::tick().await;
-    // Google's format for Slovakia: %A%n%Z %C — street, then PSČ and town; no region.
-    assert_eq!(field_order(&m), ["address-line", "postcode", "city"]);
+    // Google's format for Slovakia: %A%n%Z %C — street, then PSČ and town; no region. The
+    // place comes first (PSČ and town, in that order), the courier's street after it.
+    assert_eq!(field_order(&m), ["postcode", "city", "address-line"]);
     assert!(m.query("#region").is_none());
     assert!(label_of(&m, "postcode").starts_with("PSČ"), "{}", label_of(&m, "postcode"));
     let postcode = m.query("#postcode").expect("the PSČ");
@@ -83,11 +92,23 @@ async fn the_slovak_form_has_a_psc_with_a_space_and_no_numeric_keyboard() {
 async fn the_russian_form_asks_the_oblast_and_offers_digits_for_the_postcode() {
     let m = mount_address(Locale::En, store_config(), "RU");
     leptos::task::tick().await;
-    assert_eq!(field_order(&m), ["address-line", "city", "region", "postcode"]);
+    assert_eq!(field_order(&m), ["city", "region", "postcode", "address-line"]);
     assert!(label_of(&m, "region").contains("oblast"), "{}", label_of(&m, "region"));
     assert_eq!(m.query("#postcode").and_then(|p| p.get_attribute("inputmode")).as_deref(), Some("numeric"));
     type_and_leave(&m, "region", "").await;
-    assert!(error_of(&m, "region").is_some(), "Russia's format requires the oblast");
+    assert!(error_of(&m, "region").is_some(), "Russia's format requires the oblast for a courier");
+}
+
+#[wasm_bindgen_test]
+async fn a_pickup_shopper_is_asked_the_place_only_and_no_oblast() {
+    let m = mount_for(Locale::En, store_config(), "RU", DeliveryKind::PickupPoint);
+    leptos::task::tick().await;
+    assert_eq!(field_order(&m), ["city", "region", "postcode"], "no street");
+    type_and_leave(&m, "city", "Москва").await;
+    type_and_leave(&m, "region", "").await;
+    assert_eq!(error_of(&m, "region"), None, "a point needs no oblast");
+    type_and_leave(&m, "postcode", "1010").await;
+    assert!(error_of(&m, "postcode").is_some(), "a postcode given is of the country's pattern all the same");
 }
 
 #[wasm_bindgen_test]
@@ -104,7 +125,7 @@ async fn a_postcode_with_letters_is_checked_by_the_pattern_the_store_sends() {
     ));
     let m = mount_address(Locale::En, config.clone(), "GB");
     leptos::task::tick().await;
-    assert_eq!(field_order(&m), ["address-line", "city", "postcode"]);
+    assert_eq!(field_order(&m), ["city", "postcode", "address-line"]);
     assert_ne!(m.query("#postcode").and_then(|p| p.get_attribute("inputmode")).as_deref(), Some("numeric"));
     type_and_leave(&m, "postcode", "SW1A 1AA").await;
     assert_eq!(error_of(&m, "postcode"), None);

@@ -5,7 +5,7 @@ use crate::{Mounted, mount, provide_session};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use vitrina::contact::zones::BrowserZones;
-use vitrina::contact::{ContactCard, ContactForm, Layout, response_time_words, subject_for};
+use vitrina::contact::{Acknowledgement, ContactCard, ContactForm, Layout, SettingsEditor, response_time_words, subject_for};
 use vitrina_core::api::*;
 use vitrina_core::civil::{UnixSeconds, parse_rfc3339};
 use vitrina_core::contact::{Schedule, TimeZones, obfuscate};
@@ -148,7 +148,10 @@ async fn a_shopper_who_may_not_use_a_channel_is_told_the_way_forward() {
     leptos::task::tick().await;
     let text = m.text();
     assert!(text.contains("Only for customers with a verified email address."), "{text}");
-    assert!(text.contains("open the confirmation link we sent to new@example.com"), "{text}");
+    // No verification link is sent by the reference backend, so none is promised: the way forward
+    // is another channel.
+    assert!(text.contains("Your address new@example.com is not verified yet"), "{text}");
+    assert!(!text.contains("link we sent"), "{text}");
 
     let mut c = contact();
     c.channels.push(channel(ChannelKind::Postal, Access::SignIn));
@@ -248,4 +251,106 @@ async fn the_compact_card_links_to_the_form_with_the_order_it_was_shown_with() {
     let text = m.text();
     assert!(text.contains("All the ways to reach the seller"), "{text}");
     assert!(!text.contains("Who you are dealing with"), "the compact card leaves the details to the page");
+}
+
+/// Settings that offer instant messages and nothing else, with no hours at all: only the
+/// seller's own switch can make them "available now".
+fn messages_only() -> ContactSettingsDocument {
+    let settings = ContactSettings {
+        accepts_contact: true,
+        time_zone: "Europe/Bratislava".into(),
+        messages: MessagesChannel {
+            enabled: true,
+            audience: Audience::Everyone,
+            messengers: vec![Messenger { kind: MessengerKind::Telegram, handle: "@severny_veter".into() }],
+        },
+        response_time_hours: 24,
+        ..ContactSettings::default()
+    };
+    ContactSettingsDocument {
+        seller_id: "demo-seller".into(),
+        seller_name: "Severny Veter".into(),
+        version: 1,
+        settings,
+        warnings: vec![],
+        updated_at: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_sellers_own_switch_decides_available_now_in_the_preview() {
+    let m = mount(Locale::En, move || {
+        provide_context(crate::api());
+        view! { <Router><SettingsEditor document=messages_only() reload=|| ()/></Router> }
+    });
+    leptos::task::tick().await;
+    let status = || m.query("[data-testid=editor-preview] [data-testid=messages-status]").expect("the messages' status").inner_text();
+    let choose = |state: &str| m.query(&format!("#cs-presence-{state}")).unwrap_or_else(|| panic!("#cs-presence-{state}")).click();
+    assert!(
+        m.query("#cs-presence-schedule")
+            .is_some_and(|r| js_sys::Reflect::get(&r, &"checked".into()).ok().and_then(|v| v.as_bool()) == Some(true))
+    );
+    assert!(!status().contains("Available now"), "no hours, no switch: {}", status());
+
+    choose("available");
+    leptos::task::tick().await;
+    assert!(status().contains("Available now"), "{}", status());
+    assert!(m.text().contains("You have unsaved changes."), "the switch is saved with the settings");
+
+    choose("away");
+    leptos::task::tick().await;
+    assert!(!status().contains("Available now"), "{}", status());
+    assert!(status().contains("within a day"), "{}", status());
+
+    choose("schedule");
+    leptos::task::tick().await;
+    assert!(!status().contains("Available now"), "{}", status());
+}
+
+fn receipt() -> MessageReceipt {
+    MessageReceipt {
+        id: "MSG-7K4Q-2M9X".into(),
+        received_at: "2026-11-27T18:10:00Z".into(),
+        response_time_hours: 24,
+        reply_expected_by: "2026-11-30T08:00:00Z".into(),
+        away: None,
+        acknowledgement_sent_to: None,
+        help_url: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_acknowledgement_gives_the_reference_number_and_the_help_pages() {
+    let m = mount(Locale::En, move || view! { <Acknowledgement receipt=receipt() seller_name="Severny Veter" on_another=|| ()/> });
+    leptos::task::tick().await;
+    assert_eq!(m.query("[data-testid=contact-reference]").expect("the reference").inner_text(), "MSG-7K4Q-2M9X");
+    let text = m.text();
+    assert!(text.contains("Reference number: MSG-7K4Q-2M9X. Quote it if you write again about this."), "{text}");
+    // No e-mail went, so none is promised.
+    assert!(!text.contains("sent to"), "{text}");
+    // With no help pages named anywhere, the store's own tracking help.
+    assert_eq!(m.query("[data-testid=contact-help]").and_then(|a| a.get_attribute("href")).as_deref(), Some("/track"));
+}
+
+#[wasm_bindgen_test]
+async fn the_acknowledgement_mentions_an_email_only_when_one_went_and_links_the_stores_help_pages() {
+    use vitrina::ui::StoreInfo;
+    let mut sent = receipt();
+    sent.acknowledgement_sent_to = Some("shopper@example.com".into());
+    // A backend's help address that is no web page is never a link.
+    sent.help_url = Some("javascript:alert(1)".into());
+    let m = mount(Locale::Ru, move || {
+        provide_context(crate::api());
+        let mut config = crate::store_config();
+        config.help_url = "https://help.example/shop".into();
+        provide_context(StoreInfo::new(&config));
+        view! { <Acknowledgement receipt=sent seller_name="Severny Veter" on_another=|| ()/> }
+    });
+    leptos::task::tick().await;
+    let text = m.text();
+    assert!(text.contains("Номер обращения: MSG-7K4Q-2M9X"), "{text}");
+    assert!(text.contains("Подтверждение отправлено на shopper@example.com."), "{text}");
+    let help = m.query("[data-testid=contact-help]").expect("the help link");
+    assert_eq!(help.get_attribute("href").as_deref(), Some("https://help.example/shop"));
+    assert_eq!(help.inner_text(), "Открыть страницы помощи");
 }

@@ -122,6 +122,9 @@ problem_kinds! {
     IdempotencyKeyMissing => ("idempotency-key-missing", 400, "Placing an order needs an Idempotency-Key header"),
     PaymentNotNeeded => ("payment-not-needed", 409, "This order needs no online payment now"),
     CancellationNotAllowed => ("cancellation-not-allowed", 409, "The order cannot be cancelled now"),
+    PaymentClosed => ("payment-closed", 409, "This order can no longer be paid"),
+    SubstitutionClosed => ("substitution-closed", 409, "No proposal on this line awaits an answer"),
+    SubstitutionNotAllowed => ("substitution-not-allowed", 409, "A substitution cannot be proposed for this line now"),
     Internal => ("internal", 500, "Something went wrong on our side"),
 }
 

@@ -319,6 +319,7 @@ fn no_answer_a_backend_can_send_panics_the_decoder() {
         SellerContact => "seller_contact.json",
         ContactSettingsDocument => "contact_settings_document.json",
         MessageReceipt => "message_receipt.json",
+        Substitution => "substitution.json",
         Problem => "problem_rate_limited.json",
         Problem => "problem_validation.json",
         // What the server decodes from the app (or anyone).
@@ -329,6 +330,8 @@ fn no_answer_a_backend_can_send_panics_the_decoder() {
         StartPayment => "start_payment.json",
         OrderLookup => "order_lookup.json",
         CancellationRequest => "cancellation_request.json",
+        SubstitutionAnswer => "substitution_answer.json",
+        SubstitutionOffer => "substitution_offer.json",
         SignIn => "sign_in.json",
         SaveContactSettings => "save_contact_settings.json",
         NewContactMessage => "new_contact_message.json",
@@ -367,7 +370,20 @@ fn future_values<T: DeserializeOwned + std::fmt::Debug>(sample: &str, pointers: 
 fn enum_values_from_a_newer_backend_decode_as_unknown() {
     let tried = future_values::<Order>(
         include_str!("samples/order.json"),
-        &["/status", "/payment/kind", "/payment/status", "/delivery/kind", "/history/0/kind"],
+        &[
+            "/status",
+            "/payment/kind",
+            "/payment/status",
+            "/delivery/kind",
+            "/delivery/id_documents/0",
+            "/history/0/kind",
+            "/lines/1/substitution/kind",
+            "/lines/1/substitution/status",
+            "/lines/1/substitution/if_unanswered",
+            "/cancellation/kind",
+            "/cancellation/delivery_fee",
+            "/refunds/0/reason",
+        ],
     ) + future_values::<PlacedOrder>(include_str!("samples/placed_order.json"), &["/payment/status"])
         + future_values::<Shipment>(
             include_str!("samples/shipment_customs.json"),

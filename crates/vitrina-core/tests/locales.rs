@@ -164,3 +164,69 @@ fn every_key_the_app_asks_for_exists() {
     assert!(used > 50, "the scan found only {used} keys: has the app's way of asking for words changed?");
     assert!(missing.is_empty(), "keys the app asks for but no language has:\n{}", missing.join("\n"));
 }
+
+/// Texts that may read the same in a language as in English, and why.
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[];
+
+/// Each text as a translation of its English one: the English `other` form for a plural key.
+fn english_of<'a>(en: &'a BTreeMap<String, String>, key: &str) -> Option<&'a String> {
+    en.get(key).or_else(|| en.get(&format!("{}.other", split_plural(key).0)))
+}
+
+#[test]
+fn no_translation_is_left_in_english() {
+    let en = table(Locale::En);
+    let mut same = Vec::new();
+    for locale in [Locale::Ru, Locale::Uk, Locale::Sk] {
+        for (key, text) in table(locale) {
+            // Texts of placeholders, digits and signs only (`{n} ×`, `{from} – {to}`) have no words.
+            let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
+            let only_placeholders = placeholders(&text).iter().map(String::len).sum::<usize>() + 2 * placeholders(&text).len()
+                >= text.chars().filter(|c| c.is_alphabetic() || *c == '{' || *c == '}' || *c == '_').count();
+            if words == 0 || only_placeholders || SAME_AS_ENGLISH.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            if english_of(&en, &key).is_some_and(|english| *english == text) {
+                same.push(format!("{}: {key} = {text:?}", locale.tag()));
+            }
+        }
+    }
+    assert!(same.is_empty(), "left in English (translate, or add to SAME_AS_ENGLISH with the reason):\n{}", same.join("\n"));
+}
+
+/// Words that say the store was told about a problem: nothing reports errors anywhere, so no
+/// page may say it did.
+const CLAIMS_OF_A_REPORT: &[&str] = &[
+    "been given the details",
+    "has been notified",
+    "have been notified",
+    "been reported",
+    "we have been told",
+    "report was sent",
+    "получила подробности",
+    "получил подробности",
+    "уведомлен",
+    "отчёт отправлен",
+    "отримала подробиці",
+    "отримав подробиці",
+    "сповіщено",
+    "звіт надіслано",
+    "dostal podrobnosti",
+    "dostali podrobnosti",
+    "bol upozornený",
+    "hlásenie bolo odoslané",
+];
+
+#[test]
+fn no_text_claims_a_report_was_sent() {
+    let mut claims = Vec::new();
+    for locale in Locale::ALL {
+        for (key, text) in table(locale) {
+            let lower = text.to_lowercase();
+            if let Some(phrase) = CLAIMS_OF_A_REPORT.iter().find(|p| lower.contains(*p)) {
+                claims.push(format!("{}: {key} says {phrase:?}", locale.tag()));
+            }
+        }
+    }
+    assert!(claims.is_empty(), "texts that claim a report was sent:\n{}", claims.join("\n"));
+}

@@ -19,7 +19,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/003_tracking.sql"),
     include_str!("../migrations/004_contact.sql"),
     include_str!("../migrations/005_security.sql"),
-    include_str!("../migrations/006_address_region.sql"),
+    include_str!("../migrations/006_orders.sql"),
+    include_str!("../migrations/007_messages.sql"),
+    include_str!("../migrations/008_address_region.sql"),
 ];
 
 #[derive(Clone)]

@@ -47,6 +47,16 @@ pub fn seal(token: &str, key: &str) -> Option<String> {
     (0..16).map(|i| u8::from_str_radix(token.get(2 * i..2 * i + 2)?, 16).ok().map(|b| format!("{:02x}", b ^ pad[i]))).collect()
 }
 
+/// A reference number a person can read out and type: `K7Q4-M2PX` (8 characters of an alphabet
+/// without 0/O, 1/I/L, so none is mistaken for another).
+pub fn reference() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("operating system random source");
+    let chars: String = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

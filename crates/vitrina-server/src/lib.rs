@@ -21,6 +21,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod ids;
+pub mod intl;
 pub mod options;
 pub mod outbox;
 pub mod phone;
@@ -73,6 +74,7 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
         limits,
         passwords: auth::Passwords::default(),
         gateway_key: Arc::new(gateway_key),
+        mail: state::Mail::default(),
     })
 }
 
@@ -81,10 +83,15 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
 pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
     let address = format!("{}:{}", options.host, options.port);
     let state = open_state(options)?;
-    if state.options.auto_progress {
-        domain::progress::spawn(state.clone());
-    }
+    domain::progress::spawn(state.clone());
     domain::purge::spawn(state.clone());
+    // What was committed but not delivered when the server last stopped goes out before it
+    // listens again.
+    if !state.options.hold_mail {
+        domain::mailer::flush(&state).await;
+    }
+    state.mail.hold(state.options.hold_mail);
+    domain::mailer::spawn(state.clone());
     let listener =
         tokio::net::TcpListener::bind(&address).await.map_err(|source| ServeError::Listen { address: address.clone(), source })?;
     let local = listener.local_addr().map_err(|source| ServeError::Listen { address, source })?;

@@ -3,6 +3,8 @@
 //! Foundation: read through the app state by every layer; uses no other module.
 
 use std::path::PathBuf;
+use vitrina_core::api::UnansweredSubstitution;
+use vitrina_core::order::OrderRules;
 
 /// What the server was asked to do.
 #[derive(Debug)]
@@ -79,6 +81,14 @@ pub struct ServerOptions {
     pub order_limit: u32,
     /// Describes the store as a demo (its demo accounts and hints shown); `--no-demo` turns it off.
     pub demo: bool,
+    /// The store's help pages, linked from its emails and the contact form's acknowledgement.
+    pub help_url: Option<String>,
+    /// Keeps emails in the outbox table without delivering them (test hooks only: the crash
+    /// test kills the server between committing an email and delivering it).
+    pub hold_mail: bool,
+    /// What the store decides about orders after placing: the time to pay, the time to answer a
+    /// substitution and what happens without an answer.
+    pub order_rules: OrderRules,
 }
 
 impl Default for ServerOptions {
@@ -99,6 +109,9 @@ impl Default for ServerOptions {
             allow_demo_on_network: false,
             order_limit: DEFAULT_ORDER_LIMIT,
             demo: true,
+            help_url: None,
+            hold_mail: false,
+            order_rules: OrderRules::default(),
         }
     }
 }
@@ -126,7 +139,13 @@ OPTIONS:
                         X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
     --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
     --no-demo           describe the store as a real one: the app shows no demo accounts or hints
+    --help-url <URL>    the store's help pages, linked from its emails and the contact form's acknowledgement
+    --payment-minutes <N>  an order paid by card online expires unpaid after N minutes [default: 60]
+    --substitution-minutes <N>  the shopper answers a substitution within N minutes [default: 30]
+    --unanswered-substitution <cancel-order|remove-line>
+                        what an unanswered substitution does [default: cancel-order]
     --test-hooks        enable /api/test/* (clock, order status) for test suites; never in production
+    --hold-mail         (with --test-hooks) keep emails in the outbox table, deliver none
     --allow-demo-on-network  allow --test-hooks and --demo-gateway on an address other than loopback
     --openapi           print the OpenAPI document and exit
     --areas             print the app's areas (each one build, its HTML page and paths) as JSON and exit
@@ -165,15 +184,31 @@ OPTIONS:
                 "--no-demo" => options.demo = false,
                 "--trust-proxy" => options.trust_proxy = true,
                 "--allow-demo-on-network" => options.allow_demo_on_network = true,
+                "--help-url" => options.help_url = Some(value("--help-url")?),
+                "--hold-mail" => options.hold_mail = true,
                 "--order-limit" => {
                     let v = value("--order-limit")?;
                     options.order_limit =
                         v.parse().ok().filter(|n| *n > 0).ok_or_else(|| format!("--order-limit {v:?} is not a positive number"))?;
                 }
+                "--payment-minutes" => options.order_rules.payment_minutes = minutes("--payment-minutes", value("--payment-minutes")?)?,
+                "--substitution-minutes" => {
+                    options.order_rules.substitution_minutes = minutes("--substitution-minutes", value("--substitution-minutes")?)?
+                }
+                "--unanswered-substitution" => {
+                    options.order_rules.if_unanswered = match value("--unanswered-substitution")?.as_str() {
+                        "cancel-order" => UnansweredSubstitution::CancelOrder,
+                        "remove-line" => UnansweredSubstitution::RemoveLine,
+                        v => return Err(format!("--unanswered-substitution {v:?} is cancel-order or remove-line")),
+                    }
+                }
                 other => return Err(format!("unknown option {other:?}")),
             }
         }
         options.check_exposure()?;
+        if options.hold_mail && !options.test_hooks {
+            return Err("--hold-mail is a test lever: it needs --test-hooks".into());
+        }
         Ok(Command::Serve(options))
     }
 
@@ -207,6 +242,14 @@ OPTIONS:
     }
 }
 
+/// A positive number of minutes, at most a week.
+fn minutes(name: &str, v: String) -> Result<u32, String> {
+    v.parse()
+        .ok()
+        .filter(|n| (1..=7 * 24 * 60).contains(n))
+        .ok_or_else(|| format!("{name} {v:?} is not a number of minutes from 1 to 10080"))
+}
+
 /// Whether `host` is a loopback address (or `localhost`).
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host.trim_matches(['[', ']']).parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
@@ -230,6 +273,29 @@ mod tests {
         assert!(parse(&["--host", "192.168.1.5", "--test-hooks"]).is_err());
         assert!(parse(&["--host", "0.0.0.0", "--test-hooks", "--allow-demo-on-network"]).is_ok());
         assert!(parse(&["--host", "0.0.0.0"]).is_ok(), "without levers any address is fine");
+    }
+
+    #[test]
+    fn the_stores_order_rules_are_read_and_checked() {
+        let Ok(Command::Serve(options)) =
+            parse(&["--payment-minutes", "15", "--substitution-minutes", "5", "--unanswered-substitution", "remove-line"])
+        else {
+            panic!("the options parse");
+        };
+        assert_eq!(
+            options.order_rules,
+            OrderRules {
+                payment_minutes: 15,
+                substitution_minutes: 5,
+                if_unanswered: UnansweredSubstitution::RemoveLine,
+                ..OrderRules::default()
+            }
+        );
+        assert!(parse(&["--payment-minutes", "0"]).is_err());
+        assert!(parse(&["--substitution-minutes", "soon"]).is_err());
+        assert!(parse(&["--unanswered-substitution", "ignore"]).is_err());
+        let Ok(Command::Serve(defaults)) = parse(&[]) else { panic!("no options parse") };
+        assert_eq!((defaults.order_rules.payment_minutes, defaults.order_rules.substitution_minutes), (60, 30));
     }
 
     #[test]

@@ -1,204 +1,168 @@
-//! Outgoing email, written as `.eml` files (RFC 5322, MIME multipart text + HTML) to the outbox
-//! folder instead of being sent: the reference backend has no mail server, and tests read them.
+//! Outgoing email: each message built as RFC 5322 MIME (multipart text + HTML) by a maintained
+//! mail builder, and delivered by writing it as an `.eml` file into the outbox folder: the
+//! reference backend has no mail server, and tests read the folder.
+//!
+//! Which emails exist, and when they are due, is `domain::emails` and `domain::mailer`; here is
+//! only how one message is put together and put down. Addresses are checked mailboxes (see
+//! `vitrina_core::mailbox`), and names are encoded by the builder (quoted, escaped, or RFC 2047
+//! encoded words), so no name or address can break a header.
+//!
+//! Foundation: used by `domain`; uses `ids`.
 
+use mail_builder::MessageBuilder;
+use mail_builder::headers::address::Address;
+use mail_builder::headers::raw::Raw;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// One message.
+/// A person or role that mail is from or to: a display name (possibly empty) and the address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub name: String,
+    pub address: String,
+}
+
+impl Party {
+    pub fn new(name: impl Into<String>, address: impl Into<String>) -> Party {
+        Party { name: name.into(), address: address.into() }
+    }
+
+    fn header(&self) -> Address<'_> {
+        // Line breaks never reach a header, whatever a name holds.
+        let name = self.name.replace(['\r', '\n'], " ");
+        let name = name.trim();
+        Address::new_address((!name.is_empty()).then(|| name.to_owned()), self.address.trim().to_owned())
+    }
+}
+
+/// One message, ready to build.
 #[derive(Debug, Clone)]
 pub struct Email {
-    /// `Name <address>` or a bare address.
-    pub from: String,
-    pub to: String,
-    pub reply_to: Option<String>,
+    pub from: Party,
+    pub to: Party,
+    pub reply_to: Option<Party>,
     pub subject: String,
     /// The plain-text body.
     pub text: String,
-    /// The HTML body; whoever builds it escapes what came from users with [`escape_html`].
+    /// The HTML body (escaped by whoever wrote it: the templates escape everything they insert).
     pub html: String,
+    /// The language of the message (`Content-Language`).
+    pub language: String,
 }
 
-/// Writes `email` into `dir` as `{stem}.eml` (the folder is created if needed); returns the path.
-pub fn write(dir: &Path, stem: &str, email: &Email, date_unix: i64) -> std::io::Result<PathBuf> {
+/// The message as RFC 5322 bytes (CRLF line endings, headers folded, bodies encoded by the
+/// builder), dated `date_unix`, with a Message-ID made from `id`.
+pub fn build(email: &Email, date_unix: i64, id: &str) -> std::io::Result<Vec<u8>> {
+    let mut message = MessageBuilder::new()
+        .from(email.from.header())
+        .to(email.to.header())
+        .subject(email.subject.replace(['\r', '\n'], " "))
+        .date(date_unix)
+        .message_id(format!("{}@vitrina.localhost", sanitise_name(id)))
+        .header("Content-Language", Raw::new(sanitise_name(&email.language)))
+        .header("Auto-Submitted", Raw::new("auto-generated"))
+        .text_body(email.text.clone())
+        .html_body(email.html.clone());
+    if let Some(reply_to) = &email.reply_to {
+        message = message.reply_to(reply_to.header());
+    }
+    message.write_to_vec()
+}
+
+/// Writes `message` into `dir` as `{name}.eml`, readable by the server's user only, whole or not
+/// at all (a temporary file, synced, then renamed). Writing the same name again replaces the file
+/// with the same bytes, so a message delivered twice (a crash before it was marked delivered)
+/// is still one file.
+pub fn deliver(dir: &Path, name: &str, message: &[u8]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
-    let path = dir.join(format!("{}.eml", sanitise_stem(stem)));
+    let path = dir.join(format!("{}.eml", sanitise_name(name)));
     let tmp = path.with_extension("eml.tmp");
-    std::fs::write(&tmp, render(email, date_unix))?;
-    // Written whole or not at all: a reader never sees half a message.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Names, phones, addresses and order links are in there.
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp)?;
+    file.write_all(message)?;
+    file.sync_all()?;
     std::fs::rename(&tmp, &path)?;
     Ok(path)
 }
 
-fn sanitise_stem(stem: &str) -> String {
-    stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
-}
-
-/// The message as RFC 5322 text with CRLF line endings.
-pub fn render(email: &Email, date_unix: i64) -> String {
-    let boundary = format!("=_vitrina_{}", crate::ids::random_hex(12));
-    let mut out = String::new();
-    let mut header = |name: &str, value: &str| {
-        out.push_str(name);
-        out.push_str(": ");
-        out.push_str(value);
-        out.push_str("\r\n");
-    };
-    header("Date", &rfc5322_date(date_unix));
-    header("From", &encode_address(&email.from));
-    header("To", &encode_address(&email.to));
-    if let Some(reply_to) = &email.reply_to {
-        header("Reply-To", &encode_address(reply_to));
-    }
-    header("Subject", &encode_word(&email.subject));
-    header("Message-ID", &format!("<{}@vitrina.localhost>", crate::ids::token()));
-    header("MIME-Version", "1.0");
-    header("Content-Type", &format!("multipart/alternative; boundary=\"{boundary}\""));
-    out.push_str("\r\n");
-    for (media_type, body) in [("text/plain", &email.text), ("text/html", &email.html)] {
-        out.push_str(&format!("--{boundary}\r\n"));
-        out.push_str(&format!("Content-Type: {media_type}; charset=utf-8\r\n"));
-        out.push_str("Content-Transfer-Encoding: base64\r\n\r\n");
-        out.push_str(&base64_lines(body.as_bytes()));
-    }
-    out.push_str(&format!("--{boundary}--\r\n"));
-    out
-}
-
-/// Escapes text for an HTML email body.
+/// Escapes text for HTML the server writes itself (the gateway's page).
 pub fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-/// `Name <addr>` with a non-ASCII name as an RFC 2047 encoded word; header injection is refused
-/// by dropping line breaks.
-fn encode_address(value: &str) -> String {
-    let value = value.replace(['\r', '\n'], " ");
-    match value.rsplit_once('<') {
-        Some((name, addr)) if !name.trim().is_empty() => {
-            let name = name.trim().trim_matches('"');
-            let name = if name.is_ascii() { format!("\"{}\"", name.replace('"', "")) } else { encode_word(name) };
-            format!("{name} <{addr}")
-        }
-        _ => value,
-    }
-}
-
-/// RFC 2047 `=?utf-8?B?…?=` for non-ASCII header text (split so no encoded word exceeds 75 chars).
-pub fn encode_word(text: &str) -> String {
-    let text = text.replace(['\r', '\n'], " ");
-    if text.is_ascii() {
-        return text;
-    }
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in text.chars() {
-        if chunk.len() + c.len_utf8() > 45 {
-            words.push(format!("=?utf-8?B?{}?=", base64(chunk.as_bytes())));
-            chunk.clear();
-        }
-        chunk.push(c);
-    }
-    if !chunk.is_empty() {
-        words.push(format!("=?utf-8?B?{}?=", base64(chunk.as_bytes())));
-    }
-    words.join("\r\n ")
-}
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-fn base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Base64 in lines of 76 characters, as MIME requires.
-fn base64_lines(bytes: &[u8]) -> String {
-    let encoded = base64(bytes);
-    let mut out = String::new();
-    for line in encoded.as_bytes().chunks(76) {
-        out.push_str(std::str::from_utf8(line).unwrap_or_default());
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn rfc5322_date(t: i64) -> String {
-    use vitrina_core::civil::Date;
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let date = Date::from_days_since_epoch(t.div_euclid(86_400));
-    let secs = t.rem_euclid(86_400);
-    format!(
-        "{}, {:02} {} {} {:02}:{:02}:{:02} +0000",
-        DAYS[date.weekday().index()],
-        date.day,
-        MONTHS[usize::from(date.month) - 1],
-        date.year,
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+/// A file name or header token from server-made names only: `[A-Za-z0-9_-]`, anything else `-`.
+pub fn sanitise_name(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mail_parser::MessageParser;
 
     fn sample() -> Email {
         Email {
-            from: "Vitrina Demo Store <orders@vitrina.localhost>".into(),
-            to: "Анна Петрова <anna@example.com>".into(),
+            from: Party::new("Vitrina Demo Store", "orders@vitrina.localhost"),
+            to: Party::new("Анна Петрова", "anna@example.com"),
             reply_to: None,
             subject: "Заказ 1042 подтверждён — Vitrina Demo Store".into(),
             text: "Спасибо!\nЗаказ 1042".into(),
             html: "<p>Спасибо!</p>".into(),
+            language: "ru".into(),
         }
     }
 
     #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64("ё".as_bytes()), "0ZE=");
+    fn a_message_has_both_parts_and_reads_back() {
+        let bytes = build(&sample(), 1_795_000_000, "order-1042-0-created").unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("multipart/alternative"));
+        assert!(text.lines().all(|l| l.len() <= 998));
+        let parsed = MessageParser::default().parse(&bytes).unwrap();
+        assert_eq!(parsed.subject(), Some("Заказ 1042 подтверждён — Vitrina Demo Store"));
+        let to = parsed.to().unwrap().first().unwrap();
+        assert_eq!(to.name(), Some("Анна Петрова"));
+        assert_eq!(to.address(), Some("anna@example.com"));
+        assert_eq!(parsed.body_text(0).unwrap().trim(), "Спасибо!\nЗаказ 1042");
+        assert_eq!(parsed.body_html(0).unwrap().trim(), "<p>Спасибо!</p>");
+        assert_eq!(parsed.header_raw("Content-Language").map(str::trim), Some("ru"));
     }
 
     #[test]
-    fn a_message_has_the_headers_and_both_parts() {
-        let eml = render(&sample(), 1_795_000_000);
-        assert!(eml.contains("\r\nMIME-Version: 1.0\r\n"));
-        assert!(eml.contains("Content-Type: multipart/alternative; boundary="));
-        assert!(eml.contains("Content-Type: text/plain; charset=utf-8"));
-        assert!(eml.contains("Content-Type: text/html; charset=utf-8"));
-        assert!(eml.contains("Subject: =?utf-8?B?"));
-        assert!(eml.contains("To: =?utf-8?B?"));
-        assert!(eml.lines().all(|l| l.len() <= 998));
-    }
-
-    #[test]
-    fn line_breaks_in_headers_cannot_inject_new_ones() {
+    fn names_with_quotes_backslashes_or_line_breaks_stay_names() {
         let mut email = sample();
+        email.to = Party::new("Anna\\ \"the\" <boss>, x@evil.example", "anna@example.com");
         email.subject = "Hello\r\nBcc: victim@example.com".into();
-        let eml = render(&email, 0);
-        assert!(!eml.contains("\r\nBcc:"));
+        let bytes = build(&email, 0, "x").unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("\r\nBcc:"), "{text}");
+        let parsed = MessageParser::default().parse(&bytes).unwrap();
+        let to: Vec<_> = parsed.to().unwrap().iter().collect();
+        assert_eq!(to.len(), 1, "{text}");
+        assert_eq!(to[0].address(), Some("anna@example.com"));
+        assert_eq!(to[0].name(), Some("Anna\\ \"the\" <boss>, x@evil.example"));
     }
 
     #[test]
-    fn writing_creates_the_folder_and_a_whole_file() {
+    fn delivering_twice_leaves_one_private_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(&dir.path().join("outbox"), "order 1042/../x", &sample(), 0).unwrap();
-        assert_eq!(path.file_name().unwrap(), "order-1042----x.eml");
-        assert!(std::fs::read_to_string(path).unwrap().starts_with("Date: Thu, 01 Jan 1970"));
+        let outbox = dir.path().join("outbox");
+        let first = deliver(&outbox, "order 1042/../x", b"one").unwrap();
+        let again = deliver(&outbox, "order 1042/../x", b"one").unwrap();
+        assert_eq!(first, again);
+        assert_eq!(first.file_name().unwrap(), "order-1042----x.eml");
+        assert_eq!(std::fs::read_dir(&outbox).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&first).unwrap().permissions().mode() & 0o777, 0o600);
+        }
     }
 }

@@ -8,9 +8,11 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use crate::options::StoreId;
-use vitrina_core::api::{PaymentKind, PickupPoint, TimeWindow};
+use vitrina_core::api::{IdDocument, PaymentKind, PickupPoint, TimeWindow};
+use vitrina_core::parcel::ParcelLimits;
 
 /// What a demo store decides about itself, as `config.json` tells the app.
+#[derive(Debug)]
 pub struct Profile {
     pub currency: &'static str,
     /// The language the app opens in when the browser asks for none the store offers.
@@ -37,9 +39,11 @@ pub struct Profile {
     pub vat_rate_percent: u32,
     /// The seller's own shop shoppers may collect from.
     pub showroom: &'static str,
-    pub pickup_points: fn() -> Vec<PickupPoint>,
-    pub parcel_lockers: fn() -> Vec<PickupPoint>,
-    pub seller_shops: fn() -> Vec<PickupPoint>,
+    /// Its carrier's pickup points, parcel lockers and the seller's shops in the shopper's place
+    /// (city, postcode).
+    pub pickup_points: fn(&str, &str) -> Vec<PickupPoint>,
+    pub parcel_lockers: fn(&str, &str) -> Vec<PickupPoint>,
+    pub seller_shops: fn(&str, &str) -> Vec<PickupPoint>,
     /// The display names of the demo sellers, by id.
     pub sellers: &'static [(&'static str, &'static str)],
 }
@@ -53,7 +57,14 @@ pub const RU: Profile = Profile {
     shipments: ShipmentCarrier {
         id: "pony-express",
         prefix: "PX",
-        scans: ["Отправление поступило на терминал", "Отправление будет доставлено сегодня", "Доставлено получателю"],
+        scans: [
+            "Отправление поступило на терминал",
+            "Отправление будет доставлено сегодня",
+            "Получите отправление в пункте выдачи заказов",
+            "Доставлено получателю",
+        ],
+        returning: "Осуществляется возврат отправления по инструкции клиента",
+        refused: "Получатель отказался от отправления",
     },
     time_zone: "Europe/Moscow",
     home_city: "Москва",
@@ -79,7 +90,13 @@ pub const SK: Profile = Profile {
     locales: &["sk", "en", "uk", "ru"],
     countries: &["SK", "CZ", "AT", "HU", "PL"],
     carrier: "Lynx Courier",
-    shipments: ShipmentCarrier { id: "lynx-courier", prefix: "LX", scans: ["Picked up by courier", "Out for delivery", "Delivered"] },
+    shipments: ShipmentCarrier {
+        id: "lynx-courier",
+        prefix: "LX",
+        scans: ["Picked up by courier", "Out for delivery", "Ready for collection at parcel point", "Delivered"],
+        returning: "Returning to sender",
+        refused: "Refused by recipient",
+    },
     time_zone: "Europe/Bratislava",
     home_city: "Bratislava",
     terms_title: "Všeobecné obchodné podmienky",
@@ -95,19 +112,36 @@ pub const SK: Profile = Profile {
     sellers: &[("demo-seller", "Dielňa pod Hradom"), ("form-only", "Tatranská lavica"), ("quiet-seller", "Dunajský nábytok")],
 };
 
-fn sk_pickup_points() -> Vec<PickupPoint> {
-    vec![
-        point("sk-pp-obchodna", "Lynx Courier výdajné miesto Obchodná", "Bratislava, Obchodná 12", "Po–Pi 08:00–20:00, So 09:00–14:00", 5),
-        point("sk-pp-hlavna", "Lynx Courier výdajné miesto Hlavná", "Košice, Hlavná 40", "Po–Pi 09:00–18:00", 5),
-    ]
+pub const BRATISLAVA: Place = Place { names: &["bratislava", "pressburg", "pozsony"], postcode_prefixes: &["8"] };
+pub const KOSICE: Place = Place { names: &["košice", "kosice", "kassa"], postcode_prefixes: &["04"] };
+
+fn sk_pickup_points(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let points = vec![
+        point(
+            &BRATISLAVA,
+            "sk-pp-obchodna",
+            "Lynx Courier výdajné miesto Obchodná",
+            "Bratislava, Obchodná 12",
+            "Po–Pi 08:00–20:00, So 09:00–14:00",
+            5,
+        ),
+        point(&BRATISLAVA, "sk-pp-dunajska", "Lynx Courier výdajné miesto Dunajská", "Bratislava, Dunajská 25", "Po–So 09:00–19:00", 5),
+        point(&KOSICE, "sk-pp-hlavna", "Lynx Courier výdajné miesto Hlavná", "Košice, Hlavná 40", "Po–Pi 09:00–18:00", 5),
+    ];
+    in_place(points, city, postcode)
 }
 
-fn sk_parcel_lockers() -> Vec<PickupPoint> {
-    vec![point("sk-pl-nivy", "Lynx box Nivy", "Bratislava, Mlynské nivy 5", "24/7", 3)]
+fn sk_parcel_lockers(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let lockers = vec![point(&BRATISLAVA, "sk-pl-nivy", "Lynx box Nivy", "Bratislava, Mlynské nivy 5", "24/7", 3)];
+    in_place(lockers, city, postcode)
+        .into_iter()
+        .map(|locker| PickupPoint { report_problems_within_hours: Some(LOCKER_REPORT_HOURS), ..locker })
+        .collect()
 }
 
-fn sk_seller_shops() -> Vec<PickupPoint> {
-    vec![point("sk-shop-panska", "Dielňa pod Hradom, predajňa", "Bratislava, Panská 20", "Po–So 10:00–19:00", 10)]
+fn sk_seller_shops(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let shops = vec![point(&BRATISLAVA, "sk-shop-panska", "Dielňa pod Hradom, predajňa", "Bratislava, Panská 20", "Po–So 10:00–19:00", 10)];
+    in_place(shops, city, postcode)
 }
 
 /// A payment method's name and line in `language` (`en`, `ru`, `uk`, `sk`; English for any other).
@@ -131,13 +165,19 @@ pub fn payment_words(kind: PaymentKind, language: &str) -> (&'static str, &'stat
 }
 
 /// A store's carrier as its shipments need it.
+#[derive(Debug)]
 pub struct ShipmentCarrier {
     /// Its table's id (`pony-express`).
     pub id: &'static str,
     /// Its tracking numbers: these letters and ten digits.
     pub prefix: &'static str,
-    /// What it reports when the parcel is handed over, is out with the courier, is delivered.
-    pub scans: [&'static str; 3],
+    /// What it reports when the parcel is handed over, is out with the courier, waits at the
+    /// pickup point, is delivered.
+    pub scans: [&'static str; 4],
+    /// What it reports when it brings a cancelled parcel back to the seller.
+    pub returning: &'static str,
+    /// What it reports when the shopper does not collect or refuses the parcel.
+    pub refused: &'static str,
 }
 
 impl Profile {
@@ -240,66 +280,118 @@ pub fn time_windows() -> Vec<TimeWindow> {
         .collect()
 }
 
-fn point(id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> PickupPoint {
-    PickupPoint { id: id.into(), name: name.into(), address: address.into(), opening_hours: hours.into(), storage_days }
+/// A city the carrier serves with points: the names a shopper may write it by (compared
+/// case-folded, without a leading «г.»), and the beginnings of its postcodes.
+pub struct Place {
+    pub names: &'static [&'static str],
+    pub postcode_prefixes: &'static [&'static str],
 }
 
-pub fn pickup_points() -> Vec<PickupPoint> {
-    vec![
-        point(
-            "pp-tverskaya",
-            "Pony Express pickup point «Tverskaya»",
-            "Moscow, Tverskaya St 12",
-            "Mon–Fri 09:00–21:00, Sat–Sun 10:00–18:00",
-            7,
-        ),
-        point("pp-kazan", "Pony Express pickup point «Kremlyovskaya»", "Kazan, Kremlyovskaya St 8", "Mon–Sat 10:00–20:00", 7),
-    ]
-}
+pub const MOSCOW: Place = Place { names: &["москва", "moscow", "moskva"], postcode_prefixes: &["10", "11", "12"] };
+pub const KAZAN: Place = Place { names: &["казань", "kazan"], postcode_prefixes: &["420"] };
 
-pub fn parcel_lockers() -> Vec<PickupPoint> {
-    vec![point("pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3)]
-}
-
-pub fn seller_shops() -> Vec<PickupPoint> {
-    vec![point("shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)]
-}
-
-/// Bulky goods (PRODUCT.md §1.3): an item over 25 kg, a side over 100 cm, or sides summing over 150 cm.
-pub fn is_bulky_item(weight_g: i64, dims_cm: [i64; 3]) -> bool {
-    weight_g > 25_000 || dims_cm.iter().any(|&side| side > 100) || dims_cm.iter().sum::<i64>() > 150
-}
-
-/// A bulky cart as a whole (PRODUCT.md §1.3): over 65 kg, or over 2 m³, or any bulky item.
-pub fn is_bulky_cart(items: impl IntoIterator<Item = (i64, [i64; 3], i64)>) -> bool {
-    let (mut weight_g, mut volume_cm3, mut any_bulky) = (0i64, 0i64, false);
-    for (item_weight_g, dims_cm, quantity) in items {
-        any_bulky |= is_bulky_item(item_weight_g, dims_cm);
-        weight_g = weight_g.saturating_add(item_weight_g.saturating_mul(quantity));
-        volume_cm3 = volume_cm3.saturating_add((dims_cm[0] * dims_cm[1] * dims_cm[2]).saturating_mul(quantity));
+impl Place {
+    /// Whether a shopper who gave `city` and `postcode` is in this place (either is enough).
+    pub fn holds(&self, city: &str, postcode: &str) -> bool {
+        let city = city.trim().to_lowercase();
+        let city = city.strip_prefix("г.").unwrap_or(&city).trim();
+        let postcode: String = postcode.chars().filter(|c| !c.is_whitespace()).collect();
+        self.names.contains(&city) || (!postcode.is_empty() && self.postcode_prefixes.iter().any(|p| postcode.starts_with(p)))
     }
-    any_bulky || weight_g > 65_000 || volume_cm3 > 2_000_000
 }
+
+fn point(place: &'static Place, id: &str, name: &str, address: &str, hours: &str, storage_days: u32) -> (&'static Place, PickupPoint) {
+    let point = PickupPoint {
+        id: id.into(),
+        name: name.into(),
+        address: address.into(),
+        opening_hours: hours.into(),
+        storage_days,
+        report_problems_within_hours: None,
+    };
+    (place, point)
+}
+
+/// The points of a place the shopper gave (city or postcode), of those listed.
+fn in_place(points: Vec<(&'static Place, PickupPoint)>, city: &str, postcode: &str) -> Vec<PickupPoint> {
+    points.into_iter().filter(|(place, _)| place.holds(city, postcode)).map(|(_, point)| point).collect()
+}
+
+/// The carrier's pickup points in the shopper's place.
+pub fn pickup_points(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    const WEEKDAYS_AND_WEEKEND: &str = "Mon–Fri 09:00–21:00, Sat–Sun 10:00–18:00";
+    let points = vec![
+        point(&MOSCOW, "pp-tverskaya", "Pony Express pickup point «Tverskaya»", "Moscow, Tverskaya St 12", WEEKDAYS_AND_WEEKEND, 7),
+        point(&MOSCOW, "pp-arbat", "Pony Express pickup point «Arbat»", "Moscow, Arbat St 24", "Mon–Sun 10:00–22:00", 7),
+        point(&MOSCOW, "pp-taganka", "Pony Express pickup point «Taganka»", "Moscow, Marksistskaya St 3", "Mon–Sat 09:00–20:00", 5),
+        point(&MOSCOW, "pp-sokol", "Pony Express pickup point «Sokol»", "Moscow, Leningradsky Ave 77", WEEKDAYS_AND_WEEKEND, 7),
+        point(&KAZAN, "pp-kazan", "Pony Express pickup point «Kremlyovskaya»", "Kazan, Kremlyovskaya St 8", "Mon–Sat 10:00–20:00", 7),
+    ];
+    in_place(points, city, postcode)
+}
+
+/// The carrier's parcel lockers in the shopper's place (problems reported within two hours).
+pub fn parcel_lockers(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let lockers = vec![
+        point(&MOSCOW, "pl-paveletskaya", "Parcel locker at Paveletskaya station", "Moscow, Paveletskaya Sq 1", "24/7", 3),
+        point(&MOSCOW, "pl-belorusskaya", "Parcel locker at Belorusskaya station", "Moscow, Tverskaya Zastava Sq 7", "24/7", 3),
+    ];
+    in_place(lockers, city, postcode)
+        .into_iter()
+        .map(|locker| PickupPoint { report_problems_within_hours: Some(LOCKER_REPORT_HOURS), ..locker })
+        .collect()
+}
+
+/// The seller's own shops in the shopper's place.
+pub fn seller_shops(city: &str, postcode: &str) -> Vec<PickupPoint> {
+    let shops =
+        vec![point(&MOSCOW, "shop-myasnitskaya", "Severny Veter showroom", "Moscow, Myasnitskaya St 24", "Mon–Sat 11:00–20:00", 14)];
+    in_place(shops, city, postcode)
+}
+
+/// What the carrier counts as bulky goods and what it does not take (the marketplace terms).
+pub const PARCEL_LIMITS: ParcelLimits = ParcelLimits::MARKETPLACE;
+
+/// The identity documents the carrier's couriers and pickup points accept at handover (seed 002,
+/// 4.4); a parcel locker opens with the pickup code instead.
+pub const ID_DOCUMENTS: &[IdDocument] = &[
+    IdDocument::NationalPassport,
+    IdDocument::DrivingLicence,
+    IdDocument::SeamansPassport,
+    IdDocument::MilitaryId,
+    IdDocument::ForeignPassport,
+    IdDocument::ForeignNationalId,
+];
+
+/// Problems with a locker's contents are reported within this many hours of opening the cell
+/// (seed 002, 4.8.3).
+pub const LOCKER_REPORT_HOURS: u32 = 2;
 
 #[cfg(test)]
 mod tests {
-    use super::{is_bulky_cart, is_bulky_item};
+    use super::*;
 
     #[test]
-    fn bulky_is_heavy_or_long_or_large_in_sum() {
-        assert!(is_bulky_item(95_000, [200, 120, 60]));
-        assert!(is_bulky_item(25_001, [10, 10, 10]));
-        assert!(!is_bulky_item(25_000, [100, 30, 20]));
-        assert!(is_bulky_item(1_000, [101, 10, 10]));
-        assert!(is_bulky_item(1_000, [80, 40, 31]));
-        assert!(!is_bulky_item(1_000, [80, 40, 30]));
+    fn a_place_is_found_by_its_name_as_people_write_it_or_by_its_postcode() {
+        for (city, postcode) in [("Москва", ""), (" г. Москва ", ""), ("MOSCOW", ""), ("", "101000"), ("", "125 009"), ("Моск", "123456")]
+        {
+            assert!(MOSCOW.holds(city, postcode), "{city:?} {postcode:?}");
+        }
+        for (city, postcode) in [("Казань", ""), ("Тверь", "170000"), ("", ""), ("Новая Москва", "")] {
+            assert!(!MOSCOW.holds(city, postcode), "{city:?} {postcode:?}");
+        }
+        assert!(KAZAN.holds("казань", ""));
+        assert!(!KAZAN.holds("Москва", "101000"));
     }
 
     #[test]
-    fn many_small_items_make_a_bulky_cart() {
-        assert!(!is_bulky_cart([(1_000, [30, 30, 30], 2)]));
-        assert!(is_bulky_cart([(1_000, [30, 30, 30], 66)]), "66 kg");
-        assert!(is_bulky_cart([(100, [50, 50, 50], 17)]), "over 2 m³");
-        assert!(is_bulky_cart([(95_000, [200, 120, 60], 1)]));
+    fn the_points_listed_are_those_of_the_shoppers_place() {
+        let moscow: Vec<String> = pickup_points("Москва", "").into_iter().map(|p| p.id).collect();
+        assert_eq!(moscow, ["pp-tverskaya", "pp-arbat", "pp-taganka", "pp-sokol"]);
+        assert_eq!(pickup_points("", "420111").len(), 1);
+        assert!(pickup_points("Тверь", "170000").is_empty());
+        assert!(parcel_lockers("Москва", "").iter().all(|l| l.report_problems_within_hours == Some(2)));
+        assert!(parcel_lockers("Казань", "").is_empty());
+        assert_eq!(seller_shops("", "101000").len(), 1);
     }
 }

@@ -271,6 +271,50 @@ async fn a_save_changes_what_shoppers_see_and_a_stale_save_is_refused() {
 }
 
 #[tokio::test]
+async fn the_away_switch_is_stamped_by_the_server_and_runs_out_with_the_days_hours() {
+    let server = TestServer::start().await;
+    set_clock(&server, MONDAY_MORNING).await;
+    let marek = sign_in(&server, "seller@example.com").await;
+    let doc = settings_doc(&server, &marek).await;
+    assert_eq!(doc["settings"]["presence"]["state"], "schedule");
+
+    // The browser's idea of the time never counts: the server's clock stamps the switch.
+    let mut settings = doc["settings"].clone();
+    settings["presence"] = json!({ "state": "away", "set_at": "2000-01-01T00:00:00Z" });
+    let saved = json_ok(save(&server, &marek, &doc["version"], &settings).await, StatusCode::OK).await;
+    assert_eq!(saved["settings"]["presence"]["state"], "away");
+    // The test clock runs on from where it was set.
+    let stamped = saved["settings"]["presence"]["set_at"].as_str().unwrap().to_owned();
+    let at = |s: &str| vitrina_core::civil::parse_rfc3339(s).unwrap().0;
+    assert!((0..60).contains(&(at(&stamped) - at(MONDAY_MORNING))), "stamped when saved: {stamped}");
+    let shown = contact(&server, None, "demo-seller").await;
+    assert_eq!(channel(&shown, "messages")["available_now"], false, "away inside the hours");
+
+    // Saving something else an hour later keeps the switch's time: it cannot outlive the day.
+    set_clock(&server, "2026-11-23T10:00:00Z").await;
+    let mut settings = saved["settings"].clone();
+    settings["phone"]["action"] = json!("sms");
+    settings["presence"]["set_at"] = json!("2026-11-23T10:00:00Z");
+    let again = json_ok(save(&server, &marek, &saved["version"], &settings).await, StatusCode::OK).await;
+    assert_eq!(again["settings"]["presence"]["set_at"], stamped.as_str());
+
+    // After the day's hours it has run out: the editor shows the hours deciding again.
+    set_clock(&server, MONDAY_EVENING).await;
+    let doc = settings_doc(&server, &marek).await;
+    assert_eq!(doc["settings"]["presence"]["state"], "schedule");
+
+    // "Available now" in the evening, outside the hours, opens the messages until midnight there.
+    let mut settings = doc["settings"].clone();
+    settings["presence"] = json!({ "state": "available" });
+    json_ok(save(&server, &marek, &doc["version"], &settings).await, StatusCode::OK).await;
+    let messages = channel(&contact(&server, None, "demo-seller").await, "messages").clone();
+    assert_eq!(messages["available_now"], true);
+    assert_eq!(messages["available_until"], "2026-11-23T23:00:00Z", "midnight in Bratislava");
+    set_clock(&server, "2026-11-23T23:30:00Z").await;
+    assert_eq!(channel(&contact(&server, None, "demo-seller").await, "messages")["available_now"], false);
+}
+
+#[tokio::test]
 async fn the_backend_refuses_settings_that_break_the_rules_field_by_field() {
     let server = TestServer::start().await;
     let marek = sign_in(&server, "seller@example.com").await;
@@ -339,33 +383,37 @@ async fn a_holiday_override_hides_the_phone_and_the_next_window_skips_the_closed
     assert_eq!(body["overrides"][0]["note"], "Christmas Eve");
 }
 
-/// The text of a `.eml` whose name contains `part` (headers plus decoded text part).
-fn read_email(dir: &std::path::Path, part: &str) -> Option<String> {
-    let entry = std::fs::read_dir(dir).ok()?.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().contains(part))?;
-    let raw = std::fs::read_to_string(entry.path()).ok()?;
-    let (headers, body) = raw.split_once("\r\n\r\n")?;
-    // The first MIME part is the plain text, in base64.
-    let text_part = body.split("Content-Transfer-Encoding: base64\r\n\r\n").nth(1)?;
-    let b64: String = text_part.split("--").next()?.split_whitespace().collect();
-    Some(format!("{headers}\n\n{}", decode_base64(&b64)))
+/// An email of the outbox, read by a mail parser: its subject, addresses and text part.
+struct Mail {
+    subject: String,
+    to: String,
+    reply_to: Option<String>,
+    text: String,
+    html: String,
 }
 
-fn decode_base64(s: &str) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits = 0u32;
-    let mut count = 0;
-    let mut out = Vec::new();
-    for c in s.bytes().filter(|c| *c != b'=') {
-        let v = ALPHABET.iter().position(|a| *a == c).unwrap() as u32;
-        bits = (bits << 6) | v;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push((bits >> count) as u8);
-            bits &= (1 << count) - 1;
-        }
+impl Mail {
+    /// Everything a person reads: headers as decoded and the text.
+    fn contains(&self, what: &str) -> bool {
+        self.subject.contains(what) || self.to.contains(what) || self.text.contains(what)
     }
-    String::from_utf8(out).unwrap()
+}
+
+/// The email in `dir` whose file name contains `part`.
+fn read_email(dir: &std::path::Path, part: &str) -> Option<Mail> {
+    let entry = std::fs::read_dir(dir).ok()?.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().contains(part))?;
+    let raw = std::fs::read(entry.path()).ok()?;
+    let parsed = mail_parser::MessageParser::default().parse(&raw)?;
+    let address = |a: Option<&mail_parser::Address>| {
+        a.and_then(|a| a.first()).map(|a| format!("{} <{}>", a.name().unwrap_or_default(), a.address().unwrap_or_default()))
+    };
+    Some(Mail {
+        subject: parsed.subject().unwrap_or_default().to_owned(),
+        to: address(parsed.to()).unwrap_or_default(),
+        reply_to: address(parsed.reply_to()),
+        text: parsed.body_text(0)?.into_owned(),
+        html: parsed.body_html(0)?.into_owned(),
+    })
 }
 
 fn eml_count(dir: &std::path::Path) -> usize {
@@ -397,8 +445,14 @@ async fn a_message_is_stored_forwarded_to_the_seller_with_the_signature_and_ackn
     let received = instant(&receipt["received_at"]);
     assert!((0..60).contains(&(received - instant(&json!(MONDAY_EVENING)))));
     assert_eq!(receipt["response_time_hours"], 24);
-    assert_eq!(instant(&receipt["reply_expected_by"]), received + 24 * 3600);
+    // Within a day, in working days: Monday evening's message is due by the end of Tuesday's
+    // hours (18:00 in Bratislava).
+    assert_eq!(receipt["reply_expected_by"], "2026-11-24T17:00:00Z");
     assert!(receipt.get("away").is_none());
+    // A reference number a person can quote; the acknowledgement went to the sender's own
+    // verified address.
+    assert!(receipt["id"].as_str().unwrap().len() == 9, "{receipt}");
+    assert_eq!(receipt["acknowledgement_sent_to"], "shopper@example.com");
 
     let stored: (String, String, Option<String>) = rusqlite::Connection::open(server.db_path())
         .unwrap()
@@ -412,14 +466,22 @@ async fn a_message_is_stored_forwarded_to_the_seller_with_the_signature_and_ackn
 
     let outbox = server.dir.path().join("outbox");
     let to_seller = read_email(&outbox, "to-seller").expect("the seller's copy");
-    assert!(to_seller.contains("\r\nTo: \"Severny Veter Home & Apparel\" <marek@severny-veter.example>"), "{to_seller}");
-    assert!(to_seller.contains("\r\nReply-To: shopper@example.com"));
-    assert!(to_seller.contains("Subject: Order 1042"));
+    assert_eq!(to_seller.to, "Severny Veter Home & Apparel <marek@severny-veter.example>");
+    assert_eq!(to_seller.reply_to.as_deref(), Some(" <shopper@example.com>"));
+    assert_eq!(to_seller.subject, "Order 1042");
     assert!(to_seller.contains("About order: 1042"));
     assert!(to_seller.contains("Hello! When will my order ship?"));
+    // What was checked, said exactly: the account, its verified address, and the reply address.
+    assert!(
+        to_seller.contains("From: shopper@example.com, signed in, with an email address the store has verified."),
+        "{}",
+        to_seller.text
+    );
+    assert!(!to_seller.contains("nobody checked"));
+    assert!(to_seller.contains(&format!("Reference number: {}", receipt["id"].as_str().unwrap())));
     // Seed 003's signature between two horizontal lines: name, company, site, email.
     let rule = vitrina_core::contact::signature::RULE;
-    let framed = to_seller.split(rule).nth(1).expect("a framed signature");
+    let framed = to_seller.text.split(rule).nth(1).expect("a framed signature");
     for line in ["Marek Horváth", "Severny Veter s.r.o.", "https://severny-veter.example", "marek@severny-veter.example"] {
         assert!(framed.contains(line), "{line} in {framed}");
     }
@@ -427,11 +489,12 @@ async fn a_message_is_stored_forwarded_to_the_seller_with_the_signature_and_ackn
     assert!(framed.lines().all(|l| l.chars().count() <= 70));
 
     let ack = read_email(&outbox, "acknowledgement").expect("the acknowledgement");
-    assert!(ack.contains("\r\nTo: shopper@example.com"));
-    assert!(ack.contains("Subject: RE: Order 1042"));
+    assert!(ack.to.ends_with("<shopper@example.com>"), "{}", ack.to);
+    assert!(ack.subject.contains(receipt["id"].as_str().unwrap()), "{}", ack.subject);
     assert!(ack.contains("has arrived"));
-    assert!(ack.contains("within a day"));
-    assert!(ack.contains("2026-11-24 20:30 (UTC+01:00, Europe/Bratislava)"));
+    assert!(ack.contains("within 1 working day"), "{}", ack.text);
+    assert!(ack.contains("Tuesday, November 24, 2026") && ack.contains("6:00") && ack.contains("Europe/Bratislava"), "{}", ack.text);
+    assert!(ack.html.contains("<!doctype html>") && ack.html.contains("width=device-width"));
 }
 
 #[tokio::test]
@@ -457,10 +520,26 @@ async fn a_message_to_an_away_seller_is_acknowledged_with_the_return_date() {
     .await;
     let receipt = json_ok(r, StatusCode::CREATED).await;
     assert_eq!(receipt["away"]["until"], "2026-11-30");
-    // Back on Monday 30th (00:00 there is 23:00 UTC on the 29th), then within a day.
-    assert_eq!(receipt["reply_expected_by"], "2026-11-30T23:00:00Z");
+    // Back on Monday 30th; within a day counts from there: the end of Tuesday's hours.
+    assert_eq!(receipt["reply_expected_by"], "2026-12-01T17:00:00Z");
+    // Nobody signed in: the answer on the page is the acknowledgement, no email is.
+    assert!(receipt.get("acknowledgement_sent_to").is_none());
+    assert!(read_email(&server.dir.path().join("outbox"), "acknowledgement").is_none());
+
+    // A signed-in sender with a verified address gets it by email, with the return date.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let r = send_as(
+        &server,
+        Some(&anna),
+        reqwest::Method::POST,
+        "/api/sellers/demo-seller/messages",
+        &json!({ "subject": "Hello", "message": "A question", "reply_to": "shopper@example.com" }),
+    )
+    .await;
+    json_ok(r, StatusCode::CREATED).await;
     let ack = read_email(&server.dir.path().join("outbox"), "acknowledgement").unwrap();
-    assert!(ack.contains("away until 2026-11-30. Orders still ship daily."), "{ack}");
+    assert!(ack.contains("is away until November 30, 2026"), "{}", ack.text);
+    assert!(ack.contains("Orders still ship daily."), "{}", ack.text);
 }
 
 #[tokio::test]
@@ -539,4 +618,83 @@ async fn one_network_address_may_send_ten_messages_an_hour() {
 async fn an_unknown_seller_is_not_found() {
     let server = TestServer::start().await;
     problem(server.get("/api/sellers/nobody/contact").await, 404, "not-found").await;
+}
+
+#[tokio::test]
+async fn the_form_cannot_mail_anyone_else_nor_reveal_what_the_seller_hid() {
+    let server = TestServer::start().await;
+    let outbox = server.dir.path().join("outbox");
+    // Outside the hours (03:00 in Bratislava): the page withholds the phone.
+    set_clock(&server, "2026-11-24T02:00:00Z").await;
+    let send = |reply_to: &'static str, session: Option<Session>| {
+        let server = &server;
+        async move {
+            send_as(
+                server,
+                session.as_ref(),
+                reqwest::Method::POST,
+                "/api/sellers/demo-seller/messages",
+                &json!({ "subject": "Your account is locked", "message": "Verify at https://evil.example", "reply_to": reply_to }),
+            )
+            .await
+        }
+    };
+    // Display-name and case variants of one mailbox are one sender: the fourth is refused.
+    for variant in ["victim@example.com", "a <victim@example.com>", "\"b\" <Victim@Example.com>"] {
+        let receipt = json_ok(send(variant, None).await, StatusCode::CREATED).await;
+        assert!(receipt.get("acknowledgement_sent_to").is_none(), "nobody signed in: no email to {variant}");
+    }
+    assert_eq!(send("c<VICTIM@example.com>", None).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    // What could break a header or route the mail elsewhere is not an address at all.
+    for broken in ["a<victim2@example.com", "x\\\"y@example.com", "a,b@example.com"] {
+        problem(send(broken, None).await, 422, "validation").await;
+    }
+    // Not one acknowledgement went out: the victim's mailbox got nothing.
+    let names: Vec<String> =
+        std::fs::read_dir(&outbox).unwrap().filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| n.ends_with("-to-seller.eml")), "{names:?}");
+    // The seller is told that nothing was checked, and the reply address is the bare mailbox.
+    let to_seller = read_email(&outbox, "to-seller").unwrap();
+    assert!(to_seller.contains("Nothing about the sender was checked"), "{}", to_seller.text);
+    assert!(to_seller.contains("nobody checked"));
+
+    // A verified shopper typing someone else's address to reply to: still no acknowledgement
+    // there, and the seller reads which address was verified and which was not.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let receipt = json_ok(send("ceo@bank.example", Some(anna)).await, StatusCode::CREATED).await;
+    assert!(receipt.get("acknowledgement_sent_to").is_none());
+    let id = receipt["id"].as_str().unwrap();
+    let to_seller = read_email(&outbox, &format!("{id}-to-seller")).unwrap();
+    assert!(to_seller.contains("From: shopper@example.com, signed in, with an email address the store has verified."));
+    assert!(to_seller.contains("Replies go to ceo@bank.example, an address the sender typed and nobody checked."), "{}", to_seller.text);
+
+    // To the shopper's own verified address: acknowledged, without the number the page hides at
+    // this hour and with only what the page shows this shopper.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let receipt = json_ok(send("shopper@example.com", Some(anna)).await, StatusCode::CREATED).await;
+    assert_eq!(receipt["acknowledgement_sent_to"], "shopper@example.com");
+    let ack = read_email(&outbox, &format!("{}-acknowledgement", receipt["id"].as_str().unwrap())).unwrap();
+    assert!(!ack.text.contains("905") && !ack.html.contains("905"), "the phone outside its hours: {}", ack.text);
+    assert!(ack.contains(receipt["id"].as_str().unwrap()), "the reference number");
+}
+
+#[tokio::test]
+async fn a_hidden_address_never_appears_in_an_acknowledgement() {
+    let server = TestServer::start().await;
+    let outbox = server.dir.path().join("outbox");
+    // `form-only` hides its address (show_address: false) and takes messages from signed-in customers.
+    let anna = sign_in(&server, "shopper@example.com").await;
+    let r = send_as(
+        &server,
+        Some(&anna),
+        reqwest::Method::POST,
+        "/api/sellers/form-only/messages",
+        &json!({ "subject": "hi", "message": "hi", "reply_to": "shopper@example.com" }),
+    )
+    .await;
+    let receipt = json_ok(r, StatusCode::CREATED).await;
+    assert_eq!(receipt["acknowledgement_sent_to"], "shopper@example.com");
+    let ack = read_email(&outbox, "acknowledgement").unwrap();
+    assert!(!ack.text.contains("irina@") && !ack.html.contains("irina@"), "{}", ack.text);
+    assert!(ack.contains("Irina Sokolova"), "the signature is there, without the address: {}", ack.text);
 }

@@ -65,7 +65,7 @@ async fn the_order_has_every_fact_its_page_shows() {
     assert_eq!(o["totals"]["total"]["amount_minor"], 738300);
     assert_eq!(o["totals"]["discount"]["amount_minor"], 77700);
     assert_eq!(o["promo_code"], "WELCOME10");
-    assert_eq!(o["payment"], json!({ "kind": "cash_on_delivery", "status": "pay_on_delivery" }));
+    assert_eq!(o["payment"], json!({ "kind": "cash_on_delivery", "status": "pay_on_delivery", "payable": false, "pay_by": null }));
     assert_eq!(o["delivery"]["kind"], "courier");
     assert_eq!(o["delivery"]["carrier"], "Pony Express");
     assert_eq!(o["delivery"]["time_window"], "18:00–22:00");
@@ -77,6 +77,10 @@ async fn the_order_has_every_fact_its_page_shows() {
         json!([{ "id": "demo-seller", "name": "Severny Veter Home & Apparel" }, { "id": "form-only", "name": "Lavka Masterov" }])
     );
     assert_eq!(o["cancellation"]["allowed"], true);
+    assert_eq!(o["lines"][0]["id"], "1");
+    assert_eq!(o["lines"][1]["id"], "2");
+    assert_eq!(o["delivery"]["id_documents"][0], "national_passport");
+    assert_eq!(o["refunds"], json!([]));
     assert_eq!(o["terms_version"], "2026-10-01");
 }
 
@@ -137,28 +141,35 @@ async fn a_cancellation_before_handover_cancels_and_shows_in_the_history() {
     assert_eq!(o["status"], "cancelled");
     let kinds: Vec<&str> = o["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["created", "confirmed_by_seller", "cancellation_requested", "cancelled"]);
-    assert_eq!(o["cancellation"], json!({ "allowed": false, "blocked_by": "cancelled", "until": null }));
+    assert_eq!(
+        o["cancellation"],
+        json!({ "allowed": false, "blocked_by": "cancelled", "until": null, "kind": null, "by_line": false, "carrier_returns": false, "delivery_fee": null })
+    );
     // The goods are back in stock.
     let shirt = json_ok(server.get("/api/products/linen-shirt").await, StatusCode::OK).await;
     assert_eq!(shirt["variants"][1]["available"], 20);
 }
 
 #[tokio::test]
-async fn on_its_way_the_order_cannot_be_cancelled_and_the_backend_says_why() {
+async fn on_its_way_the_order_can_still_be_cancelled_and_the_carrier_is_told_to_bring_it_back() {
     let server = TestServer::start().await;
     let (number, token) = place_order(&server, "cash-on-delivery").await;
     set_status(&server, &number, "with_courier", None).await;
     let o = order(&server, &number, &token).await;
-    assert_eq!(o["cancellation"]["blocked_by"], "handed_over");
-    let p = problem(
-        server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await,
-        409,
-        "cancellation-not-allowed",
-    )
-    .await;
-    assert!(p["detail"].as_str().unwrap().contains("returned once received"));
-    let parcel = o["shipments"][0]["tracking_number"].as_str().expect("handing over gave it a shipment");
+    assert_eq!(o["cancellation"]["allowed"], true);
+    assert_eq!(o["cancellation"]["kind"], "cancel");
+    assert_eq!(o["cancellation"]["carrier_returns"], true);
+    assert_eq!(o["cancellation"]["delivery_fee"], "not_charged", "paid on delivery: nothing was charged");
+    let parcel = o["shipments"][0]["tracking_number"].as_str().expect("handing over gave it a shipment").to_owned();
     assert!(parcel.starts_with("PX") && parcel.len() == 12 && parcel != "PX2000001042", "a random number, not the order's: {parcel}");
+    let o =
+        json_ok(server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token })).await, StatusCode::OK).await;
+    assert_eq!(o["status"], "cancelled");
+    let kinds: Vec<&str> = o["history"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds[kinds.len() - 3..], ["cancellation_requested", "return_to_sender", "cancelled"]);
+    assert_eq!(o["payment"]["status"], "cancelled");
+    let shipment = server.get(&format!("/api/shipments/{parcel}")).await.text().await.unwrap();
+    assert!(shipment.contains("Осуществляется возврат отправления по инструкции клиента"), "the carrier returns it: {shipment}");
 }
 
 #[tokio::test]
@@ -183,30 +194,41 @@ async fn after_receipt_day_seven_may_cancel_and_day_eight_may_not() {
     let o =
         json_ok(server.post(&format!("/api/orders/{second}/cancellation"), &json!({ "access_token": token2 })).await, StatusCode::OK).await;
     assert_eq!(o["status"], "received", "after receipt the request is a return; the order stays received");
-    assert_eq!(o["history"].as_array().unwrap().last().unwrap()["kind"], "cancellation_requested");
+    let last = o["history"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["kind"], "return_requested");
+    assert_eq!(last["lines"], json!([{ "line_id": "1", "quantity": 2 }, { "line_id": "2", "quantity": 1 }]));
+    assert_eq!(o["lines"][0]["return_requested_quantity"], 2);
     assert_eq!(o["cancellation"]["blocked_by"], "already_requested");
 }
 
 #[tokio::test]
 async fn the_confirmation_email_is_a_valid_mime_message_with_the_order_number_in_the_subject() {
     let server = TestServer::start().await;
-    let (number, token) = place_order(&server, "card-online").await;
-    let path = server.dir.path().join("outbox").join(format!("order-{number}-confirmation.eml"));
+    let (number, _) = place_order(&server, "card-online").await;
+    let path = server.dir.path().join("outbox").join(format!("order-{number}-0-created.eml"));
     let raw = std::fs::read(&path).expect("the confirmation is in the outbox");
     let message = mail_parser::MessageParser::default().parse(&raw).expect("a MIME message");
-    assert_eq!(message.subject(), Some("Order 1042 confirmed — Vitrina Demo Store"));
+    // An unpaid card order says so, in the subject and at the top.
+    assert_eq!(message.subject(), Some("Order 1042 received, awaiting payment — Vitrina Demo Store"));
     assert_eq!(message.to().and_then(|a| a.first()).and_then(|a| a.address()), Some("Anna@Example.com"));
     let text = message.body_text(0).expect("a text part");
     let html = message.body_html(0).expect("an HTML part");
+    let plain = text.replace(['\u{a0}', '\u{202f}'], " ");
     assert!(text.find("1042").unwrap() < 20, "the order number is at the top");
     assert!(text.contains("Thank you, Анна Петрова!"));
-    assert!(text.contains("Linen shirt (M · White) — SKU LISH-002 — 2 × 3490.00 RUB = 6980.00 RUB"));
-    assert!(text.contains("Total: 7383.00 RUB"));
-    assert!(text.contains("Card payment awaited"));
-    assert!(text.contains("Courier to the door (Pony Express)"));
-    assert!(text.contains(&format!("/orders/1042?token={token}")));
+    assert!(plain.contains("Linen shirt (M · White), SKU LISH-002: 2 × ₽3,490.00 = ₽6,980.00"), "{plain}");
+    assert!(plain.contains("Total to pay: ₽7,383.00"), "{plain}");
+    assert!(text.contains("awaiting payment"));
+    assert!(text.contains("Courier to the door, Pony Express"));
+    assert!(text.contains("Expected dispatch: "));
+    assert!(text.contains("Request cancellation"));
+    assert!(text.contains("Russia"), "the country by its name");
+    // The link opens the order (a token of its own: the store keeps only hashes).
+    let link = text.split_whitespace().find(|w| w.contains("/orders/1042?token=")).expect("the order's link");
+    let token = link.split("token=").nth(1).unwrap();
+    order(&server, &number, token).await;
     assert!(text.contains("/sellers/demo-seller/contact?order=1042"));
-    assert!(html.contains("<h1 style=\"font-size:22px\">Order 1042</h1>"));
+    assert!(html.contains("Order 1042</h1>"));
 }
 
 #[tokio::test]

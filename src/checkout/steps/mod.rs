@@ -33,6 +33,7 @@ pub(crate) fn field_id(field: EntryField) -> &'static str {
         EntryField::DeliveryDate => "delivery-date",
         EntryField::TimeWindow => "time-window",
         EntryField::PickupPoint => "pickup-point",
+        EntryField::CourierNote => "courier-note",
         EntryField::PaymentMethod => "payment-methods",
     }
 }

@@ -47,7 +47,7 @@ pub fn ReviewStep() -> impl IntoView {
     let place = Action::new_local(move |(cart_id, accepted): &(String, Money)| {
         let (api, navigate, cart_id, accepted) = (api.clone(), navigate.clone(), cart_id.clone(), accepted.clone());
         async move {
-            let placed = place_order(&api, state, quote, &cart_id, accepted).await?;
+            let placed = place_order(&api, state, quote, &cart_id, accepted, i18n.locale.get_untracked()).await?;
             state.clear();
             cart.finished();
             let order_url = Page::Order { number: placed.number.clone(), token: placed.access_token.clone() }.href();
@@ -215,11 +215,14 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let method = e.payment_method.as_ref().and_then(|id| quote.payment_methods.iter().find(|m| &m.id == id)).cloned();
     let point = option.as_ref().and_then(|o| e.pickup_point.as_ref().and_then(|id| o.pickup_points.iter().find(|p| &p.id == id))).cloned();
     let window = option.as_ref().and_then(|o| e.time_window.as_ref().and_then(|id| o.time_windows.iter().find(|w| &w.id == id))).cloned();
-    let address = [e.line.trim(), e.city.trim(), e.region.trim(), e.postcode.trim()]
+    // The street only for a courier; collecting, the place is enough.
+    let courier = e.needs_street_address();
+    let address = [if courier { e.line.trim() } else { "" }, e.city.trim(), e.region.trim(), e.postcode.trim()]
         .into_iter()
-        .filter(|p| !p.is_empty())
+        .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
+    let note = Some(e.courier_note.trim().to_owned()).filter(|n| courier && !n.is_empty());
     let country = e.country.clone();
     let totals = quote.totals.clone();
     let promo = quote.promo.clone();
@@ -248,6 +251,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
                     {e.delivery_date.clone().filter(|_| !o.dates.is_empty()).map(|d| view! {
                         <p>{move || format_date(&d, i18n.get(), "full")} {window.clone().map(|w| format!(", {}–{}", w.from, w.to))}</p>
                     })}
+                    {note.map(|n| view! { <p data-testid="review-note">{move || i18n.t("delivery.note")} ": " {n.clone()}</p> })}
                     {point.map(|p| { let days = i64::from(p.storage_days); view! {
                         <p>{p.name} <br/> {p.address} <br/> {p.opening_hours} <br/> {move || i18n.tp("delivery.storage", days)}</p>
                     }})}

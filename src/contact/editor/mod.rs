@@ -224,6 +224,7 @@ pub fn SettingsEditor(
                 <div id="editor-status" tabindex="-1" class="editor__status">{status}</div>
                 <p class="muted" aria-live="polite">{move || if dirty.get() { i18n.t("editor.unsaved") } else { i18n.t("editor.all_saved") }}</p>
                 <ContactWaySection draft=draft issues=issues/>
+                <PresenceSection draft=draft now=now/>
                 <MessagesSection draft=draft issues=issues/>
                 <EmailSection draft=draft issues=issues warnings=warnings/>
                 <PhoneSection draft=draft issues=issues/>

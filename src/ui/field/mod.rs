@@ -90,6 +90,9 @@ pub fn FormField(
     /// Key of the label (a group's legend). A group without one is named by its surroundings.
     #[prop(optional)]
     label: Option<&'static str>,
+    /// The label as given, when it is data rather than words of the app (an item's name).
+    #[prop(optional, into)]
+    label_text: Option<Signal<String>>,
     /// Key of a hint shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
@@ -139,7 +142,12 @@ pub fn FormField(
     // a control created later inside this one, never finds the other's context.
     let provided = context.clone();
     let children = move || view! { <Provider value=provided>{children()}</Provider> };
-    let label_text = move || label.map(|key| i18n.t(key)).unwrap_or_default();
+    let has_label = label.is_some() || label_text.is_some();
+    let label_text = move || match (label, label_text) {
+        (Some(key), _) => i18n.t(key),
+        (None, Some(text)) => text.get(),
+        (None, None) => String::new(),
+    };
     let hint_words = move || match (hint, hint_text) {
         (Some(key), _) => i18n.t(key),
         (None, Some(text)) => text.get(),
@@ -160,15 +168,15 @@ pub fn FormField(
     }
     // The hint above the control, a note and the message below it.
     let body = view! { {hint} {children()} {note} {message} };
-    match (layout, label) {
-        (FieldLayout::Group, Some(_)) => view! {
+    match (layout, has_label) {
+        (FieldLayout::Group, true) => view! {
             <fieldset class=class.unwrap_or("fieldset") id=id tabindex="-1" aria-describedby=move || context.described_by()>
                 <legend>{label_text}</legend>
                 {body}
             </fieldset>
         }
         .into_any(),
-        (FieldLayout::Group, None) => view! {
+        (FieldLayout::Group, false) => view! {
             <div role="group" class=class aria-describedby=move || context.described_by()>{body}</div>
         }
         .into_any(),

@@ -17,6 +17,7 @@ pub fn field_code_key(code: FieldCode) -> &'static str {
         FieldCode::PoBoxRefused => "validation.po_box_refused",
         FieldCode::PosteRestanteRefused => "validation.poste_restante_refused",
         FieldCode::MilitaryUnitRefused => "validation.military_unit_refused",
+        FieldCode::CorrectionalInstitutionRefused => "validation.correctional_institution_refused",
         FieldCode::UnknownOption => "validation.unknown_option",
         FieldCode::PromoInvalid => "validation.promo_invalid",
         FieldCode::PromoExpired => "validation.promo_expired",

@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 pub struct SignIn {
     pub email: String,
     pub password: String,
+    /// The language the account's emails are written in from now on (a BCP 47 tag such as
+    /// `sk`); without it the request's `Accept-Language` decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// The signed-in account, as the app may know it.

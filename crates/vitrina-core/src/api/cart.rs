@@ -20,6 +20,9 @@ pub struct Cart {
     /// Whether anything in the cart is bulky (delivery conditions apply).
     #[serde(default)]
     pub bulky: bool,
+    /// Whether something in it is beyond what the carrier takes even as bulky goods (over 120 kg).
+    #[serde(default)]
+    pub oversize: bool,
     /// When the cart expires if left untouched (RFC 3339).
     pub expires_at: String,
 }

@@ -56,6 +56,10 @@ pub struct DeliveryChoice {
     /// For a pickup point or locker: one of `DeliveryOption::pickup_points`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pickup_point_id: Option<String>,
+    /// For a courier: a note (entrance, floor, intercom, a pass for a restricted territory; for
+    /// bulky goods the floor and the freight lift), at most 500 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Everything the shopper has entered so far. Sent whole for a quote and to place the order.
@@ -92,6 +96,33 @@ pub enum DeliveryKind {
     Unknown,
 }
 
+impl DeliveryKind {
+    /// Whether the shopper collects the parcel (pickup point, parcel locker, shop) rather than
+    /// a courier bringing it.
+    pub fn is_collected(self) -> bool {
+        matches!(self, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker | DeliveryKind::SellerShop)
+    }
+}
+
+/// An identity document a courier or a pickup point accepts at handover (seed 002 l.246–247:
+/// "паспорт гражданина РФ, водительские права, паспорт моряка, военный билет, паспорт
+/// иностранного гражданина, документ, удостоверяющий личность иностранного гражданина").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IdDocument {
+    /// The country's own passport (in Russia the internal passport).
+    NationalPassport,
+    DrivingLicence,
+    SeamansPassport,
+    MilitaryId,
+    ForeignPassport,
+    /// Another identity document of a foreign citizen.
+    ForeignNationalId,
+    #[serde(other)]
+    Unknown,
+}
+
 /// A courier's time window on the chosen day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -113,6 +144,10 @@ pub struct PickupPoint {
     pub opening_hours: String,
     /// How many days the parcel is kept before it goes back.
     pub storage_days: u32,
+    /// For a parcel locker: problems with the contents must be reported within this many hours
+    /// of opening the cell; after that the parcel counts as accepted (seed 002, 4.8.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_problems_within_hours: Option<u32>,
 }
 
 /// One way to deliver this cart to this address, with its price and dates.
@@ -143,6 +178,9 @@ pub struct DeliveryOption {
     pub time_windows: Vec<TimeWindow>,
     #[serde(default)]
     pub pickup_points: Vec<PickupPoint>,
+    /// The identity documents accepted at handover (none for a locker, which opens with a code).
+    #[serde(default)]
+    pub id_documents: Vec<IdDocument>,
 }
 
 /// How the shopper pays.
@@ -270,6 +308,10 @@ pub struct Quote {
     /// Bulky goods: delivery conditions apply (vehicle access, freight lift, no carrying into the flat).
     #[serde(default)]
     pub bulky: bool,
+    /// Something in the cart is beyond what the carrier takes even as bulky goods (an item over
+    /// 120 kg): only collection from the seller, where offered, remains.
+    #[serde(default)]
+    pub oversize: bool,
     /// The version of the offer and terms the shopper accepts by placing the order.
     pub terms_version: String,
     /// The contact's phone as the store reads it, in full international form (`+7 912 345-67-89`
@@ -302,6 +344,10 @@ pub struct PlaceOrder {
     pub consents: Consents,
     /// The total the shopper saw; a different current total is refused (`price-changed`).
     pub expected_total: Money,
+    /// The shopper's language (a BCP 47 tag such as `ru`); without it the request's
+    /// `Accept-Language` decides. Every email about the order is written in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// Where the payment stands.
@@ -315,6 +361,10 @@ pub enum PaymentStatus {
     /// Paid to the courier or at pickup.
     PayOnDelivery,
     Refunded,
+    /// Not paid within the time the store allows: the order was cancelled, nothing was charged.
+    Expired,
+    /// The order was cancelled before it was paid: nothing was charged.
+    Cancelled,
     #[serde(other)]
     Unknown,
 }

@@ -36,9 +36,10 @@ pub struct AppConfig {
     /// The documents a shopper accepts by ordering (the offer and terms), each at its current version.
     #[serde(default)]
     pub documents: Vec<StoreDocument>,
-    /// Where the store's customer support helps with anything else.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help_url: Option<String>,
+    /// The store's help pages, linked from the contact form's acknowledgement: a path of the app
+    /// or an `http(s)://` address (the app's own tracking and order help at `/track` when absent).
+    #[serde(default = "default_help_url")]
+    pub help_url: String,
     /// What the store's order numbers look like, so a lookup refuses only what cannot be one.
     pub order_number: OrderNumberFormat,
     /// How many messages one sender may send a seller through the contact form, and in how long.
@@ -143,6 +144,22 @@ fn default_request_timeout_ms() -> u32 {
     DEFAULT_REQUEST_TIMEOUT_MS
 }
 
+/// Where shoppers find help when a store names no help pages of its own: the tracking page,
+/// which answers the questions most messages ask (where is my parcel, what do I do now).
+pub fn default_help_url() -> String {
+    crate::routes::Page::TrackLookup.href()
+}
+
+/// A help address a page may link to: one of the app's own paths, or a web address.
+pub fn help_link(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.starts_with('/') {
+        (crate::routes::safe_return_path(Some(url)) == url).then(|| url.to_owned())
+    } else {
+        crate::routes::safe_external_url(url)
+    }
+}
+
 impl AppConfig {
     /// The address format the store describes for `country`, or the data set's default (street
     /// and city) when it describes none.
@@ -172,6 +189,9 @@ impl AppConfig {
         if !crate::Currency::new(&self.currency).is_well_formed() {
             return Err(format!("currency {:?} is not an ISO 4217 code", self.currency));
         }
+        if help_link(&self.help_url).is_none() {
+            return Err(format!("help_url {:?} is neither a path of the app nor an http(s) address", self.help_url));
+        }
         if !REQUEST_TIMEOUT_RANGE_MS.contains(&self.request_timeout_ms) {
             return Err(format!(
                 "request_timeout_ms {} is outside {}–{}",
@@ -200,10 +220,10 @@ mod tests {
             default_country: "RU".into(),
             address_formats: vec![],
             documents: vec![],
-            help_url: None,
             order_number: OrderNumberFormat { example: "1042".into(), characters: OrderNumberCharacters::Digits, max_length: 20 },
             contact_limits: ContactLimits { per_sender: 3, window_minutes: 15 },
             demo: false,
+            help_url: default_help_url(),
         }
     }
 
@@ -223,6 +243,7 @@ mod tests {
         assert_eq!(c.default_locale, "en");
         assert_eq!(c.request_timeout_ms, DEFAULT_REQUEST_TIMEOUT_MS);
         assert!(!c.demo, "a store is a demo only when it says so");
+        assert_eq!(c.help_url, "/track");
         assert!(c.validate().is_ok());
     }
 
@@ -257,6 +278,19 @@ mod tests {
             url: "/terms/{version}".into(),
         };
         assert_eq!(terms.url_of("2025-01-01"), "/terms/2025-01-01");
+    }
+
+    #[test]
+    fn help_pages_are_the_apps_own_path_or_a_web_address() {
+        let mut c = config("/api");
+        for good in ["/track", "https://help.example/shop", "http://help.example"] {
+            c.help_url = good.into();
+            assert!(c.validate().is_ok(), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "//evil.example", "/\\evil.example", "help", ""] {
+            c.help_url = bad.into();
+            assert!(c.validate().is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -242,6 +242,37 @@ pub struct Away {
     pub note: String,
 }
 
+/// The seller's own "available now / away now" switch (seed 001: a seller who is busy sets
+/// themselves away; one shown as available answers within minutes). It lasts until the end of
+/// the hours of the day it was set on (midnight, on a day without hours), then the schedule
+/// decides again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PresenceState {
+    /// No switch: available during the hours.
+    #[default]
+    Schedule,
+    /// Available now, answering within minutes.
+    Available,
+    /// Busy or away for the rest of the day's hours.
+    Away,
+    #[serde(other)]
+    Unknown,
+}
+
+/// The switch as saved: its state and when it was set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
+pub struct Presence {
+    #[serde(default)]
+    pub state: PresenceState,
+    /// When the seller set it (RFC 3339); the backend stamps it when the state changes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub set_at: String,
+}
+
 /// Everything a seller sets about being contacted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -273,6 +304,9 @@ pub struct ContactSettings {
     pub response_time_hours: u32,
     #[serde(default)]
     pub away: Away,
+    /// The seller's own "available now / away now" switch for messages.
+    #[serde(default)]
+    pub presence: Presence,
     /// The signature under the seller's emails (seed 003: at most 6 lines of at most 70
     /// characters: name, company, site, email). Empty: one is made from the identity.
     #[serde(default)]
@@ -305,7 +339,7 @@ macro_rules! patch_as_a_whole {
 }
 
 #[cfg(feature = "leptos")]
-patch_as_a_whole!(Audience, PhoneAction, MessengerKind);
+patch_as_a_whole!(Audience, PhoneAction, MessengerKind, PresenceState);
 
 /// `GET /api/sellers/{seller_id}/contact-settings`: the settings as last saved, and their version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -479,12 +513,18 @@ pub struct NewContactMessage {
     /// Must stay empty: a field people never see, which form-filling robots fill in.
     #[serde(default)]
     pub website: String,
+    /// The sender's language (a BCP 47 tag such as `ru`); without it the request's
+    /// `Accept-Language` decides. The store writes its emails about the message in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// The automatic acknowledgement (seed 003): the message arrived, and when to expect a reply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageReceipt {
+    /// The reference number the sender can quote (seed 002: a request nobody can name is a
+    /// request forgotten).
     pub id: String,
     /// RFC 3339.
     pub received_at: String,
@@ -494,6 +534,13 @@ pub struct MessageReceipt {
     /// Set when the seller is away: the reply comes after the return.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub away: Option<AwayNotice>,
+    /// Where an acknowledgement email went, if one did: only to the signed-in sender's own
+    /// verified address (anyone else gets this answer only, never an email).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledgement_sent_to: Option<String>,
+    /// The store's help pages (seed 002: the auto-reply points there for faster help).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_url: Option<String>,
 }
 
 #[cfg(test)]

@@ -289,6 +289,24 @@ pub struct DeliveryAttempts {
     pub attempts_left: Option<u32>,
 }
 
+/// Collecting a parcel: nothing here names the person or the point (anyone may ask about a
+/// tracking number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Collection {
+    pub kind: crate::api::DeliveryKind,
+    /// How many days the point keeps the parcel.
+    pub storage_days: u32,
+    /// Once the parcel waits at the point: the last day to collect it (`YYYY-MM-DD`); not
+    /// collected by then counts as refusing the order, and prepaid money is refunded.
+    #[serde(default)]
+    pub collect_by: Option<String>,
+    /// For a parcel locker: problems with the contents are reported within this many hours of
+    /// opening the cell.
+    #[serde(default)]
+    pub report_problems_within_hours: Option<u32>,
+}
+
 /// `GET /api/shipments/{tracking_number}`: a shipment and its journey.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -325,6 +343,10 @@ pub struct Shipment {
     /// Present after a failed delivery attempt.
     #[serde(default)]
     pub delivery_attempts: Option<DeliveryAttempts>,
+    /// For a parcel the shopper collects (from a pickup point, parcel locker or shop), when the
+    /// backend knows: how it is kept and until when.
+    #[serde(default)]
+    pub collection: Option<Collection>,
     /// How many events the journey has (lists of shipments send no events, only this count).
     #[serde(default)]
     pub event_count: u32,

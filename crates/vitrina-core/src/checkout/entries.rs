@@ -5,7 +5,9 @@
 
 use super::address_refusal;
 use crate::FieldCode;
-use crate::api::{Address, AddressFieldKind, AddressFormat, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, Quote, Recipient};
+use crate::api::{
+    Address, AddressFieldKind, AddressFormat, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, DeliveryKind, Quote, Recipient,
+};
 use crate::civil::Date;
 use crate::field;
 use crate::routes::{CheckoutStep, Page};
@@ -30,9 +32,13 @@ pub struct Entries {
     /// The region, state or oblast, where the country's format has one.
     pub region: String,
     pub delivery_option: Option<String>,
+    /// What kind of delivery the chosen option is (a courier needs a street address).
+    pub delivery_kind: Option<DeliveryKind>,
     pub delivery_date: Option<String>,
     pub time_window: Option<String>,
     pub pickup_point: Option<String>,
+    /// For a courier: entrance, floor, intercom, a pass (optional).
+    pub courier_note: String,
     pub payment_method: Option<String>,
     pub promo_code: Option<String>,
     pub accept_terms: bool,
@@ -61,6 +67,7 @@ pub enum EntryField {
     DeliveryDate,
     TimeWindow,
     PickupPoint,
+    CourierNote,
     /// The choice among the payment methods.
     PaymentMethod,
 }
@@ -90,6 +97,9 @@ impl EntryField {
         }
     }
 }
+
+/// The most a courier note may hold, in characters (the backend refuses more).
+pub const MAX_COURIER_NOTE_CHARS: usize = 500;
 
 /// The fields that need something, each with why, in the order the form shows them.
 pub type EntryErrors = Vec<(EntryField, FieldCode)>;
@@ -137,6 +147,27 @@ fn check(errors: &mut EntryErrors, field: EntryField, result: Result<impl Sized,
     }
 }
 
+/// Where a field of the address stands on the delivery step: the place's fields in the order the
+/// country writes them, then the street and the note for the courier.
+fn form_position(format: &AddressFormat, field: EntryField) -> usize {
+    let place = format.fields.iter().filter(|f| f.field != AddressFieldKind::Street && f.field != AddressFieldKind::Sublocality);
+    match field {
+        EntryField::Country => 0,
+        EntryField::AddressLine => 100,
+        EntryField::CourierNote => 101,
+        _ => place.map(|f| EntryField::of_address_field(f.field)).position(|f| f == Some(field)).map_or(99, |i| i + 1),
+    }
+}
+
+/// Adds `more` to `errors`, one problem a field (the first said stays).
+fn add(errors: &mut EntryErrors, more: EntryErrors) {
+    for (field, code) in more {
+        if !errors.iter().any(|(f, _)| *f == field) {
+            errors.push((field, code));
+        }
+    }
+}
+
 impl Entries {
     /// Who orders and, when someone else receives, who receives.
     pub fn contact_errors(&self) -> EntryErrors {
@@ -151,34 +182,87 @@ impl Entries {
         errors
     }
 
-    /// What the app can see in the address whatever the country: a city and a street line the
-    /// carrier delivers to. Which other fields are needed, and the postcode's form, are the
-    /// country's format's to say ([`Entries::address_errors_by`]); the backend checks it all again.
-    pub fn address_errors(&self) -> EntryErrors {
+    /// Where the shopper is, which is all the ways to receive depend on: a city or a postcode
+    /// (either; a pickup shopper never gives a home address).
+    pub fn place_errors(&self) -> EntryErrors {
         let mut errors = Vec::new();
-        check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
-        let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
-        check(&mut errors, EntryField::AddressLine, line);
+        if self.city.trim().is_empty() && self.postcode.trim().is_empty() {
+            errors.push((EntryField::City, FieldCode::Required));
+        } else if !self.city.trim().is_empty() {
+            check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
+        }
+        check(&mut errors, EntryField::Region, field::optional_text(&self.region, 100));
         errors
     }
 
-    /// The address against the country's format as well (its required fields, the postcode's
-    /// pattern, matched by `postcode_fits(pattern, postcode)`), one problem a field, in the
-    /// format's order.
-    pub fn address_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+    /// The place against the country's format as well: a postcode, when one is given, of the
+    /// country's pattern (matched by `postcode_fits(pattern, postcode)`). Which of the place's
+    /// fields the format requires matters only for a courier ([`Entries::street_errors_by`]).
+    pub fn place_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        let mut errors = self.place_errors();
+        let postcode = self.postcode.trim();
+        if !postcode.is_empty() && format.postcode_pattern.as_deref().is_some_and(|pattern| !postcode_fits(pattern, postcode)) {
+            errors.push((EntryField::Postcode, FieldCode::InvalidPostcode));
+        }
+        errors
+    }
+
+    /// Whether the place is given, so the ways to receive there can be asked for.
+    pub fn place_known(&self) -> bool {
+        self.place_errors().is_empty()
+    }
+
+    /// Whether the chosen way to receive brings the parcel to the door (and so needs a street
+    /// address).
+    pub fn needs_street_address(&self) -> bool {
+        self.delivery_kind == Some(DeliveryKind::Courier)
+    }
+
+    /// For a courier, what the app can see in the street address whatever the country: a street
+    /// line the carrier delivers to, and a note of a reasonable length. Nothing for other ways
+    /// to receive. Which other fields a courier needs is the country's format's to say
+    /// ([`Entries::street_errors_by`]); the backend checks it all again.
+    pub fn street_errors(&self) -> EntryErrors {
+        let mut errors = Vec::new();
+        if !self.needs_street_address() {
+            return errors;
+        }
+        let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
+        check(&mut errors, EntryField::AddressLine, line);
+        check(&mut errors, EntryField::CourierNote, field::optional_text(&self.courier_note, MAX_COURIER_NOTE_CHARS));
+        errors
+    }
+
+    /// For a courier, the whole address against the country's format: every field it requires
+    /// (the oblast in Russia, the postcode in Slovakia), the postcode's pattern, then the street
+    /// as [`Entries::street_errors`] checks it; one problem a field, in the format's order.
+    pub fn street_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        if !self.needs_street_address() {
+            return Vec::new();
+        }
         let by_format = format.problems(|kind| self.address_field(kind), postcode_fits);
         let mut errors: EntryErrors =
             by_format.into_iter().filter_map(|(kind, code)| Some((EntryField::of_address_field(kind)?, code))).collect();
-        for (field, code) in self.address_errors() {
-            if !errors.iter().any(|(f, _)| *f == field) {
-                errors.push((field, code));
-            }
-        }
-        let position = |field: &EntryField| format.fields.iter().position(|f| EntryField::of_address_field(f.field) == Some(*field));
-        errors.sort_by_key(|(field, _)| position(field).unwrap_or(usize::MAX));
+        add(&mut errors, self.street_errors());
+        errors.sort_by_key(|(field, _)| form_position(format, *field));
         errors
     }
 
+    /// The place, and for a courier the street address: what the app can see without the
+    /// country's format.
+    pub fn address_errors(&self) -> EntryErrors {
+        let mut errors = self.place_errors();
+        add(&mut errors, self.street_errors());
+        errors
+    }
+
+    /// The place, and for a courier the street address, against the country's format.
+    pub fn address_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        let mut errors = self.place_errors_by(format, &postcode_fits);
+        add(&mut errors, self.street_errors_by(format, &postcode_fits));
+        errors.sort_by_key(|(field, _)| form_position(format, *field));
+        errors
+    }
     /// What was typed for one field of an address form.
     pub fn address_field(&self, kind: AddressFieldKind) -> &str {
         match kind {
@@ -198,7 +282,7 @@ impl Entries {
     /// window or pickup point when it has them. Nothing to say before there are options.
     pub fn choice_errors(&self, quote: Option<&Quote>) -> EntryErrors {
         let Some(quote) = quote else { return Vec::new() };
-        if !self.address_complete() || quote.delivery_options.is_empty() {
+        if !self.place_known() || quote.delivery_options.is_empty() {
             return Vec::new();
         }
         let chosen = self.delivery_option.as_ref().and_then(|id| quote.delivery_options.iter().find(|o| &o.id == id));
@@ -217,24 +301,31 @@ impl Entries {
         errors
     }
 
-    /// Everything the delivery step can say: the address as typed, by the country's format
-    /// ([`Entries::address_errors_by`]), then (once it is complete) what the backend refused in
-    /// it, then the choice among the options.
+    /// Everything the delivery step can say, in the order the form asks: the place by the
+    /// country's format (once it is given, what the backend refused in it), the choice among the
+    /// ways to receive, and for a courier the street address by the format.
     pub fn delivery_errors(
         &self,
         quote: Option<&Quote>,
         format: &AddressFormat,
         postcode_fits: impl Fn(&str, &str) -> bool,
     ) -> EntryErrors {
-        let mut errors = self.address_errors_by(format, postcode_fits);
+        let mut errors = self.place_errors_by(format, &postcode_fits);
         if errors.is_empty() {
-            for (field, code) in backend_address_errors(quote) {
-                if !errors.iter().any(|(f, _)| *f == field) {
-                    errors.push((field, code));
-                }
-            }
+            // The street is the courier's: the backend's word on it counts only when a courier
+            // comes (a pickup order goes to the point, whatever was typed there before).
+            let street_needed = self.needs_street_address();
+            let backend = quote.map(|q| {
+                q.address_errors
+                    .iter()
+                    .filter(|e| street_needed || e.field != "address.line")
+                    .map(|e| (EntryField::of_address_path(&e.field), e.code))
+                    .collect()
+            });
+            add(&mut errors, backend.unwrap_or_default());
         }
-        errors.extend(self.choice_errors(quote));
+        add(&mut errors, self.choice_errors(quote));
+        add(&mut errors, self.street_errors_by(format, &postcode_fits));
         errors
     }
 
@@ -263,14 +354,17 @@ impl Entries {
         }
     }
 
-    /// The draft the backend quotes: what is entered so far (an address only once complete).
+    /// The draft the backend quotes: what is entered so far.
     pub fn draft(&self, cart_id: &str) -> CheckoutDraft {
         let contact = (!self.email.trim().is_empty() || !self.phone.trim().is_empty() || !self.name.trim().is_empty())
             .then(|| ContactDetails { email: self.email.trim().into(), phone: self.phone.trim().into(), name: self.name.trim().into() });
-        let address = self.address_complete().then(|| Address {
+        // The place as soon as it is known (it is what the ways to receive depend on); the street
+        // only for a courier: a pickup order carries no home address.
+        let courier = self.needs_street_address();
+        let address = self.place_known().then(|| Address {
             country: self.country.clone(),
             city: self.city.trim().into(),
-            line: self.line.trim().into(),
+            line: if courier { self.line.trim().into() } else { String::new() },
             postcode: self.postcode.trim().into(),
             region: self.region.trim().into(),
         });
@@ -286,6 +380,7 @@ impl Entries {
                 date: self.delivery_date.as_deref().and_then(Date::parse),
                 time_window_id: self.time_window.clone(),
                 pickup_point_id: self.pickup_point.clone(),
+                note: Some(self.courier_note.trim()).filter(|n| courier && !n.is_empty()).map(str::to_owned),
             }),
             payment_method: self.payment_method.clone(),
             promo_code: self.promo_code.clone(),

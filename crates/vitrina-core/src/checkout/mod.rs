@@ -14,8 +14,9 @@ use crate::money::MoneyError;
 use crate::{FieldCode, Money};
 
 /// Why the carrier would refuse to deliver to this address line, if it would: couriers deliver
-/// to a door, not to a P.O. box ("а/я"), "poste restante" ("до востребования") or a military
-/// unit ("в/ч") (seed 002, the stores' delivery terms).
+/// to a door, not to a P.O. box ("а/я"), "poste restante" ("до востребования"), a military
+/// unit ("в/ч") or a correctional institution ("исправительные учреждения") (seed 002 l.237,
+/// the marketplace terms 3.6).
 pub fn address_refusal(line: &str) -> Option<FieldCode> {
     let text = line.to_lowercase().replace(['\u{a0}', '\t'], " ");
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -24,7 +25,23 @@ pub fn address_refusal(line: &str) -> Option<FieldCode> {
         (FieldCode::PosteRestanteRefused, &["довостребования", "posterestante"]),
         (FieldCode::MilitaryUnitRefused, &["в/ч", "войсковаячасть", "воинскаячасть", "militaryunit"]),
     ];
-    patterns.into_iter().find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n))).map(|(code, _)| code)
+    patterns
+        .into_iter()
+        .find(|(_, needles)| needles.iter().any(|n| contains_word(&squeezed, n)))
+        .map(|(code, _)| code)
+        .or_else(|| is_correctional_institution(&text).then_some(FieldCode::CorrectionalInstitutionRefused))
+}
+
+/// Whether the address names a correctional institution: a word beginning «исправительн»
+/// (colony, institution), a colony-settlement or an educational colony, or the abbreviations as
+/// they are written («ФКУ ИК-5», «СИЗО-1»). Read word by word, so «Сизова» or «Пик» pass.
+fn is_correctional_institution(text: &str) -> bool {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let prefixes = ["исправительн", "correctional", "penitentiar"];
+    let whole = ["ик", "сизо", "prison"];
+    let pairs = [("колония", "поселение"), ("воспитательная", "колония")];
+    words.iter().any(|w| prefixes.iter().any(|p| w.starts_with(p)) || whole.contains(w))
+        || words.windows(2).any(|pair| pairs.contains(&(pair[0], pair[1])))
 }
 
 /// Whether `needle` occurs in `haystack` not preceded by a letter ("москва/ярославль" has no "а/я").
@@ -163,6 +180,13 @@ mod tests {
             ("Почтамт, до востребования", FieldCode::PosteRestanteRefused),
             ("в/ч 12345", FieldCode::MilitaryUnitRefused),
             ("Войсковая часть 54321", FieldCode::MilitaryUnitRefused),
+            ("Исправительная колония № 2", FieldCode::CorrectionalInstitutionRefused),
+            ("ФКУ ИК-5 УФСИН России", FieldCode::CorrectionalInstitutionRefused),
+            ("ИК-14, ул. Лагерная, 1", FieldCode::CorrectionalInstitutionRefused),
+            ("СИЗО-1, ул. Матросская Тишина, 18", FieldCode::CorrectionalInstitutionRefused),
+            ("Лечебное исправительное учреждение № 3", FieldCode::CorrectionalInstitutionRefused),
+            ("Колония-поселение № 8", FieldCode::CorrectionalInstitutionRefused),
+            ("HM Prison Brixton", FieldCode::CorrectionalInstitutionRefused),
         ];
         for (line, code) in table {
             assert_eq!(address_refusal(line), Some(code), "{line}");
@@ -171,8 +195,14 @@ mod tests {
 
     #[test]
     fn ordinary_addresses_pass_even_when_they_contain_the_letters() {
-        for line in ["ул. Ленина, д. 5, кв. 12", "трасса Москва/Ярославль, 12 км", "Hlavná 1, Bratislava"]
-        {
+        for line in [
+            "ул. Ленина, д. 5, кв. 12",
+            "трасса Москва/Ярославль, 12 км",
+            "Hlavná 1, Bratislava",
+            "ул. Пик-Ахун, 3",
+            "ул. Сизова, 7",
+            "Колонийская ул., 4",
+        ] {
             assert_eq!(address_refusal(line), None, "{line}");
         }
     }

@@ -32,6 +32,7 @@ pub const RESPONSE_TIME_HOURS: &str = "response_time_hours";
 pub const AWAY_ENABLED: &str = "away.enabled";
 pub const AWAY_UNTIL: &str = "away.until";
 pub const AWAY_NOTE: &str = "away.note";
+pub const PRESENCE_STATE: &str = "presence.state";
 pub const SIGNATURE: &str = "signature";
 
 /// The handle of the `i`-th messenger (`messages.messengers.1.handle`).

@@ -383,7 +383,16 @@ pub fn check_message(m: &NewContactMessage) -> Result<CheckedMessage, Vec<FieldE
     };
     let subject = take(paths::SUBJECT, field::required_text(&m.subject, MAX_SUBJECT_CHARS));
     let message = take(paths::MESSAGE, field::required_text(&m.message, MAX_MESSAGE_CHARS));
-    let reply_to = take(paths::REPLY_TO, field::email(&m.reply_to));
+    // One mailbox, kept as its bare address: a name pasted with it is dropped, and nothing that
+    // could break a header or send the mail elsewhere gets through.
+    let reply_to = take(
+        paths::REPLY_TO,
+        crate::mailbox::Mailbox::parse(&m.reply_to).map(|m| m.address().to_owned()).map_err(|e| match e {
+            crate::mailbox::MailboxError::Empty => FieldCode::Required,
+            crate::mailbox::MailboxError::TooLong => FieldCode::TooLong,
+            crate::mailbox::MailboxError::Invalid => FieldCode::InvalidEmail,
+        }),
+    );
     let mut context = MessageContext::default();
     for (field, value, slot) in [
         (paths::CONTEXT_ORDER, &m.context.order, &mut context.order),
@@ -450,6 +459,7 @@ mod tests {
             },
             response_time_hours: 24,
             away: Away::default(),
+            presence: Presence::default(),
             signature: String::new(),
         }
     }
@@ -624,6 +634,7 @@ mod tests {
             reply_to: "anna@example.com".into(),
             context: MessageContext { order: Some("1042".into()), shipment: None },
             website: String::new(),
+            locale: None,
         };
         let checked = check_message(&m).unwrap();
         assert_eq!(checked.subject, "Order 1042");
@@ -634,6 +645,7 @@ mod tests {
             reply_to: "anna".into(),
             context: MessageContext { order: Some("<script>".into()), shipment: None },
             website: String::new(),
+            locale: None,
         };
         let fields: Vec<(String, FieldCode)> = check_message(&bad).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
         assert_eq!(

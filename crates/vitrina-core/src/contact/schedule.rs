@@ -186,7 +186,7 @@ impl<'a> Schedule<'a> {
 
     /// The windows of ranges that start on `date` (a range belongs to the day it starts on, so
     /// a Friday 22:00–02:00 range still runs into a Saturday holiday).
-    fn windows_starting_on(&self, tz: &dyn TimeZones, date: Date) -> Vec<Window> {
+    pub fn windows_starting_on(&self, tz: &dyn TimeZones, date: Date) -> Vec<Window> {
         let midnight = date.days_since_epoch() * 86_400;
         let mut out = Vec::new();
         for range in ranges_on(self.hours, self.overrides, date) {

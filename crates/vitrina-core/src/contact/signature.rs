@@ -10,16 +10,24 @@ pub const MAX_LINE_CHARS: usize = 70;
 /// The horizontal line above and below (not counted among the six).
 pub const RULE: &str = "----------------------------------------";
 
-/// The signature's lines, without trailing blank ones.
+/// The signature's lines, without blank ones around it, nor a frame of horizontal lines the
+/// seller typed (the emails frame it themselves).
 pub fn lines(signature: &str) -> Vec<&str> {
     let mut lines: Vec<&str> = signature.lines().map(str::trim_end).collect();
-    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+    let edge = |l: &str| l.trim().is_empty() || is_rule(l);
+    while lines.last().is_some_and(|l| edge(l)) {
         lines.pop();
     }
-    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+    while lines.first().is_some_and(|l| edge(l)) {
         lines.remove(0);
     }
     lines
+}
+
+/// A line that is only a horizontal rule (`---`, `___`, `===` and the like).
+fn is_rule(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= 3 && line.chars().all(|c| matches!(c, '-' | '_' | '=' | '—' | '–' | '─'))
 }
 
 fn contains(haystack: &str, needle: &str) -> bool {
@@ -120,6 +128,14 @@ pub fn framed(signature: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_frame_the_seller_typed_is_not_framed_again() {
+        let typed = format!("{RULE}\nMarek Horváth\nSeverny Veter s.r.o.\n{RULE}\n");
+        assert_eq!(lines(&typed), ["Marek Horváth", "Severny Veter s.r.o."]);
+        assert_eq!(framed(&typed), format!("{RULE}\nMarek Horváth\nSeverny Veter s.r.o.\n{RULE}"));
+        assert_eq!(lines("Marek\n-- \nnot a rule: Marek - owner"), ["Marek", "--", "not a rule: Marek - owner"]);
+    }
 
     fn marek() -> Identity {
         Identity {

@@ -5,8 +5,10 @@ use super::audience::Viewer;
 use super::obfuscate;
 use super::schedule::{Schedule, Window};
 use super::zone::{TimeZones, from_local, local_date};
-use crate::api::{Access, AwayNotice, ChannelKind, ContactSettings, ContactWindow, PhoneNumber, PublicChannel, SellerContact};
-use crate::civil::{Date, UnixSeconds, format_rfc3339_utc};
+use crate::api::{
+    Access, AwayNotice, ChannelKind, ContactSettings, ContactWindow, PhoneNumber, PresenceState, PublicChannel, SellerContact,
+};
+use crate::civil::{Date, UnixSeconds, format_rfc3339_utc, parse_rfc3339};
 use crate::field;
 
 /// The date in the seller's zone (UTC when the zone is unknown).
@@ -47,15 +49,96 @@ pub fn availability(settings: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZ
     Availability { open_now: window.is_some_and(|w| w.start <= now), window }
 }
 
-/// When a reply to a message sent at `now` can be expected: within the typical response time,
-/// counted from the return date while the seller is away.
+/// When a reply to a message sent at `now` can be expected (seed 001: answer within a day, but
+/// weekends and holidays do not count). The clock starts at `now`, or at the return while the
+/// seller is away, and runs only in the seller's working time:
+///
+/// - each whole day of the response time is one working day (a date with hours, after the
+///   holiday overrides): the reply comes by the end of that day's hours, so a message sent on
+///   Friday evening to a seller who replies "within a day" is due by the end of Monday's hours;
+/// - hours beyond whole days are counted inside the hours (4 hours from Monday 16:00, with
+///   hours 09:00–18:00, is Tuesday 11:00).
+///
+/// A seller with no hours at all (or an unknown zone) is taken at the calendar's word.
 pub fn reply_expected_by(settings: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones) -> UnixSeconds {
     let today = seller_today(settings, now, tz);
     let from = match away_until(settings, today) {
         Some(until) => now.max(return_instant(settings, until, tz)),
         None => now,
     };
-    from + i64::from(settings.response_time_hours.max(1)) * 3600
+    let hours = i64::from(settings.response_time_hours.max(1));
+    let calendar = from + hours * 3600;
+    let schedule = Schedule::of(settings);
+    let Some(start_date) = local_date(tz, &settings.time_zone, from) else { return calendar };
+    let mut from = from;
+    let whole_days = hours / 24;
+    if whole_days > 0 {
+        let mut counted = 0;
+        let mut date = start_date;
+        let mut end_of_day = None;
+        for _ in 0..HORIZON_DAYS {
+            date = date.add_days(1);
+            let windows = schedule.windows_starting_on(tz, date);
+            if let Some(end) = windows.iter().map(|w| w.end).max() {
+                counted += 1;
+                if counted == whole_days {
+                    end_of_day = Some(end);
+                    break;
+                }
+            }
+        }
+        let Some(end) = end_of_day else { return calendar };
+        from = end;
+    }
+    let mut remaining = (hours % 24) * 3600;
+    if remaining == 0 {
+        return from;
+    }
+    let mut at = from;
+    for _ in 0..HORIZON_DAYS * 4 {
+        let Some(window) = schedule.window_at_or_after(tz, at) else { return calendar };
+        let start = window.start.max(at);
+        if window.end - start >= remaining {
+            return start + remaining;
+        }
+        remaining -= window.end - start;
+        at = window.end;
+    }
+    calendar
+}
+
+/// How far ahead a reply time looks for working days (holidays may close many in a row).
+const HORIZON_DAYS: usize = 400;
+
+/// The seller's own switch while it is in force at `now`: from when it was set until the end of
+/// the hours of that day in the seller's zone (until midnight when that day has no hours left).
+pub fn presence_at(settings: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones) -> Option<(PresenceState, UnixSeconds)> {
+    let presence = &settings.presence;
+    if !matches!(presence.state, PresenceState::Available | PresenceState::Away) {
+        return None;
+    }
+    let (set_at, _) = parse_rfc3339(presence.set_at.trim())?;
+    let date = local_date(tz, &settings.time_zone, set_at)?;
+    let end_of_hours = Schedule::of(settings).windows_starting_on(tz, date).iter().map(|w| w.end).max();
+    let midnight = from_local(tz, &settings.time_zone, date.add_days(1).days_since_epoch() * 86_400)?;
+    let expires = end_of_hours.filter(|end| *end > set_at).unwrap_or(midnight);
+    (set_at <= now && now < expires).then_some((presence.state, expires))
+}
+
+/// Whether messages are answered at once at `now`: during the hours unless the seller set
+/// themselves away, and outside them only while the seller set themselves available.
+pub fn messages_availability(settings: &ContactSettings, now: UnixSeconds, tz: &dyn TimeZones) -> Availability {
+    let scheduled = availability(settings, now, tz);
+    if away_until(settings, seller_today(settings, now, tz)).is_some() {
+        return scheduled;
+    }
+    match presence_at(settings, now, tz) {
+        Some((PresenceState::Available, expires)) => Availability { open_now: true, window: Some(Window { start: now, end: expires }) },
+        Some((PresenceState::Away, expires)) => {
+            Availability { open_now: false, window: Schedule::of(settings).window_at_or_after(tz, expires) }
+        }
+        _ => scheduled,
+    }
 }
 
 /// The away notice shoppers see, while away.
@@ -111,7 +194,7 @@ pub fn public_view(
 
     let m = &settings.messages;
     if accepts && m.enabled {
-        let mut c = with_schedule(channel(ChannelKind::Messages, m.audience, viewer), a);
+        let mut c = with_schedule(channel(ChannelKind::Messages, m.audience, viewer), messages_availability(settings, now, tz));
         if c.access == Access::Open {
             // A messenger reached by the phone number gives the number away: outside the
             // hours (or to someone who may not see the phone) it is left out with the phone.
@@ -225,6 +308,7 @@ mod tests {
             identity: Identity { full_name: "Marek Horváth".into(), ..Default::default() },
             response_time_hours: 24,
             away: Away::default(),
+            presence: Presence::default(),
             signature: String::new(),
         }
     }
@@ -336,8 +420,9 @@ mod tests {
         assert_eq!(phone.available_now, Some(false));
         // Thursday 26 Nov has no hours; the next is Monday 30 Nov 09:00.
         assert_eq!(phone.next_window.as_ref().unwrap().starts_at, "2026-11-30T08:00:00Z");
-        // Back on the 26th (00:00 in Bratislava is 23:00 UTC the day before), plus a day.
-        assert_eq!(reply_expected_by(&s, utc(MONDAY_10), &Tz), utc("2026-11-26T23:00:00Z"));
+        // Back on Thursday the 26th; the next working day after it is Monday the 30th (the
+        // settings have hours on Mondays and Tuesdays only), by the end of its hours.
+        assert_eq!(reply_expected_by(&s, utc(MONDAY_10), &Tz), utc("2026-11-30T17:00:00Z"));
         // On the return date away mode has ended by itself.
         let v = view(&s, Viewer::Anonymous, "2026-11-26T09:00:00Z");
         assert_eq!(v.away, None);
@@ -345,6 +430,86 @@ mod tests {
 
     #[test]
     fn a_reply_is_expected_within_the_response_time() {
-        assert_eq!(reply_expected_by(&settings(), utc(MONDAY_20), &Tz), utc("2026-11-24T19:00:00Z"));
+        // Within a day: by the end of the next working day's hours (Tuesday 18:00 Bratislava).
+        assert_eq!(reply_expected_by(&settings(), utc(MONDAY_20), &Tz), utc("2026-11-24T17:00:00Z"));
+    }
+
+    /// Monday to Friday 09:00–18:00 in Bratislava (UTC+1 in November), Christmas Eve off.
+    fn weekdays() -> ContactSettings {
+        let day = vec![TimeRange::new("09:00", "18:00")];
+        let mut s = settings();
+        s.hours = WeeklyHours { mon: day.clone(), tue: day.clone(), wed: day.clone(), thu: day.clone(), fri: day, ..Default::default() };
+        s
+    }
+
+    #[test]
+    fn reply_times_count_working_time_only_skipping_weekends_and_holidays() {
+        // (sent at, response time in hours, due by) — all UTC; local time is one hour ahead.
+        let cases = [
+            // Friday evening, "within a day": Monday, by the end of its hours.
+            ("2026-11-27T18:30:00Z", 24, "2026-11-30T17:00:00Z"),
+            // Friday morning: the next working day is Monday too.
+            ("2026-11-27T08:00:00Z", 24, "2026-11-30T17:00:00Z"),
+            // Saturday: Monday.
+            ("2026-11-28T12:00:00Z", 24, "2026-11-30T17:00:00Z"),
+            // Wednesday 23 Dec: Thursday the 24th is a holiday, so Friday the 25th.
+            ("2026-12-23T10:00:00Z", 24, "2026-12-25T17:00:00Z"),
+            // Two days from Thursday: Friday, then Monday.
+            ("2026-11-26T10:00:00Z", 48, "2026-11-30T17:00:00Z"),
+            // Four working hours from Monday 16:00: two on Monday, two on Tuesday from 09:00.
+            ("2026-11-23T15:00:00Z", 4, "2026-11-24T10:00:00Z"),
+            // Four hours inside the hours stay four hours.
+            ("2026-11-23T09:00:00Z", 4, "2026-11-23T13:00:00Z"),
+            // Four hours from Friday night: Monday 13:00.
+            ("2026-11-27T21:00:00Z", 4, "2026-11-30T12:00:00Z"),
+            // A day and two hours from Friday evening: Monday's end, then Tuesday 11:00.
+            ("2026-11-27T18:30:00Z", 26, "2026-12-01T10:00:00Z"),
+        ];
+        let mut s = weekdays();
+        s.overrides = vec![DateOverride { date: "2026-12-24".into(), ranges: vec![], note: "Christmas Eve".into() }];
+        for (sent, hours, due) in cases {
+            s.response_time_hours = hours;
+            assert_eq!(format_rfc3339_utc(reply_expected_by(&s, utc(sent), &Tz)), due, "sent {sent}, within {hours} h");
+        }
+    }
+
+    #[test]
+    fn a_seller_without_hours_is_taken_at_the_calendars_word() {
+        let mut s = settings();
+        s.hours = WeeklyHours::default();
+        assert_eq!(reply_expected_by(&s, utc(MONDAY_20), &Tz), utc("2026-11-24T19:00:00Z"));
+    }
+
+    fn messages(v: &SellerContact) -> &PublicChannel {
+        v.channel(ChannelKind::Messages).unwrap()
+    }
+
+    #[test]
+    fn away_now_holds_until_the_end_of_the_days_hours() {
+        let mut s = weekdays();
+        s.presence = Presence { state: PresenceState::Away, set_at: "2026-11-23T09:30:00Z".into() };
+        let busy = view(&s, Viewer::Anonymous, "2026-11-23T12:00:00Z");
+        assert_eq!(messages(&busy).available_now, Some(false));
+        // The next time it is answered at once: Tuesday's hours.
+        assert_eq!(messages(&busy).next_window.as_ref().unwrap().starts_at, "2026-11-24T08:00:00Z");
+        // The phone keeps its hours: the switch is about messages answered at once.
+        assert_eq!(busy.channel(ChannelKind::Phone).unwrap().available_now, Some(true));
+        // Tuesday the switch has expired and the schedule decides again.
+        let tuesday = view(&s, Viewer::Anonymous, "2026-11-24T09:00:00Z");
+        assert_eq!(messages(&tuesday).available_now, Some(true));
+    }
+
+    #[test]
+    fn available_now_may_reach_past_the_hours_until_midnight_only() {
+        let mut s = weekdays();
+        s.presence = Presence { state: PresenceState::Available, set_at: "2026-11-23T18:00:00Z".into() };
+        let evening = view(&s, Viewer::Anonymous, "2026-11-23T20:00:00Z");
+        assert_eq!(messages(&evening).available_now, Some(true));
+        // Set after the day's hours ended: it lasts until midnight in Bratislava.
+        assert_eq!(messages(&evening).available_until.as_deref(), Some("2026-11-23T23:00:00Z"));
+        assert_eq!(messages(&view(&s, Viewer::Anonymous, "2026-11-23T23:30:00Z")).available_now, Some(false));
+        // Without a switch the evening is outside the hours.
+        s.presence = Presence::default();
+        assert_eq!(messages(&view(&s, Viewer::Anonymous, "2026-11-23T20:00:00Z")).available_now, Some(false));
     }
 }

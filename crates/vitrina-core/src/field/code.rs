@@ -60,6 +60,11 @@ field_codes! {
     ),
     /// …nor to a military unit (в/ч).
     MilitaryUnitRefused => ("military_unit_refused", "The carrier does not deliver to military units (в/ч). Give a civilian address."),
+    /// …nor to a correctional institution (исправительное учреждение).
+    CorrectionalInstitutionRefused => (
+        "correctional_institution_refused",
+        "The carrier does not deliver to correctional institutions (исправительные учреждения). Give another address."
+    ),
     UnknownOption => ("unknown_option", "This choice is not available for this order."),
     PromoInvalid => ("promo_invalid", "There is no such promo code."),
     PromoExpired => ("promo_expired", "This promo code has expired."),

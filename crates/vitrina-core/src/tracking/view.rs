@@ -114,6 +114,8 @@ pub fn shipment_view(record: &ShipmentRecord, now: UnixSeconds) -> Shipment {
         stall,
         customs_offer,
         delivery_attempts,
+        // What the carrier's record does not say; the store adds it for its own orders.
+        collection: None,
         event_count: events.len() as u32,
         events: (0..events.len()).rev().map(event_view).collect(),
     }

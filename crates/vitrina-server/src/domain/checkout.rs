@@ -27,7 +27,11 @@ pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft:
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
             let errors = address_errors(store, address);
-            let options = if errors.is_empty() { delivery_options(store, &cart, address, now) } else { Vec::new() };
+            // The ways to receive depend on the place only: a refused street is the courier's
+            // problem, said beside the street, and the other ways (and the street field itself,
+            // which belongs to the courier's option) stay on offer.
+            let place_known = errors.iter().all(is_street);
+            let options = if place_known { delivery_options(store, &cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -62,6 +66,7 @@ pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft:
     let payment_methods = payment_methods(store, language, chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
+        oversize: cart.oversize,
         cart,
         address_errors,
         delivery_options,
@@ -84,45 +89,68 @@ fn normalised_promo(code: Option<&str>) -> Option<String> {
     code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty())
 }
 
-/// Problems with an address, field by field (`address.city`, …).
+/// Problems with an address, field by field (`address.city`, …): the place the ways to receive
+/// depend on, and the street when one is given. What else a courier needs is
+/// [`courier_address_errors`].
 pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut check = |path: &str, result: Result<String, FieldCode>| {
+    let mut check = |path: &str, result: Result<(), FieldCode>| {
         if let Err(code) = result {
             errors.push(FieldError::of(path, code));
         }
     };
     // The store's countries, each written as Google's address metadata says.
     let format = addresses::format(&address.country).filter(|_| store.countries.contains(&address.country.as_str()));
-    check("address.country", if format.is_some() { Ok(String::new()) } else { Err(FieldCode::UnsupportedCountry) });
-    check("address.city", field::required_text(&address.city, 100));
-    check(
-        "address.line",
-        field::required_text(&address.line, 200).and_then(|line| match rules::address_refusal(&line) {
-            Some(reason) => Err(reason),
-            None => Ok(line),
-        }),
-    );
-    check("address.region", field::optional_text(&address.region, 100).map(|()| String::new()));
-    // The country's format: which fields it requires, the postcode's pattern (as the app checks).
-    if let Some(format) = format {
-        let value = |kind| match kind {
-            AddressFieldKind::Street => address.line.as_str(),
-            AddressFieldKind::City => address.city.as_str(),
-            AddressFieldKind::Region => address.region.as_str(),
-            AddressFieldKind::Postcode => address.postcode.as_str(),
-            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+    check("address.country", if format.is_some() { Ok(()) } else { Err(FieldCode::UnsupportedCountry) });
+    // The place: a city or a postcode, either is enough to say how the parcel can come.
+    let postcode = address.postcode.trim();
+    if address.city.trim().is_empty() && postcode.is_empty() {
+        check("address.city", Err(FieldCode::Required));
+    }
+    check("address.city", field::optional_text(&address.city, 100));
+    check("address.region", field::optional_text(&address.region, 100));
+    // A postcode given is of the country's pattern (as the app checks it).
+    let fits = |pattern: &str| addresses::postcode_matches(pattern, postcode);
+    let pattern = format.and_then(|f| f.postcode_pattern.as_deref());
+    check("address.postcode", if postcode.is_empty() || pattern.is_none_or(fits) { Ok(()) } else { Err(FieldCode::InvalidPostcode) });
+    // A street, when one is given (a courier needs it: [`courier_address_errors`]).
+    if !address.line.trim().is_empty() {
+        check("address.line", field::required_text(&address.line, 200).and_then(|line| rules::address_refusal(&line).map_or(Ok(()), Err)));
+    }
+    errors
+}
+
+/// An error in the street line, which only a courier needs.
+fn is_street(error: &FieldError) -> bool {
+    error.field == "address.line"
+}
+
+/// What a courier needs beyond the place: a street, and every field the country's format
+/// requires (the oblast in Russia, the postcode in Slovakia).
+pub fn courier_address_errors(address: Option<&Address>) -> Vec<FieldError> {
+    let empty = Address::default();
+    let address = address.unwrap_or(&empty);
+    let mut errors = Vec::new();
+    if address.line.trim().is_empty() {
+        errors.push(FieldError::of("address.line", FieldCode::Required));
+    }
+    let Some(format) = addresses::format(&address.country) else { return errors };
+    let value = |kind| match kind {
+        AddressFieldKind::Street => address.line.as_str(),
+        AddressFieldKind::City => address.city.as_str(),
+        AddressFieldKind::Region => address.region.as_str(),
+        AddressFieldKind::Postcode => address.postcode.as_str(),
+        AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+    };
+    for (kind, code) in format.problems(value, addresses::postcode_matches) {
+        let path = match kind {
+            AddressFieldKind::Street => "address.line",
+            AddressFieldKind::City => "address.city",
+            AddressFieldKind::Region => "address.region",
+            _ => "address.postcode",
         };
-        for (kind, code) in format.problems(value, addresses::postcode_matches) {
-            let path = match kind {
-                AddressFieldKind::Street => "address.line",
-                AddressFieldKind::City => "address.city",
-                AddressFieldKind::Region => "address.region",
-                _ => "address.postcode",
-            };
-            if !errors.iter().any(|e| e.field == path) {
-                errors.push(FieldError::of(path, code));
-            }
+        if !errors.iter().any(|e| e.field == path) {
+            errors.push(FieldError::of(path, code));
         }
     }
     errors
@@ -143,14 +171,26 @@ fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: De
         dates: Vec::new(),
         time_windows: Vec::new(),
         pickup_points: Vec::new(),
+        id_documents: if kind == DeliveryKind::ParcelLocker { Vec::new() } else { policy::ID_DOCUMENTS.to_vec() },
     }
 }
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
-/// from the seller's shop; outside the store's own country only by international courier.
+/// from the seller's shop; what the carrier does not take at all only from the shop; outside
+/// the store's own country only by international courier. A way to collect is offered where it
+/// has points in the shopper's place (city or postcode), with those points.
 pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+    let (city, postcode) = (address.city.as_str(), address.postcode.as_str());
     let currency = &cart.subtotal.currency;
     let option = |method: &Method, kind: DeliveryKind| method_option(store, currency, method, kind, now);
+    let collected = |method: &Method, kind: DeliveryKind, points: Vec<vitrina_core::api::PickupPoint>| {
+        (!points.is_empty() && address.country == store.home_country)
+            .then(|| DeliveryOption { pickup_points: points, ..option(method, kind) })
+    };
+    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, (store.seller_shops)(city, postcode));
+    if cart.oversize {
+        return shop.into_iter().collect();
+    }
     let courier_method = if address.country != store.home_country {
         &policy::INTERNATIONAL_COURIER
     } else if cart.bulky {
@@ -162,19 +202,11 @@ pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: Un
     courier.dates = rules::business_days_between(courier.earliest, courier.latest);
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
-    if address.country == store.home_country {
-        if !cart.bulky {
-            let mut pickup = option(&policy::PICKUP_POINT, DeliveryKind::PickupPoint);
-            pickup.pickup_points = (store.pickup_points)();
-            let mut locker = option(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker);
-            locker.pickup_points = (store.parcel_lockers)();
-            options.push(pickup);
-            options.push(locker);
-        }
-        let mut shop = option(&policy::SELLER_SHOP, DeliveryKind::SellerShop);
-        shop.pickup_points = (store.seller_shops)();
-        options.push(shop);
+    if !cart.bulky {
+        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, (store.pickup_points)(city, postcode)));
+        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, (store.parcel_lockers)(city, postcode)));
     }
+    options.extend(shop);
     options
 }
 
@@ -214,13 +246,23 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         check("recipient.name", field::required_text(&recipient.name, 100));
         check("recipient.phone", phone(&recipient.phone));
     }
-    match &draft.address {
-        None => check("address.line", Err(FieldCode::Required)),
-        Some(_) => errors.extend(quote.address_errors.iter().cloned()),
-    }
     let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
+    // A courier comes to a door: a pickup order needs no street (it goes to the point, whatever
+    // was typed there before), a courier order does.
+    let courier = chosen.is_some_and(|(_, o)| o.kind == DeliveryKind::Courier);
+    match &draft.address {
+        None => check("address.city", Err(FieldCode::Required)),
+        Some(_) => errors.extend(quote.address_errors.iter().filter(|e| courier || !is_street(e)).cloned()),
+    }
+    if courier {
+        for error in courier_address_errors(draft.address.as_ref()) {
+            if !errors.iter().any(|e| e.field == error.field) {
+                errors.push(error);
+            }
+        }
+    }
     match chosen {
-        None if quote.address_errors.is_empty() => {
+        None if quote.address_errors.iter().all(is_street) => {
             let code = if draft.delivery.is_some() { FieldCode::UnknownOption } else { FieldCode::Required };
             errors.push(FieldError::of("delivery.option_id", code));
         }

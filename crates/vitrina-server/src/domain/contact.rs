@@ -2,20 +2,30 @@
 //! seller's editable settings (only for the seller who owns the store, saved with a version so a
 //! stale tab cannot overwrite a newer save), and the messages sent through the contact form.
 
-use crate::domain::emails;
+use crate::domain::emails::{self, Site};
+use crate::domain::session::seller_account;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::outbox;
-use crate::state::AppState;
+use crate::intl::{self, Intl};
+use crate::outbox::{self, Party};
 use crate::store::contact::{self, SellerSettings};
-use crate::store::sessions::account_for_token;
+use crate::store::outbox as rows;
+use crate::store::sessions::{self, account_for_token};
 use crate::tz::TzDatabase;
 use rusqlite::Transaction;
-use vitrina_core::api::{Access, Account, ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact};
+use serde_json::json;
+use vitrina_core::api::{
+    Access, Account, ContactSettings, ContactSettingsDocument, MessageReceipt, NewContactMessage, Presence, PresenceState,
+    SaveContactSettings, SellerContact,
+};
+use vitrina_core::civil::Date;
 use vitrina_core::civil::{UnixSeconds, format_rfc3339_utc};
 use vitrina_core::contact::Viewer;
 use vitrina_core::contact::rules::{CheckedMessage, check_message, check_settings};
-use vitrina_core::contact::view::{away_notice, public_view, reply_expected_by};
+use vitrina_core::contact::signature;
+use vitrina_core::contact::view::{away_notice, presence_at, public_view, reply_expected_by};
+use vitrina_core::locale::Locale;
+use vitrina_core::validate;
 use vitrina_core::{Problem, ProblemKind};
 
 /// How the shopper signed in with `token` (or nobody) can reach the seller now.
@@ -27,18 +37,21 @@ pub fn seller_contact(tx: &Transaction<'_>, seller_id: &str, token: Option<&str>
 
 /// The signed-in account that owns `seller_id`: 401 without a session, 403 for anyone else.
 fn owner(tx: &Transaction<'_>, token: Option<&str>, seller_id: &str, now: UnixSeconds) -> ApiResult<Account> {
-    let account = account_for_token(tx, token, now)?
-        .ok_or_else(|| ApiError::detail(ProblemKind::Unauthorized, "Sign in as the seller to edit the contact page."))?;
-    if account.seller_id.as_deref() != Some(seller_id) {
-        return Err(ApiError::detail(
-            ProblemKind::Forbidden,
-            "Only the seller who owns this store can see or change its contact settings.",
-        ));
-    }
-    Ok(account)
+    seller_account(
+        tx,
+        token,
+        seller_id,
+        now,
+        "Sign in as the seller to edit the contact page.",
+        "Only the seller who owns this store can see or change its contact settings.",
+    )
 }
 
-fn document(seller_id: &str, stored: SellerSettings, now: UnixSeconds) -> ContactSettingsDocument {
+fn document(seller_id: &str, mut stored: SellerSettings, now: UnixSeconds) -> ContactSettingsDocument {
+    // A switch that has run out is no switch: the editor shows the hours deciding again.
+    if presence_at(&stored.settings, now, &TzDatabase).is_none() {
+        stored.settings.presence = Presence::default();
+    }
     let warnings = check_settings(&stored.settings, now, &TzDatabase).warnings;
     ContactSettingsDocument {
         seller_id: seller_id.to_owned(),
@@ -77,8 +90,23 @@ pub fn save_settings(
     if !report.is_ok() {
         return Err(ApiError::validation(report.errors));
     }
-    contact::save(tx, seller_id, &body.settings, now, Some(&account.email))?;
+    let mut settings = body.settings.clone();
+    settings.presence = stamped_presence(&current.settings, &body.settings.presence, now);
+    contact::save(tx, seller_id, &settings, now, Some(&account.email))?;
     Ok(document(seller_id, contact::load(tx, seller_id)?, now))
+}
+
+/// The seller's "available now / away now" switch as it is kept. Its time is this server's clock
+/// when the seller turns it on or changes it (what a browser says it is never counts); a switch
+/// still in force keeps its time, so saving other settings does not stretch it past the day.
+fn stamped_presence(saved: &ContactSettings, asked: &Presence, now: UnixSeconds) -> Presence {
+    if !matches!(asked.state, PresenceState::Available | PresenceState::Away) {
+        return Presence::default();
+    }
+    match presence_at(saved, now, &TzDatabase) {
+        Some((state, _)) if state == asked.state => saved.presence.clone(),
+        _ => Presence { state: asked.state, set_at: format_rfc3339_utc(now) },
+    }
 }
 
 /// The seller and who is writing (the account signed in with `token`, if any).
@@ -112,39 +140,135 @@ pub fn admit(seller: &SellerSettings, sender: Option<&Account>, body: &NewContac
     check_message(body).map_err(ApiError::validation)
 }
 
-/// The acknowledgement a message gets: its id, and when a reply can be expected.
-pub fn receipt(seller: &SellerSettings, now: UnixSeconds) -> MessageReceipt {
+/// Whether the acknowledgement may go by email: only to a sender signed in with a verified
+/// address who gave that very address to reply to. Anyone else gets the answer on the page
+/// only, so the form can never mail the sender's words to an address that did not send them.
+pub fn acknowledge_to(sender: Option<&Account>, message: &CheckedMessage) -> Option<String> {
+    let account = sender.filter(|a| a.email_verified)?;
+    (validate::email_key(&account.email) == validate::email_key(&message.reply_to)).then(|| account.email.clone())
+}
+
+/// The answer a message gets: its reference number, when a reply can be expected, and whether
+/// an acknowledgement went by email.
+pub fn receipt(
+    seller: &SellerSettings,
+    sender: Option<&Account>,
+    message: &CheckedMessage,
+    site: &Site,
+    now: UnixSeconds,
+) -> MessageReceipt {
     let settings = &seller.settings;
     MessageReceipt {
-        id: ids::random_hex(8),
+        id: ids::reference(),
         received_at: format_rfc3339_utc(now),
         response_time_hours: settings.response_time_hours,
         reply_expected_by: format_rfc3339_utc(reply_expected_by(settings, now, &TzDatabase)),
         away: away_notice(settings, now, &TzDatabase),
+        acknowledgement_sent_to: acknowledge_to(sender, message),
+        help_url: site.help_url.clone(),
     }
 }
 
-/// Keeps the message and writes both emails, to the seller and the acknowledgement to the sender.
-pub async fn deliver(
-    state: &AppState,
-    seller_id: String,
+/// The signature under the acknowledgement: only what the contact page shows this sender at this
+/// moment (a hidden address, or a phone outside its hours or not for this sender, never appears).
+pub fn public_signature(view: &SellerContact) -> Vec<String> {
+    let identity = &view.identity;
+    let name = identity.full_name.trim();
+    let mut lines: Vec<String> = Vec::new();
+    if !name.is_empty() {
+        lines.push(name.to_owned());
+    }
+    let company = identity.legal_entity.trim();
+    lines.push(if company.is_empty() || company == view.seller_name {
+        view.seller_name.clone()
+    } else {
+        format!("{company} · {}", view.seller_name)
+    });
+    if !identity.website.trim().is_empty() {
+        lines.push(identity.website.trim().to_owned());
+    }
+    for channel in &view.channels {
+        if let Some(address) = channel.email_encoded.as_deref().and_then(vitrina_core::contact::obfuscate::decode) {
+            lines.push(address);
+        }
+        if let Some(phone) = &channel.phone {
+            lines.push(phone.display.clone());
+        }
+    }
+    let framed = signature::framed(&lines.join("\n"));
+    framed.lines().map(str::to_owned).collect()
+}
+
+/// Keeps the message, and in the same transaction puts its emails in the outbox: the message to
+/// the seller (in the seller's language) and, when [`acknowledge_to`] allows, the
+/// acknowledgement (in the sender's).
+#[allow(clippy::too_many_arguments)]
+pub fn record_message(
+    tx: &Transaction<'_>,
+    site: &Site,
+    seller_id: &str,
     seller: &SellerSettings,
     sender: Option<&Account>,
     message: &CheckedMessage,
     receipt: &MessageReceipt,
+    locale: Locale,
     now: UnixSeconds,
 ) -> ApiResult<()> {
-    let (id, email, kept) = (receipt.id.clone(), sender.map(|a| a.email.clone()), message.clone());
-    state.db.run(move |tx| contact::insert_message(tx, &id, &seller_id, email.as_deref(), &kept, now)).await?;
-    let (to_seller, ack) = emails::contact_message(&seller.seller_name, &seller.settings, message, sender, state.options.store_name(), now);
-    let dir = state.options.outbox_dir.clone();
-    let stem = format!("contact-{}", receipt.id);
-    tokio::task::spawn_blocking(move || {
-        outbox::write(&dir, &format!("{stem}-to-seller"), &to_seller, now)?;
-        outbox::write(&dir, &format!("{stem}-acknowledgement"), &ack, now)
-    })
-    .await
-    .map_err(ApiError::internal)?
-    .map_err(|e| ApiError::internal(format!("outbox: {e}")))?;
+    contact::insert_message(tx, &receipt.id, seller_id, sender.map(|a| a.email.as_str()), message, locale.tag(), now)?;
+    let settings = &seller.settings;
+    let expected = reply_expected_by(settings, now, &TzDatabase);
+    let zone = settings.time_zone.as_str();
+    let message_lines: Vec<&str> = message.message.lines().collect();
+
+    let seller_locale = intl::stored(sessions::seller_locale(tx, seller_id)?.as_deref());
+    let (checked, account) = match sender {
+        Some(a) if a.email_verified => ("verified", a.email.as_str()),
+        Some(a) => ("unverified", a.email.as_str()),
+        None => ("anonymous", ""),
+    };
+    let reply_to_unchecked = !(checked == "verified" && validate::email_key(account) == validate::email_key(&message.reply_to));
+    let own_signature = signature::framed(&signature::effective(settings, &seller.seller_name));
+    let to_seller = emails::simple_email(
+        "contact_to_seller",
+        seller_locale,
+        site,
+        "c",
+        &json!({
+            "seller": seller.seller_name, "checked": checked, "account": account, "reply_to": message.reply_to,
+            "reply_to_unchecked": reply_to_unchecked, "subject": message.subject,
+            "order": message.context.order, "shipment": message.context.shipment,
+            "received": emails::time_in_zone(seller_locale, now, zone), "reference": receipt.id,
+            "message": message_lines, "signature": own_signature.lines().collect::<Vec<_>>(),
+            "expected": emails::time_in_zone(seller_locale, expected, zone),
+        }),
+        Party::new(format!("{} · {}", site.store_name, seller.seller_name), "contact@vitrina.localhost"),
+        Party::new(&seller.seller_name, settings.email.address.trim()),
+        Some(Party::new("", &message.reply_to)),
+    )?;
+    let name = format!("contact-{}-to-seller", receipt.id);
+    rows::insert_ready(tx, &name, now, &outbox::build(&to_seller, now, &name).map_err(ApiError::internal)?)?;
+
+    if let Some(to) = &receipt.acknowledgement_sent_to {
+        let view = public_view(seller_id, &seller.seller_name, settings, Viewer::of(sender), now, &TzDatabase);
+        let away = away_notice(settings, now, &TzDatabase)
+            .map(|a| json!({ "until": Date::parse(&a.until).map(|d| Intl::new(locale).date(d)).unwrap_or(a.until), "note": a.note.lines().collect::<Vec<_>>() }));
+        let ack = emails::simple_email(
+            "contact_acknowledgement",
+            locale,
+            site,
+            "c",
+            &json!({
+                "seller": seller.seller_name, "subject": message.subject, "reference": receipt.id, "away": away,
+                "within": emails::within(locale, settings.response_time_hours),
+                "expected": emails::time_in_zone(locale, expected, zone),
+                "message": message_lines, "signature": public_signature(&view),
+            }),
+            Party::new(format!("{} · {}", seller.seller_name, site.store_name), "contact@vitrina.localhost"),
+            Party::new(sender.map(|a| a.display_name.as_str()).unwrap_or_default(), to),
+            None,
+        )?;
+        let name = format!("contact-{}-acknowledgement", receipt.id);
+        rows::insert_ready(tx, &name, now, &outbox::build(&ack, now, &name).map_err(ApiError::internal)?)?;
+    }
     Ok(())
 }

@@ -1,254 +1,455 @@
-//! The emails the store sends, written to the outbox.
+//! The emails the store writes, each in the language of the person it goes to.
 //!
-//! The order confirmation follows seed 002 (l.691–807, what a confirmation must contain): the
-//! order number in the subject and at the top, thanks by name, the items with quantities and
-//! prices, the totals, delivery and payment, the addresses, and how to reach the seller.
+//! Every email is a template in `emails/` (minijinja), rendered twice from one source, as plain
+//! text and as HTML (readable on a phone), with its words from `emails/locales/{lang}.json` and
+//! its money, dates and countries formatted by `intl` (ICU4X). `outbox` builds the MIME message.
 //!
-//! A message through the contact form makes two: the message to the seller, ready for the answer,
-//! and the automatic acknowledgement to the sender (seeds 001 and 003).
+//! The order emails follow seed 002 (l.691–807): the order number in the subject and at the top,
+//! the items, totals, payment, delivery with the expected dispatch and delivery dates, the
+//! addresses, how to change or cancel, and how to reach the seller; then one email for each step
+//! of the order a shopper waits for (payment, the seller's confirmation, shipping with the
+//! tracking link, pickup with the code, delivery, cancellation, refund). Which event sends which
+//! email is [`OrderEmail::for_event`]: a new event is one variant there and one template.
+//!
+//! A message through the contact form makes the message to the seller (in the seller's
+//! language), and an acknowledgement only to a sender who is signed in with a verified address
+//! and gave that address: the form is never a way to mail anyone else (`domain::contact`).
 
-use crate::outbox::{self, Email, escape_html};
-use crate::tz::TzDatabase;
-use vitrina_core::api::{Account, ContactSettings, DeliveryKind, Order, PaymentKind, PaymentStatus};
-use vitrina_core::civil::{UnixSeconds, format_rfc3339_with_offset};
-use vitrina_core::contact::rules::CheckedMessage;
-use vitrina_core::contact::view::{away_notice, reply_expected_by};
-use vitrina_core::contact::{TimeZones, signature};
+use crate::error::{ApiError, ApiResult};
+use crate::intl::Intl;
+use crate::outbox::{Email, Party};
+use crate::policy;
+use crate::store::orders;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, Error, ErrorKind, State, Value};
+use rusqlite::Transaction;
+use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+use vitrina_core::api::{DeliveryKind, Order, OrderEventKind, OrderStatus, PaymentKind, PaymentStatus};
+use vitrina_core::civil::{Date, UnixSeconds};
+use vitrina_core::locale::Locale;
+use vitrina_core::order::OrderRules;
+use vitrina_core::routes::Page;
 
-fn payment_words(order: &Order) -> &'static str {
-    match (order.payment.kind, order.payment.status) {
-        (_, PaymentStatus::Paid) => "Paid by card",
-        (PaymentKind::CardOnline, PaymentStatus::Declined) => "Card payment declined: you can pay again from the order page",
-        (PaymentKind::CardOnline, _) => "Card payment awaited",
-        (PaymentKind::CashOnDelivery, _) => "Cash on delivery",
-        (PaymentKind::CardOnDelivery, _) => "Card on delivery (courier's terminal)",
-        _ => "As agreed",
+/// Where the store is, for the links and the sender of its emails.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub store_name: String,
+    /// The address shoppers reach the store at, without a trailing `/`.
+    pub public_url: String,
+    /// The store's help pages, if it has any.
+    pub help_url: Option<String>,
+    /// The store's rules after placing (the time to pay, to answer a substitution), which an
+    /// order's page and e-mails state alike.
+    pub order_rules: OrderRules,
+    /// What the store decides about itself: its time zone, carrier and payment methods' names.
+    pub store: &'static policy::Profile,
+}
+
+impl Site {
+    fn link(&self, page: &Page) -> String {
+        format!("{}{}", self.public_url, page.href())
+    }
+
+    fn context(&self) -> serde_json::Value {
+        json!({ "store_name": self.store_name, "help_url": self.help_url })
+    }
+
+    fn orders_address(&self) -> Party {
+        Party::new(&self.store_name, "orders@vitrina.localhost")
     }
 }
 
-fn delivery_words(order: &Order) -> String {
-    let d = &order.delivery;
-    let mut text = format!("{} ({}), expected {} – {}", d.service_level, d.carrier, d.earliest, d.latest);
-    if let (Some(date), Some(window)) = (d.date, &d.time_window) {
-        text.push_str(&format!("; chosen day {date}, {window}"));
+/// An email about an order, one per step of the order the shopper waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderEmail {
+    /// The order was placed (awaiting payment said plainly for an unpaid card order).
+    Confirmation,
+    PaymentReceived,
+    PaymentDeclined,
+    SellerConfirmed,
+    /// Handed to the carrier, with the tracking link.
+    Shipped,
+    /// At the pickup point or in the locker, with the pickup code and the last day.
+    ReadyForPickup,
+    Delivered,
+    Cancelled,
+    /// A refund after the order was received (a cancelled order says so in its own email).
+    Refunded,
+}
+
+impl OrderEmail {
+    /// The email an event of the order's history sends, if any.
+    pub fn for_event(kind: OrderEventKind, order: &Order) -> Option<OrderEmail> {
+        let pickup = matches!(order.delivery.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker | DeliveryKind::SellerShop);
+        Some(match kind {
+            OrderEventKind::Created => OrderEmail::Confirmation,
+            OrderEventKind::PaymentApproved => OrderEmail::PaymentReceived,
+            OrderEventKind::PaymentDeclined => OrderEmail::PaymentDeclined,
+            OrderEventKind::ConfirmedBySeller => OrderEmail::SellerConfirmed,
+            OrderEventKind::HandedToCarrier => OrderEmail::Shipped,
+            OrderEventKind::ReadyForPickup => OrderEmail::ReadyForPickup,
+            // From a backend whose pickup parcels go "with courier" before they wait at the point.
+            OrderEventKind::WithCourier if pickup => OrderEmail::ReadyForPickup,
+            OrderEventKind::Received => OrderEmail::Delivered,
+            OrderEventKind::Cancelled => OrderEmail::Cancelled,
+            OrderEventKind::Refunded if order.status != OrderStatus::Cancelled => OrderEmail::Refunded,
+            _ => return None,
+        })
     }
-    if let Some(p) = &d.pickup_point {
-        text.push_str(&format!("\nCollect at: {}, {} ({}); kept for {} days", p.name, p.address, p.opening_hours, p.storage_days));
-        if matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker) {
-            text.push_str("\nYour pickup code arrives by SMS and email when the parcel is ready. It is your signature: do not share it.");
+
+    /// The template's name in `emails/`.
+    pub fn template(self) -> &'static str {
+        match self {
+            OrderEmail::Confirmation => "confirmation",
+            OrderEmail::PaymentReceived => "payment_received",
+            OrderEmail::PaymentDeclined => "payment_declined",
+            OrderEmail::SellerConfirmed => "seller_confirmed",
+            OrderEmail::Shipped => "shipped",
+            OrderEmail::ReadyForPickup => "ready_for_pickup",
+            OrderEmail::Delivered => "delivered",
+            OrderEmail::Cancelled => "cancelled",
+            OrderEmail::Refunded => "refunded",
         }
     }
-    text
 }
 
-/// "Order 1042 confirmed — Store", to the shopper, with links to the order page and the seller.
-pub fn order_confirmation(order: &Order, store: &str, order_url: &str, public_url: &str) -> Email {
-    let a = &order.delivery_address;
-    let region = if a.region.is_empty() { String::new() } else { format!("{}, ", a.region) };
-    let address = format!("{}, {}, {region}{} {}", a.line, a.city, a.postcode, a.country);
-    let items: Vec<String> = order
-        .lines
+/// The templates a kind of email is rendered from; each is registered as `{name}.html` and
+/// `{name}.txt` (except the layouts and macros, which differ per format).
+const TEMPLATES: &[(&str, &str)] = &[
+    ("summary", include_str!("../../emails/summary.j2")),
+    ("sellers", include_str!("../../emails/sellers.j2")),
+    ("confirmation", include_str!("../../emails/confirmation.j2")),
+    ("payment_received", include_str!("../../emails/payment_received.j2")),
+    ("payment_declined", include_str!("../../emails/payment_declined.j2")),
+    ("seller_confirmed", include_str!("../../emails/seller_confirmed.j2")),
+    ("shipped", include_str!("../../emails/shipped.j2")),
+    ("ready_for_pickup", include_str!("../../emails/ready_for_pickup.j2")),
+    ("delivered", include_str!("../../emails/delivered.j2")),
+    ("cancelled", include_str!("../../emails/cancelled.j2")),
+    ("refunded", include_str!("../../emails/refunded.j2")),
+    ("contact_to_seller", include_str!("../../emails/contact_to_seller.j2")),
+    ("contact_acknowledgement", include_str!("../../emails/contact_acknowledgement.j2")),
+    ("verification", include_str!("../../emails/verification.j2")),
+];
+
+/// Each language's words (`emails/locales/{lang}.json`).
+pub const STRINGS: &[(Locale, &str)] = &[
+    (Locale::En, include_str!("../../emails/locales/en.json")),
+    (Locale::Ru, include_str!("../../emails/locales/ru.json")),
+    (Locale::Uk, include_str!("../../emails/locales/uk.json")),
+    (Locale::Sk, include_str!("../../emails/locales/sk.json")),
+];
+
+static WORDS: LazyLock<HashMap<Locale, BTreeMap<String, String>>> = LazyLock::new(|| {
+    STRINGS
         .iter()
-        .map(|l| {
-            let variant = if l.variant_label.is_empty() { String::new() } else { format!(" ({})", l.variant_label) };
-            format!("{}{} — SKU {} — {} × {} = {}", l.name, variant, l.sku, l.quantity, l.unit_price, l.line_total)
-        })
-        .collect();
+        .map(|(locale, json)| (*locale, serde_json::from_str(json).unwrap_or_else(|e| panic!("emails/locales/{}.json: {e}", locale.tag()))))
+        .collect()
+});
+
+static TEMPLATE_ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    let fixed = [
+        ("layout.html", include_str!("../../emails/layout.html")),
+        ("layout.txt", include_str!("../../emails/layout.txt")),
+        ("macros.html", include_str!("../../emails/macros.html")),
+        ("macros.txt", include_str!("../../emails/macros.txt")),
+    ];
+    for (name, source) in fixed {
+        env.add_template(name, source).unwrap_or_else(|e| panic!("emails/{name}: {e}"));
+    }
+    for (name, source) in TEMPLATES {
+        for format in ["html", "txt"] {
+            env.add_template_owned(format!("{name}.{format}"), *source).unwrap_or_else(|e| panic!("emails/{name}.j2: {e}"));
+        }
+    }
+    // `.html` templates escape everything they insert; `.txt` ones insert text as it is.
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_function("t", translate);
+    env.add_function("tp", translate_plural);
+    env
+});
+
+fn words_of(state: &State) -> Result<(Locale, &'static BTreeMap<String, String>), Error> {
+    let tag = state.lookup("locale").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let locale = Locale::from_tag(&tag).unwrap_or(Locale::En);
+    let words = WORDS.get(&locale).ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "no words for the language"))?;
+    Ok((locale, words))
+}
+
+/// Puts the named values into `{name}` placeholders.
+fn fill(text: &str, kwargs: &Kwargs, n: Option<i64>) -> Result<String, Error> {
+    let mut out = text.to_owned();
+    for key in kwargs.args() {
+        let value: Value = kwargs.get(key)?;
+        let shown = if value.is_none() || value.is_undefined() { String::new() } else { value.to_string() };
+        out = out.replace(&format!("{{{key}}}"), &shown);
+    }
+    if let Some(n) = n {
+        out = out.replace("{n}", &n.to_string());
+    }
+    Ok(out)
+}
+
+/// `t("key", name=value, …)`: the language's words for `key`, placeholders filled.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let (locale, words) = words_of(state)?;
+    let text = words
+        .get(key)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("emails/locales/{}.json has no {key}", locale.tag())))?;
+    fill(text, &kwargs, None)
+}
+
+/// `tp("key", n, …)`: the plural form of `key` the language uses for `n` (`key.one`, `key.few`,
+/// `key.many`, `key.other`, chosen by the CLDR plural rules).
+fn translate_plural(state: &State, key: &str, n: i64, kwargs: Kwargs) -> Result<String, Error> {
+    let (locale, words) = words_of(state)?;
+    let category = plural_category(locale, n);
+    let text = words
+        .get(&format!("{key}.{category}"))
+        .or_else(|| words.get(&format!("{key}.other")))
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("emails/locales/{}.json has no {key}.other", locale.tag())))?;
+    fill(text, &kwargs, Some(n))
+}
+
+/// The CLDR plural category of `n` in `locale` (`one`, `few`, `many` or `other`).
+pub fn plural_category(locale: Locale, n: i64) -> &'static str {
+    use icu::plurals::{PluralCategory, PluralRules};
+    let Ok(tag) = icu::locale::Locale::try_from_str(locale.tag()) else { return "other" };
+    let Ok(rules) = PluralRules::try_new_cardinal((&tag).into()) else { return "other" };
+    match rules.category_for(n) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+/// An email's subject and both bodies.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `template` in `locale` with `data` under the name `var` (`o`, `c`, `v`).
+pub fn render(template: &str, locale: Locale, site: &Site, var: &str, data: &serde_json::Value) -> Result<Rendered, Error> {
+    let mut out = Vec::new();
+    let mut subject = String::new();
+    for format in ["txt", "html"] {
+        let mut map: BTreeMap<String, Value> = BTreeMap::new();
+        map.insert("format".to_owned(), Value::from(format));
+        map.insert("locale".to_owned(), Value::from(locale.tag()));
+        map.insert("site".to_owned(), Value::from(minijinja::value::Serde(site.context())));
+        map.insert(var.to_owned(), Value::from(minijinja::value::Serde(data)));
+        let captured = TEMPLATE_ENV.get_template(&format!("{template}.{format}"))?.render_captured(Value::from(map))?;
+        if format == "txt" {
+            subject = captured.state().lookup("subject").map(|v| v.to_string()).unwrap_or_default();
+        }
+        out.push(tidy(captured.output(), format == "txt"));
+    }
+    let html = out.pop().unwrap_or_default();
+    let text = out.pop().unwrap_or_default();
+    Ok(Rendered { subject: subject.trim().to_owned(), text, html })
+}
+
+/// Template whitespace aside: no trailing spaces, at most one empty line in a row.
+fn tidy(body: &str, text: bool) -> String {
+    let mut out = String::new();
+    let mut empty = 0;
+    for line in body.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            empty += 1;
+            if empty > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            empty = 0;
+        }
+        out.push_str(if text { line } else { line.trim_start() });
+        out.push('\n');
+    }
+    out
+}
+
+fn render_error(e: Error) -> ApiError {
+    ApiError::internal(format!("email template: {e:#}"))
+}
+
+/// Money, dates and the rest of an order, written for the shopper's language.
+fn order_data(
+    tx: &Transaction<'_>,
+    site: &Site,
+    order: &Order,
+    email: OrderEmail,
+    intl: &Intl,
+    now: UnixSeconds,
+) -> ApiResult<serde_json::Value> {
+    let number: i64 = order.number.parse().map_err(ApiError::internal)?;
+    let token = orders::issue_token(tx, number, now)?;
+    let url = site.link(&Page::Order { number: order.number.clone(), token });
+    let money = |m: &vitrina_core::Money| intl.money(m);
     let t = &order.totals;
-    let mut totals = vec![format!("Items: {}", t.items)];
-    if let Some(d) = &t.delivery {
-        totals.push(format!("Delivery: {d}"));
-    }
-    if !t.discount.is_zero() {
-        totals.push(format!("Discount{}: -{}", order.promo_code.as_ref().map(|c| format!(" ({c})")).unwrap_or_default(), t.discount));
-    }
-    totals.push(format!("Total: {} (including VAT {}%: {})", t.total, t.vat_rate_percent, t.vat_included));
-    let sellers: Vec<(String, String)> = order
+    let paid = order.payment.status;
+    let payment = match (order.payment.kind, paid) {
+        (_, PaymentStatus::Refunded) => "refunded",
+        (_, PaymentStatus::Paid) => "paid",
+        (PaymentKind::CardOnline, PaymentStatus::Declined) => "declined",
+        (PaymentKind::CardOnline, _) => "awaiting",
+        (PaymentKind::CashOnDelivery, _) => "cash",
+        (PaymentKind::CardOnDelivery, _) => "card_on_delivery",
+        _ => "other",
+    };
+    let basis = match paid {
+        PaymentStatus::Paid => "paid",
+        PaymentStatus::Refunded => "refunded",
+        PaymentStatus::PayOnDelivery => "on_delivery",
+        _ => "due",
+    };
+    let address = |a: &vitrina_core::api::Address| {
+        [a.line.as_str(), a.city.as_str(), a.region.as_str(), a.postcode.as_str()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+            .chain([intl.country(&a.country)])
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let d = &order.delivery;
+    let point =
+        d.pickup_point.as_ref().map(|p| json!({ "name": p.name, "address": p.address, "hours": p.opening_hours, "days": p.storage_days }));
+    let pickup_kind = matches!(d.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker);
+    let sellers: Vec<_> = order
         .sellers
         .iter()
-        .map(|s| (s.name.clone(), format!("{}/sellers/{}/contact?order={}", public_url.trim_end_matches('/'), s.id, order.number)))
-        .collect();
-    let payment = payment_words(order);
-    let delivery = delivery_words(order);
-
-    let mut text = format!(
-        "Order {number}\n\nThank you, {name}! We have received your order {number}.\n\nSee it at any time: {order_url}\n\n\
-         ITEMS\n{items}\n\nTOTALS\n{totals}\n\nPAYMENT\n{payment}\n\nDELIVERY\n{delivery}\nTo: {recipient}, {phone}\nAddress: {address}\nBilling address: {address}\n\n\
-         WHAT HAPPENS NEXT\nThe seller confirms the order, usually within {hours} hours; we will write when it is on its way.\n\n\
-         QUESTIONS ABOUT THIS ORDER\n",
-        number = order.number,
-        name = order.customer.name,
-        items = items.join("\n"),
-        totals = totals.join("\n"),
-        recipient = order.recipient.name,
-        phone = order.recipient.phone,
-        hours = order.seller_confirms_within_hours,
-    );
-    for (name, url) in &sellers {
-        text.push_str(&format!("Write to {name}: {url}\n"));
-    }
-    text.push_str(&format!("\n{store}\n"));
-
-    let li = |rows: &[String]| rows.iter().map(|r| format!("<li>{}</li>", escape_html(r))).collect::<String>();
-    let seller_links: String = sellers
-        .iter()
-        .map(|(name, url)| format!(r#"<li><a href="{}">Write to {}</a></li>"#, escape_html(url), escape_html(name)))
-        .collect();
-    let html = format!(
-        r#"<!doctype html><html><body style="font-family:sans-serif;color:#1d1d1f">
-<h1 style="font-size:22px">Order {number}</h1>
-<p>Thank you, {name}! We have received your order <strong>{number}</strong>.</p>
-<p><a href="{order_url}">See your order</a></p>
-<h2 style="font-size:18px">Items</h2><ul>{items}</ul>
-<h2 style="font-size:18px">Totals</h2><ul>{totals}</ul>
-<h2 style="font-size:18px">Payment</h2><p>{payment}</p>
-<h2 style="font-size:18px">Delivery</h2><p>{delivery}</p><p>To: {recipient}, {phone}<br>Address: {address}<br>Billing address: {address}</p>
-<h2 style="font-size:18px">What happens next</h2><p>The seller confirms the order, usually within {hours} hours; we will write when it is on its way.</p>
-<h2 style="font-size:18px">Questions about this order</h2><ul>{seller_links}</ul>
-<p>{store}</p></body></html>"#,
-        number = escape_html(&order.number),
-        name = escape_html(&order.customer.name),
-        order_url = escape_html(order_url),
-        items = li(&items),
-        totals = li(&totals),
-        payment = escape_html(payment),
-        delivery = escape_html(&delivery).replace('\n', "<br>"),
-        recipient = escape_html(&order.recipient.name),
-        phone = escape_html(&order.recipient.phone),
-        address = escape_html(&address),
-        hours = order.seller_confirms_within_hours,
-        store = escape_html(store),
-    );
-    Email {
-        from: format!("{store} <orders@vitrina.localhost>"),
-        to: format!("{} <{}>", order.customer.name, order.email),
-        reply_to: None,
-        subject: format!("Order {} confirmed — {store}", order.number),
-        text,
-        html,
-    }
-}
-
-/// The message to the seller and the acknowledgement to the sender, for a message through the
-/// contact form received at `now`.
-pub fn contact_message(
-    seller_name: &str,
-    settings: &ContactSettings,
-    message: &CheckedMessage,
-    account: Option<&Account>,
-    store_name: &str,
-    now: UnixSeconds,
-) -> (Email, Email) {
-    let expected = reply_expected_by(settings, now, &TzDatabase);
-    let away = away_notice(settings, now, &TzDatabase);
-    let signature = signature::effective(settings, seller_name);
-    let framed = signature::framed(&signature);
-    let zone = settings.time_zone.as_str();
-    let mut about = String::new();
-    if let Some(order) = &message.context.order {
-        about.push_str(&format!("About order: {order}\n"));
-    }
-    if let Some(shipment) = &message.context.shipment {
-        about.push_str(&format!("About shipment: {shipment}\n"));
-    }
-    let sender_line = match account {
-        Some(a) if a.email_verified => format!("{} (signed in, email verified)", message.reply_to),
-        Some(_) => format!("{} (signed in, email not verified)", message.reply_to),
-        None => format!("{} (not signed in)", message.reply_to),
-    };
-
-    // To the seller: the message, with the reply address and the seller's own signature, ready
-    // for the answer (seeds 001 and 003: "RE:" subject, quote the question, full signature).
-    let to_seller_text = format!(
-        "A customer wrote to {seller} through the contact form of {store_name}.\n\n\
-         From: {sender_line}\nSubject: {subject}\n{about}Received: {received}\n\n{body}\n\n\
-         Reply to this email to answer: the reply goes to {reply_to}. Keep \"RE: {subject}\" as the subject,\n\
-         quote the question, and sign with your signature:\n\n{framed}\n\n\
-         The customer was told to expect a reply {within}, by {expected}.\n",
-        seller = seller_name,
-        subject = message.subject,
-        received = human_time(now, zone),
-        body = message.message,
-        reply_to = message.reply_to,
-        within = within(settings.response_time_hours),
-        expected = human_time(expected, zone),
-    );
-    let to_seller = Email {
-        from: format!("{store_name} contact form <contact@vitrina.localhost>"),
-        to: format!("{} <{}>", seller_name, settings.email.address.trim()),
-        reply_to: Some(message.reply_to.clone()),
-        subject: message.subject.clone(),
-        html: html_paragraphs(&to_seller_text),
-        text: to_seller_text,
-    };
-
-    // To the shopper: the automatic acknowledgement (seed 003), signed by the seller.
-    let away_text = away
-        .as_ref()
-        .map(|a| {
-            let note = if a.note.is_empty() { String::new() } else { format!(" {}", a.note) };
-            format!("{} is away until {}.{note} The reply will come after the return.\n\n", seller_name, a.until)
+        .map(|s| {
+            let context = vitrina_core::api::MessageContext { order: Some(order.number.clone()), shipment: None };
+            json!({ "name": s.name, "url": site.link(&Page::SellerContact { seller_id: s.id.clone(), context }) })
         })
-        .unwrap_or_default();
-    let ack_text = format!(
-        "Hello,\n\nyour message \"{subject}\" to {seller} has arrived.\n\n{away_text}\
-         {seller} usually replies {within}: expect an answer by {expected}.\n\nYour message:\n{quoted}\n{framed}\n",
-        subject = message.subject,
-        seller = seller_name,
-        within = within(settings.response_time_hours),
-        expected = human_time(expected, zone),
-        quoted = quote(&message.message),
-    );
-    let ack = Email {
-        from: format!("{} via {store_name} <contact@vitrina.localhost>", seller_name),
-        to: message.reply_to.clone(),
-        reply_to: None,
-        subject: format!("RE: {}", message.subject),
-        html: html_paragraphs(&ack_text),
-        text: ack_text,
+        .collect();
+    let tracking: Vec<_> = order
+        .shipments
+        .iter()
+        .map(|s| json!({ "number": s.tracking_number, "url": site.link(&Page::Tracking { number: s.tracking_number.clone() }) }))
+        .collect();
+    // A day of the store's calendar, in its time zone at that moment.
+    let store_date =
+        |at: UnixSeconds| Date::from_days_since_epoch((at + i64::from(site.store.utc_offset_minutes(at)) * 60).div_euclid(86_400));
+    let ready_at = orders::event_at(tx, number, "with_courier")?.unwrap_or(now);
+    // The code is made when the parcel is ready, and only then sent.
+    let pickup = if email == OrderEmail::ReadyForPickup {
+        let days = d.pickup_point.as_ref().map_or(0, |p| i64::from(p.storage_days));
+        json!({ "code": orders::pickup_code(tx, number)?, "last_day": intl.date(store_date(ready_at).add_days(days)) })
+    } else {
+        serde_json::Value::Null
     };
-    (to_seller, ack)
+    let delivered_on = orders::event_at(tx, number, "received")?.map(|at| intl.date(store_date(at)));
+    let return_until = order
+        .cancellation
+        .until
+        .as_deref()
+        .filter(|_| order.cancellation.allowed && order.status == OrderStatus::Received)
+        .and_then(vitrina_core::civil::parse_rfc3339)
+        .map(|(at, _)| intl.date(store_date(at)));
+    Ok(json!({
+        "number": order.number,
+        "name": order.customer.name,
+        "url": url,
+        "items": order.lines.iter().map(|l| json!({
+            "name": l.name, "variant": l.variant_label, "sku": l.sku, "quantity": l.quantity,
+            "unit_price": money(&l.unit_price), "line_total": money(&l.line_total),
+        })).collect::<Vec<_>>(),
+        "totals": {
+            "items": money(&t.items),
+            "delivery": t.delivery.as_ref().map(money),
+            "discount": (!t.discount.is_zero()).then(|| money(&t.discount)),
+            "promo": order.promo_code,
+            "total": money(&t.total),
+            "basis": basis,
+            "vat": money(&t.vat_included),
+            "vat_rate": t.vat_rate_percent,
+        },
+        "payment": payment,
+        "payment_name": policy::payment_words(order.payment.kind, intl.locale().tag()).0,
+        "delivery": {
+            "service": d.service_level, "carrier": d.carrier,
+            "dispatch": intl.date(d.dispatch_date), "earliest": intl.date(d.earliest), "latest": intl.date(d.latest),
+            "day": d.date.map(|day| intl.date(day)), "window": d.time_window,
+            "point": point, "code_by_email": pickup_kind, "locker": d.kind == DeliveryKind::ParcelLocker,
+        },
+        "recipient": { "name": order.recipient.name, "phone": order.recipient.phone },
+        "address": address(&order.delivery_address),
+        "billing_address": address(&order.billing_address),
+        "sellers": sellers,
+        "seller_names": order.sellers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", "),
+        "tracking": tracking,
+        "pickup": pickup,
+        "delivered_on": delivered_on,
+        "return_until": return_until,
+        "confirm_hours": order.seller_confirms_within_hours,
+    }))
 }
 
-/// A time a person reads in an email: the seller's wall clock with its offset.
-fn human_time(at: UnixSeconds, zone: &str) -> String {
-    let offset = TzDatabase.offset_minutes(zone, at).unwrap_or(0);
-    let text = format_rfc3339_with_offset(at, offset);
-    // `2026-11-24T10:00:00+01:00` → `2026-11-24 10:00 (UTC+01:00, Europe/Bratislava)`.
-    let (date, rest) = text.split_once('T').unwrap_or((&text, ""));
-    let time = rest.get(..5).unwrap_or(rest);
-    let sign = if offset < 0 { '-' } else { '+' };
-    let abs = offset.unsigned_abs();
-    format!("{date} {time} (UTC{sign}{:02}:{:02}, {zone})", abs / 60, abs % 60)
+/// Writes `email` about order `number` as it stands now, to the shopper, in the order's language.
+pub fn order_email(tx: &Transaction<'_>, site: &Site, number: i64, email: OrderEmail, now: UnixSeconds) -> ApiResult<Email> {
+    let order = orders::load_order(tx, site.store, number, now, &site.order_rules)?;
+    let locale = crate::intl::stored(Some(&order.locale));
+    let intl = Intl::new(locale);
+    let data = order_data(tx, site, &order, email, &intl, now)?;
+    let rendered = render(email.template(), locale, site, "o", &data).map_err(render_error)?;
+    Ok(Email {
+        from: site.orders_address(),
+        to: Party::new(&order.customer.name, &order.email),
+        reply_to: None,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        language: locale.tag().to_owned(),
+    })
 }
 
-fn within(hours: u32) -> String {
-    match hours {
-        1 => "within an hour".to_owned(),
-        h if h % 24 == 0 && h > 24 => format!("within {} days", h / 24),
-        24 => "within a day".to_owned(),
-        h => format!("within {h} hours"),
-    }
+/// "within 4 hours", "within 2 working days", in `locale`.
+pub fn within(locale: Locale, hours: u32) -> String {
+    let (key, n) = if hours >= 24 && hours.is_multiple_of(24) { ("within.days", hours / 24) } else { ("within.hours", hours) };
+    let words = &WORDS[&locale];
+    let category = plural_category(locale, i64::from(n));
+    words
+        .get(&format!("{key}.{category}"))
+        .or_else(|| words.get(&format!("{key}.other")))
+        .map(|t| t.replace("{n}", &n.to_string()))
+        .unwrap_or_default()
 }
 
-fn quote(text: &str) -> String {
-    text.lines().map(|l| format!("> {l}\n")).collect()
+/// A moment in a seller's zone, in words of `locale`: "Monday, November 30, 2026, 18:00 (Europe/Bratislava time)".
+pub fn time_in_zone(locale: Locale, at: UnixSeconds, zone: &str) -> String {
+    let offset = crate::tz::TzDatabase.offset_minutes(zone, at).unwrap_or(0);
+    let local = at + i64::from(offset) * 60;
+    let date = Date::from_days_since_epoch(local.div_euclid(86_400));
+    let minutes = (local.rem_euclid(86_400) / 60) as u32;
+    let time = Intl::new(locale).date_time(date, minutes);
+    WORDS[&locale].get("time.in_zone").map(|t| t.replace("{time}", &time).replace("{zone}", zone)).unwrap_or(time)
 }
 
-fn html_paragraphs(text: &str) -> String {
-    text.split("\n\n").map(|p| format!("<p>{}</p>", outbox::escape_html(p).replace('\n', "<br>"))).collect()
+#[allow(clippy::too_many_arguments)]
+/// Renders a contact or account email from `data` (under `var`) in `locale`, from `from` to `to`.
+pub fn simple_email(
+    template: &str,
+    locale: Locale,
+    site: &Site,
+    var: &str,
+    data: &serde_json::Value,
+    from: Party,
+    to: Party,
+    reply_to: Option<Party>,
+) -> ApiResult<Email> {
+    let rendered = render(template, locale, site, var, data).map_err(render_error)?;
+    Ok(Email { from, to, reply_to, subject: rendered.subject, text: rendered.text, html: rendered.html, language: locale.tag().to_owned() })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_in_emails_name_their_zone() {
-        let t = vitrina_core::civil::parse_rfc3339("2026-11-24T09:00:00Z").unwrap().0;
-        assert_eq!(human_time(t, "Europe/Bratislava"), "2026-11-24 10:00 (UTC+01:00, Europe/Bratislava)");
-        assert_eq!(within(24), "within a day");
-        assert_eq!(within(48), "within 2 days");
-        assert_eq!(within(4), "within 4 hours");
-    }
-}
+use vitrina_core::contact::TimeZones as _;

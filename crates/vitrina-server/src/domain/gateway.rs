@@ -7,7 +7,9 @@
 //! and the order against `vitrina_core::order::is_payable`, and records a decision only for a
 //! payment still pending: a forged decision is refused, and one replayed changes nothing.
 
+use crate::domain::lifecycle;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Profile;
 use crate::store::{orders, payments};
 use hmac::{Hmac, Mac};
 use rusqlite::Transaction;
@@ -15,6 +17,7 @@ use sha2::Sha256;
 use vitrina_core::ProblemKind;
 use vitrina_core::api::PaymentStatus;
 use vitrina_core::civil::UnixSeconds;
+use vitrina_core::order::OrderRules;
 
 /// What the gateway decided about one payment.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -54,13 +57,31 @@ pub enum Recorded {
     /// The payment and its order now show the outcome.
     Recorded,
     /// Nothing changed: the payment was already decided (a replay), or its order cannot be paid
-    /// now (cancelled, or paid another way).
+    /// now (cancelled, expired unpaid, or paid another way).
     Unchanged,
+}
+
+/// Whether the payment `payment_id` may be paid now: it is pending and its order payable (the
+/// order's passed deadlines applied first). The gateway's page offers to pay only then.
+pub fn may_pay(tx: &Transaction<'_>, store: &Profile, payment_id: &str, now: UnixSeconds, rules: &OrderRules) -> ApiResult<bool> {
+    let payment = payments::load(tx, payment_id)?.ok_or_else(|| ApiError::not_found("No such payment."))?;
+    lifecycle::settle(tx, store, payment.order_number, now, rules)?;
+    let state = lifecycle::state(tx, payment.order_number)?;
+    let pending = payments::load(tx, payment_id)?.is_some_and(|p| p.status == "pending");
+    Ok(pending && vitrina_core::order::is_payable(state.status, state.payment_status, state.pay_by, now))
 }
 
 /// Records the gateway's signed decision on the payment, the order's payment status and its
 /// history, after checking the signature, the amount and the order's state.
-pub fn record(tx: &Transaction<'_>, key: &[u8], decision: &Decision, signature: &str, now: UnixSeconds) -> ApiResult<Recorded> {
+pub fn record(
+    tx: &Transaction<'_>,
+    store: &Profile,
+    key: &[u8],
+    decision: &Decision,
+    signature: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<Recorded> {
     if !decision.is_signed(key, signature) {
         return Err(ApiError::detail(ProblemKind::Forbidden, "The payment decision is not signed by the gateway."));
     }
@@ -68,8 +89,7 @@ pub fn record(tx: &Transaction<'_>, key: &[u8], decision: &Decision, signature: 
     if payment.amount.amount_minor != decision.amount_minor || payment.amount.currency.code() != decision.currency {
         return Err(ApiError::detail(ProblemKind::Forbidden, "The decision is for another amount than the payment's."));
     }
-    let (status, payment_status) = orders::status_and_payment(tx, payment.order_number)?;
-    if payment.status != "pending" || !vitrina_core::order::is_payable(status, payment_status) {
+    if !may_pay(tx, store, &decision.payment_id, now, rules)? {
         return Ok(Recorded::Unchanged);
     }
     let (decided, order_status, event) = match decision.outcome.as_str() {

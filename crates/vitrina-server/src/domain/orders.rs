@@ -9,21 +9,23 @@
 //! (`ratelimit::Limits`), so that nobody can take the whole stock with orders never paid.
 
 use crate::domain::checkout::{build_quote, limit_problem, order_errors};
-use crate::domain::emails;
+use crate::domain::lifecycle::{self, Cause};
 use crate::error::{ApiError, ApiResult};
-use crate::outbox;
 use crate::phone;
 use crate::policy;
-use crate::state::AppState;
 use crate::store::orders::{self, NewOrder};
-use crate::store::{carts, catalog, payments};
+use crate::store::{carts, catalog, payments, promos};
 use rusqlite::Transaction;
 use sha2::{Digest, Sha256};
 use vitrina_core::api::{
-    Address, CancellationBlock, DeliveryKind, Order, OrderStatus, PaymentKind, PaymentStatus, PaymentStep, Person, PlaceOrder, PlacedOrder,
+    Address, CancellationBlock, CancellationKind, DeliveryKind, LineQuantity, Order, PaymentKind, PaymentStatus, PaymentStep, Person,
+    PlaceOrder, PlacedOrder, PromoStatus, PromoTarget,
 };
 use vitrina_core::civil::UnixSeconds;
-use vitrina_core::{FieldError, ProblemKind};
+
+use vitrina_core::order::OrderRules;
+use vitrina_core::order::lines::Discount;
+use vitrina_core::{FieldCode, FieldError, ProblemKind};
 
 /// An order as placing answers it: newly placed, or placed before by the same attempt or cart.
 pub struct Placed {
@@ -42,6 +44,8 @@ pub fn request_hash(body: &PlaceOrder) -> String {
 /// Places the order of `body` under `key` (with fingerprint `hash`), exactly once. A repeated
 /// request is answered as before; any other attempt must first be let through by `admit` (the
 /// rate limits), even one that finds its cart already ordered.
+// The store and its order rules travel beside the order's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn place(
     tx: &Transaction<'_>,
     key: &str,
@@ -49,6 +53,7 @@ pub fn place(
     body: &PlaceOrder,
     store: &policy::Profile,
     now: UnixSeconds,
+    rules: &OrderRules,
     admit: impl FnOnce(&PlaceOrder) -> ApiResult<()>,
 ) -> ApiResult<Placed> {
     if let Some((seen_hash, number, token)) = orders::seen_key(tx, key)? {
@@ -73,7 +78,15 @@ pub fn place(
     if quote.cart.lines.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }
-    let errors = order_errors(draft, &body.consents, &quote);
+    let mut errors = order_errors(draft, &body.consents, &quote);
+    if draft
+        .delivery
+        .as_ref()
+        .and_then(|d| d.note.as_ref())
+        .is_some_and(|note| note.trim().chars().count() > vitrina_core::checkout::entries::MAX_COURIER_NOTE_CHARS)
+    {
+        errors.push(FieldError::of("delivery.note", FieldCode::TooLong));
+    }
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -103,6 +116,12 @@ pub fn place(
     let payment = quote.payment_methods.iter().find(|m| m.id == payment_id).ok_or_else(|| ApiError::internal("chosen payment vanished"))?;
     let payment_status =
         if payment.kind == PaymentKind::CardOnline { PaymentStatus::AwaitingPayment } else { PaymentStatus::PayOnDelivery };
+    let discount = match quote.promo.as_ref().filter(|p| p.status == PromoStatus::Applied).map(|p| (p.applies_to, &p.code)) {
+        Some((Some(PromoTarget::Items), code)) => Discount::ItemsPercent(promos::rule(tx, code)?.map(|r| r.percent).unwrap_or(0)),
+        Some((Some(PromoTarget::Delivery), _)) => Discount::Delivery,
+        _ => Discount::None,
+    };
+    let courier_note = choice.note.as_deref().map(str::trim).filter(|n| !n.is_empty() && option.kind == DeliveryKind::Courier);
     let number = orders::next_number(tx)?;
     orders::insert(
         tx,
@@ -131,8 +150,11 @@ pub fn place(
             payment,
             payment_status,
             promo_code: quote.promo.as_ref().map(|p| p.code.as_str()),
+            discount,
             totals: &quote.totals,
             consents: &body.consents,
+            courier_note,
+            pay_by: vitrina_core::order::pay_by(payment.kind, now, rules),
         },
     )?;
     for (position, line) in quote.cart.lines.iter().enumerate() {
@@ -148,27 +170,42 @@ pub fn place(
     Ok(Placed { order: orders::placed_order(tx, number, token)?, new: true })
 }
 
-/// Writes the confirmation email of a newly placed order to the outbox. A failure to write is
-/// logged, not returned: the order stands either way.
-pub async fn send_confirmation(state: &AppState, placed: &PlacedOrder) {
-    let Ok(number) = placed.number.parse::<i64>() else { return };
-    let now = state.clock.now();
-    let store = policy::profile(state.options.store);
-    let Ok(order) = state.db.run(move |tx| orders::load_order(tx, store, number, now)).await else { return };
-    let public = state.options.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", state.options.host, state.options.port));
-    let order_url = format!("{}/orders/{}?token={}", public.trim_end_matches('/'), placed.number, placed.access_token);
-    let email = emails::order_confirmation(&order, state.options.store_name(), &order_url, &public);
-    if let Err(e) = outbox::write(&state.options.outbox_dir, &format!("order-{}-confirmation", placed.number), &email, now) {
-        tracing::warn!(order = number, "could not write the order confirmation: {e}");
-    }
+/// The order `token` opens, as its page shows it now (its passed deadlines applied first).
+pub fn view(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<Order> {
+    let number = orders::authorised_order(tx, number, token)?;
+    lifecycle::settle(tx, store, number, now, rules)?;
+    orders::load_order(tx, store, number, now, rules)
 }
 
-/// Starts another online card payment for an order whose payment is still due or was declined.
-pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixSeconds) -> ApiResult<PaymentStep> {
+/// Starts another online card payment for an order whose payment is still due or was declined,
+/// while it may be paid: a cancelled order, or one whose time to pay has run out, may not.
+pub fn start_payment(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<PaymentStep> {
     let number = orders::authorised_order(tx, number, token)?;
-    let (kind, status) = orders::payment(tx, number)?;
-    if kind != PaymentKind::CardOnline || !matches!(status, PaymentStatus::AwaitingPayment | PaymentStatus::Declined) {
+    lifecycle::settle(tx, store, number, now, rules)?;
+    let state = lifecycle::state(tx, number)?;
+    if state.payment_kind != PaymentKind::CardOnline {
         return Err(ApiError::new(ProblemKind::PaymentNotNeeded));
+    }
+    if !vitrina_core::order::is_payable(state.status, state.payment_status, state.pay_by, now) {
+        return Err(match state.payment_status {
+            PaymentStatus::Expired => ApiError::detail(ProblemKind::PaymentClosed, "The time to pay has run out; the order was cancelled."),
+            PaymentStatus::Cancelled => ApiError::detail(ProblemKind::PaymentClosed, "The order was cancelled."),
+            _ => ApiError::new(ProblemKind::PaymentNotNeeded),
+        });
     }
     payments::decline_pending(tx, number, now)?;
     let id = payments::open(tx, number, now)?;
@@ -176,38 +213,43 @@ pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixS
     Ok(PaymentStep { status: PaymentStatus::AwaitingPayment, redirect_url: Some(payments::gateway_url(&id, number, token)) })
 }
 
-/// Asks to cancel the order: before handover it is cancelled at once (any payment refunded to the
-/// card it came from, the items back in stock); after receipt it becomes a return request, within
-/// 7 days (`vitrina_core::order::cancellation`).
+/// Cancels (until the shopper has the order, in transit included) or asks to return (within 7
+/// days after receipt) the whole order or the chosen `lines` (`vitrina_core::order::cancellation`).
+/// A cancellation takes effect at once: refunded by the original method, the items back on sale,
+/// the carrier told to bring back what it has. A return request is recorded; the money goes back
+/// once the seller has the goods.
 pub fn request_cancellation(
     tx: &Transaction<'_>,
     store: &policy::Profile,
     number: &str,
     token: &str,
+    lines: &[LineQuantity],
     now: UnixSeconds,
+    rules: &OrderRules,
 ) -> ApiResult<Order> {
     let number = orders::authorised_order(tx, number, token)?;
-    let (status, received_at, requested) = orders::cancellation_facts(tx, number)?;
-    let (allowed, _) = vitrina_core::order::cancellation(status, received_at, requested, now, store.utc_offset_minutes(now));
-    if let Err(block) = allowed {
-        let detail = match block {
-            CancellationBlock::HandedOver => "The order is with the carrier; it can be returned once received.",
-            CancellationBlock::WindowClosed => "More than 7 days have passed since the order was received.",
-            CancellationBlock::AlreadyRequested => "A cancellation has already been requested.",
+    lifecycle::settle(tx, store, number, now, rules)?;
+    let state = lifecycle::state(tx, number)?;
+    let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
+    if !window.allowed {
+        let detail = match window.blocked_by {
+            Some(CancellationBlock::WindowClosed) => "More than 7 days have passed since the order was received.",
+            Some(CancellationBlock::AlreadyRequested) => "A return of everything in the order has already been requested.",
             _ => "The order is already cancelled.",
         };
         return Err(ApiError::detail(ProblemKind::CancellationNotAllowed, detail));
     }
-    orders::add_event(tx, number, now, "cancellation_requested")?;
-    if status != OrderStatus::Received {
-        orders::set_status(tx, store, number, OrderStatus::Cancelled, now)?;
-        if orders::payment(tx, number)?.1 == PaymentStatus::Paid {
-            orders::set_payment_status(tx, number, PaymentStatus::Refunded)?;
-            orders::add_event(tx, number, now, "refunded")?;
+    match window.kind {
+        Some(CancellationKind::Return) => {
+            let quantities = lifecycle::resolve(&lifecycle::returnable(&state), lines)?;
+            lifecycle::request_return(tx, number, &quantities, now)?;
         }
-        orders::return_to_stock(tx, number)?;
+        _ => {
+            let quantities = lifecycle::resolve(&lifecycle::still_ordered(&state), lines)?;
+            lifecycle::cancel(tx, store, &state, &quantities, Cause::Shopper, &[], now, rules)?;
+        }
     }
-    orders::load_order(tx, store, number, now)
+    orders::load_order(tx, store, number, now, rules)
 }
 
 /// A number as the store keeps it (checked by `checkout::order_errors` before an order is placed).

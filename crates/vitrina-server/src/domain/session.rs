@@ -4,6 +4,7 @@ use crate::auth::{hash_password, needs_rehash};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::store::sessions;
+use rusqlite::Transaction;
 use vitrina_core::api::{Account, SignIn};
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::{FieldError, ProblemKind};
@@ -24,6 +25,23 @@ pub fn sign_in_email(body: &SignIn) -> ApiResult<String> {
     if errors.is_empty() { Ok(email) } else { Err(ApiError::validation(errors)) }
 }
 
+/// The account signed in with `token`, if it owns `seller_id`: 401 (`unauthorized`) without a
+/// session, 403 (`forbidden`) for anyone else; each with the words of the place that asks.
+pub fn seller_account(
+    tx: &Transaction<'_>,
+    token: Option<&str>,
+    seller_id: &str,
+    now: UnixSeconds,
+    sign_in_to: &str,
+    only_the_seller: &str,
+) -> ApiResult<Account> {
+    let account = sessions::account_for_token(tx, token, now)?.ok_or_else(|| ApiError::detail(ProblemKind::Unauthorized, sign_in_to))?;
+    if account.seller_id.as_deref() != Some(seller_id) {
+        return Err(ApiError::detail(ProblemKind::Forbidden, only_the_seller));
+    }
+    Ok(account)
+}
+
 /// Opens a session with `token` if the password is the account's, and ends the session the
 /// browser had before (`previous`), so that a session id known before signing in is worth
 /// nothing after. The account signed in.
@@ -36,6 +54,7 @@ pub async fn sign_in(
     password: String,
     previous: Option<String>,
     token: String,
+    locale: vitrina_core::locale::Locale,
     now: UnixSeconds,
 ) -> ApiResult<Option<Account>> {
     let lookup = email.clone();
@@ -63,6 +82,7 @@ pub async fn sign_in(
                 sessions::set_password_hash(tx, &email, &hash)?;
             }
             sessions::open(tx, &token, &email, now, now + SESSION_SECONDS)?;
+            sessions::set_locale(tx, &email, locale.tag())?;
             sessions::account_for_token(tx, Some(&token), now)
         })
         .await

@@ -37,6 +37,8 @@ pub fn api() -> OpenApiRouter<AppState> {
                 routes!(orders::get_order),
                 routes!(orders::lookup),
                 routes!(orders::request_cancellation),
+                routes!(orders::answer_substitution),
+                routes!(orders::propose_substitution),
             ],
         ))
         .merge(group(no_cache(), [routes!(tracking::list_shipments), routes!(tracking::get_shipment)]))

@@ -2,15 +2,19 @@
 //! (decided in `domain::contact`). The view and the settings depend on who asks: never stored
 //! (`api.rs`).
 
-use crate::domain::contact;
+use crate::domain::{self, contact};
 use crate::error::ApiResult;
+use crate::http::extract::accept_language;
 use crate::http::extract::{ApiJson, ApiPath, ClientIp};
 use crate::http::session::SessionToken;
+use crate::intl;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::http::StatusCode;
 use vitrina_core::api::{ContactSettingsDocument, MessageReceipt, NewContactMessage, SaveContactSettings, SellerContact};
+use vitrina_core::locale::Locale;
 
 /// How a shopper can reach a seller right now.
 #[utoipa::path(get, path = "/api/sellers/{seller_id}/contact", tag = "contact",
@@ -89,19 +93,29 @@ pub async fn send_message(
     ApiPath(seller_id): ApiPath<String>,
     ClientIp(ip): ClientIp,
     SessionToken(token): SessionToken,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<NewContactMessage>,
 ) -> ApiResult<(StatusCode, Json<MessageReceipt>)> {
     let now = state.clock.now();
+    let locale = intl::negotiate(body.locale.as_deref(), accept_language(&headers), Locale::En);
     let lookup_id = seller_id.clone();
     let (seller, sender) = state.db.run(move |tx| contact::seller_and_sender(tx, &lookup_id, token.as_deref(), now)).await?;
     let message = contact::admit(&seller, sender.as_ref(), &body)?;
-    state.limits.contact_per_sender.admit(&message.reply_to.to_lowercase(), now)?;
+    // The network first, then the sender: one mailbox however its address is written (the
+    // checked message holds the bare address; the key folds its case).
     state.limits.contact_per_ip.admit(&ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string()), now)?;
-    let receipt = contact::receipt(&seller, now);
+    state.limits.contact_per_sender.admit(&vitrina_core::validate::email_key(&message.reply_to), now)?;
+    let site = domain::mailer::site(&state);
+    let receipt = contact::receipt(&seller, sender.as_ref(), &message, &site, now);
     // The honeypot: people never see the field; a robot that filled it gets the same answer
     // and its message goes nowhere.
     if body.website.trim().is_empty() {
-        contact::deliver(&state, seller_id, &seller, sender.as_ref(), &message, &receipt, now).await?;
+        let kept = receipt.clone();
+        state
+            .db
+            .run(move |tx| contact::record_message(tx, &site, &seller_id, &seller, sender.as_ref(), &message, &kept, locale, now))
+            .await?;
+        domain::mailer::flush(&state).await;
     } else {
         tracing::info!(seller = %seller_id, "contact form: the honeypot was filled; the message is dropped");
     }

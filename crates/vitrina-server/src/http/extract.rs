@@ -222,6 +222,11 @@ impl FromRequestParts<AppState> for Https {
     }
 }
 
+/// The request's `Accept-Language`, if readable.
+pub fn accept_language(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers.get(axum::http::header::ACCEPT_LANGUAGE)?.to_str().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use vitrina_core::ProblemKind;
 use vitrina_core::routes::{Page, encode_component};
 
 /// The bank's page and the form it posts to (never stored: they are about one payment), and the
@@ -64,11 +65,21 @@ async fn load(state: &AppState, payment_id: String) -> ApiResult<Payment> {
     state.db.run(move |tx| payments::load(tx, &payment_id)).await?.ok_or_else(|| ApiError::not_found("No such payment."))
 }
 
+/// Whether the payment may be paid now (pending, and its order still payable).
+async fn may_pay(state: &AppState, payment_id: String) -> ApiResult<bool> {
+    let now = state.clock.now();
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| gateway::may_pay(tx, store, &payment_id, now, &rules)).await
+}
+
 async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>, ApiQuery(back): ApiQuery<Back>) -> ApiResult<Response> {
+    let payable = may_pay(&state, payment_id.clone()).await?;
     let payment = load(&state, payment_id.clone()).await?;
     let store = escape_html(state.options.store_name());
     let amount = escape_html(&payment.amount.to_string());
-    let body = if payment.status == "pending" {
+    let link = back.page().map(|url| format!(r#"<p><a href="{}">Return to {store}</a></p>"#, escape_html(&url))).unwrap_or_default();
+    let body = if payable {
         format!(
             r#"<p class="amount">Amount: <strong>{amount}</strong></p>
 <p>Merchant: <strong>{store}</strong>, order {order}</p>
@@ -77,9 +88,13 @@ async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String
 <form method="post"><input type="hidden" name="decision" value="decline"><button class="decline" type="submit">Decline</button></form>"#,
             order = payment.order_number
         )
-    } else {
-        let link = back.page().map(|url| format!(r#"<p><a href="{}">Return to {store}</a></p>"#, escape_html(&url))).unwrap_or_default();
+    } else if matches!(payment.status.as_str(), "approved" | "declined") {
         format!(r#"<p>This payment was already {status}.</p>{link}"#, status = escape_html(&payment.status))
+    } else {
+        // The bank refuses to take money for an order the store no longer sells.
+        format!(
+            r#"<p class="refused" role="alert"><strong>This order can no longer be paid.</strong> It was cancelled, or its time to pay ran out. Nothing was charged.</p>{link}"#
+        )
     };
     let html = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -108,6 +123,9 @@ async fn decide(
         "decline" => "declined",
         _ => return Err(ApiError::bad_request("decision must be approve or decline")),
     };
+    if !may_pay(&state, payment_id.clone()).await? {
+        return Err(ApiError::detail(ProblemKind::PaymentClosed, "This payment can no longer be made."));
+    }
     let payment = load(&state, payment_id.clone()).await?;
     let decision = Decision {
         payment_id: payment_id.clone(),
@@ -148,7 +166,10 @@ async fn come_back(
     let now = state.clock.now();
     let key = state.gateway_key.clone();
     let signature = signed.signature;
-    let recorded = state.db.run(move |tx| gateway::record(tx, key.as_slice(), &decision, &signature, now)).await?;
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    let recorded = state.db.run(move |tx| gateway::record(tx, store, key.as_slice(), &decision, &signature, now, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     match recorded {
         gateway::Recorded::Recorded => tracing::debug!("a payment decision from the gateway was recorded"),
         gateway::Recorded::Unchanged => {

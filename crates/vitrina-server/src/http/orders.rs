@@ -6,15 +6,20 @@
 
 use crate::domain::orders::Placed;
 use crate::error::{ApiError, ApiResult};
-use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp};
+use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp, accept_language};
+use crate::http::session::SessionToken;
 use crate::state::AppState;
-use crate::{domain, store};
+use crate::{domain, intl, store};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use vitrina_core::ProblemKind;
-use vitrina_core::api::{CancellationRequest, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder, StartPayment};
+use vitrina_core::api::{
+    CancellationRequest, Order, OrderAccess, OrderLookup, PaymentStep, PlaceOrder, PlacedOrder, StartPayment, Substitution,
+    SubstitutionAnswer, SubstitutionOffer,
+};
+use vitrina_core::locale::Locale;
 
 /// Places the order.
 #[utoipa::path(post, path = "/api/orders", tag = "checkout",
@@ -41,7 +46,6 @@ pub async fn place_order(
     let hash = domain::orders::request_hash(&body);
     let now = state.clock.now();
     let limits = state.limits.clone();
-    let store = crate::policy::profile(state.options.store);
     // Counted per network first, then per email: a client cannot spend someone else's count by
     // writing their address until its own network's count allows it.
     let admit = move |body: &PlaceOrder| {
@@ -49,10 +53,23 @@ pub async fn place_order(
         let email = body.draft.contact.as_ref().map(|c| vitrina_core::validate::email_key(&c.email)).unwrap_or_default();
         limits.orders_per_email.admit(&email, now)
     };
-    let Placed { order, new } = state.db.run(move |tx| domain::orders::place(tx, &key, &hash, &body, store, now, admit)).await?;
-    if new {
-        domain::orders::send_confirmation(&state, &order).await;
-    }
+    // The shopper's language, kept with the order for every email about it.
+    let locale = intl::negotiate(body.locale.as_deref(), accept_language(&headers), Locale::En);
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    let Placed { order, new } = state
+        .db
+        .run(move |tx| {
+            let placed = domain::orders::place(tx, &key, &hash, &body, store, now, &rules, admit)?;
+            if placed.new {
+                let number = placed.order.number.parse().map_err(ApiError::internal)?;
+                store::orders::set_locale(tx, number, locale.tag())?;
+            }
+            Ok(placed)
+        })
+        .await?;
+    // The confirmation was committed with the order; it goes out now (or, failing that, later).
+    domain::mailer::flush(&state).await;
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
 }
 
@@ -64,14 +81,15 @@ fn idempotency_key(headers: &HeaderMap) -> Option<String> {
     (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
 }
 
-/// Starts another online card payment for an order whose payment is still due or was declined.
+/// Starts another online card payment for an order whose payment is still due or was declined,
+/// while the order may be paid (`Order::payment::payable`).
 #[utoipa::path(post, path = "/api/orders/{number}/payments", tag = "orders",
     params(("number" = String, Path, description = "The order number")),
     request_body = StartPayment,
     responses(
         (status = 201, description = "Go to the gateway", body = PaymentStep),
         (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 409, description = "Nothing to pay online (`payment-not-needed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Nothing to pay online (`payment-not-needed`), or the order can no longer be paid: cancelled, or the time to pay ran out (`payment-closed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn start_payment(
     State(state): State<AppState>,
@@ -79,7 +97,9 @@ pub async fn start_payment(
     ApiJson(body): ApiJson<StartPayment>,
 ) -> ApiResult<(StatusCode, Json<PaymentStep>)> {
     let now = state.clock.now();
-    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now)).await?;
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, store, &number, &body.access_token, now, &rules)).await?;
     Ok((StatusCode::CREATED, Json(step)))
 }
 
@@ -92,7 +112,8 @@ pub struct TokenQuery {
     token: String,
 }
 
-/// An order, for its page.
+/// An order, for its page (deadlines that have passed are applied first: an order unpaid in
+/// time is answered expired).
 #[utoipa::path(get, path = "/api/orders/{number}", tag = "orders",
     params(("number" = String, Path, description = "The order number"), TokenQuery),
     responses(
@@ -105,15 +126,9 @@ pub async fn get_order(
     ApiQuery(query): ApiQuery<TokenQuery>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
-    let profile = crate::policy::profile(state.options.store);
-    let order = state
-        .db
-        .run(move |tx| {
-            let number = store::orders::authorised_order(tx, &number, &query.token)?;
-            store::orders::load_order(tx, profile, number, now)
-        })
-        .await?;
-    Ok(Json(order))
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    Ok(Json(state.db.run(move |tx| domain::orders::view(tx, store, &number, &query.token, now, &rules)).await?))
 }
 
 /// Finds an order by number and email (guests have no account; the email in any case, over all
@@ -150,15 +165,16 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(bod
     Ok(Json(access))
 }
 
-/// Asks to cancel the order: before handover it is cancelled at once (and any payment refunded
-/// to the card it came from); after receipt it becomes a return request, within 7 days.
+/// Cancels the whole order or chosen lines (until the shopper has it, in transit included: the
+/// carrier is told to bring it back), or asks to return them within 7 days after receipt.
 #[utoipa::path(post, path = "/api/orders/{number}/cancellation", tag = "orders",
     params(("number" = String, Path, description = "The order number")),
     request_body = CancellationRequest,
     responses(
-        (status = 200, description = "The order, with the request in its history", body = Order),
+        (status = 200, description = "The order, with the cancellation (its totals, refunds and history) or the return request", body = Order),
         (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "Not possible now; `detail` says why (`cancellation-not-allowed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "A line that is not the order's, or more than is left of it (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn request_cancellation(
     State(state): State<AppState>,
@@ -166,6 +182,75 @@ pub async fn request_cancellation(
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
+    let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
-    Ok(Json(state.db.run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, now)).await?))
+    let order = state
+        .db
+        .run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, &body.lines, now, &rules))
+        .await?;
+    domain::mailer::flush(&state).await;
+    Ok(Json(order))
+}
+
+/// The shopper accepts or declines the seller's proposal for a line.
+#[utoipa::path(post, path = "/api/orders/{number}/lines/{line_id}/substitution", tag = "orders",
+    params(("number" = String, Path, description = "The order number"), ("line_id" = String, Path, description = "The line (`OrderLine::id`)")),
+    request_body = SubstitutionAnswer,
+    responses(
+        (status = 200, description = "The order with the answer applied: the substitute in the line's place, or the line cancelled; totals, refunds and history follow", body = Order),
+        (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "No proposal on this line awaits an answer, e.g. it lapsed (`substitution-closed`), or the substitute sold out meanwhile (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn answer_substitution(
+    State(state): State<AppState>,
+    ApiPath((number, line_id)): ApiPath<(String, String)>,
+    ApiJson(body): ApiJson<SubstitutionAnswer>,
+) -> ApiResult<Json<Order>> {
+    let now = state.clock.now();
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    Ok(Json(
+        state
+            .db
+            .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
+            .await?,
+    ))
+}
+
+/// The seller cannot send a line and proposes a substitute (another size or colour first,
+/// another item, the same item from another seller) or removing it; the shopper answers on the
+/// order's page within the store's time.
+#[utoipa::path(post, path = "/api/sellers/{seller_id}/orders/{number}/lines/{line_id}/substitution", tag = "orders",
+    security(("session" = [])),
+    params(
+        ("seller_id" = String, Path, description = "The seller's id"),
+        ("number" = String, Path, description = "The order number"),
+        ("line_id" = String, Path, description = "The line (`OrderLine::id`)"),
+    ),
+    request_body = SubstitutionOffer,
+    responses(
+        (status = 201, description = "Proposed; the shopper's answer is awaited until `answer_by`", body = Substitution),
+        (status = 401, description = "Not signed in (`unauthorized`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 403, description = "Signed in, but not as this seller (`forbidden`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 404, description = "No such line among this seller's orders (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 409, description = "Too late (the order has left the seller, or is cancelled), a proposal already awaits an answer, or the offer is the line's own item (`substitution-not-allowed`); the substitute is not in stock (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "No such item to offer (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn propose_substitution(
+    State(state): State<AppState>,
+    ApiPath((seller_id, number, line_id)): ApiPath<(String, String, String)>,
+    SessionToken(token): SessionToken,
+    ApiJson(body): ApiJson<SubstitutionOffer>,
+) -> ApiResult<(StatusCode, Json<Substitution>)> {
+    let now = state.clock.now();
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    let proposal = state
+        .db
+        .run(move |tx| {
+            let seller = domain::substitutions::SellerSession { seller_id: &seller_id, token: token.as_deref() };
+            domain::substitutions::propose_as_seller(tx, store, seller, &number, &line_id, &body, now, &rules)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(proposal)))
 }

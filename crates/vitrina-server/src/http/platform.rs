@@ -43,10 +43,15 @@ pub async fn app_config(State(state): State<AppState>) -> Json<AppConfig> {
             version: profile.terms_version.into(),
             url: "/api/documents/terms/{version}".into(),
         }],
-        help_url: None,
         order_number: OrderNumberFormat { example: "1042".into(), characters: OrderNumberCharacters::Digits, max_length: 18 },
         contact_limits: ContactLimits { per_sender: limits::PER_SENDER, window_minutes: (limits::PER_SENDER_WINDOW_SECONDS / 60) as u32 },
         demo: state.options.demo,
+        help_url: state
+            .options
+            .help_url
+            .clone()
+            .filter(|url| vitrina_core::api::help_link(url).is_some())
+            .unwrap_or_else(vitrina_core::api::default_help_url),
     })
 }
 

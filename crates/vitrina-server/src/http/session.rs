@@ -77,9 +77,13 @@ pub async fn sign_in(
     client: ClientIp,
     Https(https): Https,
     SessionToken(previous): SessionToken,
+    headers: axum::http::HeaderMap,
     ApiJson(body): ApiJson<SignIn>,
 ) -> ApiResult<(CookieJar, Json<SessionState>)> {
     let now = state.clock.now();
+    // The account's emails are written in the language it last signed in with.
+    let locale =
+        crate::intl::negotiate(body.locale.as_deref(), crate::http::extract::accept_language(&headers), vitrina_core::locale::Locale::En);
     let email = domain::session::sign_in_email(&body)?;
     // The network first: a client trying one password on many accounts meets it before any
     // per-account count is kept for its made-up addresses.
@@ -87,7 +91,7 @@ pub async fn sign_in(
     state.limits.sign_in_per_ip.admit(&network, now)?;
     state.limits.sign_in.admit(&email, now)?;
     let token = ids::token();
-    let account = domain::session::sign_in(&state, email, body.password, previous, token.clone(), now).await?;
+    let account = domain::session::sign_in(&state, email, body.password, previous, token.clone(), locale, now).await?;
     // Only failures count against the network: a busy office signs in all day.
     state.limits.sign_in_per_ip.forgive(&network, now);
     Ok((CookieJar::new().add(session_cookie(token, domain::session::SESSION_SECONDS, https)), Json(SessionState { account })))

@@ -2,6 +2,7 @@
 //! the contract (so not in the OpenAPI document). They change the store through `store` and
 //! `seed` like everything else.
 
+use crate::domain::{lifecycle, substitutions};
 use crate::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath};
 use crate::seed::contact::demo_settings;
@@ -12,6 +13,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
+use vitrina_core::api::{Substitution, SubstitutionOffer};
 use vitrina_core::civil::parse_rfc3339;
 
 pub fn router() -> Router<AppState> {
@@ -20,10 +22,12 @@ pub fn router() -> Router<AppState> {
         .route("/api/test/prices", post(set_price))
         .route("/api/test/stock", post(set_stock))
         .route("/api/test/orders/{number}/status", post(set_order_status))
+        .route("/api/test/orders/{number}/lines/{line_id}/substitution", post(propose_substitution))
         .route("/api/test/orders", get(list_orders))
         .route("/api/test/bench-cart", post(bench_cart))
         .route("/api/test/contact/{seller_id}/reset", post(reset_demo_settings))
         .route("/api/test/limits", get(limit_keys))
+        .route("/api/test/mail", post(hold_mail))
 }
 
 /// How many keys the lookup limiters hold (the flood test reads that they stay bounded).
@@ -35,14 +39,32 @@ async fn limit_keys(State(state): State<AppState>) -> Json<serde_json::Value> {
 }
 
 #[derive(Deserialize)]
+struct HoldMail {
+    held: bool,
+}
+
+/// Holds the outbox (emails stay committed, none is delivered) or lets it go, delivering
+/// everything held.
+async fn hold_mail(State(state): State<AppState>, ApiJson(body): ApiJson<HoldMail>) -> StatusCode {
+    state.mail.hold(body.held);
+    crate::domain::mailer::flush(&state).await;
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
 struct SetClock {
     /// RFC 3339 instant the server's clock should read from now on.
     now: String,
 }
 
+/// Sets the clock, and lets the back office apply the deadlines that time has passed (as its
+/// 15-second round would), so that a test reads their outcome at once.
 async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetClock>) -> ApiResult<StatusCode> {
     let (at, _) = parse_rfc3339(&body.now).ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
     state.clock.set(at);
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| lifecycle::settle_all(tx, store, at, &rules)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -85,7 +107,8 @@ struct SetOrderStatus {
     days_ago: Option<i64>,
 }
 
-/// Moves an order to a status, as the seller or the carrier would.
+/// Moves an order to a status, as the seller or the carrier would (and, like them, not to the
+/// carrier while it is unpaid or awaits an answer to a substitution: 409).
 async fn set_order_status(
     State(state): State<AppState>,
     ApiPath(number): ApiPath<i64>,
@@ -97,8 +120,26 @@ async fn set_order_status(
         (None, None) => state.clock.now(),
     };
     let store = crate::policy::profile(state.options.store);
-    state.db.run(move |tx| orders::set_status(tx, store, number, body.status, at)).await?;
+    state.db.run(move |tx| lifecycle::move_to(tx, store, number, body.status, at)).await?;
+    // The email the step sends goes out before the answer, so a suite can read it next.
+    crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The demo seller proposes a substitute (`variant_id`) or removal (none) for a line, without
+/// signing in: what `POST /api/sellers/{seller_id}/orders/{number}/lines/{line_id}/substitution`
+/// does for the line's seller.
+async fn propose_substitution(
+    State(state): State<AppState>,
+    ApiPath((number, line_id)): ApiPath<(i64, String)>,
+    ApiJson(offer): ApiJson<SubstitutionOffer>,
+) -> ApiResult<(StatusCode, Json<Substitution>)> {
+    let position = orders::line_position(&line_id).ok_or_else(|| ApiError::not_found("No such line."))?;
+    let now = state.clock.now();
+    let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
+    let proposal = state.db.run(move |tx| substitutions::propose(tx, store, number, position, &offer, now, &rules)).await?;
+    Ok((StatusCode::CREATED, Json(proposal)))
 }
 
 /// Every order: number, payment status and the cart it came from (to count a test's orders).

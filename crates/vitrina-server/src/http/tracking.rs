@@ -9,7 +9,7 @@ use crate::store::{orders, shipments};
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
-use vitrina_core::api::{Shipment, ShipmentList};
+use vitrina_core::api::{Collection, Shipment, ShipmentList};
 use vitrina_core::tracking;
 use vitrina_core::{FieldError, ProblemKind};
 
@@ -39,10 +39,15 @@ pub async fn get_shipment(
         )])
     })?;
     let now = state.clock.now();
-    let record = state
+    let store = crate::policy::profile(state.options.store);
+    let found = state
         .db
         .run(move |tx| {
             let Some(mut record) = shipments::load(tx, &number)? else { return Ok(None) };
+            let collection = match record.order_number.as_deref() {
+                Some(order) if orders::is_store_order(tx, order)? => collection(tx, store, order)?,
+                _ => None,
+            };
             // The store's own order is named only to whoever holds its token.
             if let Some(order) = record.order_number.as_deref()
                 && orders::is_store_order(tx, order)?
@@ -50,16 +55,28 @@ pub async fn get_shipment(
             {
                 record.order_number = None;
             }
-            Ok(Some(record))
+            Ok(Some((record, collection)))
         })
-        .await?
-        .ok_or_else(|| {
+        .await?;
+    let (record, collection) = found.ok_or_else(|| {
             ApiError::detail(
                 ProblemKind::ShipmentNotFound,
-                "The carrier has not reported a shipment with this number. New numbers usually appear a day or two after the parcel is handed over.",
-            )
-        })?;
-    Ok(Json(tracking::shipment_view(&record, now)))
+            "The carrier has not reported a shipment with this number. New numbers usually appear a day or two after the parcel is handed over.",
+        )
+    })?;
+    Ok(Json(Shipment { collection, ..tracking::shipment_view(&record, now) }))
+}
+
+/// How the parcel of the store's order `order` is collected, if the shopper collects it.
+fn collection(tx: &rusqlite::Transaction<'_>, store: &crate::policy::Profile, order: &str) -> ApiResult<Option<Collection>> {
+    let Some(state) = order.parse().ok().map(|number| orders::state(tx, number)).transpose()?.flatten() else { return Ok(None) };
+    let Some(point) = state.pickup_point.as_ref().filter(|_| state.delivery_kind.is_collected()) else { return Ok(None) };
+    Ok(Some(Collection {
+        kind: state.delivery_kind,
+        storage_days: point.storage_days,
+        collect_by: state.collect_by(store).map(|d| d.to_string()),
+        report_problems_within_hours: point.report_problems_within_hours,
+    }))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

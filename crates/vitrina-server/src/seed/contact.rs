@@ -81,6 +81,7 @@ pub fn demo_settings(seller_id: &str, now: UnixSeconds) -> Option<ContactSetting
             },
             response_time_hours: 24,
             away: Away::default(),
+            presence: Default::default(),
             signature: "Marek Horváth, owner\nSeverny Veter s.r.o. · Home & Apparel\nhttps://severny-veter.example\nmarek@severny-veter.example · +421 905 123 456".into(),
         }),
         "form-only" => Some(ContactSettings {

@@ -3,11 +3,12 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::policy::is_bulky_cart;
+use crate::policy::PARCEL_LIMITS;
 use crate::store::catalog::image_url;
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::api::{Cart, CartLine, MAX_LINE_QUANTITY};
 use vitrina_core::civil::{UnixSeconds, format_rfc3339_utc};
+use vitrina_core::parcel::ParcelClass;
 use vitrina_core::{Currency, Money, ProblemKind};
 
 /// How long an untouched cart is kept.
@@ -81,12 +82,14 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
             max_quantity: stock.clamp(0, i64::from(MAX_LINE_QUANTITY)) as u32,
         });
     }
+    let class = PARCEL_LIMITS.cart(sizes);
     let currency = store_currency(tx)?;
     let subtotal = Money::sum(&currency, lines.iter().map(|l| &l.line_total))?;
     Ok(Cart {
         id: cart_id.to_owned(),
         item_count: lines.iter().map(|l| l.quantity).sum(),
-        bulky: is_bulky_cart(sizes),
+        bulky: class != ParcelClass::Standard,
+        oversize: class == ParcelClass::Oversize,
         lines,
         subtotal,
         expires_at: format_rfc3339_utc(updated_at + CART_LIFETIME_SECONDS),

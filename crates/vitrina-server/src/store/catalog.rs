@@ -1,10 +1,11 @@
 //! The catalog: products, their variants, prices and stock.
 
 use crate::error::ApiResult;
-use crate::policy::is_bulky_item;
+use crate::policy::PARCEL_LIMITS;
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::Money;
 use vitrina_core::api::{Product, Variant};
+use vitrina_core::parcel::ParcelClass;
 
 /// The URL the app loads a product's picture from.
 pub fn image_url(product_id: &str) -> String {
@@ -44,7 +45,7 @@ pub fn load_products(tx: &Transaction<'_>, only: Option<&str>) -> ApiResult<Vec<
                 name: r.get(1)?,
                 description: r.get(2)?,
                 seller_id: r.get(3)?,
-                bulky: is_bulky_item(r.get(4)?, [r.get(5)?, r.get(6)?, r.get(7)?]),
+                bulky: PARCEL_LIMITS.item(r.get(4)?, [r.get(5)?, r.get(6)?, r.get(7)?]) != ParcelClass::Standard,
                 price_from: variant.price.clone(),
                 variants: vec![variant],
             }),
@@ -72,6 +73,47 @@ pub fn stock(tx: &Transaction<'_>, variant_id: &str) -> ApiResult<Option<i64>> {
 pub fn take_stock(tx: &Transaction<'_>, variant_id: &str, quantity: u32) -> ApiResult<bool> {
     let taken = tx.execute("UPDATE variants SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1", params![quantity, variant_id])?;
     Ok(taken > 0)
+}
+
+/// Puts `quantity` of a variant back in stock (an order that will not take it after all).
+pub fn restock(tx: &Transaction<'_>, variant_id: &str, quantity: u32) -> ApiResult<()> {
+    tx.execute("UPDATE variants SET stock = stock + ?1 WHERE id = ?2", params![quantity, variant_id])?;
+    Ok(())
+}
+
+/// A variant as a line of an order would hold it.
+pub struct VariantItem {
+    pub variant_id: String,
+    pub product_id: String,
+    pub seller_id: String,
+    pub sku: String,
+    pub name: String,
+    pub label: String,
+    pub price: Money,
+    pub stock: i64,
+}
+
+/// A variant with its product, if there is one with this id.
+pub fn variant_item(tx: &Transaction<'_>, variant_id: &str) -> ApiResult<Option<VariantItem>> {
+    Ok(tx
+        .query_row(
+            "SELECT v.id, p.id, p.seller_id, v.sku, p.name, v.label, v.price_minor, v.currency, v.stock
+             FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
+            [variant_id],
+            |r| {
+                Ok(VariantItem {
+                    variant_id: r.get(0)?,
+                    product_id: r.get(1)?,
+                    seller_id: r.get(2)?,
+                    sku: r.get(3)?,
+                    name: r.get(4)?,
+                    label: r.get(5)?,
+                    price: Money::new(r.get(6)?, &r.get::<_, String>(7)?),
+                    stock: r.get(8)?,
+                })
+            },
+        )
+        .optional()?)
 }
 
 /// Sets a variant's price; whether the variant exists.

@@ -67,11 +67,12 @@ pub fn insert_message(
     seller_id: &str,
     sender: Option<&str>,
     message: &CheckedMessage,
+    locale: &str,
     now: UnixSeconds,
 ) -> ApiResult<()> {
     tx.execute(
-        "INSERT INTO contact_messages (id, seller_id, account_email, reply_to, subject, body, order_number, tracking_number, received_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO contact_messages (id, seller_id, account_email, reply_to, subject, body, order_number, tracking_number, received_at, locale)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id,
             seller_id,
@@ -81,7 +82,8 @@ pub fn insert_message(
             message.message,
             message.context.order,
             message.context.shipment,
-            now
+            now,
+            locale
         ],
     )?;
     Ok(())

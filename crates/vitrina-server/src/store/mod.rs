@@ -11,10 +11,13 @@ pub mod catalog;
 pub mod contact;
 pub mod enums;
 pub mod orders;
+pub mod outbox;
 pub mod payments;
 pub mod promos;
+pub mod refunds;
 pub mod sessions;
 pub mod shipments;
+pub mod substitutions;
 
 use crate::error::ApiResult;
 use rusqlite::Transaction;

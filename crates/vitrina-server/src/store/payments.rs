@@ -1,5 +1,5 @@
 //! Online card payments: each attempt is a row, `pending` until the gateway approves or declines
-//! it.
+//! it, or the store voids it (the order was cancelled or expired, or its total changed).
 
 use crate::error::ApiResult;
 use crate::ids;
@@ -46,11 +46,21 @@ pub fn decline_pending(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> A
     Ok(())
 }
 
+/// Voids the order's pending payments: the order can no longer be paid (cancelled, expired), or
+/// its total changed and the next attempt is for the new amount.
+pub fn void_pending(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiResult<()> {
+    tx.execute(
+        "UPDATE payments SET status = 'void', decided_at = ?1 WHERE order_number = ?2 AND status = 'pending'",
+        params![now, number],
+    )?;
+    Ok(())
+}
+
 /// A payment as the gateway shows it.
 pub struct Payment {
     pub order_number: i64,
     pub amount: Money,
-    /// `pending`, `approved` or `declined`.
+    /// `pending`, `approved`, `declined` or `void`.
     pub status: String,
 }
 

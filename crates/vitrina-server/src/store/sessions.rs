@@ -78,3 +78,17 @@ pub fn close_all(tx: &Transaction<'_>, token: &str) -> ApiResult<usize> {
 pub fn purge(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
     Ok(tx.execute("DELETE FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2", params![now, now - IDLE_SECONDS])?)
 }
+
+/// The language the account's emails are written in (the one it last signed in with).
+pub fn set_locale(tx: &Transaction<'_>, email: &str, locale: &str) -> ApiResult<()> {
+    tx.execute("UPDATE accounts SET locale = ?2 WHERE email = ?1", rusqlite::params![email, locale])?;
+    Ok(())
+}
+
+/// The language of the account that manages `seller_id`, if it ever signed in with one.
+pub fn seller_locale(tx: &Transaction<'_>, seller_id: &str) -> ApiResult<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(tx
+        .query_row("SELECT locale FROM accounts WHERE seller_id = ?1 AND locale IS NOT NULL LIMIT 1", [seller_id], |r| r.get(0))
+        .optional()?)
+}

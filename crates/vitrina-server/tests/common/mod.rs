@@ -78,6 +78,126 @@ impl TestServer {
     }
 }
 
+/// What an order is placed with: its items, how it is delivered and paid.
+pub struct NewOrder<'a> {
+    /// (variant id, quantity)
+    pub items: &'a [(&'a str, u32)],
+    /// `courier`, `pickup-point`, `parcel-locker` or `seller-shop`.
+    pub delivery: &'a str,
+    /// `card-online`, `cash-on-delivery` or `card-on-delivery`.
+    pub payment: &'a str,
+    pub promo: Option<&'a str>,
+    /// A note for the courier.
+    pub note: Option<&'a str>,
+}
+
+impl Default for NewOrder<'_> {
+    fn default() -> Self {
+        NewOrder {
+            items: &[("linen-shirt-2", 2), ("ceramic-mug-1", 1)],
+            delivery: "courier",
+            payment: "cash-on-delivery",
+            promo: None,
+            note: None,
+        }
+    }
+}
+
+impl TestServer {
+    /// A new cart holding `items` (variant id, quantity).
+    pub async fn cart_of(&self, items: &[(&str, u32)]) -> String {
+        let cart = self.new_cart().await;
+        for (variant, quantity) in items {
+            let r =
+                self.post(&format!("/api/carts/{cart}/lines"), &serde_json::json!({ "variant_id": variant, "quantity": quantity })).await;
+            json_ok(r, StatusCode::OK).await;
+        }
+        cart
+    }
+
+    /// Tries to place an order as the checkout would (two quotes, then the order); the answer.
+    pub async fn try_place(&self, order: NewOrder<'_>) -> Response {
+        let mut draft = serde_json::json!({
+            "cart_id": self.cart_of(order.items).await,
+            "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
+            "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
+            "payment_method": order.payment,
+        });
+        if let Some(code) = order.promo {
+            draft["promo_code"] = code.into();
+        }
+        let q = json_ok(self.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+        let option =
+            q["delivery_options"].as_array().expect("options").iter().find(|o| o["id"] == order.delivery).expect("the delivery").clone();
+        draft["delivery"] = if order.delivery == "courier" {
+            serde_json::json!({ "option_id": "courier", "date": option["dates"][0], "time_window_id": "evening", "note": order.note })
+        } else {
+            serde_json::json!({ "option_id": order.delivery, "pickup_point_id": option["pickup_points"][0]["id"] })
+        };
+        let q = json_ok(self.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+        let body = serde_json::json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+        let key = vitrina_server::ids::token();
+        self.client.post(self.url("/api/orders")).header("Idempotency-Key", key).json(&body).send().await.expect("request")
+    }
+
+    /// Places an order as the checkout would; its number and token.
+    pub async fn place(&self, order: NewOrder<'_>) -> (String, String) {
+        let placed = json_ok(self.try_place(order).await, StatusCode::CREATED).await;
+        (placed["number"].as_str().expect("number").to_owned(), placed["access_token"].as_str().expect("token").to_owned())
+    }
+
+    /// The order as its page reads it.
+    pub async fn order(&self, number: &str, token: &str) -> Value {
+        json_ok(self.get(&format!("/api/orders/{number}?token={token}")).await, StatusCode::OK).await
+    }
+
+    /// Moves the order to `status` now through the test hook; the hook's status code.
+    pub async fn move_order(&self, number: &str, status: &str) -> StatusCode {
+        self.post(&format!("/api/test/orders/{number}/status"), &serde_json::json!({ "status": status })).await.status()
+    }
+
+    /// Sets the server's clock (RFC 3339) through the test hook, which also applies the deadlines
+    /// passed by then.
+    pub async fn set_clock(&self, now: &str) {
+        let r = self.post("/api/test/clock", &serde_json::json!({ "now": now })).await;
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+
+    /// How many of a variant are in stock, as the catalog says.
+    pub async fn stock(&self, product: &str, variant: &str) -> u64 {
+        let p = json_ok(self.get(&format!("/api/products/{product}")).await, StatusCode::OK).await;
+        p["variants"].as_array().expect("variants").iter().find(|v| v["id"] == variant).expect("the variant")["available"]
+            .as_u64()
+            .expect("a count")
+    }
+
+    /// Approves the order's pending card payment at the demo gateway, as the shopper would (the
+    /// gateway signs, the store checks and records).
+    pub async fn approve_payment(&self, number: &str) {
+        let id: String = rusqlite::Connection::open(self.db_path())
+            .expect("the database")
+            .query_row("SELECT id FROM payments WHERE order_number = ?1 AND status = 'pending'", [number], |r| r.get(0))
+            .expect("a pending payment");
+        let r = self.client.post(self.url(&format!("/gateway/{id}"))).form(&[("decision", "approve")]).send().await.expect("request");
+        assert!(!r.status().is_server_error(), "{}", r.status());
+        let status: String = rusqlite::Connection::open(self.db_path())
+            .expect("the database")
+            .query_row("SELECT payment_status FROM orders WHERE number = ?1", [number], |r| r.get(0))
+            .expect("the order");
+        assert_eq!(status, "paid");
+    }
+}
+
+/// The kinds of the order's history, oldest first.
+pub fn history(order: &Value) -> Vec<String> {
+    order["history"].as_array().expect("history").iter().map(|e| e["kind"].as_str().expect("kind").to_owned()).collect()
+}
+
+/// An amount's minor units.
+pub fn minor(money: &Value) -> i64 {
+    money["amount_minor"].as_i64().expect("an amount")
+}
+
 /// The JSON body of a response that must have `status`.
 pub async fn json_ok(response: Response, status: StatusCode) -> Value {
     let actual = response.status();

@@ -12,6 +12,7 @@ mod messages;
 mod overrides;
 mod phone;
 mod postal;
+mod presence;
 mod ranges;
 mod signature;
 
@@ -24,4 +25,5 @@ pub(super) use messages::MessagesSection;
 pub(super) use overrides::OverridesSection;
 pub(super) use phone::PhoneSection;
 pub(super) use postal::PostalSection;
+pub(super) use presence::PresenceSection;
 pub(super) use signature::SignatureSection;

@@ -1,5 +1,6 @@
 use super::*;
 use crate::FieldError;
+use crate::api::DeliveryKind;
 
 /// A case of a table: what it is, how it changes Anna's entries, what should follow.
 type Case<T> = (&'static str, fn(&mut Entries), T);
@@ -21,6 +22,7 @@ fn anna() -> Entries {
         line: "Tverskaya St 1, apt 5".into(),
         postcode: "125009".into(),
         delivery_option: Some("courier".into()),
+        delivery_kind: Some(DeliveryKind::Courier),
         delivery_date: Some("2026-11-24".into()),
         time_window: Some("morning".into()),
         payment_method: Some("cash-on-delivery".into()),
@@ -54,11 +56,21 @@ fn the_contact_step_names_each_field_that_needs_something() {
 #[test]
 fn addresses_the_carrier_refuses_are_refused_as_typed() {
     use EntryField::*;
-    let table: [Case<EntryErrors>; 4] = [
+    let table: [Case<EntryErrors>; 6] = [
         ("a street address", |_| {}, vec![]),
         ("a P.O. box", |e| e.line = "а/я 15".into(), vec![(AddressLine, FieldCode::PoBoxRefused)]),
         ("poste restante", |e| e.line = "Почтамт, до востребования".into(), vec![(AddressLine, FieldCode::PosteRestanteRefused)]),
-        ("nothing typed", |e| *e = Entries::default(), vec![(City, FieldCode::Required), (AddressLine, FieldCode::Required)]),
+        ("a correctional colony", |e| e.line = "ФКУ ИК-5".into(), vec![(AddressLine, FieldCode::CorrectionalInstitutionRefused)]),
+        (
+            // Whether a postcode is needed is the country's format's to say.
+            "a courier with nothing but the city",
+            |e| {
+                e.line.clear();
+                e.postcode.clear();
+            },
+            vec![(AddressLine, FieldCode::Required)],
+        ),
+        ("a note longer than a courier reads", |e| e.courier_note = "э".repeat(501), vec![(CourierNote, FieldCode::TooLong)]),
     ];
     for (case, change, expected) in table {
         let mut e = anna();
@@ -91,13 +103,13 @@ fn the_address_is_checked_by_the_countrys_format_too() {
         ("a postcode of spaces", |e| e.postcode = "  ".into(), vec![(Postcode, FieldCode::Required)]),
         ("a postcode of five digits", |e| e.postcode = "10100".into(), vec![(Postcode, FieldCode::InvalidPostcode)]),
         (
-            "nothing typed, in the format's order",
-            |e| *e = Entries::default(),
+            "a courier chosen and nothing typed, in the form's order: the place, then the street",
+            |e| *e = Entries { delivery_kind: Some(DeliveryKind::Courier), ..Entries::default() },
             vec![
-                (AddressLine, FieldCode::Required),
                 (City, FieldCode::Required),
                 (Region, FieldCode::Required),
                 (Postcode, FieldCode::Required),
+                (AddressLine, FieldCode::Required),
             ],
         ),
     ];
@@ -113,8 +125,42 @@ fn the_address_is_checked_by_the_countrys_format_too() {
     e.line = "а/я 15".into();
     assert_eq!(
         e.address_errors_by(&ru, six_digits),
-        vec![(AddressLine, FieldCode::PoBoxRefused), (Region, FieldCode::Required), (Postcode, FieldCode::Required)]
+        vec![(Region, FieldCode::Required), (Postcode, FieldCode::Required), (AddressLine, FieldCode::PoBoxRefused)]
     );
+    e.delivery_kind = Some(DeliveryKind::PickupPoint);
+    assert_eq!(e.address_errors_by(&ru, six_digits), vec![], "a pickup shopper gives the place only: no oblast, no postcode");
+    e.postcode = "1010".into();
+    assert_eq!(e.address_errors_by(&ru, six_digits), vec![(Postcode, FieldCode::InvalidPostcode)], "a postcode given is of the pattern");
+}
+
+#[test]
+fn a_pickup_shopper_gives_only_a_city_or_a_postcode_and_no_home_address() {
+    use EntryField::*;
+    let pickup = |e: &mut Entries| {
+        e.delivery_option = Some("pickup-point".into());
+        e.delivery_kind = Some(DeliveryKind::PickupPoint);
+        e.line.clear();
+    };
+    let table: [Case<EntryErrors>; 5] = [
+        ("a city", |e| e.postcode.clear(), vec![]),
+        ("a postcode", |e| e.city.clear(), vec![]),
+        (
+            "neither",
+            |e| {
+                e.city.clear();
+                e.postcode = " ".into();
+            },
+            vec![(City, FieldCode::Required)],
+        ),
+        ("a refused line typed before switching counts for nothing", |e| e.line = "а/я 15".into(), vec![]),
+        ("nothing typed at all: the place is asked for first", |e| *e = Entries::default(), vec![(City, FieldCode::Required)]),
+    ];
+    for (case, change, expected) in table {
+        let mut e = anna();
+        pickup(&mut e);
+        change(&mut e);
+        assert_eq!(e.address_errors(), expected, "{case}");
+    }
 }
 
 #[test]
@@ -157,19 +203,37 @@ fn the_backends_address_problems_land_on_their_fields_once_the_address_is_comple
     let (mut e, ru) = (anna(), russian_format());
     e.region = "Москва".into();
     assert_eq!(e.delivery_errors(Some(&q), &ru, six_digits)[0], (EntryField::Postcode, FieldCode::InvalidPostcode));
+    let typing_courier = e.clone();
     let mut typing = e.clone();
     typing.city.clear();
+    typing.postcode.clear();
     assert_eq!(
         typing.delivery_errors(Some(&q), &ru, six_digits),
-        vec![(EntryField::City, FieldCode::Required)],
-        "the app's own check first"
+        vec![(EntryField::City, FieldCode::Required), (EntryField::Postcode, FieldCode::Required)],
+        "the place first, then what the courier needs; the backend's word once the place is given"
     );
-    typing.city = "Москва".into();
+    let mut typing = typing_courier;
     typing.postcode = "1010".into();
     assert_eq!(
         typing.delivery_errors(Some(&q), &ru, six_digits),
         vec![(EntryField::Postcode, FieldCode::InvalidPostcode)],
         "the country's pattern, before the backend is asked"
+    );
+    // The backend refuses the street typed for a courier; the shopper then picks a point.
+    q.address_errors = vec![FieldError::of("address.line", FieldCode::PoBoxRefused)];
+    let mut courier = anna();
+    courier.region = "Москва".into();
+    courier.line = "а/я 15".into();
+    assert_eq!(courier.delivery_errors(Some(&q), &ru, six_digits), vec![(EntryField::AddressLine, FieldCode::PoBoxRefused)]);
+    let mut pickup = courier;
+    pickup.delivery_option = Some("pickup-point".into());
+    pickup.delivery_kind = Some(DeliveryKind::PickupPoint);
+    pickup.pickup_point = Some("pp-tverskaya".into());
+    pickup.region.clear();
+    assert_eq!(
+        pickup.delivery_errors(Some(&q), &ru, six_digits),
+        vec![],
+        "a point needs no street and no oblast: what the backend said of the street no longer counts"
     );
 }
 
@@ -187,10 +251,18 @@ fn a_payment_method_is_needed_only_once_methods_are_offered() {
 
 #[test]
 fn a_deep_link_goes_to_the_first_step_that_still_needs_something() {
-    let table: [Case<Step>; 6] = [
+    let table: [Case<Step>; 7] = [
         ("nothing typed", |e| *e = Entries::default(), Step::Contact),
         ("a bad email", |e| e.email = "anna".into(), Step::Contact),
-        ("no address", |e| e.line.clear(), Step::Delivery),
+        ("no street for the courier", |e| e.line.clear(), Step::Delivery),
+        (
+            "no place",
+            |e| {
+                e.city.clear();
+                e.postcode.clear();
+            },
+            Step::Delivery,
+        ),
         ("no delivery option", |e| e.delivery_option = None, Step::Delivery),
         ("no payment method", |e| e.payment_method = None, Step::Payment),
         ("everything", |_| {}, Step::Review),
@@ -204,7 +276,7 @@ fn a_deep_link_goes_to_the_first_step_that_still_needs_something() {
 }
 
 #[test]
-fn the_draft_carries_what_is_entered_trimmed_and_an_address_only_when_complete() {
+fn the_draft_carries_what_is_entered_trimmed_the_place_once_known_and_a_street_only_for_a_courier() {
     let mut e = anna();
     e.name = "  Anna Petrova ".into();
     let draft = e.draft("cart-1");
@@ -213,7 +285,16 @@ fn the_draft_carries_what_is_entered_trimmed_and_an_address_only_when_complete()
     assert_eq!(draft.address.as_ref().map(|a| a.postcode.as_str()), Some("125009"));
     assert_eq!(draft.delivery.as_ref().and_then(|d| d.date), Date::parse("2026-11-24"));
     assert!(draft.recipient.is_none());
+    e.courier_note = " Подъезд 2 ".into();
+    assert_eq!(e.draft("cart-1").delivery.and_then(|d| d.note).as_deref(), Some("Подъезд 2"));
+    // The place is sent as soon as it is known; a pickup order carries no street and no note.
+    e.delivery_kind = Some(DeliveryKind::PickupPoint);
+    e.delivery_option = Some("pickup-point".into());
+    let pickup = e.draft("cart-1");
+    assert_eq!(pickup.address.as_ref().map(|a| (a.city.as_str(), a.line.as_str())), Some(("Moscow", "")));
+    assert_eq!(pickup.delivery.and_then(|d| d.note), None);
     e.city.clear();
+    e.postcode.clear();
     assert!(e.draft("cart-1").address.is_none());
     assert!(Entries::default().draft("cart-1").contact.is_none());
 }
