@@ -311,3 +311,52 @@ async fn a_confirmation_committed_before_a_crash_is_delivered_once_after_the_res
     third.kill().unwrap();
     third.wait().unwrap();
 }
+
+#[tokio::test]
+async fn the_slovak_stores_emails_speak_of_its_money_carrier_payment_name_and_days() {
+    let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.store = vitrina_server::options::StoreId::Sk).await;
+    // 23:30 in Bratislava on Monday 23 November 2026, already the 24th in Moscow.
+    let r = server.post("/api/test/clock", &json!({ "now": "2026-11-23T22:30:00Z" })).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let cart = server.cart_of(&[("desk-lamp-1", 1)]).await;
+    let mut draft = json!({
+        "cart_id": cart,
+        "contact": { "email": "jana@example.sk", "phone": "0905 123 456", "name": "Jana Nováková" },
+        "address": { "country": "SK", "city": "Bratislava", "line": "Obchodná 5", "postcode": "811 01" },
+        "payment_method": "cash-on-delivery",
+    });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    draft["delivery"] = json!({ "option_id": "courier", "date": q["delivery_options"][0]["dates"][0], "time_window_id": "evening" });
+    let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
+    let body = json!({ "draft": draft, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+    let placed = server
+        .client
+        .post(server.url("/api/orders"))
+        .header("Idempotency-Key", "sk-emails")
+        .header("Accept-Language", "sk-SK, sk;q=0.9")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let placed = json_ok(placed, StatusCode::CREATED).await;
+    let number = placed["number"].as_str().unwrap().to_owned();
+    let outbox = server.dir.path().join("outbox");
+
+    let confirmation = &emails_of(&outbox, &number)[0];
+    assert_eq!(confirmation.language, "sk");
+    assert!(confirmation.subject.contains("Vitrina Demo Obchod"), "the store's own name: {}", confirmation.subject);
+    assert!(confirmation.text.contains('€') && !confirmation.text.contains('₽'), "its money: {}", confirmation.text);
+    assert!(confirmation.text.contains("Lynx Courier") && !confirmation.text.contains("Pony Express"), "its carrier: {}", confirmation.text);
+    assert!(confirmation.text.contains("Dobierka v hotovosti"), "the payment method by the backend's name: {}", confirmation.text);
+    assert!(confirmation.text.contains("811 01"), "the address as typed: {}", confirmation.text);
+
+    for status in ["sent_to_seller", "confirmed_by_seller", "handed_to_carrier", "with_courier", "received"] {
+        set_status(&server, &number, status).await;
+    }
+    let mails = emails_of(&outbox, &number);
+    let shipped = mails.iter().find(|m| m.name.ends_with("-handed_to_carrier.eml")).expect("the shipped email");
+    assert!(shipped.text.contains("/track/LX"), "its carrier's parcel number: {}", shipped.text);
+    let delivered = mails.iter().find(|m| m.name.ends_with("-received.eml")).expect("the delivered email");
+    assert!(delivered.text.contains("23. 11. 2026") || delivered.text.contains("23. novembra 2026"), "Bratislava's day: {}", delivered.text);
+    assert!(!delivered.text.contains("24. 11. 2026") && !delivered.text.contains("24. novembra 2026"), "not Moscow's: {}", delivered.text);
+}
