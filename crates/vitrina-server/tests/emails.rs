@@ -346,7 +346,11 @@ async fn the_slovak_stores_emails_speak_of_its_money_carrier_payment_name_and_da
     assert_eq!(confirmation.language, "sk");
     assert!(confirmation.subject.contains("Vitrina Demo Obchod"), "the store's own name: {}", confirmation.subject);
     assert!(confirmation.text.contains('€') && !confirmation.text.contains('₽'), "its money: {}", confirmation.text);
-    assert!(confirmation.text.contains("Lynx Courier") && !confirmation.text.contains("Pony Express"), "its carrier: {}", confirmation.text);
+    assert!(
+        confirmation.text.contains("Lynx Courier") && !confirmation.text.contains("Pony Express"),
+        "its carrier: {}",
+        confirmation.text
+    );
     assert!(confirmation.text.contains("Dobierka v hotovosti"), "the payment method by the backend's name: {}", confirmation.text);
     assert!(confirmation.text.contains("811 01"), "the address as typed: {}", confirmation.text);
 
@@ -357,6 +361,10 @@ async fn the_slovak_stores_emails_speak_of_its_money_carrier_payment_name_and_da
     let shipped = mails.iter().find(|m| m.name.ends_with("-handed_to_carrier.eml")).expect("the shipped email");
     assert!(shipped.text.contains("/track/LX"), "its carrier's parcel number: {}", shipped.text);
     let delivered = mails.iter().find(|m| m.name.ends_with("-received.eml")).expect("the delivered email");
-    assert!(delivered.text.contains("23. 11. 2026") || delivered.text.contains("23. novembra 2026"), "Bratislava's day: {}", delivered.text);
+    assert!(
+        delivered.text.contains("23. 11. 2026") || delivered.text.contains("23. novembra 2026"),
+        "Bratislava's day: {}",
+        delivered.text
+    );
     assert!(!delivered.text.contains("24. 11. 2026") && !delivered.text.contains("24. novembra 2026"), "not Moscow's: {}", delivered.text);
 }
