@@ -5,7 +5,7 @@ use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, field_code_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use vitrina_core::api::OrderNumberFormat;
+use vitrina_core::api::{OrderNumberCharacters, OrderNumberFormat};
 use vitrina_core::routes::Page;
 use vitrina_core::{FieldCode, field};
 
@@ -32,6 +32,14 @@ pub fn LookupPage() -> impl IntoView {
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let touched = Touched::new();
+    // The store's own numbers: one as the example, a numeric keyboard only where they are digits.
+    let example = {
+        let example = order_number.example.clone();
+        Some(Signal::derive(move || i18n.tf("lookup.number_hint", &[("example", &example)])))
+    };
+    let inputmode = if order_number.characters == OrderNumberCharacters::Digits { "numeric" } else { "text" };
+    // With room for a `#` typed before it.
+    let max_length = order_number.max_length.saturating_add(1);
     let errors = Memo::new(move |_| lookup_errors(&order_number, &number.get(), &email.get()));
     let message = move |field: &'static str| {
         Signal::derive(move || {
@@ -76,8 +84,8 @@ pub fn LookupPage() -> impl IntoView {
             <p>{move || i18n.t("lookup.intro")}</p>
             <form class="form" novalidate on:submit=submit>
                 <ErrorSummary entries=summary attempt=touched.attempts()/>
-                <FormField id="order-number" label="lookup.number" hint="lookup.number_hint" error=message("order-number") required=true>
-                    <TextInput value=number inputmode="numeric" autocomplete="off" maxlength=20/>
+                <FormField id="order-number" label="lookup.number" hint_text=example error=message("order-number") required=true>
+                    <TextInput value=number inputmode=inputmode autocomplete="off" maxlength=max_length/>
                 </FormField>
                 <FormField id="order-email" label="lookup.email" error=message("order-email") required=true>
                     <TextInput value=email input_type="email" inputmode="email" autocomplete="email" maxlength=254/>

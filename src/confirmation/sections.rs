@@ -117,7 +117,8 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
         <section class="order-section" aria-labelledby="payment-heading">
             <h2 id="payment-heading">{move || i18n.t("order.payment")}</h2>
             {with_order(move |o| {
-                let method = crate::ui::words::payment_label(&i18n, o.payment.kind);
+                // The store's name for its method; the app's words for the kinds it knows otherwise.
+                let method = o.payment.name.clone().unwrap_or_else(|| crate::ui::words::payment_label(&i18n, o.payment.kind));
                 let (status_key, class) = match o.payment.status {
                     PaymentStatus::Paid => ("order.payment_status.paid", "notice--success"),
                     PaymentStatus::AwaitingPayment => ("order.payment_status.awaiting", "notice--info"),

@@ -11,6 +11,7 @@ use vitrina::checkout::{CartStore, CheckoutState, ContactStep, DeliveryStep};
 use vitrina::confirmation::LookupPage;
 use vitrina::contact::{ContactForm, SettingsEditor};
 use vitrina::tracking::LookupForm;
+use vitrina_core::api::OrderNumberCharacters;
 use vitrina_core::api::*;
 use vitrina_core::locale::Locale;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -82,6 +83,26 @@ async fn the_order_lookup_announces_each_mistake() {
     leptos::task::tick().await;
     submit(&m).await;
     assert_messages_are_announced(&m, "order lookup");
+}
+
+#[wasm_bindgen_test]
+async fn the_order_lookup_shows_the_stores_own_numbers() {
+    let mut config = store_config();
+    config.order_number = vitrina_core::api::OrderNumberFormat {
+        example: "DEMO-1001".into(),
+        characters: OrderNumberCharacters::Alphanumeric,
+        max_length: 12,
+    };
+    let m = mount(Locale::En, move || {
+        provide_store(&config);
+        provide_context(api());
+        view! { <Router><LookupPage/></Router> }
+    });
+    leptos::task::tick().await;
+    assert!(m.query("#order-number-hint").is_some_and(|h| h.inner_text().contains("DEMO-1001")), "the store's example");
+    let input = m.query("#order-number").expect("the number field");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("text"), "letters, so no numeric keyboard");
+    assert_eq!(input.get_attribute("maxlength").as_deref(), Some("13"));
 }
 
 #[wasm_bindgen_test]

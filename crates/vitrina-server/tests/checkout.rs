@@ -435,6 +435,12 @@ async fn the_slovak_demo_store_prices_in_euro_and_ships_by_its_own_carrier() {
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let order: serde_json::Value = server.get(&format!("/api/orders/{number}?token={token}")).await.json().await.unwrap();
     assert_eq!(order["shipments"][0]["carrier"], "Lynx Courier");
+    // The order page names the payment method as the store words it, in the language asked.
+    for (asked, name) in [("sk-SK,sk;q=0.9", "Dobierka v hotovosti"), ("en-GB,en;q=0.9", "Cash on delivery")] {
+        let url = server.url(&format!("/api/orders/{number}?token={token}"));
+        let order: serde_json::Value = server.client.get(url).header("Accept-Language", asked).send().await.unwrap().json().await.unwrap();
+        assert_eq!(order["payment"]["name"], name, "{asked}");
+    }
     let parcel = order["shipments"][0]["tracking_number"].as_str().unwrap();
     assert!(parcel.starts_with("LX"), "{parcel}");
     let shipment = server.get(&format!("/api/shipments/{parcel}")).await.text().await.unwrap();

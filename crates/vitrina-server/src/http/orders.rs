@@ -115,20 +115,36 @@ pub struct TokenQuery {
 /// An order, for its page (deadlines that have passed are applied first: an order unpaid in
 /// time is answered expired).
 #[utoipa::path(get, path = "/api/orders/{number}", tag = "orders",
-    params(("number" = String, Path, description = "The order number"), TokenQuery),
+    params(
+        ("number" = String, Path, description = "The order number"),
+        TokenQuery,
+        ("Accept-Language" = Option<String>, Header, description = "The language to name the payment method in; the order's own when it names none"),
+    ),
     responses(
         (status = 200, description = "The order", body = Order),
         (status = 404, description = "No such order, or a missing or wrong token (the same answer) (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn get_order(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath(number): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
-    Ok(Json(state.db.run(move |tx| domain::orders::view(tx, store, &number, &query.token, now, &rules)).await?))
+    let order = state.db.run(move |tx| domain::orders::view(tx, store, &number, &query.token, now, &rules)).await?;
+    Ok(Json(worded(order, store, &headers)))
+}
+
+/// The order with its payment method named in the language the request asks for, as the store
+/// words it (in the order's own language when the request names none).
+fn worded(mut order: Order, store: &crate::policy::Profile, headers: &HeaderMap) -> Order {
+    if let Some(asked) = accept_language(headers) {
+        let name = crate::policy::payment_words(order.payment.kind, store.language(Some(asked))).0;
+        order.payment.name = Some(name.to_owned());
+    }
+    order
 }
 
 /// Finds an order by number and email (guests have no account; the email in any case, over all
@@ -178,6 +194,7 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(bod
     ))]
 pub async fn request_cancellation(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath(number): ApiPath<String>,
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
@@ -189,7 +206,7 @@ pub async fn request_cancellation(
         .run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, &body.lines, now, &rules))
         .await?;
     domain::mailer::flush(&state).await;
-    Ok(Json(order))
+    Ok(Json(worded(order, store, &headers)))
 }
 
 /// The shopper accepts or declines the seller's proposal for a line.
@@ -203,18 +220,18 @@ pub async fn request_cancellation(
     ))]
 pub async fn answer_substitution(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath((number, line_id)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<SubstitutionAnswer>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
-    Ok(Json(
-        state
-            .db
-            .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
-            .await?,
-    ))
+    let order = state
+        .db
+        .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
+        .await?;
+    Ok(Json(worded(order, store, &headers)))
 }
 
 /// The seller cannot send a line and proposes a substitute (another size or colour first,

@@ -694,6 +694,8 @@ pub fn load_order(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixS
         .prepare("SELECT DISTINCT s.id, s.display_name FROM order_lines l JOIN sellers s ON s.id = l.seller_id WHERE l.order_number = ?1 ORDER BY s.id")?
         .query_map([number], |r| Ok(OrderSeller { id: r.get(0)?, name: r.get(1)? }))?
         .collect::<Result<Vec<_>, _>>()?;
+    // The order's language: its e-mails are written in it, and the method is named in it.
+    let language = locale(tx, number)?;
     let cancellation = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
     let payable = vitrina_core::order::is_payable(state.status, state.payment_status, state.pay_by, now);
     let pay_by = state.pay_by.filter(|_| vitrina_core::order::payment_due(state.payment_status) && state.status != OrderStatus::Cancelled);
@@ -720,7 +722,13 @@ pub fn load_order(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixS
         lines,
         totals: state.totals.clone(),
         promo_code: row.promo_code,
-        payment: OrderPayment { kind: state.payment_kind, status: state.payment_status, payable, pay_by: pay_by.map(format_rfc3339_utc) },
+        payment: OrderPayment {
+            kind: state.payment_kind,
+            name: Some(policy::payment_words(state.payment_kind, &language).0.to_owned()),
+            status: state.payment_status,
+            payable,
+            pay_by: pay_by.map(format_rfc3339_utc),
+        },
         delivery: row.delivery,
         status: state.status,
         history,
@@ -730,7 +738,7 @@ pub fn load_order(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixS
         refunds: refunds::of_order(tx, number)?,
         seller_confirms_within_hours: policy::SELLER_CONFIRMS_WITHIN_HOURS,
         terms_version: row.terms_version,
-        locale: locale(tx, number)?,
+        locale: language,
         as_of: Some(format_rfc3339_utc(now)),
     })
 }
