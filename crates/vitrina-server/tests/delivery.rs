@@ -74,7 +74,7 @@ fn an_item_over_120_kg_is_not_taken_by_the_carrier_and_only_the_sellers_shop_rem
         region: "Москва".into(),
     };
     let kinds = |cart: &Cart, address: &Address| -> Vec<DeliveryKind> {
-        vitrina_server::domain::checkout::delivery_options(&vitrina_server::policy::RU, cart, address, 1_790_000_000)
+        vitrina_server::domain::checkout::delivery_options(&vitrina_server::policy::RU, "en", cart, address, 1_790_000_000)
             .iter()
             .map(|o| o.kind)
             .collect()

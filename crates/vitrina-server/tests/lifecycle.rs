@@ -165,7 +165,7 @@ async fn an_unpaid_card_order_never_goes_to_the_carrier_and_expires_after_the_ho
     let o = server.order(&number, &token).await;
     assert_eq!(
         o["payment"],
-        json!({ "kind": "card_online", "status": "awaiting_payment", "payable": true, "pay_by": "2026-11-20T10:00:00Z" })
+        json!({ "kind": "card_online", "name": "Card online", "status": "awaiting_payment", "payable": true, "pay_by": "2026-11-20T10:00:00Z" })
     );
 
     // The seller may confirm it, but not hand it over, however long it waits.
@@ -187,7 +187,10 @@ async fn an_unpaid_card_order_never_goes_to_the_carrier_and_expires_after_the_ho
     server.set_clock("2026-11-20T10:00:01Z").await;
     let o = server.order(&number, &token).await;
     assert_eq!(o["status"], "cancelled");
-    assert_eq!(o["payment"], json!({ "kind": "card_online", "status": "expired", "payable": false, "pay_by": null }));
+    assert_eq!(
+        o["payment"],
+        json!({ "kind": "card_online", "name": "Card online", "status": "expired", "payable": false, "pay_by": null })
+    );
     assert_eq!(history(&o)[history(&o).len() - 2..], ["payment_expired", "cancelled"]);
     assert_eq!(o["refunds"], json!([]), "nothing was charged");
     assert_eq!(server.stock("linen-shirt", "linen-shirt-2").await, 20, "the stock is released");
@@ -236,7 +239,7 @@ async fn a_paid_card_order_goes_to_the_carrier() {
     server.approve_payment(&number).await;
     assert_eq!(server.move_order(&number, "handed_to_carrier").await, StatusCode::NO_CONTENT);
     let o = server.order(&number, &token).await;
-    assert_eq!(o["payment"], json!({ "kind": "card_online", "status": "paid", "payable": false, "pay_by": null }));
+    assert_eq!(o["payment"], json!({ "kind": "card_online", "name": "Card online", "status": "paid", "payable": false, "pay_by": null }));
 }
 
 #[tokio::test]

@@ -65,7 +65,10 @@ async fn the_order_has_every_fact_its_page_shows() {
     assert_eq!(o["totals"]["total"]["amount_minor"], 738300);
     assert_eq!(o["totals"]["discount"]["amount_minor"], 77700);
     assert_eq!(o["promo_code"], "WELCOME10");
-    assert_eq!(o["payment"], json!({ "kind": "cash_on_delivery", "status": "pay_on_delivery", "payable": false, "pay_by": null }));
+    assert_eq!(
+        o["payment"],
+        json!({ "kind": "cash_on_delivery", "name": "Cash on delivery", "status": "pay_on_delivery", "payable": false, "pay_by": null })
+    );
     assert_eq!(o["delivery"]["kind"], "courier");
     assert_eq!(o["delivery"]["carrier"], "Pony Express");
     assert_eq!(o["delivery"]["time_window"], "18:00–22:00");

@@ -31,7 +31,7 @@ pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft:
             // problem, said beside the street, and the other ways (and the street field itself,
             // which belongs to the courier's option) stay on offer.
             let place_known = errors.iter().all(is_street);
-            let options = if place_known { delivery_options(store, &cart, address, now) } else { Vec::new() };
+            let options = if place_known { delivery_options(store, language, &cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -156,14 +156,21 @@ pub fn courier_address_errors(address: Option<&Address>) -> Vec<FieldError> {
     errors
 }
 
-fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
+fn method_option(
+    store: &Profile,
+    language: &str,
+    currency: &Currency,
+    method: &Method,
+    kind: DeliveryKind,
+    now: UnixSeconds,
+) -> DeliveryOption {
     let dispatch = rules::dispatch_date(now, store.utc_offset_minutes(now), policy::CUTOFF_MINUTES);
     let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
     DeliveryOption {
         id: method.id.into(),
         kind,
         carrier: if kind == DeliveryKind::SellerShop { store.showroom.into() } else { store.carrier.into() },
-        service_level: method.service_level.into(),
+        service_level: method.service_level.of(language).into(),
         price: Money { amount_minor: store.price(method.price_minor), currency: currency.clone() },
         dispatch_date: dispatch,
         earliest,
@@ -178,16 +185,17 @@ fn method_option(store: &Profile, currency: &Currency, method: &Method, kind: De
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
 /// from the seller's shop; what the carrier does not take at all only from the shop; outside
 /// the store's own country only by international courier. A way to collect is offered where it
-/// has points in the shopper's place (city or postcode), with those points.
-pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+/// has points in the shopper's place (city or postcode), with those points. Names and hours are
+/// worded in `language`.
+pub fn delivery_options(store: &Profile, language: &str, cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
     let (city, postcode) = (address.city.as_str(), address.postcode.as_str());
     let currency = &cart.subtotal.currency;
-    let option = |method: &Method, kind: DeliveryKind| method_option(store, currency, method, kind, now);
+    let option = |method: &Method, kind: DeliveryKind| method_option(store, language, currency, method, kind, now);
     let collected = |method: &Method, kind: DeliveryKind, points: Vec<vitrina_core::api::PickupPoint>| {
         (!points.is_empty() && address.country == store.home_country)
             .then(|| DeliveryOption { pickup_points: points, ..option(method, kind) })
     };
-    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, (store.seller_shops)(city, postcode));
+    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, (store.seller_shops)(city, postcode, language));
     if cart.oversize {
         return shop.into_iter().collect();
     }
@@ -203,8 +211,8 @@ pub fn delivery_options(store: &Profile, cart: &Cart, address: &Address, now: Un
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
     if !cart.bulky {
-        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, (store.pickup_points)(city, postcode)));
-        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, (store.parcel_lockers)(city, postcode)));
+        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, (store.pickup_points)(city, postcode, language)));
+        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, (store.parcel_lockers)(city, postcode, language)));
     }
     options.extend(shop);
     options

@@ -74,7 +74,8 @@ pub fn place(
     }
 
     let draft = &body.draft;
-    let quote = build_quote(tx, store, store.default_locale, draft, now)?;
+    // Worded in the shopper's language: the order keeps its way to receive and point as shown.
+    let quote = build_quote(tx, store, store.language(body.locale.as_deref()), draft, now)?;
     if quote.cart.lines.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }

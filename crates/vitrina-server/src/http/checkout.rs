@@ -13,7 +13,7 @@ use vitrina_core::api::{CheckoutDraft, Quote};
 /// What this cart and these entries allow, and what they cost.
 #[utoipa::path(post, path = "/api/checkout/quote", tag = "checkout",
     request_body = CheckoutDraft,
-    params(("Accept-Language" = Option<String>, Header, description = "The language to word payment methods in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
+    params(("Accept-Language" = Option<String>, Header, description = "The language to word payment methods, the ways to receive (service levels) and the pickup points (names, opening hours) in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
     responses(
         (status = 200, description = "Delivery options, payment methods, promo result, totals and limits", body = Quote),
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
