@@ -471,3 +471,45 @@ async fn payment_methods_are_named_in_the_language_the_app_asks_in() {
     assert_eq!(names("de-DE,fr;q=0.9").await.0, "Card online", "none of the store's languages: its default");
     assert!(!names("uk").await.1.is_empty());
 }
+
+#[tokio::test]
+async fn products_ways_to_receive_and_points_are_named_in_the_language_asked_in_both_stores() {
+    let name_of = |products: &Value, id: &str| {
+        products["products"].as_array().unwrap().iter().find(|p| p["id"] == id).map(|p| p["name"].clone()).unwrap_or_default()
+    };
+    for (store, unasked) in [(vitrina_server::options::StoreId::Ru, "Linen shirt"), (vitrina_server::options::StoreId::Sk, "Ľanová košeľa")]
+    {
+        let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.store = store).await;
+        let asked = |language: &'static str| {
+            let url = server.url("/api/products");
+            let client = server.client.clone();
+            async move { client.get(url).header("Accept-Language", language).send().await.unwrap().json::<Value>().await.unwrap() }
+        };
+        assert_eq!(name_of(&asked("ru-RU,ru;q=0.9").await, "linen-shirt"), "Льняная рубашка");
+        assert_eq!(name_of(&asked("uk").await, "linen-shirt"), "Лляна сорочка");
+        assert_eq!(name_of(&asked("en-GB").await, "linen-shirt"), "Linen shirt");
+        let plain: Value = server.get("/api/products").await.json().await.unwrap();
+        assert_eq!(name_of(&plain, "linen-shirt"), unasked, "the store's own language when none is asked");
+    }
+
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("ceramic-mug-1", 1)]).await;
+    let russian = |path: String| server.client.get(server.url(&path)).header("Accept-Language", "ru").send();
+    let c: Value = russian(format!("/api/carts/{cart}")).await.unwrap().json().await.unwrap();
+    assert_eq!(c["lines"][0]["name"], "Керамическая кружка", "the cart too");
+    let q: Value = server
+        .client
+        .post(server.url("/api/checkout/quote"))
+        .header("Accept-Language", "ru")
+        .json(&draft(&cart))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(q["cart"]["lines"][0]["name"], "Керамическая кружка");
+    let pickup = q["delivery_options"].as_array().unwrap().iter().find(|o| o["kind"] == "pickup_point").expect("pickup points");
+    assert_eq!(pickup["service_level"], "Пункт выдачи");
+    assert!(pickup["pickup_points"][0]["name"].as_str().unwrap().starts_with("Пункт выдачи Pony Express"), "{pickup}");
+}

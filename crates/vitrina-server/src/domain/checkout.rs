@@ -22,7 +22,7 @@ use vitrina_core::{Currency, FieldCode, FieldError, Money};
 /// Computes the quote for `draft` at `now`.
 /// Names and descriptions are worded in `language`.
 pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
-    let cart = load_cart(tx, &draft.cart_id, now)?;
+    let cart = load_cart(tx, &draft.cart_id, now, language)?;
     let currency = cart.subtotal.currency.clone();
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {

@@ -168,6 +168,24 @@ const PRODUCTS: &[DemoProduct] = &[
     },
 ];
 
+/// Each product's name in Russian, Ukrainian and Slovak (`products.name` is the English one).
+const PRODUCT_NAMES: &[(&str, [&str; 3])] = &[
+    ("linen-shirt", ["Льняная рубашка", "Лляна сорочка", "Ľanová košeľa"]),
+    ("merino-sweater", ["Свитер из мериноса", "Светр із мериносу", "Sveter z merino vlny"]),
+    ("denim-jacket", ["Джинсовая куртка", "Джинсова куртка", "Džínsová bunda"]),
+    ("canvas-sneakers", ["Кеды из парусины", "Кеди з парусини", "Plátenné tenisky"]),
+    ("leather-belt", ["Кожаный ремень", "Шкіряний ремінь", "Kožený opasok"]),
+    ("wool-socks", ["Шерстяные носки, 3 пары", "Вовняні шкарпетки, 3 пари", "Vlnené ponožky, 3 páry"]),
+    ("rain-jacket", ["Дождевик", "Дощовик", "Nepremokavá bunda"]),
+    ("ceramic-mug", ["Керамическая кружка", "Керамічна чашка", "Keramický hrnček"]),
+    ("tea-set", ["Фарфоровый чайный сервиз", "Порцеляновий чайний сервіз", "Porcelánová čajová súprava"]),
+    ("wall-clock", ["Настенные часы", "Настінний годинник", "Nástenné hodiny"]),
+    ("desk-lamp", ["Настольная лампа", "Настільна лампа", "Stolová lampa"]),
+    ("throw-blanket", ["Плед", "Плед", "Prikrývka"]),
+    ("oak-wardrobe", ["Дубовый шкаф", "Дубова шафа", "Dubová skriňa"]),
+    ("field-notebook", ["Полевой блокнот", "Польовий блокнот", "Terénny zápisník"]),
+];
+
 pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
     for (position, p) in PRODUCTS.iter().enumerate() {
         tx.execute(
@@ -183,6 +201,11 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> 
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![variant_id, p.id, sku, label, store.price(*price), store.currency, stock, i as i64],
             )?;
+        }
+    }
+    for (id, names) in PRODUCT_NAMES {
+        for (locale, name) in ["ru", "uk", "sk"].into_iter().zip(names) {
+            tx.execute("INSERT INTO product_names (product_id, locale, name) VALUES (?1, ?2, ?3)", params![id, locale, name])?;
         }
     }
     Ok(())
