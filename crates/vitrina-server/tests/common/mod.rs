@@ -163,6 +163,14 @@ impl TestServer {
         assert_eq!(r.status(), StatusCode::NO_CONTENT);
     }
 
+    /// Holds the server's clock at `now` (RFC 3339) until it is set or held again, for a test
+    /// that reads a deadline to the second.
+    #[allow(dead_code)]
+    pub fn hold_clock(&self, now: &str) {
+        let (at, _) = vitrina_core::civil::parse_rfc3339(now).expect("an RFC 3339 time");
+        self.state.clock.hold(at);
+    }
+
     /// How many of a variant are in stock, as the catalog says.
     pub async fn stock(&self, product: &str, variant: &str) -> u64 {
         let p = json_ok(self.get(&format!("/api/products/{product}")).await, StatusCode::OK).await;
