@@ -12,6 +12,8 @@ use vitrina_core::parcel::ParcelLimits;
 
 /// The store's time zone as a UTC offset (Moscow has had no daylight saving since 2014).
 pub const STORE_UTC_OFFSET_MINUTES: i32 = 180;
+/// The same zone by name, for times the store writes with their zone (an email's deadlines).
+pub const STORE_TIME_ZONE: &str = "Europe/Moscow";
 /// Orders placed before 14:00 store time on a business day leave the same day.
 pub const CUTOFF_MINUTES: u32 = 14 * 60;
 pub const VAT_RATE_PERCENT: u32 = 20;

@@ -311,3 +311,238 @@ async fn a_confirmation_committed_before_a_crash_is_delivered_once_after_the_res
     third.kill().unwrap();
     third.wait().unwrap();
 }
+
+/// The kind of event each email of `mails` is about (`created`, `lines_cancelled`, …).
+fn kinds(mails: &[Mail]) -> Vec<&str> {
+    mails.iter().filter_map(|m| m.name.trim_end_matches(".eml").splitn(4, '-').nth(3)).collect()
+}
+
+/// The email about the order's event `kind`; fails when there is none.
+fn email_of<'a>(mails: &'a [Mail], kind: &str) -> &'a Mail {
+    let suffix = format!("-{kind}.eml");
+    mails.iter().find(|m| m.name.ends_with(&suffix)).unwrap_or_else(|| panic!("the {kind} email: {:?}", kinds(mails)))
+}
+
+/// Roubles as `locale` writes them (CLDR's no-break spaces read as plain ones).
+fn rub(locale: &str, minor: i64) -> String {
+    let (whole, cents) = (minor / 100, minor % 100);
+    let digits = whole.to_string();
+    let mut groups = Vec::new();
+    let mut end = digits.len();
+    while end > 3 {
+        groups.insert(0, &digits[end - 3..end]);
+        end -= 3;
+    }
+    groups.insert(0, &digits[..end]);
+    if locale == "en" { format!("₽{}.{cents:02}", groups.join(",")) } else { format!("{},{cents:02} ₽", groups.join(" ")) }
+}
+
+/// What each language says in the emails of the steps after placing: (locale, substitution
+/// subject, lines-cancelled subject, return subject, expired subject, not-collected subject,
+/// a word of the last day's month, a word of "nothing was charged").
+type AfterPlacing = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const AFTER_PLACING: [AfterPlacing; 4] = [
+    (
+        "en",
+        "the seller asks about an item",
+        "Items cancelled from order",
+        "Return request for order",
+        "not paid in time",
+        "was not collected",
+        "November 30, 2026",
+        "Nothing was charged",
+    ),
+    (
+        "ru",
+        "продавец спрашивает о товаре",
+        "Товары из заказа",
+        "Заявка на возврат по заказу",
+        "не оплачен вовремя",
+        "не был получен",
+        "30 ноября 2026",
+        "ничего не списано",
+    ),
+    (
+        "uk",
+        "продавець питає про товар",
+        "Товари із замовлення",
+        "Заявку на повернення за замовленням",
+        "не оплачено вчасно",
+        "не отримано",
+        "30 листопада 2026",
+        "нічого не списано",
+    ),
+    (
+        "sk",
+        "predajca sa pýta na položku",
+        "Položky z objednávky",
+        "Žiadosť o vrátenie k objednávke",
+        "nebola včas zaplatená",
+        "nebola vyzdvihnutá",
+        "30. novembra 2026",
+        "nič nestiahlo",
+    ),
+];
+
+#[tokio::test]
+async fn a_substitution_proposal_says_what_instead_what_it_costs_how_to_answer_and_by_when() {
+    for (locale, subject, ..) in AFTER_PLACING {
+        let server = TestServer::start().await;
+        // Monday 23 November 2026, 12:00 in Moscow: the answer is due by 12:30 there.
+        server.set_clock("2026-11-23T09:00:00Z").await;
+        let (number, _) = place_order(&Remote::of(&server), locale, true).await;
+        let r = server.post(&format!("/api/test/orders/{number}/lines/1/substitution"), &json!({ "variant_id": "linen-shirt-4" })).await;
+        assert_eq!(r.status(), StatusCode::CREATED, "{}", r.text().await.unwrap_or_default());
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        let mail = email_of(&mails, "substitution_proposed");
+        assert_eq!(mail.language, locale);
+        assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
+        for fact in
+            ["Linen shirt (M · White) × 2", "Linen shirt (M · Navy)", &rub(locale, 359_000), &rub(locale, 20_000), "12:30", "Europe/Moscow"]
+        {
+            assert!(mail.text.contains(fact), "{locale}: {fact:?} in {}", mail.text);
+        }
+        assert!(mail.text.contains(&format!("/orders/{number}?token=")), "{locale}: where to answer: {}", mail.text);
+        assert!(
+            mail.html.contains("Linen shirt (M · Navy)") && mail.html.contains(&format!("lang=\"{locale}\"")),
+            "{locale}: {}",
+            mail.html
+        );
+        let unanswered = ["whole order is cancelled", "весь заказ отменяется", "усе замовлення скасовується", "celá objednávka sa zruší"];
+        assert!(unanswered.iter().any(|w| mail.text.contains(w)), "{locale}: what happens without an answer: {}", mail.text);
+    }
+}
+
+#[tokio::test]
+async fn cancelled_items_name_the_lines_and_the_refund_in_one_email() {
+    for (locale, _, subject, ..) in AFTER_PLACING {
+        let server = TestServer::start().await;
+        let (number, token) = place_order(&Remote::of(&server), locale, true).await;
+        server.approve_payment(&number).await;
+        set_status(&server, &number, "handed_to_carrier").await;
+        let lines = json!([{ "line_id": "1", "quantity": 1 }]);
+        let r = server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token, "lines": lines })).await;
+        json_ok(r, StatusCode::OK).await;
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        // The refund is told in the cancellation's own email, not in a second one.
+        assert_eq!(kinds(&mails), ["created", "payment_approved", "handed_to_carrier", "lines_cancelled"], "{locale}");
+        let mail = email_of(&mails, "lines_cancelled");
+        assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
+        // Items 4 280.00, WELCOME10 −428.00, delivery 390.00: 4 242.00; 3 141.00 back to the card.
+        for fact in ["Linen shirt (M · White) × 1", &rub(locale, 314_100), &rub(locale, 424_200)] {
+            assert!(mail.text.contains(fact), "{locale}: {fact:?} in {}", mail.text);
+        }
+        assert!(!mail.text.contains("Ceramic mug"), "{locale}: only the cancelled line: {}", mail.text);
+        let carrier = ["told to bring the cancelled items back", "поручено вернуть", "доручено повернути", "vrátiť zrušené položky"];
+        assert!(carrier.iter().any(|w| mail.text.contains(w)), "{locale}: the carrier brings them back: {}", mail.text);
+    }
+
+    // Unpaid, nothing is refunded and the email says the card was not charged.
+    let server = TestServer::start().await;
+    let (number, token) = place_order(&Remote::of(&server), "ru", true).await;
+    let lines = json!([{ "line_id": "2", "quantity": 1 }]);
+    json_ok(
+        server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token, "lines": lines })).await,
+        StatusCode::OK,
+    )
+    .await;
+    let mails = emails_of(&server.dir.path().join("outbox"), &number);
+    let mail = email_of(&mails, "lines_cancelled");
+    assert!(mail.text.contains("Ceramic mug (Sage) × 1"), "{}", mail.text);
+    assert!(mail.text.contains("С вашей карты ничего не списано"), "{}", mail.text);
+    assert!(!mail.text.contains("возвращается на карту"), "{}", mail.text);
+}
+
+#[tokio::test]
+async fn a_return_request_names_the_lines_and_what_happens_next() {
+    for (locale, _, _, subject, ..) in AFTER_PLACING {
+        let server = TestServer::start().await;
+        let (number, token) = place_order(&Remote::of(&server), locale, true).await;
+        server.approve_payment(&number).await;
+        for status in ["handed_to_carrier", "received"] {
+            set_status(&server, &number, status).await;
+        }
+        let lines = json!([{ "line_id": "2", "quantity": 1 }]);
+        let r = server.post(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token, "lines": lines })).await;
+        json_ok(r, StatusCode::OK).await;
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        let mail = email_of(&mails, "return_requested");
+        assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
+        assert!(mail.text.contains("Ceramic mug (Sage) × 1") && !mail.text.contains("Linen shirt"), "{locale}: {}", mail.text);
+        let next = [
+            ("Send the items back to the seller", "Once the seller has the items"),
+            ("Отправьте товары обратно продавцу", "Когда товары будут у продавца"),
+            ("Надішліть товари назад продавцеві", "Щойно товари будуть у продавця"),
+            ("Pošlite tovar späť predajcovi", "Keď bude mať predajca tovar späť"),
+        ];
+        assert!(next.iter().any(|(send, refund)| mail.text.contains(send) && mail.text.contains(refund)), "{locale}: {}", mail.text);
+    }
+}
+
+#[tokio::test]
+async fn an_unpaid_card_order_that_expires_says_so_once_with_nothing_charged() {
+    for (locale, _, _, _, subject, _, _, nothing) in AFTER_PLACING {
+        let server = TestServer::start().await;
+        // Placed at 12:00 Moscow time: to be paid by 13:00 there.
+        server.set_clock("2026-11-23T09:00:00Z").await;
+        let (number, _) = place_order(&Remote::of(&server), locale, true).await;
+        server.set_clock("2026-11-23T10:05:00Z").await;
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        // One email for the step: the expiry, not a second "cancelled".
+        assert_eq!(kinds(&mails), ["created", "payment_expired"], "{locale}");
+        let mail = email_of(&mails, "payment_expired");
+        assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
+        assert!(
+            mail.text.contains(if locale == "en" { "1:00 PM" } else { "13:00" }) && mail.text.contains("Europe/Moscow"),
+            "{locale}: by when: {}",
+            mail.text
+        );
+        assert!(mail.text.to_lowercase().contains(&nothing.to_lowercase()), "{locale}: {}", mail.text);
+        let on_sale = ["went back on sale", "снова в продаже", "знову в продажу", "opäť v predaji"];
+        assert!(on_sale.iter().any(|w| mail.text.contains(w)), "{locale}: the items are released: {}", mail.text);
+    }
+}
+
+#[tokio::test]
+async fn a_parcel_not_collected_by_its_last_day_is_refused_and_refunded_in_one_email() {
+    for (locale, _, _, _, _, subject, last_day, _) in AFTER_PLACING {
+        let server = TestServer::start().await;
+        // Ready on Monday 23 November 2026; the point keeps parcels for 7 days: until the 30th.
+        server.set_clock("2026-11-23T09:00:00Z").await;
+        let (number, token) = place(&Remote::of(&server), locale, true, true).await;
+        server.approve_payment(&number).await;
+        for status in ["handed_to_carrier", "ready_for_pickup"] {
+            set_status(&server, &number, status).await;
+        }
+        server.set_clock("2026-12-01T09:00:00Z").await;
+        let order = server.order(&number, &token).await;
+        let refunded = order["refunds"][0]["amount"]["amount_minor"].as_i64().expect("a refund");
+        let point = order["delivery"]["pickup_point"]["name"].as_str().unwrap().to_owned();
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        assert_eq!(kinds(&mails), ["created", "payment_approved", "handed_to_carrier", "ready_for_pickup", "not_collected"], "{locale}");
+        let mail = email_of(&mails, "not_collected");
+        assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
+        for fact in [point.as_str(), last_day, &rub(locale, refunded)] {
+            assert!(mail.text.contains(fact), "{locale}: {fact:?} in {}", mail.text);
+        }
+        let back = ["goes back to the seller", "возвращается продавцу", "повертається продавцеві", "vracia predajcovi"];
+        assert!(back.iter().any(|w| mail.text.contains(w)), "{locale}: what happens to it: {}", mail.text);
+    }
+}
+
+#[tokio::test]
+async fn a_refund_email_names_the_refund_not_the_order_total() {
+    let server = TestServer::start().await;
+    let (number, token) = place_order(&Remote::of(&server), "en", true).await;
+    server.approve_payment(&number).await;
+    // The seller proposes to remove the mug; the shopper accepts: 790.00 less 10 % back.
+    let r = server.post(&format!("/api/test/orders/{number}/lines/2/substitution"), &json!({})).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let r = server.post(&format!("/api/orders/{number}/lines/2/substitution"), &json!({ "access_token": token, "accept": true })).await;
+    let order = json_ok(r, StatusCode::OK).await;
+    let refunded = order["refunds"][0]["amount"]["amount_minor"].as_i64().expect("a refund");
+    let mails = emails_of(&server.dir.path().join("outbox"), &number);
+    let mail = email_of(&mails, "refunded");
+    assert!(mail.text.contains(&format!("{} for order {number} is refunded", rub("en", refunded))), "{}", mail.text);
+}

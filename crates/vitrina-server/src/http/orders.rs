@@ -97,8 +97,10 @@ pub async fn start_payment(
 ) -> ApiResult<(StatusCode, Json<PaymentStep>)> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now, &rules)).await?;
-    Ok((StatusCode::CREATED, Json(step)))
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now, &rules)).await;
+    // A deadline applied on the way (the order expired unpaid) wrote its email.
+    domain::mailer::flush(&state).await;
+    Ok((StatusCode::CREATED, Json(step?)))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -125,7 +127,10 @@ pub async fn get_order(
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    Ok(Json(state.db.run(move |tx| domain::orders::view(tx, &number, &query.token, now, &rules)).await?))
+    let order = state.db.run(move |tx| domain::orders::view(tx, &number, &query.token, now, &rules)).await?;
+    // Deadlines applied on the way (an order expired unpaid, a substitution lapsed) wrote emails.
+    domain::mailer::flush(&state).await;
+    Ok(Json(order))
 }
 
 /// Finds an order by number and email (guests have no account; the email in any case, over all
@@ -202,9 +207,10 @@ pub async fn answer_substitution(
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    Ok(Json(
-        state.db.run(move |tx| domain::substitutions::answer(tx, &number, &body.access_token, &line_id, body.accept, now, &rules)).await?,
-    ))
+    let order =
+        state.db.run(move |tx| domain::substitutions::answer(tx, &number, &body.access_token, &line_id, body.accept, now, &rules)).await?;
+    domain::mailer::flush(&state).await;
+    Ok(Json(order))
 }
 
 /// The seller cannot send a line and proposes a substitute (another size or colour first,
@@ -241,5 +247,6 @@ pub async fn propose_substitution(
             domain::substitutions::propose_as_seller(tx, seller, &number, &line_id, &body, now, &rules)
         })
         .await?;
+    domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }

@@ -64,6 +64,7 @@ async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetCloc
     state.clock.set(at);
     let rules = state.options.order_rules.clone();
     state.db.run(move |tx| lifecycle::settle_all(tx, at, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -136,6 +137,7 @@ async fn propose_substitution(
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let proposal = state.db.run(move |tx| substitutions::propose(tx, number, position, &offer, now, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }
 
