@@ -546,3 +546,26 @@ async fn a_refund_email_names_the_refund_not_the_order_total() {
     let mail = email_of(&mails, "refunded");
     assert!(mail.text.contains(&format!("{} for order {number} is refunded", rub("en", refunded))), "{}", mail.text);
 }
+
+/// The help link of an email's text ("Help pages: …").
+fn help_link_of(mail: &Mail) -> String {
+    mail.text.lines().find_map(|l| l.strip_prefix("Help pages: ")).unwrap_or_else(|| panic!("a help link: {}", mail.text)).to_owned()
+}
+
+#[tokio::test]
+async fn order_emails_link_the_help_pages_the_app_links() {
+    for (named, expected) in
+        [(None, "/track"), (Some("https://help.example/shop"), "https://help.example/shop"), (Some("javascript:alert(1)"), "/track")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let server = TestServer::start_with(dir, |o| o.help_url = named.map(str::to_owned)).await;
+        let config = json_ok(server.get("/config.json").await, StatusCode::OK).await;
+        assert_eq!(config["help_url"], expected, "{named:?}");
+        let (number, _) = place_order(&Remote::of(&server), "en", true).await;
+        let mails = emails_of(&server.dir.path().join("outbox"), &number);
+        let link = help_link_of(&mails[0]);
+        // The app's own page is linked on the store's address, as every link of an email is.
+        assert!(link.starts_with("http") && link.ends_with(expected), "{named:?}: {link}");
+        assert!(mails[0].html.contains(">Help pages</a>"), "{named:?}: {}", mails[0].html);
+    }
+}

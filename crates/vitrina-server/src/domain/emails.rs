@@ -38,8 +38,12 @@ pub struct Site {
     pub store_name: String,
     /// The address shoppers reach the store at, without a trailing `/`.
     pub public_url: String,
-    /// The store's help pages, if it has any.
-    pub help_url: Option<String>,
+    /// Where the emails link for help, as an absolute address (`ServerOptions::help_link`: the
+    /// store's help pages, else the app's default help page, as `config.json` says).
+    pub help_url: String,
+    /// The help pages the store named itself, if it did (a message's receipt says so; the app
+    /// otherwise links what `config.json` says).
+    pub named_help_url: Option<String>,
     /// The store's rules after placing (the time to pay, to answer a substitution), which an
     /// order's page and e-mails state alike.
     pub order_rules: OrderRules,

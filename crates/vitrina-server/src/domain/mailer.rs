@@ -21,10 +21,14 @@ use vitrina_core::civil::UnixSeconds;
 pub fn site(state: &AppState) -> Site {
     let o = &state.options;
     let public = o.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", o.host, o.port));
+    let public_url = public.trim_end_matches('/').to_owned();
+    let help = o.help_link();
     Site {
         store_name: o.store_name.clone(),
-        public_url: public.trim_end_matches('/').to_owned(),
-        help_url: o.help_url.clone(),
+        // A path of the app is linked on the store's own address.
+        help_url: if help.starts_with('/') { format!("{public_url}{help}") } else { help },
+        named_help_url: o.help_url.clone(),
+        public_url,
         order_rules: o.order_rules.clone(),
     }
 }

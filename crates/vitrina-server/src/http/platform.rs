@@ -25,11 +25,6 @@ pub async fn app_config(State(state): State<AppState>) -> Json<AppConfig> {
         default_locale: "en".into(),
         currency: "RUB".into(),
         request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
-        help_url: state
-            .options
-            .help_url
-            .clone()
-            .filter(|url| vitrina_core::api::help_link(url).is_some())
-            .unwrap_or_else(vitrina_core::api::default_help_url),
+        help_url: state.options.help_link(),
     })
 }
