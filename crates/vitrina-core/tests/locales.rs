@@ -280,3 +280,70 @@ fn no_text_claims_a_report_was_sent() {
     }
     assert!(claims.is_empty(), "texts that claim a report was sent:\n{}", claims.join("\n"));
 }
+
+/// Every English text of a page or an e-mail that promises the shopper an e-mail, with the
+/// e-mail that keeps the promise (its template in `crates/vitrina-server/emails/`; the e-mail
+/// tests show it sent when its step happens). A text promising an e-mail no template writes, or
+/// a new promise nobody listed here, fails `every_email_promised_is_one_the_store_sends`.
+const PROMISED_EMAILS: &[(&str, &[&str])] = &[
+    ("checkout.contact.email_hint", &["confirmation"]),
+    ("order.email_sent", &["confirmation"]),
+    ("order.waiting.body", &["seller_confirmed"]),
+    ("order.next.confirm", &["shipped"]),
+    ("order.next.collect", &["ready_for_pickup"]),
+    ("order.pickup_code", &["ready_for_pickup"]),
+    ("contact.receipt.copy", &["contact_acknowledgement"]),
+    ("confirmation.next", &["seller_confirmed", "shipped"]),
+    ("seller_confirmed.next", &["shipped"]),
+    ("shipped.pickup_next", &["ready_for_pickup"]),
+    ("delivery.code_note", &["ready_for_pickup"]),
+];
+
+/// Words with which a text promises an e-mail.
+const PROMISES_AN_EMAIL: &[&str] = &[
+    "email you",
+    "e-mail you",
+    "by email",
+    "by e-mail",
+    "we send",
+    "we will email",
+    "we'll email",
+    "we will write",
+    "we'll write",
+    "sent to {email}",
+    "we have sent",
+];
+
+/// Words of a choice the shopper makes about e-mails, not a promise of one.
+const NOT_A_PROMISE: &[&str] = &["review.marketing"];
+
+#[test]
+fn every_email_promised_is_one_the_store_sends() {
+    let registered = std::fs::read_to_string(repo().join("crates/vitrina-server/src/domain/emails.rs")).unwrap();
+    let mut found = BTreeSet::new();
+    for (set, table) in every_table(Locale::En) {
+        for (key, text) in table {
+            let lower = text.to_lowercase();
+            if NOT_A_PROMISE.contains(&key.as_str()) || !PROMISES_AN_EMAIL.iter().any(|p| lower.contains(p)) {
+                continue;
+            }
+            let base = split_plural(&key).0.to_owned();
+            assert!(
+                PROMISED_EMAILS.iter().any(|(k, _)| *k == base),
+                "{set} {key} promises an e-mail: name the e-mail that keeps it in PROMISED_EMAILS, or do not promise it: {text:?}"
+            );
+            found.insert(base);
+        }
+    }
+    for (key, emails) in PROMISED_EMAILS {
+        assert!(found.contains(*key), "{key} is listed as a promise but no longer makes one: drop it from PROMISED_EMAILS");
+        for email in *emails {
+            let template = repo().join(format!("crates/vitrina-server/emails/{email}.j2"));
+            assert!(template.exists(), "{key} promises the {email} e-mail, which no template writes");
+            assert!(
+                registered.contains(&format!("(\"{email}\", include_str!")),
+                "{key} promises the {email} e-mail, which the server never renders"
+            );
+        }
+    }
+}
