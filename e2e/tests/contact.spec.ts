@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, expectNoAxeViolations, openPage } from './fixtures';
+import { outbox, subjectOf } from './outbox';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 // These tests move the server's clock and edit the demo seller's settings: one at a time.
@@ -28,59 +27,6 @@ async function signOut(request: APIRequestContext) {
 async function resetDemoSeller(request: APIRequestContext) {
   const response = await request.post('/api/test/contact/demo-seller/reset');
   expect(response.status()).toBe(204);
-}
-
-type Email = { file: string; headers: string; text: string };
-
-/** The text part of a MIME entity (its header block and body), decoded as its
- * Content-Transfer-Encoding says. Parts are split at the boundary the header names, so a line
- * of dashes in the text (the seller's signature) is text, not a boundary. */
-function textPart(head: string, body: string): string {
-  const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
-  if (type.startsWith('multipart/')) {
-    const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
-    if (!boundary) return '';
-    for (const part of body.split(`--${boundary}`).slice(1)) {
-      if (part.startsWith('--')) break;
-      const [partHead, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
-      const text = textPart(partHead, rest.join('\r\n\r\n').replace(/\r\n$/, ''));
-      if (text) return text;
-    }
-    return '';
-  }
-  if (type !== 'text/plain') return '';
-  const encoding = (/content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1] ?? '7bit').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
-/** The Subject header, unfolded, its RFC 2047 encoded words (Q encoding) decoded. */
-function subjectOf(headers: string): string {
-  const folded = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(headers)?.[1] ?? '';
-  return folded
-    .replace(/\r\n[ \t]/g, ' ')
-    .replace(/=\?[^?]+\?Q\?([^?]*)\?=\s*/gi, (_, text: string) =>
-      Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-    )
-    .trim();
-}
-
-/** The `.eml` files in the server's outbox, with their plain-text part decoded. */
-function outbox(): Email[] {
-  const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.eml'))
-    .map((file) => {
-      const raw = fs.readFileSync(path.join(dir, file), 'utf8');
-      const [headers, ...rest] = raw.split('\r\n\r\n');
-      return { file, headers, text: textPart(headers, rest.join('\r\n\r\n')) };
-    });
 }
 
 function channel(page: Page, kind: string) {
