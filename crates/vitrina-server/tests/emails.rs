@@ -171,6 +171,8 @@ const LANGUAGES: [Expected; 4] = [
 async fn every_email_of_an_order_is_in_the_shoppers_language_and_comes_when_its_step_does() {
     for (i, (locale, subject, total, dispatch, cancel, shipped, delivered, cancelled)) in LANGUAGES.into_iter().enumerate() {
         let server = TestServer::start().await;
+        // Monday 23 November 2026, 09:00 in Moscow: before the cut-off, so it leaves today.
+        server.set_clock("2026-11-23T06:00:00Z").await;
         // Half the languages named in the order, half only by the browser's Accept-Language.
         let (number, _) = place_order(&Remote::of(&server), locale, i % 2 == 0).await;
         let outbox = server.dir.path().join("outbox");
@@ -180,7 +182,8 @@ async fn every_email_of_an_order_is_in_the_shoppers_language_and_comes_when_its_
         assert!(confirmation.subject.starts_with(subject), "{locale}: {}", confirmation.subject);
         assert_eq!(confirmation.language, locale);
         assert!(confirmation.text.contains(total), "{locale}: money as the language writes it: {}", confirmation.text);
-        assert!(confirmation.text.contains(dispatch), "{locale}: {}", confirmation.text);
+        let today = ["November 23, 2026", "23 ноября 2026 г.", "23 листопада 2026 р.", "23. novembra 2026"][i];
+        assert!(confirmation.text.contains(&format!("{dispatch} {today}")), "{locale}: the dispatch date: {}", confirmation.text);
         assert!(confirmation.text.contains(cancel), "{locale}: how to cancel: {}", confirmation.text);
         assert!(confirmation.html.contains(&format!("lang=\"{locale}\"")));
         // The order page says which language the store writes in.
@@ -567,5 +570,52 @@ async fn order_emails_link_the_help_pages_the_app_links() {
         // The app's own page is linked on the store's address, as every link of an email is.
         assert!(link.starts_with("http") && link.ends_with(expected), "{named:?}: {link}");
         assert!(mails[0].html.contains(">Help pages</a>"), "{named:?}: {}", mails[0].html);
+    }
+}
+
+/// One round of the store's back office at `at` (the server's clock set there): deadlines
+/// applied and orders moved one step along, as its 15-second round does, and the e-mails sent.
+async fn back_office_at(server: &TestServer, at: &str) {
+    server.set_clock(at).await;
+    let state = server.state.clone();
+    let (now, rules) = (state.clock.now(), state.options.order_rules.clone());
+    state.db.run(move |tx| vitrina_server::domain::progress::settle_and_advance(tx, now, &rules, true)).await.expect("a round");
+    vitrina_server::domain::mailer::flush(&state).await;
+}
+
+#[tokio::test]
+async fn as_the_clock_moves_an_order_along_each_step_sends_its_email_in_the_shoppers_language() {
+    for (i, (locale, _, _, _, _, shipped, delivered, _)) in LANGUAGES.into_iter().enumerate() {
+        let pickup = i % 2 == 1;
+        let server = TestServer::start().await;
+        // Monday 23 November 2026, 09:00 in Moscow.
+        server.set_clock("2026-11-23T06:00:00Z").await;
+        let (number, _) = place(&Remote::of(&server), locale, true, pickup).await;
+        server.approve_payment(&number).await;
+        let outbox = server.dir.path().join("outbox");
+        // Seen after a minute, confirmed after half an hour, handed over within four hours, with
+        // the courier (or at the point) the next day, delivered (or collected) after that.
+        for at in ["2026-11-23T06:02:00Z", "2026-11-23T06:40:00Z", "2026-11-23T11:00:00Z", "2026-11-24T12:00:00Z", "2026-11-25T13:00:00Z"] {
+            back_office_at(&server, at).await;
+        }
+        let mails = emails_of(&outbox, &number);
+        let expected: &[&str] = if pickup {
+            &["created", "payment_approved", "confirmed_by_seller", "handed_to_carrier", "ready_for_pickup", "received"]
+        } else {
+            &["created", "payment_approved", "confirmed_by_seller", "handed_to_carrier", "received"]
+        };
+        assert_eq!(kinds(&mails), expected, "{locale}");
+        assert!(mails.iter().all(|m| m.language == locale), "{locale}");
+        assert!(email_of(&mails, "handed_to_carrier").subject.contains(shipped), "{locale}");
+        assert!(email_of(&mails, "received").subject.contains(delivered), "{locale}");
+        if pickup {
+            let ready = email_of(&mails, "ready_for_pickup");
+            // At the point on Tuesday the 24th, kept 7 days: until 1 December.
+            assert!(
+                ["December 1, 2026", "1 декабря 2026", "1 грудня 2026", "1. decembra 2026"].iter().any(|d| ready.text.contains(d)),
+                "{locale}: {}",
+                ready.text
+            );
+        }
     }
 }
