@@ -183,6 +183,32 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   expect(ack!.text).toContain('has arrived');
 });
 
+test('a message sent on Friday evening promises a reply on Monday, within the seller\'s hours', async ({ page }) => {
+  // Friday 27 November 2026, 20:30 in Bratislava (the seller's hours are over), 22:30 in Moscow.
+  await setClock(page.request, '2026-11-27T19:30:00Z');
+  // The seller works Monday to Friday only (the demo seller's Saturday morning closed).
+  await resetDemoSeller(page.request);
+  await signIn(page.request, 'seller@example.com');
+  const current = await (await page.request.get('/api/sellers/demo-seller/contact-settings')).json();
+  current.settings.hours.sat = [];
+  const saved = await page.request.put('/api/sellers/demo-seller/contact-settings', { data: { version: current.version, settings: current.settings } });
+  expect(saved.ok(), await saved.text()).toBeTruthy();
+  await signOut(page.request);
+  await signIn(page.request, 'shopper@example.com');
+  await openPage(page, '/sellers/demo-seller/contact');
+  await page.getByLabel('Subject').fill('Washing the linen shirt');
+  await page.getByLabel('Your message').fill('Hello! Can the linen shirt be washed at 60 degrees? Asked on a Friday evening.');
+  await page.getByRole('button', { name: 'Send the message' }).click();
+  // "Within a day" counts working hours: none on the weekend, so the end of Monday's hours
+  // (18:00 in Bratislava, 20:00 in the shopper's Moscow).
+  const receipt = page.getByTestId('contact-receipt');
+  await expect(receipt).toContainText('Severny Veter Home & Apparel usually replies within a day: expect an answer by Nov 30, 2026');
+  const ack = outbox().find((e) => e.file.endsWith('-acknowledgement.eml') && e.text.includes('Asked on a Friday evening'));
+  expect(ack, 'the acknowledgement in the outbox').toBeTruthy();
+  expect(ack!.text.replace(/[\u00a0\u202f]/g, ' ')).toContain('expect an answer by Monday, November 30, 2026 at 6:00 PM (Europe/Bratislava time)');
+  await resetDemoSeller(page.request);
+});
+
 test('a robot that fills the hidden field gets an answer but no message goes out; a flood is slowed down in words', async ({ page }) => {
   await setClock(page.request, MONDAY_MORNING);
   await openPage(page, '/sellers/demo-seller/contact');
