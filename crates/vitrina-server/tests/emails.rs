@@ -494,6 +494,9 @@ async fn an_unpaid_card_order_that_expires_says_so_once_with_nothing_charged() {
         let mails = emails_of(&server.dir.path().join("outbox"), &number);
         // One email for the step: the expiry, not a second "cancelled".
         assert_eq!(kinds(&mails), ["created", "payment_expired"], "{locale}");
+        // The confirmation said by when, and what happens after.
+        let confirmation = email_of(&mails, "created");
+        assert!(confirmation.text.contains(if locale == "en" { "1:00 PM" } else { "13:00" }), "{locale}: {}", confirmation.text);
         let mail = email_of(&mails, "payment_expired");
         assert!(mail.subject.contains(subject) && mail.subject.contains(&number), "{locale}: {}", mail.subject);
         assert!(
