@@ -622,3 +622,27 @@ async fn as_the_clock_moves_an_order_along_each_step_sends_its_email_in_the_shop
         }
     }
 }
+
+#[tokio::test]
+async fn a_proposal_nobody_answers_removes_its_line_and_says_so_with_the_refund() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with(dir, |o| o.order_rules.if_unanswered = vitrina_core::api::UnansweredSubstitution::RemoveLine).await;
+    server.set_clock("2026-11-23T09:00:00Z").await;
+    let (number, _) = place_order(&Remote::of(&server), "uk", true).await;
+    server.approve_payment(&number).await;
+    let r = server.post(&format!("/api/test/orders/{number}/lines/2/substitution"), &json!({})).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let removal = email_of(&emails_of(&server.dir.path().join("outbox"), &number), "substitution_proposed").text.clone();
+    assert!(removal.contains("Прибрати його із замовлення"), "{removal}");
+    assert!(removal.contains("цей товар прибирається із замовлення"), "what happens without an answer: {removal}");
+
+    server.set_clock("2026-11-23T09:35:00Z").await;
+    let mails = emails_of(&server.dir.path().join("outbox"), &number);
+    // One email for the step: the line removed with its refund, no separate refund email.
+    assert_eq!(kinds(&mails), ["created", "payment_approved", "substitution_proposed", "substitution_expired"]);
+    let mail = email_of(&mails, "substitution_expired");
+    assert!(mail.subject.contains(&format!("Замовлення {number}: товар прибрано")), "{}", mail.subject);
+    assert!(mail.text.contains("Ceramic mug (Sage) × 1") && !mail.text.contains("Linen shirt"), "{}", mail.text);
+    // 790.00 less its 10 % share of the discount: 711.00 back to the card.
+    assert!(mail.text.contains("711,00 ₽ повертається на картку"), "{}", mail.text);
+}

@@ -84,6 +84,9 @@ pub enum OrderEmail {
     SubstitutionProposed,
     /// Some lines cancelled at the shopper's request: which, and the refund if paid.
     LinesCancelled,
+    /// Nobody answered a proposal in time and the store removed its line (the rest goes ahead):
+    /// which, and the refund if paid.
+    SubstitutionLapsed,
     /// The shopper's return request is recorded: which lines, and what happens next.
     ReturnRequested,
     /// An unpaid card order expired: cancelled, its items back on sale, nothing charged.
@@ -129,13 +132,21 @@ impl OrderEmail {
             OrderEventKind::Cancelled if in_step(&[OrderEventKind::PaymentExpired, OrderEventKind::NotCollected]) => return None,
             OrderEventKind::Cancelled => OrderEmail::Cancelled,
             OrderEventKind::Refunded
-                if in_step(&[OrderEventKind::Cancelled, OrderEventKind::LinesCancelled, OrderEventKind::NotCollected]) =>
+                if in_step(&[
+                    OrderEventKind::Cancelled,
+                    OrderEventKind::LinesCancelled,
+                    OrderEventKind::NotCollected,
+                    OrderEventKind::SubstitutionExpired,
+                ]) =>
             {
                 return None;
             }
             OrderEventKind::Refunded => OrderEmail::Refunded,
             OrderEventKind::SubstitutionProposed => OrderEmail::SubstitutionProposed,
             OrderEventKind::LinesCancelled => OrderEmail::LinesCancelled,
+            // A lapse that cancelled the whole order is told by the cancellation's email.
+            OrderEventKind::SubstitutionExpired if in_step(&[OrderEventKind::Cancelled]) => return None,
+            OrderEventKind::SubstitutionExpired => OrderEmail::SubstitutionLapsed,
             OrderEventKind::ReturnRequested => OrderEmail::ReturnRequested,
             OrderEventKind::PaymentExpired => OrderEmail::PaymentExpired,
             OrderEventKind::NotCollected => OrderEmail::NotCollected,
@@ -157,6 +168,8 @@ impl OrderEmail {
             OrderEmail::Refunded => "refunded",
             OrderEmail::SubstitutionProposed => "substitution_proposed",
             OrderEmail::LinesCancelled => "lines_cancelled",
+            // The same facts as a cancellation of lines, worded for the cause (`o.event.kind`).
+            OrderEmail::SubstitutionLapsed => "lines_cancelled",
             OrderEmail::ReturnRequested => "return_requested",
             OrderEmail::PaymentExpired => "payment_expired",
             OrderEmail::NotCollected => "not_collected",
@@ -179,6 +192,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("cancelled", include_str!("../../emails/cancelled.j2")),
     ("refunded", include_str!("../../emails/refunded.j2")),
     ("substitution_proposed", include_str!("../../emails/substitution_proposed.j2")),
+    ("event_lines", include_str!("../../emails/event_lines.j2")),
     ("lines_cancelled", include_str!("../../emails/lines_cancelled.j2")),
     ("return_requested", include_str!("../../emails/return_requested.j2")),
     ("payment_expired", include_str!("../../emails/payment_expired.j2")),
@@ -509,6 +523,7 @@ fn event_data(
             })
         });
     json!({
+        "kind": crate::store::enums::to_text(&event.kind),
         "lines": lines,
         "refund": refund_with(order, seq).map(|m| intl.money(m)),
         "fee_retained": fee_retained,
