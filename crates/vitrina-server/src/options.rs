@@ -117,6 +117,13 @@ impl Default for ServerOptions {
 }
 
 impl ServerOptions {
+    /// Where the store's help pages are, for every page and e-mail that links to them: the
+    /// pages `--help-url` names (an app path or an http(s) address), else the app's default help
+    /// page. `config.json` and the e-mails both ask here.
+    pub fn help_link(&self) -> String {
+        self.help_url.as_deref().and_then(vitrina_core::api::help_link).unwrap_or_else(vitrina_core::api::default_help_url)
+    }
+
     pub const HELP: &'static str = "\
 vitrina-server — Vitrina's reference backend (JSON API on SQLite, and the built app)
 

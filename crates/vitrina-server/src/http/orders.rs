@@ -99,8 +99,10 @@ pub async fn start_payment(
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
-    let step = state.db.run(move |tx| domain::orders::start_payment(tx, store, &number, &body.access_token, now, &rules)).await?;
-    Ok((StatusCode::CREATED, Json(step)))
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, store, &number, &body.access_token, now, &rules)).await;
+    // A deadline applied on the way (the order expired unpaid) wrote its email.
+    domain::mailer::flush(&state).await;
+    Ok((StatusCode::CREATED, Json(step?)))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -134,6 +136,8 @@ pub async fn get_order(
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
     let order = state.db.run(move |tx| domain::orders::view(tx, store, &number, &query.token, now, &rules)).await?;
+    // Deadlines applied on the way (an order expired unpaid, a substitution lapsed) wrote emails.
+    domain::mailer::flush(&state).await;
     Ok(Json(worded(order, store, &headers)))
 }
 
@@ -231,6 +235,7 @@ pub async fn answer_substitution(
         .db
         .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
         .await?;
+    domain::mailer::flush(&state).await;
     Ok(Json(worded(order, store, &headers)))
 }
 
@@ -269,5 +274,6 @@ pub async fn propose_substitution(
             domain::substitutions::propose_as_seller(tx, store, seller, &number, &line_id, &body, now, &rules)
         })
         .await?;
+    domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }

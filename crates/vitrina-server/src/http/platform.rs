@@ -46,12 +46,7 @@ pub async fn app_config(State(state): State<AppState>) -> Json<AppConfig> {
         order_number: OrderNumberFormat { example: "1042".into(), characters: OrderNumberCharacters::Digits, max_length: 18 },
         contact_limits: ContactLimits { per_sender: limits::PER_SENDER, window_minutes: (limits::PER_SENDER_WINDOW_SECONDS / 60) as u32 },
         demo: state.options.demo,
-        help_url: state
-            .options
-            .help_url
-            .clone()
-            .filter(|url| vitrina_core::api::help_link(url).is_some())
-            .unwrap_or_else(vitrina_core::api::default_help_url),
+        help_url: state.options.help_link(),
     })
 }
 

@@ -65,6 +65,7 @@ async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetCloc
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
     state.db.run(move |tx| lifecycle::settle_all(tx, store, at, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -139,6 +140,7 @@ async fn propose_substitution(
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
     let proposal = state.db.run(move |tx| substitutions::propose(tx, store, number, position, &offer, now, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }
 
