@@ -188,7 +188,16 @@ const calls: Call[] = [
       await openCheckout(page, 'delivery');
       await page.locator('#city').fill(address.city);
       await page.locator('#region').fill(address.region);
+      // The app asks again whenever the typed place settles, so on a busy machine a quote for the
+      // half-typed place may go first. The case is the quote for the whole place: a later answer
+      // would replace whatever the first one showed while the next fault is already armed.
+      const whole = page.waitForRequest((r) => {
+        if (!r.url().endsWith('/api/checkout/quote')) return false;
+        const sent = r.postDataJSON()?.address;
+        return sent?.postcode === address.postcode && sent?.region === address.region && sent?.city === address.city;
+      });
       await page.locator('#postcode').fill(address.postcode);
+      await whole;
     },
     ready: (page) => page.getByTestId('delivery-option'),
     kept: async (page) => {
