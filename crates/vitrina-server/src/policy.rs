@@ -456,12 +456,11 @@ pub fn pickup_points(city: &str, postcode: &str, language: &str) -> Vec<PickupPo
         "Пн–Пт 09:00–21:00, Сб–Нд 10:00–18:00",
         "Po–Pi 09:00–21:00, So–Ne 10:00–18:00",
     );
-    let name = |en, ru, uk, sk| words(en, ru, uk, sk);
     let points = vec![
         point(
             &MOSCOW,
             "pp-tverskaya",
-            name(
+            words(
                 "Pony Express pickup point «Tverskaya»",
                 "Пункт выдачи Pony Express «Тверская»",
                 "Пункт видачі Pony Express «Тверська»",
@@ -474,7 +473,7 @@ pub fn pickup_points(city: &str, postcode: &str, language: &str) -> Vec<PickupPo
         point(
             &MOSCOW,
             "pp-arbat",
-            name(
+            words(
                 "Pony Express pickup point «Arbat»",
                 "Пункт выдачи Pony Express «Арбат»",
                 "Пункт видачі Pony Express «Арбат»",
@@ -487,7 +486,7 @@ pub fn pickup_points(city: &str, postcode: &str, language: &str) -> Vec<PickupPo
         point(
             &MOSCOW,
             "pp-taganka",
-            name(
+            words(
                 "Pony Express pickup point «Taganka»",
                 "Пункт выдачи Pony Express «Таганка»",
                 "Пункт видачі Pony Express «Таганка»",
@@ -500,7 +499,7 @@ pub fn pickup_points(city: &str, postcode: &str, language: &str) -> Vec<PickupPo
         point(
             &MOSCOW,
             "pp-sokol",
-            name(
+            words(
                 "Pony Express pickup point «Sokol»",
                 "Пункт выдачи Pony Express «Сокол»",
                 "Пункт видачі Pony Express «Сокіл»",
@@ -513,7 +512,7 @@ pub fn pickup_points(city: &str, postcode: &str, language: &str) -> Vec<PickupPo
         point(
             &KAZAN,
             "pp-kazan",
-            name(
+            words(
                 "Pony Express pickup point «Kremlyovskaya»",
                 "Пункт выдачи Pony Express «Кремлёвская»",
                 "Пункт видачі Pony Express «Кремлівська»",

@@ -171,6 +171,21 @@ pub fn place(
     Ok(Placed { order: orders::placed_order(tx, number, token)?, new: true })
 }
 
+/// The order `token` opens, with the deadlines that have passed by `now` applied, so whatever is
+/// asked of it next meets the order as it stands.
+pub(crate) fn opened(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<i64> {
+    let number = orders::authorised_order(tx, number, token)?;
+    lifecycle::settle(tx, store, number, now, rules)?;
+    Ok(number)
+}
+
 /// The order `token` opens, as its page shows it now (its passed deadlines applied first).
 pub fn view(
     tx: &Transaction<'_>,
@@ -180,8 +195,7 @@ pub fn view(
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, store, number, now, rules)?;
+    let number = opened(tx, store, number, token, now, rules)?;
     orders::load_order(tx, store, number, now, rules)
 }
 
@@ -195,8 +209,7 @@ pub fn start_payment(
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<PaymentStep> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, store, number, now, rules)?;
+    let number = opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     if state.payment_kind != PaymentKind::CardOnline {
         return Err(ApiError::new(ProblemKind::PaymentNotNeeded));
@@ -228,8 +241,7 @@ pub fn request_cancellation(
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, store, number, now, rules)?;
+    let number = opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
     if !window.allowed {

@@ -137,8 +137,7 @@ pub fn answer(
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, store, number, now, rules)?;
+    let number = super::orders::opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     let closed = || ApiError::detail(ProblemKind::SubstitutionClosed, "No proposal on this line awaits an answer (it may have lapsed).");
     let position = orders::line_position(line_id).ok_or_else(closed)?;
