@@ -6,6 +6,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8080
+# Which demo store `make run` serves: ru (roubles, Pony Express) or sk (euros, Slovak, Lynx Courier).
+STORE ?= ru
 # wasm-opt from npm's binaryen, first on PATH so trunk never finds an older one.
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -24,7 +26,8 @@ help:
 ## Build the app (release, offline) and start the reference backend on var/vitrina.sqlite.
 run: build server
 	@mkdir -p var
-	@exec target/server/vitrina-server --port $(PORT) --db var/vitrina.sqlite --dist dist --outbox var/outbox --demo-gateway
+	@exec target/server/vitrina-server --store $(STORE) --port $(PORT) --db var/vitrina$(if $(filter-out ru,$(STORE)),-$(STORE)).sqlite \
+		--dist dist --outbox var/outbox --demo-gateway
 
 ## The app, in release mode: dist/
 build:

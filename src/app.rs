@@ -29,11 +29,7 @@ pub fn App() -> impl IntoView {
     let started = inlined.as_ref().map(Services::start);
     // The frame shows the store's name while the words load, as the page did before the app.
     if let Some(config) = &inlined {
-        provide_context(StoreInfo {
-            name: config.store_name.clone(),
-            currency: config.currency.clone(),
-            help_url: config.help_url.clone(),
-        });
+        provide_context(StoreInfo::new(config));
     }
     // The store's settings (unless the page brought them) and the shopper's language are
     // fetched together.
@@ -65,11 +61,7 @@ pub fn App() -> impl IntoView {
             {
                 i18n.locale.set(locale);
             }
-            provide_context(StoreInfo {
-                name: config.store_name.clone(),
-                currency: config.currency.clone(),
-                help_url: config.help_url.clone(),
-            });
+            provide_context(StoreInfo::new(&config));
             started.clone().unwrap_or_else(|| Services::start(&config)).provide();
             view! { <Shell/> }.into_any()
         }
@@ -92,7 +84,12 @@ impl Services {
         let api = Api::new(config);
         let session = account::Session::new(api.clone());
         session.load();
-        Services { session, cart: checkout::CartStore::new(api.clone()), checkout: checkout::CheckoutState::new(), api }
+        Services {
+            session,
+            cart: checkout::CartStore::new(api.clone()),
+            checkout: checkout::CheckoutState::new(&config.default_country),
+            api,
+        }
     }
 
     fn provide(self) {

@@ -23,6 +23,11 @@ const config = JSON.stringify({
   default_locale: 'en',
   currency: 'RUB',
   request_timeout_ms: 5000,
+  countries: ['RU', 'KZ'],
+  default_country: 'RU',
+  order_number: { example: 'M-1001', characters: 'alphanumeric', max_length: 20 },
+  contact_limits: { per_sender: 5, window_minutes: 60 },
+  demo: false,
 });
 
 // The page of the area a path belongs to, from the route table the build wrote (`dist/areas.json`,

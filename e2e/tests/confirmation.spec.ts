@@ -124,7 +124,7 @@ test('a malformed order number is caught at the field', async ({ page }) => {
   await page.goto('/orders/lookup');
   await page.getByLabel('Order number').fill('abc');
   await page.getByRole('button', { name: 'Find my order' }).click();
-  await expect(page.getByText('An order number is digits only, like 1042.').first()).toBeVisible();
+  await expect(page.getByText('This is not one of this store\'s order numbers.').first()).toBeVisible();
   await expect(page.getByLabel('Order number')).toHaveAttribute('aria-invalid', 'true');
 });
 

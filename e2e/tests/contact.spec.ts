@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, expectNoAxeViolations, openPage } from './fixtures';
+import { outbox, subjectOf } from './outbox';
 import type { APIRequestContext, Page } from '@playwright/test';
 
 // These tests move the server's clock and edit the demo seller's settings: one at a time.
@@ -28,59 +27,6 @@ async function signOut(request: APIRequestContext) {
 async function resetDemoSeller(request: APIRequestContext) {
   const response = await request.post('/api/test/contact/demo-seller/reset');
   expect(response.status()).toBe(204);
-}
-
-type Email = { file: string; headers: string; text: string };
-
-/** The text part of a MIME entity (its header block and body), decoded as its
- * Content-Transfer-Encoding says. Parts are split at the boundary the header names, so a line
- * of dashes in the text (the seller's signature) is text, not a boundary. */
-function textPart(head: string, body: string): string {
-  const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim().toLowerCase() ?? 'text/plain';
-  if (type.startsWith('multipart/')) {
-    const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
-    if (!boundary) return '';
-    for (const part of body.split(`--${boundary}`).slice(1)) {
-      if (part.startsWith('--')) break;
-      const [partHead, ...rest] = part.replace(/^\r\n/, '').split('\r\n\r\n');
-      const text = textPart(partHead, rest.join('\r\n\r\n').replace(/\r\n$/, ''));
-      if (text) return text;
-    }
-    return '';
-  }
-  if (type !== 'text/plain') return '';
-  const encoding = (/content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1] ?? '7bit').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
-/** The Subject header, unfolded, its RFC 2047 encoded words (Q encoding) decoded. */
-function subjectOf(headers: string): string {
-  const folded = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(headers)?.[1] ?? '';
-  return folded
-    .replace(/\r\n[ \t]/g, ' ')
-    .replace(/=\?[^?]+\?Q\?([^?]*)\?=\s*/gi, (_, text: string) =>
-      Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-    )
-    .trim();
-}
-
-/** The `.eml` files in the server's outbox, with their plain-text part decoded. */
-function outbox(): Email[] {
-  const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.eml'))
-    .map((file) => {
-      const raw = fs.readFileSync(path.join(dir, file), 'utf8');
-      const [headers, ...rest] = raw.split('\r\n\r\n');
-      return { file, headers, text: textPart(headers, rest.join('\r\n\r\n')) };
-    });
 }
 
 function channel(page: Page, kind: string) {
@@ -235,6 +181,32 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   // otherwise send their text to any address through the form).
   expect(subjectOf(ack!.headers)).toMatch(/^Your message to Severny Veter Home & Apparel has arrived \(reference [A-Z0-9]{4}-[A-Z0-9]{4}\)$/);
   expect(ack!.text).toContain('has arrived');
+});
+
+test('a message sent on Friday evening promises a reply on Monday, within the seller\'s hours', async ({ page }) => {
+  // Friday 27 November 2026, 20:30 in Bratislava (the seller's hours are over), 22:30 in Moscow.
+  await setClock(page.request, '2026-11-27T19:30:00Z');
+  // The seller works Monday to Friday only (the demo seller's Saturday morning closed).
+  await resetDemoSeller(page.request);
+  await signIn(page.request, 'seller@example.com');
+  const current = await (await page.request.get('/api/sellers/demo-seller/contact-settings')).json();
+  current.settings.hours.sat = [];
+  const saved = await page.request.put('/api/sellers/demo-seller/contact-settings', { data: { version: current.version, settings: current.settings } });
+  expect(saved.ok(), await saved.text()).toBeTruthy();
+  await signOut(page.request);
+  await signIn(page.request, 'shopper@example.com');
+  await openPage(page, '/sellers/demo-seller/contact');
+  await page.getByLabel('Subject').fill('Washing the linen shirt');
+  await page.getByLabel('Your message').fill('Hello! Can the linen shirt be washed at 60 degrees? Asked on a Friday evening.');
+  await page.getByRole('button', { name: 'Send the message' }).click();
+  // "Within a day" counts working hours: none on the weekend, so the end of Monday's hours
+  // (18:00 in Bratislava, 20:00 in the shopper's Moscow).
+  const receipt = page.getByTestId('contact-receipt');
+  await expect(receipt).toContainText('Severny Veter Home & Apparel usually replies within a day: expect an answer by Nov 30, 2026');
+  const ack = outbox().find((e) => e.file.endsWith('-acknowledgement.eml') && e.text.includes('Asked on a Friday evening'));
+  expect(ack, 'the acknowledgement in the outbox').toBeTruthy();
+  expect(ack!.text.replace(/[\u00a0\u202f]/g, ' ')).toContain('expect an answer by Monday, November 30, 2026 at 6:00 PM (Europe/Bratislava time)');
+  await resetDemoSeller(page.request);
 });
 
 test('a robot that fills the hidden field gets an answer but no message goes out; a flood is slowed down in words', async ({ page }) => {

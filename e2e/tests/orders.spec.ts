@@ -2,11 +2,13 @@
  * An order after it is placed, as the shopper meets it on its page: cancelling single items
  * while the parcel is on its way, a return on day 7 and not on day 8, an unpaid card order that
  * expires, a cancelled order the bank refuses, the seller's substitutions accepted, declined and
- * left to lapse, and the facts of collecting and handing over. These tests move the server's
- * clock, so they run one at a time and never beside the other suites (playwright.config.ts).
+ * left to lapse, and the facts of collecting and handing over; and the e-mail each of those
+ * steps sends, read from the server's outbox. These tests move the server's clock, so they run
+ * one at a time and never beside the other suites (playwright.config.ts).
  */
 import { test, expect, expectNoAxeViolations } from './fixtures';
 import { moveOrder, placeOrder, proposeSubstitution, restock, setClock, setStatus, stock } from './orders';
+import { orderEmail, orderEmails } from './outbox';
 
 test('a shirt cancelled while the courier has the parcel: the totals, the refund and the history show it', async ({ page, request }) => {
   const order = await placeOrder(request, { payment: 'card-online' });
@@ -39,6 +41,13 @@ test('a shirt cancelled while the courier has the parcel: the totals, the refund
   await expect(history).toContainText('The carrier was told to bring it back to the seller');
   await expect(history).toContainText('Payment refunded');
   await expectNoAxeViolations(page);
+  // One e-mail tells the shopper which item went and what comes back.
+  const email = orderEmail(order.number, 'lines_cancelled');
+  expect(email.subject).toBe(`Items cancelled from order ${order.number} — Vitrina Demo Store`);
+  expect(email.text).toContain('Linen shirt (M · White) × 1');
+  expect(email.text).toContain('₽3,141.00 is refunded to the card it was paid with.');
+  expect(email.text).toContain('told to bring the cancelled items back to the seller');
+  expect(orderEmails(order.number).map((e) => e.kind)).not.toContain('refunded');
 });
 
 test('choosing items to cancel works by keyboard alone, and choosing none is explained', async ({ page, request }) => {
@@ -83,6 +92,12 @@ test('a received order gets a return request on day 7 and is refused on day 8, b
   await expect(page.getByTestId('order-history')).toContainText('Return requested');
   await expect(page.getByTestId('order-line').first().getByTestId('line-return')).toHaveText('Return requested: 2 pcs');
   await expect(page.getByTestId('cancel-reason')).toHaveText('You have already asked to return everything in this order.');
+  const email = orderEmail(first.number, 'return_requested');
+  expect(email.subject).toBe(`Return request for order ${first.number} accepted — Vitrina Demo Store`);
+  expect(email.text).toContain('Linen shirt (M · White) × 2');
+  expect(email.text).toContain('Ceramic mug (Sage) × 1');
+  expect(email.text).toContain('Send the items back to the seller');
+  expect(email.text).toContain('Once the seller has the items, the money for them goes back the way you paid.');
   await setClock(request, '2026-11-17T21:00:00Z');
   await page.goto(second.url);
   await expect(page.getByRole('button', { name: 'Request cancellation' })).toBeDisabled();
@@ -111,6 +126,13 @@ test('an unpaid card order never reaches the carrier, expires, gives its stock b
   await expect(page.getByTestId('order-history')).not.toContainText('Handed to the carrier');
   expect(await stock(request, 'linen-shirt', 'linen-shirt-2')).toBe(before);
   await expectNoAxeViolations(page);
+  // The shopper is told once: the expiry's own e-mail, not a second "cancelled" one.
+  expect(orderEmails(order.number).map((e) => e.kind)).toEqual(['created', 'confirmed_by_seller', 'payment_expired']);
+  const email = orderEmail(order.number, 'payment_expired');
+  expect(email.subject).toBe(`Order ${order.number} cancelled: not paid in time — Vitrina Demo Store`);
+  expect(email.text).toMatch(/was to be paid by Friday, November 20, 2026 at 1:0\d PM \(Europe\/Moscow time\)/);
+  expect(email.text).toContain('its items went back on sale');
+  expect(email.text).toContain('Nothing was charged to your card.');
 });
 
 test('a cancelled order cannot be paid: the page says so and the bank refuses', async ({ page, request }) => {
@@ -144,6 +166,17 @@ test('substitutions: one accepted, one declined, and a third left to lapse cance
   await expect(shirt.getByTestId('substitution-countdown')).toHaveText(/^(29|30):\d\d$/);
   await expect(shirt).toContainText('If you do not answer in time, the whole order is cancelled and any payment refunded.');
   await expectNoAxeViolations(page);
+  // Each proposal came by e-mail too: what instead, what it costs, how and by when to answer.
+  const proposalEmails = orderEmails(order.number).filter((e) => e.kind === 'substitution_proposed');
+  expect(proposalEmails).toHaveLength(2);
+  const shirtEmail = proposalEmails.find((e) => e.text.includes('Linen shirt (M · White) × 2'));
+  expect(shirtEmail?.subject).toBe(`Order ${order.number}: the seller asks about an item — Vitrina Demo Store`);
+  expect(shirtEmail?.text).toContain('Instead: Linen shirt (M · Navy), the same item in another size or colour, ₽3,590.00 each.');
+  expect(shirtEmail?.text).toContain('With it, the order costs ₽200.00 more.');
+  // 30 minutes after the proposal, in the store's time (the clock ran on some seconds since 09:00 UTC).
+  expect(shirtEmail?.text).toMatch(/Please answer by Friday, November 20, 2026 at 12:3\d PM \(Europe\/Moscow time\)/);
+  expect(shirtEmail?.text).toContain(`/orders/${order.number}?token=`);
+  expect(shirtEmail?.text).toContain('If you do not answer in time, the whole order is cancelled and any payment refunded.');
   await shirt.getByRole('button', { name: 'Accept' }).click();
   await expect(page.getByTestId('substitution-answered')).toHaveText(/your answer is saved/);
   await expect(page.getByTestId('totals-items')).toHaveText('RUB 13,960.00');
@@ -202,6 +235,18 @@ test('collecting: the last day and what happens after it, the locker\'s two hour
   await expect(collection).toContainText('Collect it by');
   await expect(collection.getByTestId('locker-report')).toHaveText(/report it within 2 hours of opening the locker cell/);
   await expectNoAxeViolations(page);
+
+  // Nobody collects the first parcel by the 28th: the order counts as refused, and says so by e-mail.
+  expect(orderEmail(pickup.number, 'ready_for_pickup').text).toContain('Collect it by November 28, 2026.');
+  await setClock(request, '2026-11-29T09:00:00Z');
+  await page.goto(pickup.url);
+  await expect(page.getByTestId('order-history')).toContainText('Not collected in time: the order counts as refused');
+  expect(orderEmails(pickup.number).map((e) => e.kind)).toEqual(['created', 'handed_to_carrier', 'ready_for_pickup', 'not_collected']);
+  const email = orderEmail(pickup.number, 'not_collected');
+  expect(email.subject).toBe(`Order ${pickup.number} was not collected — Vitrina Demo Store`);
+  expect(email.text).toMatch(/The parcel waited for you until November 28, 2026 at .*Tverskaya/);
+  expect(email.text).toContain('the parcel goes back to the seller');
+  expect(email.text).toContain('Nothing was charged, and nothing is due.');
 });
 
 test('a courier order carries its note and the documents the courier accepts to the order page', async ({ page, request }) => {

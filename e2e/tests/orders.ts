@@ -23,7 +23,7 @@ export async function placeOrder(request: APIRequestContext, order: NewOrder | s
   const draft: any = {
     cart_id: cart.id,
     contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
-    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' },
+    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' },
     payment_method: o.payment ?? 'cash-on-delivery',
   };
   if (o.recipient ?? true) draft.recipient = { name: 'Иван Петров', phone: '+7 912 000-00-01' };

@@ -18,6 +18,7 @@ export const shopper = {
   name: 'Анна Петрова',
   city: 'Москва',
   line: 'ул. Ленина, д. 5, кв. 12',
+  region: 'Москва',
   postcode: '101000',
 };
 
@@ -30,9 +31,11 @@ export async function fillContact(page: Page, who = shopper) {
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery' })).toBeVisible();
 }
 
-/** Where to: the city and the postcode (the street is asked for once a courier is chosen). */
+/** Where to: the city, the oblast and the postcode (the street is asked for once a courier is
+ * chosen). */
 export async function fillAddress(page: Page, who = shopper) {
   await page.getByLabel('City or town').fill(who.city);
+  await page.getByLabel('Region (oblast)').fill(who.region);
   await page.getByLabel('Postcode').fill(who.postcode);
 }
 

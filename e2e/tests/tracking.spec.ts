@@ -228,6 +228,15 @@ test('a second carrier reports in English and is read from its own table', async
   await expect(page.getByText('Unknown status')).toHaveCount(0);
 });
 
+test('a carrier that states no redelivery rules is promised none', async ({ page }) => {
+  await openPage(page, '/track/LX1000000003');
+  const panel = page.getByTestId('attempts-panel');
+  await expect(panel.getByRole('heading', { name: 'The courier could not deliver' })).toBeVisible();
+  await expect(panel).toContainText('Delivery attempted - recipient not at home');
+  await expect(page.getByTestId('attempts-next')).toHaveCount(0);
+  await expect(panel).not.toContainText('15 minutes');
+});
+
 test('an order\'s shipments appear together, each with its state and a link to its journey', async ({ page }) => {
   await openPage(page, '/track?order=DEMO-1001');
   await expect(page.getByRole('heading', { name: 'Shipments of order DEMO-1001' })).toBeVisible();

@@ -127,6 +127,8 @@ pub fn AccountNav() -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
+    // Demo accounts exist only in a store that says it is a demo.
+    let demo = use_context::<crate::ui::StoreInfo>().is_some_and(|s| s.config.demo);
     let session = use_session();
     let api = expect_context::<Api>();
     let navigate = use_navigate();
@@ -230,7 +232,9 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if busy() { i18n.t("account.signing_in") } else { i18n.t("account.sign_in") }}
                 </button>
             </form>
-            <p class="muted sign-in__demo">{move || i18n.t("account.demo_accounts")}</p>
+            <Show when=move || demo>
+                <p class="muted sign-in__demo">{move || i18n.t("account.demo_accounts")}</p>
+            </Show>
         </section>
     }
 }

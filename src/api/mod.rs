@@ -106,6 +106,12 @@ async fn fetch(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -
     let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
     let builder =
         builder.abort_signal(Some(&signal)).header("Accept", "application/json").credentials(web_sys::RequestCredentials::SameOrigin);
+    // The page's language (the one the shopper reads), so the backend words what it sends in it.
+    let language = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let builder = match language.filter(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')) {
+        Some(language) => builder.header("Accept-Language", &language),
+        None => builder,
+    };
     let request = match body {
         Some(json) => builder.header("Content-Type", "application/json").body(json),
         None => builder.build(),

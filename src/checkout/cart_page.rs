@@ -65,9 +65,8 @@ pub fn CartPage() -> impl IntoView {
 fn CartSummary() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<CartStore>();
-    let subtotal = Signal::derive(move || {
-        store.cart.with(|c| c.as_ref().map(|c| c.subtotal.clone())).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB"))
-    });
+    let zero = expect_context::<crate::ui::StoreInfo>().zero();
+    let subtotal = Signal::derive(move || store.cart.with(|c| c.as_ref().map(|c| c.subtotal.clone())).unwrap_or_else(|| zero.clone()));
     view! {
         <div class="cart__summary">
             <dl class="totals">

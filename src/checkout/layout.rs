@@ -99,7 +99,8 @@ pub fn CheckoutLayout(
                         view! { <TotalsTable totals=q.totals promo_code=code/> }.into_any()
                     }
                     None => {
-                        let subtotal = Signal::derive(move || cart.cart.get().map(|c| c.subtotal).unwrap_or_else(|| vitrina_core::Money::new(0, "RUB")));
+                        let zero = expect_context::<crate::ui::StoreInfo>().zero();
+                        let subtotal = Signal::derive(move || cart.cart.get().map(|c| c.subtotal).unwrap_or_else(|| zero.clone()));
                         view! {
                             <dl class="totals"><div class="totals__row totals__row--total">
                                 <dt>{move || i18n.t("cart.subtotal")}</dt><dd><MoneyText money=subtotal/></dd>

@@ -1,5 +1,6 @@
 //! The checkout: cart → contact & recipient → delivery → payment → review → placed order.
 
+mod address_form;
 mod cart_page;
 mod cart_store;
 mod layout;
@@ -8,11 +9,12 @@ mod quote;
 mod state;
 mod steps;
 
+pub use address_form::{PlaceFields, StreetFields, postcode_fits};
 pub use cart_page::CartPage;
 pub use cart_store::{CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
-pub use steps::{ContactStep, DeliveryStep, PaymentStep, ReviewStep};
+pub use steps::{ContactStep, DeliveryStep, PaymentChoice, PaymentStep, ReviewStep};
 
 use crate::areas::RoutePath;
 use leptos::prelude::*;

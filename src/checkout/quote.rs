@@ -43,8 +43,13 @@ impl QuoteView {
             Some(state.entries.with(|e| with_draft(e, &cart_id)))
         });
         let generation = StoredValue::new(0u64);
+        let i18n = use_context::<crate::i18n::I18n>();
         Effect::new(move |_| {
             view.retry.track();
+            // Another language: the backend's words (payment methods' names) are asked for again.
+            if let Some(i18n) = i18n {
+                i18n.get();
+            }
             let Some(draft) = draft.get() else { return };
             view.pending.set(true);
             let this = generation.get_value() + 1;

@@ -10,35 +10,28 @@ pub use vitrina_core::checkout::Entries;
 
 const STORAGE_KEY: &str = "vitrina.checkout";
 
-/// The country the address form starts with.
-const DEFAULT_COUNTRY: &str = "RU";
-
 /// The checkout's entries, saved on every change.
 #[derive(Clone, Copy)]
 pub struct CheckoutState {
     pub entries: Store<Entries>,
+    /// The country the store's description starts the delivery form with.
+    default_country: StoredValue<String>,
 }
 
 impl CheckoutState {
-    pub fn new() -> Self {
+    pub fn new(default_country: &str) -> Self {
         let mut stored: Entries = storage::get_json(storage::Store::Session, STORAGE_KEY).unwrap_or_default();
         if stored.country.is_empty() {
-            stored.country = DEFAULT_COUNTRY.into();
+            stored.country = default_country.into();
         }
         let entries = Store::new(stored);
         // Storage is outside the reactive world: keeping it in step is what an effect is for.
         Effect::new(move |_| entries.with(|e| storage::set_json(storage::Store::Session, STORAGE_KEY, e)));
-        CheckoutState { entries }
+        CheckoutState { entries, default_country: StoredValue::new(default_country.into()) }
     }
 
     /// Forgets everything (after the order is placed).
     pub fn clear(&self) {
-        self.entries.set(Entries { country: DEFAULT_COUNTRY.into(), ..Entries::default() });
-    }
-}
-
-impl Default for CheckoutState {
-    fn default() -> Self {
-        Self::new()
+        self.entries.set(Entries { country: self.default_country.get_value(), ..Entries::default() });
     }
 }

@@ -5,15 +5,16 @@ use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, field_code_words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use vitrina_core::api::{OrderNumberCharacters, OrderNumberFormat};
 use vitrina_core::routes::Page;
 use vitrina_core::{FieldCode, field};
 
 /// What is wrong with the number and the address, by field id.
-fn lookup_errors(number: &str, email: &str) -> Vec<(&'static str, FieldCode)> {
+fn lookup_errors(format: &OrderNumberFormat, number: &str, email: &str) -> Vec<(&'static str, FieldCode)> {
     let mut errors = Vec::new();
     if number.trim().is_empty() {
         errors.push(("order-number", FieldCode::Required));
-    } else if !number.trim().trim_start_matches('#').chars().all(|c| c.is_ascii_digit()) {
+    } else if !format.accepts(number.trim().trim_start_matches('#')) {
         errors.push(("order-number", FieldCode::InvalidOrderNumber));
     }
     if let Err(code) = field::email(email) {
@@ -26,11 +27,20 @@ fn lookup_errors(number: &str, email: &str) -> Vec<(&'static str, FieldCode)> {
 pub fn LookupPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
+    let order_number = expect_context::<crate::ui::StoreInfo>().config.order_number.clone();
     let navigate = use_navigate();
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let touched = Touched::new();
-    let errors = Memo::new(move |_| lookup_errors(&number.get(), &email.get()));
+    // The store's own numbers: one as the example, a numeric keyboard only where they are digits.
+    let example = {
+        let example = order_number.example.clone();
+        Some(Signal::derive(move || i18n.tf("lookup.number_hint", &[("example", &example)])))
+    };
+    let inputmode = if order_number.characters == OrderNumberCharacters::Digits { "numeric" } else { "text" };
+    // With room for a `#` typed before it.
+    let max_length = order_number.max_length.saturating_add(1);
+    let errors = Memo::new(move |_| lookup_errors(&order_number, &number.get(), &email.get()));
     let message = move |field: &'static str| {
         Signal::derive(move || {
             touched
@@ -74,8 +84,8 @@ pub fn LookupPage() -> impl IntoView {
             <p>{move || i18n.t("lookup.intro")}</p>
             <form class="form" novalidate on:submit=submit>
                 <ErrorSummary entries=summary attempt=touched.attempts()/>
-                <FormField id="order-number" label="lookup.number" hint="lookup.number_hint" error=message("order-number") required=true>
-                    <TextInput value=number inputmode="numeric" autocomplete="off" maxlength=20/>
+                <FormField id="order-number" label="lookup.number" hint_text=example error=message("order-number") required=true>
+                    <TextInput value=number inputmode=inputmode autocomplete="off" maxlength=max_length/>
                 </FormField>
                 <FormField id="order-email" label="lookup.email" error=message("order-email") required=true>
                     <TextInput value=email input_type="email" inputmode="email" autocomplete="email" maxlength=254/>

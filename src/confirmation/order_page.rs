@@ -1,7 +1,7 @@
 //! `/orders/{number}?token=…`: the order, from the number at the top to the way to cancel.
 
 use super::cancel::CancelOrder;
-use super::sections::{Addresses, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
+use super::sections::{AcceptedTerms, Addresses, DeliveryFacts, Items, NextSteps, PaymentFacts, Shipments, StatusTimeline, TalkToSeller};
 use super::substitutions::SubstitutionProposals;
 use crate::api::Api;
 use crate::i18n::use_i18n;
@@ -93,6 +93,7 @@ pub fn OrderPage() -> impl IntoView {
                     <Items/>
                     <DeliveryFacts/>
                     <Addresses/>
+                    <AcceptedTerms/>
                     <TalkToSeller/>
                     <CancelOrder/>
                 }.into_any(),

@@ -117,7 +117,8 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
         <section class="order-section" aria-labelledby="payment-heading">
             <h2 id="payment-heading">{move || i18n.t("order.payment")}</h2>
             {with_order(move |o| {
-                let method = crate::ui::words::payment_label(&i18n, o.payment.kind);
+                // The store's name for its method; the app's words for the kinds it knows otherwise.
+                let method = o.payment.name.clone().unwrap_or_else(|| crate::ui::words::payment_label(&i18n, o.payment.kind));
                 let (status_key, class) = match o.payment.status {
                     PaymentStatus::Paid => ("order.payment_status.paid", "notice--success"),
                     PaymentStatus::AwaitingPayment => ("order.payment_status.awaiting", "notice--info"),
@@ -346,7 +347,8 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
 
 fn address_lines(i18n: &I18n, a: &Address) -> impl IntoView + use<> {
     let country = region_name(&a.country, i18n.get());
-    view! { {a.line.clone()} <br/> {format!("{} {}", a.postcode, a.city)} <br/> {country} }
+    let region = (!a.region.is_empty()).then(|| view! { {a.region.clone()} <br/> });
+    view! { {a.line.clone()} <br/> {format!("{} {}", a.postcode, a.city)} <br/> {region} {country} }
 }
 
 /// Billing and delivery addresses (both, even when equal), recipient and phone.
@@ -364,6 +366,16 @@ pub(crate) fn Addresses() -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// The version of the terms the shopper accepted with this order, to open and read.
+#[component]
+pub(crate) fn AcceptedTerms() -> impl IntoView {
+    view! {
+        {with_order(move |o| view! {
+            <p class="muted order-terms" data-testid="order-terms"><crate::ui::TermsLink version=o.terms_version.clone()/></p>
+        })}
     }
 }
 

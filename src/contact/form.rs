@@ -11,8 +11,8 @@ use crate::ui::{ErrorSummary, FormField, SummaryEntry, TextArea, TextInput, erro
 use leptos::html;
 use leptos::prelude::*;
 use vitrina_core::api::{MessageContext, MessageReceipt, NewContactMessage};
+use vitrina_core::contact::paths;
 use vitrina_core::contact::rules::{MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, check_message};
-use vitrina_core::contact::{limits, paths};
 use vitrina_core::{FieldError, ProblemKind};
 
 /// The subject a context suggests: "Order 1042", "Shipment PX1000000004".
@@ -35,6 +35,7 @@ pub fn ContactForm(
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let session = use_context::<Session>();
+    let limits = use_context::<crate::ui::StoreInfo>().map(|s| s.config.contact_limits);
 
     let subject = RwSignal::new(subject_for(&i18n, &context));
     let message = RwSignal::new(String::new());
@@ -176,10 +177,12 @@ pub fn ContactForm(
                 <div id="contact-form-failure" tabindex="-1">
                     {move || failure_text().map(|text| view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> })}
                 </div>
-                <p class="muted contact-form__limits">{move || i18n.tf("contact.form.limits", &[
-                    ("count", &limits::PER_SENDER.to_string()),
-                    ("minutes", &(limits::PER_SENDER_WINDOW_SECONDS / 60).to_string()),
-                ])}</p>
+                {limits.map(|limits| view! {
+                    <p class="muted contact-form__limits">{move || i18n.tf("contact.form.limits", &[
+                        ("count", &limits.per_sender.to_string()),
+                        ("minutes", &limits.window_minutes.to_string()),
+                    ])}</p>
+                })}
                 <button type="submit" class="button button--primary" disabled=busy>
                     {move || if busy() { i18n.t("contact.form.sending") } else { i18n.t("contact.form.send") }}
                 </button>

@@ -143,7 +143,8 @@ fn ChannelItem(
         }
         ChannelKind::Email => {
             // Decoded here, in the browser: the address is in neither the page nor the response.
-            let address = channel.email_encoded.as_deref().and_then(obfuscate::decode);
+            // A backend that does not encode it sends it plainly.
+            let address = channel.email_encoded.as_deref().and_then(obfuscate::decode).or_else(|| channel.email.clone());
             address
                 .map(|address| {
                     let href = format!("mailto:{address}");

@@ -12,10 +12,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use vitrina_core::api::{CustomsOffer, OfferState, Shipment};
 use vitrina_core::routes::safe_external_url;
-use vitrina_core::tracking::{OFFER_CONFIRMATION_DAYS, OFFER_WRONG_TRIES_ALLOWED};
-
-/// The federal tax service's page where a Russian citizen finds their tax number (seed 002 l.125).
-const TAX_NUMBER_LOOKUP: &str = "https://service.nalog.ru/";
 
 /// Shown while the offer waits for the shopper, and after it expired; nothing otherwise.
 #[component]
@@ -48,6 +44,10 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
     let carrier = carrier_name(&i18n, &shipment);
     let website = shipment.carrier.website.as_deref().and_then(safe_external_url);
     let deadline = offer.deadline_date.clone().filter(|d| !d.is_empty());
+    // The carrier's own rules, as the shipment carries them; each is explained only when given.
+    let rules = shipment.carrier.rules.clone();
+    let days = rules.offer_confirmation_days;
+    let tax_lookup = rules.tax_number_lookup_url.as_deref().and_then(safe_external_url);
     // The seconds left follow every refresh; the rest of the panel stays as it is.
     let live = use_context::<LiveShipment>();
     let fixed = offer.seconds_left;
@@ -72,17 +72,20 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
                 </p>
             }
             .into_any(),
-            (None, _) => view! {
-                <p class="offer__deadline" data-testid="offer-deadline">
-                    {i18n.tf("track.offer.deadline_not_started", &[("days", &OFFER_CONFIRMATION_DAYS.to_string())])}
-                </p>
-            }
-            .into_any(),
+            (None, _) => days
+                .map(|days| {
+                    view! {
+                        <p class="offer__deadline" data-testid="offer-deadline">
+                            {i18n.tf("track.offer.deadline_not_started", &[("days", &days.to_string())])}
+                        </p>
+                    }
+                })
+                .into_any(),
         }
     };
     let c = carrier.clone();
     let c2 = carrier.clone();
-    let tries = OFFER_WRONG_TRIES_ALLOWED.to_string();
+    let tries = rules.offer_wrong_tries_allowed.map(|n| n.to_string());
     view! {
         <section class="panel panel--action offer" aria-labelledby="offer-heading" data-testid="offer-panel">
             <h2 id="offer-heading">{move || i18n.t("track.offer.title")}</h2>
@@ -90,7 +93,7 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
             {deadline_line}
             <ul class="offer__rules">
                 <li>{move || i18n.t("track.offer.rule_exact")}</li>
-                <li>{move || i18n.tf("track.offer.rule_tries", &[("tries", &tries)])}</li>
+                {tries.map(|tries| view! { <li>{move || i18n.tf("track.offer.rule_tries", &[("tries", &tries)])}</li> })}
                 <li>{move || i18n.tf("track.offer.rule_never_here", &[("carrier", &c2)])}</li>
             </ul>
             {website.clone().map(|url| {
@@ -99,14 +102,14 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
                     <p><a class="button button--primary" href=url rel="noopener noreferrer" target="_blank">{move || i18n.tf("track.open_carrier_site", &[("carrier", &c)])}</a></p>
                 }
             })}
-            <OfferHelp carrier=carrier.clone() website=website/>
+            <OfferHelp carrier=carrier.clone() website=website tax_lookup=tax_lookup/>
         </section>
     }
 }
 
 /// The seed's problem cases, each a question the shopper can open.
 #[component]
-fn OfferHelp(carrier: String, website: Option<String>) -> impl IntoView {
+fn OfferHelp(carrier: String, website: Option<String>, tax_lookup: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let carrier = StoredValue::new(carrier);
     // Every answer may name the carrier.
@@ -129,7 +132,9 @@ fn OfferHelp(carrier: String, website: Option<String>) -> impl IntoView {
             <details data-testid="offer-help">
                 <summary>{move || i18n.t("track.offer.help.no_tax_number.q")}</summary>
                 <p>{move || i18n.t("track.offer.help.no_tax_number.a")} " "
-                   <a href=TAX_NUMBER_LOOKUP rel="noopener noreferrer" target="_blank">{move || i18n.t("track.offer.help.no_tax_number.link")}</a></p>
+                   {tax_lookup.map(|url| view! {
+                       <a href=url rel="noopener noreferrer" target="_blank">{move || i18n.t("track.offer.help.no_tax_number.link")}</a>
+                   })}</p>
             </details>
             <details data-testid="offer-help">
                 <summary>{move || i18n.t("track.offer.help.foreign_passport.q")}</summary>

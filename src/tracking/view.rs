@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use vitrina_core::api::{Phase, Severity, Shipment};
 use vitrina_core::routes::safe_external_url;
-use vitrina_core::tracking::{COURIER_WAIT_MINUTES, REDELIVERY_ATTEMPTS};
 
 /// A shipment's whole page body, from the backend's view of it. Mounted on its own by the browser
 /// tests (it needs only the language context).
@@ -318,6 +317,9 @@ fn DeliveryAttemptPanel(shipment: Arc<Shipment>) -> impl IntoView {
     let failed = attempts.last_failed.clone();
     let rescheduled = attempts.rescheduled;
     let left = attempts.attempts_left;
+    // What comes next is the carrier's own rule; a carrier that states none gets no promise.
+    let rules = &s.carrier.rules;
+    let next = rules.redelivery_attempts.zip(rules.courier_wait_minutes);
     view! {
         <section class="panel panel--action attempts" aria-labelledby="attempts-heading" data-testid="attempts-panel">
             <h2 id="attempts-heading">{move || i18n.t("track.attempts.title")}</h2>
@@ -334,10 +336,12 @@ fn DeliveryAttemptPanel(shipment: Arc<Shipment>) -> impl IntoView {
                     i18n.tf("track.attempts.pick_date", &[("carrier", &carrier)])
                 }}
             </p>
-            <p>{move || i18n.tf("track.attempts.next", &[
-                ("attempts", &REDELIVERY_ATTEMPTS.to_string()),
-                ("minutes", &COURIER_WAIT_MINUTES.to_string()),
-            ])}</p>
+            {next.map(|(attempts, minutes)| view! {
+                <p data-testid="attempts-next">{move || i18n.tf("track.attempts.next", &[
+                    ("attempts", &attempts.to_string()),
+                    ("minutes", &minutes.to_string()),
+                ])}</p>
+            })}
             {left.map(|n| view! {
                 <p class="attempts__left" data-testid="attempts-left"><strong>{move || i18n.tp("track.attempts.left", i64::from(n))}</strong></p>
             })}

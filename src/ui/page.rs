@@ -7,13 +7,57 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use vitrina_core::routes::Page;
 
-/// The store as `config.json` describes it (provided by the app once it has started).
+/// The store as `config.json` describes it (provided by the app once it has started): every fact
+/// a store decides — countries, currency, documents, limits, whether it is a demo — is read from
+/// here or from the answer being shown, never from a constant of the app.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoreInfo {
     pub name: String,
     pub currency: String,
     /// The store's help pages (`help_url` in `config.json`, already checked).
     pub help_url: String,
+    pub config: std::sync::Arc<vitrina_core::api::AppConfig>,
+}
+
+impl StoreInfo {
+    pub fn new(config: &vitrina_core::api::AppConfig) -> Self {
+        StoreInfo {
+            name: config.store_name.clone(),
+            currency: config.currency.clone(),
+            help_url: config.help_url.clone(),
+            config: std::sync::Arc::new(config.clone()),
+        }
+    }
+
+    /// Nothing yet, in the store's currency (an empty or not yet loaded cart).
+    pub fn zero(&self) -> vitrina_core::Money {
+        vitrina_core::Money::new(0, &self.currency)
+    }
+
+    /// The offer and terms the shopper accepts, if the store names them.
+    pub fn terms(&self) -> Option<&vitrina_core::api::StoreDocument> {
+        self.config.documents.iter().find(|d| d.kind == vitrina_core::api::DocumentKind::Terms)
+    }
+}
+
+/// "Terms version …", as a link that opens that version when the store names its terms document.
+#[component]
+pub fn TermsLink(
+    /// The version accepted (or about to be).
+    version: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = {
+        let version = version.clone();
+        move || i18n.tf("review.terms_version", &[("version", &version)])
+    };
+    match use_context::<StoreInfo>().and_then(|s| s.terms().map(|t| (t.url_of(&version), t.title.clone()))) {
+        Some((href, title)) => view! {
+            <a href=href target="_blank" rel="noopener" class="terms-link" data-testid="terms-link">{title}</a> " · " {text}
+        }
+        .into_any(),
+        None => text.into_any(),
+    }
 }
 
 /// Sets the document's title to "`page` · store name".

@@ -44,6 +44,7 @@ fn channel(kind: ChannelKind, access: Access) -> PublicChannel {
         audience: Audience::Everyone,
         access,
         email_encoded: None,
+        email: None,
         phone: None,
         phone_action: None,
         postal_address: None,
@@ -124,6 +125,18 @@ async fn an_encoded_address_becomes_a_readable_mailto_link_in_the_browser() {
     let link = m.query("[data-testid=seller-email]").expect("the address");
     assert_eq!(link.inner_text(), "marek@severny-veter.example");
     assert_eq!(link.get_attribute("href").as_deref(), Some("mailto:marek@severny-veter.example"));
+}
+
+#[wasm_bindgen_test]
+async fn a_plain_address_from_a_backend_that_does_not_encode_is_shown_too() {
+    let mut c = contact();
+    let mut email = channel(ChannelKind::Email, Access::Open);
+    email.email = Some("jana@dielna.example".into());
+    c.channels.push(email);
+    let m = card(c, None);
+    leptos::task::tick().await;
+    let link = m.query("[data-testid=seller-email]").expect("the address");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("mailto:jana@dielna.example"));
 }
 
 #[wasm_bindgen_test]
@@ -328,7 +341,9 @@ async fn the_acknowledgement_mentions_an_email_only_when_one_went_and_links_the_
     sent.help_url = Some("javascript:alert(1)".into());
     let m = mount(Locale::Ru, move || {
         provide_context(crate::api());
-        provide_context(StoreInfo { name: "Shop".into(), currency: "RUB".into(), help_url: "https://help.example/shop".into() });
+        let mut config = crate::store_config();
+        config.help_url = "https://help.example/shop".into();
+        provide_context(StoreInfo::new(&config));
         view! { <Acknowledgement receipt=sent seller_name="Severny Veter" on_another=|| ()/> }
     });
     leptos::task::tick().await;

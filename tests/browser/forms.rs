@@ -2,7 +2,7 @@
 //! `aria-describedby`, an element that holds its message, and no message on show is tied to
 //! nothing. Each form is rendered with mistakes, the way a person meets them after "submit".
 
-use crate::{Mounted, api, mount, next_frame, provide_session};
+use crate::{Mounted, api, mount, next_frame, provide_session, provide_store, store_config};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use std::collections::HashSet;
@@ -11,6 +11,7 @@ use vitrina::checkout::{CartStore, CheckoutState, ContactStep, DeliveryStep};
 use vitrina::confirmation::LookupPage;
 use vitrina::contact::{ContactForm, SettingsEditor};
 use vitrina::tracking::LookupForm;
+use vitrina_core::api::OrderNumberCharacters;
 use vitrina_core::api::*;
 use vitrina_core::locale::Locale;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -75,12 +76,33 @@ async fn the_sign_in_form_announces_each_missing_field() {
 #[wasm_bindgen_test]
 async fn the_order_lookup_announces_each_mistake() {
     let m = mount(Locale::Ru, || {
+        provide_store(&store_config());
         provide_context(api());
         view! { <Router><LookupPage/></Router> }
     });
     leptos::task::tick().await;
     submit(&m).await;
     assert_messages_are_announced(&m, "order lookup");
+}
+
+#[wasm_bindgen_test]
+async fn the_order_lookup_shows_the_stores_own_numbers() {
+    let mut config = store_config();
+    config.order_number = vitrina_core::api::OrderNumberFormat {
+        example: "DEMO-1001".into(),
+        characters: OrderNumberCharacters::Alphanumeric,
+        max_length: 12,
+    };
+    let m = mount(Locale::En, move || {
+        provide_store(&config);
+        provide_context(api());
+        view! { <Router><LookupPage/></Router> }
+    });
+    leptos::task::tick().await;
+    assert!(m.query("#order-number-hint").is_some_and(|h| h.inner_text().contains("DEMO-1001")), "the store's example");
+    let input = m.query("#order-number").expect("the number field");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("text"), "letters, so no numeric keyboard");
+    assert_eq!(input.get_attribute("maxlength").as_deref(), Some("13"));
 }
 
 #[wasm_bindgen_test]
@@ -96,7 +118,12 @@ fn provide_checkout() {
     let api = api();
     provide_context(api.clone());
     provide_context(CartStore::new(api));
-    provide_context(CheckoutState::new());
+    let config = store_config();
+    provide_store(&config);
+    // Fresh entries: another test may have left some in the session's storage.
+    let state = CheckoutState::new(&config.default_country);
+    state.clear();
+    provide_context(state);
 }
 
 #[wasm_bindgen_test]
@@ -121,7 +148,7 @@ async fn the_checkouts_address_announces_each_field_left_empty() {
     });
     leptos::task::tick().await;
     // Only the place is asked for until a courier is chosen.
-    for id in ["city", "postcode"] {
+    for id in ["city", "region", "postcode"] {
         let input = m.query(&format!("#{id}")).unwrap_or_else(|| panic!("#{id}"));
         input.focus().expect("focus");
         input.blur().expect("blur");

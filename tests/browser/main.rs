@@ -4,10 +4,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod address;
 mod components;
 mod contact;
+mod demo;
 mod forms;
 mod intl;
+mod payment;
 mod routes;
 mod tracking;
 
@@ -62,20 +65,24 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
     Mounted { root, i18n: i18n_slot.get().expect("mounted"), _handle: handle }
 }
 
-/// The HTTP client, pointed at a backend the tests never reach.
-pub fn api() -> Api {
-    Api::new(&AppConfig {
-        api_base_url: "/api".into(),
-        store_name: "Test store".into(),
-        default_locale: "en".into(),
-        currency: "RUB".into(),
-        request_timeout_ms: vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS,
-        help_url: vitrina_core::api::default_help_url(),
-    })
+/// A store's description as the contract's sample has it (the Russian demo store).
+pub fn store_config() -> AppConfig {
+    serde_json::from_str(include_str!("../../crates/vitrina-core/tests/samples/app_config.json")).expect("the sample config")
 }
 
-/// Provides what pages ask for: the HTTP client and a session.
+/// The HTTP client, pointed at a backend the tests never reach.
+pub fn api() -> Api {
+    Api::new(&store_config())
+}
+
+/// Provides the store's description, as the app does from `config.json`.
+pub fn provide_store(config: &AppConfig) {
+    provide_context(vitrina::ui::StoreInfo::new(config));
+}
+
+/// Provides what pages ask for: the store's description, the HTTP client and a session.
 pub fn provide_session(account: Option<Account>) {
+    provide_store(&store_config());
     let api = api();
     provide_context(api.clone());
     let session = Session::new(api);

@@ -21,6 +21,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/005_security.sql"),
     include_str!("../migrations/006_orders.sql"),
     include_str!("../migrations/007_messages.sql"),
+    include_str!("../migrations/008_address_region.sql"),
+    include_str!("../migrations/009_product_names.sql"),
 ];
 
 #[derive(Clone)]

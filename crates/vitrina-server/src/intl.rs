@@ -86,10 +86,14 @@ impl Intl {
         long().unwrap_or_else(|| date.to_string())
     }
 
-    /// A date with its weekday and a wall-clock time: `понедельник, 30 ноября 2026 г., 18:00`.
+    /// A date with its weekday and a wall-clock time to the minute: `понедельник, 30 ноября 2026 г. в 18:00`.
     pub fn date_time(&self, date: Date, minutes: u32) -> String {
         let with_time = || -> Option<String> {
-            let formatter = DateTimeFormatter::try_new((&self.icu).into(), fieldsets::YMDET::long()).ok()?;
+            let formatter = DateTimeFormatter::try_new(
+                (&self.icu).into(),
+                fieldsets::YMDET::long().with_time_precision(icu::datetime::options::TimePrecision::Minute),
+            )
+            .ok()?;
             let iso = icu::datetime::input::DateTime {
                 date: IcuDate::<Iso>::try_new_iso(date.year, date.month, date.day).ok()?,
                 time: icu::datetime::input::Time::try_new((minutes / 60) as u8, (minutes % 60) as u8, 0, 0).ok()?,
@@ -135,6 +139,8 @@ mod tests {
         assert_eq!(Intl::new(Locale::En).date(date), "November 24, 2026");
         assert_eq!(plain(Intl::new(Locale::Ru).date(date)), "24 ноября 2026 г.");
         assert_eq!(plain(Intl::new(Locale::Sk).date(date)), "24. novembra 2026");
+        assert_eq!(plain(Intl::new(Locale::En).date_time(date, 13 * 60)), "Tuesday, November 24, 2026 at 1:00 PM");
+        assert_eq!(plain(Intl::new(Locale::Ru).date_time(date, 18 * 60 + 5)), "вторник, 24 ноября 2026 г. в 18:05");
         assert_eq!(Intl::new(Locale::Ru).country("RU"), "Россия");
         assert_eq!(Intl::new(Locale::Uk).country("SK"), "Словаччина");
         assert_eq!(Intl::new(Locale::En).country("ZZ9"), "ZZ9");

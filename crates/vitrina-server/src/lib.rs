@@ -12,6 +12,7 @@
 //!
 //! This file only starts the server: it opens the state and serves [`app`].
 
+pub mod addresses;
 pub mod auth;
 pub mod clock;
 pub mod connections;
@@ -23,6 +24,7 @@ pub mod ids;
 pub mod intl;
 pub mod options;
 pub mod outbox;
+pub mod phone;
 pub mod policy;
 pub mod ratelimit;
 pub mod seed;
@@ -56,7 +58,9 @@ pub fn open_state(options: ServerOptions) -> Result<AppState, ServeError> {
     let db = db::Db::open(&path).map_err(|source| ServeError::OpenDatabase { path: path.clone(), source })?;
     let clock = clock::Clock::default();
     let now = clock.now();
-    let seeded = db.with_conn(|conn| seed::seed_if_empty(conn, now)).map_err(|source| ServeError::Seed { path: path.clone(), source })?;
+    let seeded = db
+        .with_conn(|conn| seed::seed_if_empty(conn, policy::profile(options.store), now))
+        .map_err(|source| ServeError::Seed { path: path.clone(), source })?;
     if seeded {
         tracing::info!("created the demo store in {}", path.display());
     }

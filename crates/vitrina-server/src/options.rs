@@ -18,6 +18,34 @@ pub enum Command {
 /// New orders per client network and per email address in 10 minutes, unless `--order-limit` says.
 pub const DEFAULT_ORDER_LIMIT: u32 = 20;
 
+/// Which demo store the server seeds and describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoreId {
+    /// A Russian store: roubles, Pony Express, ships to RU, BY, KZ, UA and SK.
+    #[default]
+    Ru,
+    /// A Slovak store: euros, Slovak first, Lynx Courier, ships to SK, CZ, AT, HU and PL.
+    Sk,
+}
+
+impl StoreId {
+    pub fn parse(value: &str) -> Option<StoreId> {
+        match value {
+            "ru" => Some(StoreId::Ru),
+            "sk" => Some(StoreId::Sk),
+            _ => None,
+        }
+    }
+
+    /// The demo store's own name.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            StoreId::Ru => "Vitrina Demo Store",
+            StoreId::Sk => "Vitrina Demo Obchod",
+        }
+    }
+}
+
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -31,8 +59,10 @@ pub struct ServerOptions {
     pub dist_dir: Option<PathBuf>,
     /// Where outgoing emails are written as `.eml` files.
     pub outbox_dir: PathBuf,
-    /// The store's name, in `config.json` and emails.
-    pub store_name: String,
+    /// Which demo store to seed and describe.
+    pub store: StoreId,
+    /// The store's name, in `config.json` and emails (the demo store's own name when absent).
+    pub store_name: Option<String>,
     /// Enables `/api/test/*` (setting the clock, moving orders along) for the test suites.
     pub test_hooks: bool,
     /// Moves placed orders along over time, as a store's back office would.
@@ -49,6 +79,8 @@ pub struct ServerOptions {
     pub allow_demo_on_network: bool,
     /// New orders one client network (or one email address) may place in 10 minutes.
     pub order_limit: u32,
+    /// Describes the store as a demo (its demo accounts and hints shown); `--no-demo` turns it off.
+    pub demo: bool,
     /// The store's help pages, linked from its emails and the contact form's acknowledgement.
     pub help_url: Option<String>,
     /// Keeps emails in the outbox table without delivering them (test hooks only: the crash
@@ -67,7 +99,8 @@ impl Default for ServerOptions {
             db_path: PathBuf::from("vitrina.sqlite"),
             dist_dir: None,
             outbox_dir: PathBuf::from("outbox"),
-            store_name: "Vitrina Demo Store".into(),
+            store: StoreId::Ru,
+            store_name: None,
             test_hooks: false,
             auto_progress: true,
             public_url: None,
@@ -75,6 +108,7 @@ impl Default for ServerOptions {
             trust_proxy: false,
             allow_demo_on_network: false,
             order_limit: DEFAULT_ORDER_LIMIT,
+            demo: true,
             help_url: None,
             hold_mail: false,
             order_rules: OrderRules::default(),
@@ -83,6 +117,13 @@ impl Default for ServerOptions {
 }
 
 impl ServerOptions {
+    /// Where the store's help pages are, for every page and e-mail that links to them: the
+    /// pages `--help-url` names (an app path or an http(s) address), else the app's default help
+    /// page. `config.json` and the e-mails both ask here.
+    pub fn help_link(&self) -> String {
+        self.help_url.as_deref().and_then(vitrina_core::api::help_link).unwrap_or_else(vitrina_core::api::default_help_url)
+    }
+
     pub const HELP: &'static str = "\
 vitrina-server — Vitrina's reference backend (JSON API on SQLite, and the built app)
 
@@ -95,13 +136,16 @@ OPTIONS:
     --db <FILE>         SQLite database; created and seeded on first start [default: vitrina.sqlite]
     --dist <DIR>        serve the built app from DIR (trunk's dist/), with SPA fallback
     --outbox <DIR>      write outgoing emails here as .eml files [default: outbox]
-    --store-name <NAME> the store's name [default: Vitrina Demo Store]
+    --store <ru|sk>     which demo store to seed and describe: ru (roubles, Pony Express) or sk
+                        (euros, Slovak, Lynx Courier) [default: ru]
+    --store-name <NAME> the store's name [default: the demo store's own]
     --public-url <URL>  the store's address for links in emails [default: http://<host>:<port>]
     --no-auto-progress  do not move placed orders along over time
     --demo-gateway      mount the simulated payment gateway (/gateway/*): a demo bank, no card needed
     --trust-proxy       believe X-Forwarded-For (the client address, for rate limits) and
                         X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
     --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
+    --no-demo           describe the store as a real one: the app shows no demo accounts or hints
     --help-url <URL>    the store's help pages, linked from its emails and the contact form's acknowledgement
     --payment-minutes <N>  an order paid by card online expires unpaid after N minutes [default: 60]
     --substitution-minutes <N>  the shopper answers a substitution within N minutes [default: 30]
@@ -135,11 +179,16 @@ OPTIONS:
                 "--db" => options.db_path = value("--db")?.into(),
                 "--dist" => options.dist_dir = Some(value("--dist")?.into()),
                 "--outbox" => options.outbox_dir = value("--outbox")?.into(),
-                "--store-name" => options.store_name = value("--store-name")?,
+                "--store-name" => options.store_name = Some(value("--store-name")?),
+                "--store" => {
+                    let v = value("--store")?;
+                    options.store = StoreId::parse(&v).ok_or_else(|| format!("--store {v:?} is not ru or sk"))?;
+                }
                 "--test-hooks" => options.test_hooks = true,
                 "--no-auto-progress" => options.auto_progress = false,
                 "--public-url" => options.public_url = Some(value("--public-url")?),
                 "--demo-gateway" => options.demo_gateway = true,
+                "--no-demo" => options.demo = false,
                 "--trust-proxy" => options.trust_proxy = true,
                 "--allow-demo-on-network" => options.allow_demo_on_network = true,
                 "--help-url" => options.help_url = Some(value("--help-url")?),
@@ -187,6 +236,11 @@ OPTIONS:
             levers.join(" and "),
             self.host
         ))
+    }
+
+    /// The store's name: `--store-name`, or the demo store's own.
+    pub fn store_name(&self) -> &str {
+        self.store_name.as_deref().unwrap_or(self.store.default_name())
     }
 
     /// Whether shoppers reach the store over HTTPS, as `--public-url` says.

@@ -26,7 +26,7 @@ async fn cart_with(server: &TestServer, items: &[(&str, u32)]) -> String {
 }
 
 fn address() -> Value {
-    json!({ "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" })
+    json!({ "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" })
 }
 
 fn draft(cart: &str) -> Value {
@@ -156,6 +156,19 @@ async fn addresses_the_carrier_refuses_come_back_with_the_reason() {
     let mut d = draft(&cart);
     d["address"]["postcode"] = json!("12345");
     assert_eq!(quote(&server, &d).await["address_errors"][0]["code"], "invalid_postcode");
+    // Russia's format requires the oblast (Google's address metadata: require ACSZ) of an
+    // address a courier comes to; the place alone gives the ways to receive.
+    let mut d = draft(&cart);
+    d["address"].as_object_mut().unwrap().remove("region");
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"], json!([]));
+    assert_ne!(q["delivery_options"], json!([]));
+    let mut body = complete(&server, &cart, "cash-on-delivery", None).await;
+    body["draft"]["address"].as_object_mut().unwrap().remove("region");
+    let refused = problem(place(&server, &body, "no-oblast").await, 422, "validation").await;
+    let fields: Vec<(&str, &str)> =
+        refused["errors"].as_array().unwrap().iter().map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
+    assert_eq!(fields, [("address.region", "required")], "a courier needs the oblast");
 }
 
 #[tokio::test]
@@ -250,12 +263,38 @@ async fn consents_contact_and_choices_are_required_by_the_backend_too() {
     let mut body = complete(&server, &cart, "cash-on-delivery", None).await;
     body["consents"]["personal_data"] = json!(false);
     body["consents"]["terms_version"] = json!("2019-01-01");
-    body["draft"]["contact"]["phone"] = json!("8 912 345 67 89");
+    // Too short to be a Russian number (a whole one typed the Russian way is read as +7: below).
+    body["draft"]["contact"]["phone"] = json!("8 912 345");
     body["draft"]["delivery"]["time_window_id"] = json!("midnight");
     let p = problem(place(&server, &body, "k").await, 422, "validation").await;
     let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["contact.phone", "delivery.time_window_id", "consents.terms_version", "consents.personal_data"]);
     assert_eq!(orders_in_db(&server), 0);
+}
+
+#[tokio::test]
+async fn phones_typed_the_countrys_way_are_read_and_kept_in_international_form() {
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let mut body = complete(&server, &cart, "cash-on-delivery", None).await;
+    body["draft"]["contact"]["phone"] = json!("8 912 345-67-89");
+    body["draft"]["recipient"] = json!({ "name": "Иван Петров", "phone": "8 (912) 000 00 01" });
+    let q = quote(&server, &body["draft"]).await;
+    assert_eq!(q["contact_phone"], "+7 912 345-67-89", "shown back in full");
+    assert_eq!(q["recipient_phone"], "+7 912 000-00-01");
+    let placed = json_ok(place(&server, &body, "k").await, StatusCode::CREATED).await;
+    let (number, token) = (placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap());
+    let order = json_ok(server.get(&format!("/api/orders/{number}?token={token}")).await, StatusCode::OK).await;
+    assert_eq!(order["customer"]["phone"], "+79123456789");
+    assert_eq!(order["recipient"]["phone"], "+79120000001");
+
+    let other = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let mut sk = complete(&server, &other, "cash-on-delivery", None).await;
+    sk["draft"]["contact"]["phone"] = json!("0905 123 456");
+    assert!(quote(&server, &sk["draft"]).await.get("contact_phone").is_none(), "a Slovak mobile is no number in Russia");
+    let p = problem(place(&server, &sk, "k2").await, 422, "validation").await;
+    assert_eq!(p["errors"][0]["field"], "contact.phone");
+    assert_eq!(p["errors"][0]["code"], "invalid_phone");
 }
 
 #[tokio::test]
@@ -350,4 +389,127 @@ fn the_first_business_day_rule_is_shared_with_the_app() {
     // The app shows these dates; the rule lives in vitrina-core for both.
     let friday = Date::parse("2026-11-20").unwrap();
     assert_eq!(vitrina_core::checkout::add_business_days(friday, 1), Date::parse("2026-11-23").unwrap());
+}
+
+#[tokio::test]
+async fn the_slovak_demo_store_prices_in_euro_and_ships_by_its_own_carrier() {
+    let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.store = vitrina_server::options::StoreId::Sk).await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let mut d = json!({
+        "cart_id": cart,
+        "contact": { "email": "jana@example.sk", "phone": "0905 123 456", "name": "Jana Nováková" },
+        "address": { "country": "SK", "city": "Bratislava", "line": "Obchodná 5", "postcode": "811 01" },
+    });
+    let q = quote(&server, &d).await;
+    assert_eq!(q["cart"]["subtotal"]["currency"], "EUR");
+    assert_eq!(q["contact_phone"], "+421 905 123 456");
+    let kinds: Vec<&str> = q["delivery_options"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["courier", "pickup_point", "parcel_locker", "seller_shop"]);
+    assert_eq!(q["delivery_options"][0]["carrier"], "Lynx Courier");
+    assert_eq!(q["delivery_options"][0]["price"]["currency"], "EUR");
+    assert!(q["delivery_options"][1]["pickup_points"][0]["address"].as_str().unwrap().starts_with("Bratislava"));
+
+    d["address"] = json!({ "country": "CZ", "city": "Praha", "line": "Národní 1", "postcode": "110 00" });
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"], json!([]));
+    assert_eq!(q["delivery_options"].as_array().unwrap().len(), 1, "abroad only by courier");
+    d["address"]["postcode"] = json!("1100");
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"][0]["field"], "address.postcode");
+    d["address"]["country"] = json!("RU");
+    d["address"]["postcode"] = json!("101000");
+    let q = quote(&server, &d).await;
+    assert_eq!(q["address_errors"][0]["code"], "unsupported_country", "the Slovak store does not ship to Russia");
+
+    // Its parcels go by its carrier, numbered its way, scanned in Bratislava in Bratislava's time.
+    d["address"] = json!({ "country": "SK", "city": "Bratislava", "line": "Obchodná 5", "postcode": "811 01" });
+    d["delivery"] = json!({ "option_id": "courier", "date": q_first_date(&quote(&server, &d).await), "time_window_id": "evening" });
+    d["payment_method"] = json!("cash-on-delivery");
+    let q = quote(&server, &d).await;
+    let body = json!({ "draft": d, "consents": { "terms_version": q["terms_version"], "personal_data": true }, "expected_total": q["totals"]["total"] });
+    let placed = server.client.post(server.url("/api/orders")).header("Idempotency-Key", "sk-order-1").json(&body).send().await.unwrap();
+    assert_eq!(placed.status(), StatusCode::CREATED);
+    let placed: serde_json::Value = placed.json().await.unwrap();
+    let (number, token) = (placed["number"].as_str().unwrap(), placed["access_token"].as_str().unwrap());
+    let r = server.post(&format!("/api/test/orders/{number}/status"), &json!({ "status": "handed_to_carrier" })).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let order: serde_json::Value = server.get(&format!("/api/orders/{number}?token={token}")).await.json().await.unwrap();
+    assert_eq!(order["shipments"][0]["carrier"], "Lynx Courier");
+    // The order page names the payment method as the store words it, in the language asked.
+    for (asked, name) in [("sk-SK,sk;q=0.9", "Dobierka v hotovosti"), ("en-GB,en;q=0.9", "Cash on delivery")] {
+        let url = server.url(&format!("/api/orders/{number}?token={token}"));
+        let order: serde_json::Value = server.client.get(url).header("Accept-Language", asked).send().await.unwrap().json().await.unwrap();
+        assert_eq!(order["payment"]["name"], name, "{asked}");
+    }
+    let parcel = order["shipments"][0]["tracking_number"].as_str().unwrap();
+    assert!(parcel.starts_with("LX"), "{parcel}");
+    let shipment = server.get(&format!("/api/shipments/{parcel}")).await.text().await.unwrap();
+    assert!(shipment.contains("Europe/Bratislava") && shipment.contains("Picked up by courier"), "{shipment}");
+    assert!(!shipment.contains("Pony Express") && !shipment.contains("Europe/Moscow"), "{shipment}");
+}
+
+fn q_first_date(q: &serde_json::Value) -> serde_json::Value {
+    q["delivery_options"][0]["dates"][0].clone()
+}
+
+#[tokio::test]
+async fn payment_methods_are_named_in_the_language_the_app_asks_in() {
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1)]).await;
+    let names = |language: &'static str| {
+        let (server, body) = (&server, draft(&cart));
+        async move {
+            let r =
+                server.client.post(server.url("/api/checkout/quote")).header("Accept-Language", language).json(&body).send().await.unwrap();
+            let q = json_ok(r, StatusCode::OK).await;
+            let first = &q["payment_methods"][0];
+            (first["name"].as_str().unwrap().to_owned(), first["description"].as_str().unwrap().to_owned())
+        }
+    };
+    assert_eq!(names("sk").await.0, "Kartou online");
+    assert_eq!(names("ru-RU,ru;q=0.9,en;q=0.8").await.0, "Банковской картой онлайн");
+    assert_eq!(names("de-DE,fr;q=0.9").await.0, "Card online", "none of the store's languages: its default");
+    assert!(!names("uk").await.1.is_empty());
+}
+
+#[tokio::test]
+async fn products_ways_to_receive_and_points_are_named_in_the_language_asked_in_both_stores() {
+    let name_of = |products: &Value, id: &str| {
+        products["products"].as_array().unwrap().iter().find(|p| p["id"] == id).map(|p| p["name"].clone()).unwrap_or_default()
+    };
+    for (store, unasked) in [(vitrina_server::options::StoreId::Ru, "Linen shirt"), (vitrina_server::options::StoreId::Sk, "Ľanová košeľa")]
+    {
+        let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.store = store).await;
+        let asked = |language: &'static str| {
+            let url = server.url("/api/products");
+            let client = server.client.clone();
+            async move { client.get(url).header("Accept-Language", language).send().await.unwrap().json::<Value>().await.unwrap() }
+        };
+        assert_eq!(name_of(&asked("ru-RU,ru;q=0.9").await, "linen-shirt"), "Льняная рубашка");
+        assert_eq!(name_of(&asked("uk").await, "linen-shirt"), "Лляна сорочка");
+        assert_eq!(name_of(&asked("en-GB").await, "linen-shirt"), "Linen shirt");
+        let plain: Value = server.get("/api/products").await.json().await.unwrap();
+        assert_eq!(name_of(&plain, "linen-shirt"), unasked, "the store's own language when none is asked");
+    }
+
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("ceramic-mug-1", 1)]).await;
+    let russian = |path: String| server.client.get(server.url(&path)).header("Accept-Language", "ru").send();
+    let c: Value = russian(format!("/api/carts/{cart}")).await.unwrap().json().await.unwrap();
+    assert_eq!(c["lines"][0]["name"], "Керамическая кружка", "the cart too");
+    let q: Value = server
+        .client
+        .post(server.url("/api/checkout/quote"))
+        .header("Accept-Language", "ru")
+        .json(&draft(&cart))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(q["cart"]["lines"][0]["name"], "Керамическая кружка");
+    let pickup = q["delivery_options"].as_array().unwrap().iter().find(|o| o["kind"] == "pickup_point").expect("pickup points");
+    assert_eq!(pickup["service_level"], "Пункт выдачи");
+    assert!(pickup["pickup_points"][0]["name"].as_str().unwrap().starts_with("Пункт выдачи Pony Express"), "{pickup}");
 }

@@ -16,7 +16,7 @@ async fn each_way_to_receive_says_which_documents_are_accepted_and_a_locker_its_
     let cart = server.cart_of(&[("ceramic-mug-1", 2)]).await;
     let draft = json!({
         "cart_id": cart,
-        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
     });
     let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;
     let options = q["delivery_options"].as_array().unwrap();
@@ -66,10 +66,18 @@ fn an_item_over_120_kg_is_not_taken_by_the_carrier_and_only_the_sellers_shop_rem
         oversize,
         expires_at: String::new(),
     };
-    let moscow =
-        Address { country: "RU".into(), city: "Москва".into(), line: "ул. Ленина, 5".into(), postcode: "101000".into() };
+    let moscow = Address {
+        country: "RU".into(),
+        city: "Москва".into(),
+        line: "ул. Ленина, 5".into(),
+        postcode: "101000".into(),
+        region: "Москва".into(),
+    };
     let kinds = |cart: &Cart, address: &Address| -> Vec<DeliveryKind> {
-        vitrina_server::domain::checkout::delivery_options(cart, address, 1_790_000_000).iter().map(|o| o.kind).collect()
+        vitrina_server::domain::checkout::delivery_options(&vitrina_server::policy::RU, "en", cart, address, 1_790_000_000)
+            .iter()
+            .map(|o| o.kind)
+            .collect()
     };
     assert_eq!(kinds(&cart(false, false), &moscow).len(), 4);
     assert_eq!(
@@ -132,7 +140,7 @@ fn anna_draft(cart: &str, line: &str, postcode: &str) -> serde_json::Value {
     json!({
         "cart_id": cart,
         "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-        "address": { "country": "RU", "city": "Москва", "line": line, "postcode": postcode },
+        "address": { "country": "RU", "city": "Москва", "line": line, "postcode": postcode, "region": "Москва" },
         "payment_method": "cash-on-delivery",
         "delivery": { "option_id": "courier" },
     })

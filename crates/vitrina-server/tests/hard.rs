@@ -178,7 +178,7 @@ async fn prepare_order(client: &Client, base: &str, items: &[(&str, u32)], timin
     let mut draft = json!({
         "cart_id": cart,
         "contact": { "email": "load@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
         "payment_method": "cash-on-delivery",
     });
     let quote = step(timings, "POST /api/checkout/quote", 200, client.post(format!("{base}/api/checkout/quote")).json(&draft)).await?;

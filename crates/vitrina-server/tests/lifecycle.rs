@@ -155,7 +155,8 @@ async fn a_received_order_may_be_returned_on_the_seventh_day_and_not_on_the_eigh
 #[tokio::test]
 async fn an_unpaid_card_order_never_goes_to_the_carrier_and_expires_after_the_hour_releasing_its_stock() {
     let server = TestServer::start().await;
-    server.set_clock("2026-11-20T09:00:00Z").await;
+    // Held: the deadline is read to the second.
+    server.hold_clock("2026-11-20T09:00:00Z");
     let (number, token) = server.place(NewOrder { payment: "card-online", ..NewOrder::default() }).await;
     let gateway: String = rusqlite::Connection::open(server.db_path())
         .unwrap()
@@ -165,7 +166,7 @@ async fn an_unpaid_card_order_never_goes_to_the_carrier_and_expires_after_the_ho
     let o = server.order(&number, &token).await;
     assert_eq!(
         o["payment"],
-        json!({ "kind": "card_online", "status": "awaiting_payment", "payable": true, "pay_by": "2026-11-20T10:00:00Z" })
+        json!({ "kind": "card_online", "name": "Card online", "status": "awaiting_payment", "payable": true, "pay_by": "2026-11-20T10:00:00Z" })
     );
 
     // The seller may confirm it, but not hand it over, however long it waits.
@@ -175,15 +176,22 @@ async fn an_unpaid_card_order_never_goes_to_the_carrier_and_expires_after_the_ho
     }
     let state = server.state.clone();
     let later = vitrina_core::civil::parse_rfc3339("2026-11-20T09:59:00Z").unwrap().0;
-    let moved = state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, later + 10 * 3600)).await.unwrap();
+    let moved = state
+        .db
+        .run(move |tx| vitrina_server::domain::progress::advance_all(tx, &vitrina_server::policy::RU, later + 10 * 3600))
+        .await
+        .unwrap();
     assert_eq!(moved, 0, "the back office does not ship it either");
 
-    server.set_clock("2026-11-20T10:00:00Z").await;
+    server.hold_clock("2026-11-20T10:00:00Z");
     assert_eq!(server.order(&number, &token).await["payment"]["payable"], true, "still payable at the last second");
-    server.set_clock("2026-11-20T10:00:01Z").await;
+    server.hold_clock("2026-11-20T10:00:01Z");
     let o = server.order(&number, &token).await;
     assert_eq!(o["status"], "cancelled");
-    assert_eq!(o["payment"], json!({ "kind": "card_online", "status": "expired", "payable": false, "pay_by": null }));
+    assert_eq!(
+        o["payment"],
+        json!({ "kind": "card_online", "name": "Card online", "status": "expired", "payable": false, "pay_by": null })
+    );
     assert_eq!(history(&o)[history(&o).len() - 2..], ["payment_expired", "cancelled"]);
     assert_eq!(o["refunds"], json!([]), "nothing was charged");
     assert_eq!(server.stock("linen-shirt", "linen-shirt-2").await, 20, "the stock is released");
@@ -218,10 +226,10 @@ async fn a_cancelled_order_cannot_be_paid_and_the_bank_refuses() {
 #[tokio::test]
 async fn the_store_sets_the_time_to_pay() {
     let server = TestServer::start_with(tempfile::tempdir().unwrap(), |o| o.order_rules.payment_minutes = 15).await;
-    server.set_clock("2026-11-20T09:00:00Z").await;
+    server.hold_clock("2026-11-20T09:00:00Z");
     let (number, token) = server.place(NewOrder { payment: "card-online", ..NewOrder::default() }).await;
     assert_eq!(server.order(&number, &token).await["payment"]["pay_by"], "2026-11-20T09:15:00Z");
-    server.set_clock("2026-11-20T09:15:01Z").await;
+    server.hold_clock("2026-11-20T09:15:01Z");
     assert_eq!(server.order(&number, &token).await["payment"]["status"], "expired");
 }
 
@@ -232,7 +240,7 @@ async fn a_paid_card_order_goes_to_the_carrier() {
     server.approve_payment(&number).await;
     assert_eq!(server.move_order(&number, "handed_to_carrier").await, StatusCode::NO_CONTENT);
     let o = server.order(&number, &token).await;
-    assert_eq!(o["payment"], json!({ "kind": "card_online", "status": "paid", "payable": false, "pay_by": null }));
+    assert_eq!(o["payment"], json!({ "kind": "card_online", "name": "Card online", "status": "paid", "payable": false, "pay_by": null }));
 }
 
 #[tokio::test]
@@ -252,9 +260,9 @@ async fn a_parcel_not_collected_by_its_last_day_is_refused_and_the_prepayment_re
     let o = server.order(&number, &token).await;
     assert_eq!(o["status"], "ready_for_pickup");
     assert_eq!(o["delivery"]["collect_by"], "2026-11-28");
-    server.set_clock("2026-11-28T20:59:59Z").await;
+    server.hold_clock("2026-11-28T20:59:59Z");
     assert_eq!(server.order(&number, &token).await["status"], "ready_for_pickup", "the last day is not over");
-    server.set_clock("2026-11-28T21:00:00Z").await;
+    server.hold_clock("2026-11-28T21:00:00Z");
     let o = server.order(&number, &token).await;
     assert_eq!(o["status"], "cancelled");
     assert_eq!(history(&o)[history(&o).len() - 3..], ["not_collected", "cancelled", "refunded"]);

@@ -18,7 +18,7 @@ async fn place_order(server: &TestServer, payment: &str) -> (String, String) {
         "cart_id": cart,
         "contact": { "email": "Anna@Example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
         "recipient": { "name": "Иван Петров", "phone": "+7 912 000-00-01" },
-        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
         "payment_method": payment,
         "promo_code": "WELCOME10",
     });
@@ -65,7 +65,10 @@ async fn the_order_has_every_fact_its_page_shows() {
     assert_eq!(o["totals"]["total"]["amount_minor"], 738300);
     assert_eq!(o["totals"]["discount"]["amount_minor"], 77700);
     assert_eq!(o["promo_code"], "WELCOME10");
-    assert_eq!(o["payment"], json!({ "kind": "cash_on_delivery", "status": "pay_on_delivery", "payable": false, "pay_by": null }));
+    assert_eq!(
+        o["payment"],
+        json!({ "kind": "cash_on_delivery", "name": "Cash on delivery", "status": "pay_on_delivery", "payable": false, "pay_by": null })
+    );
     assert_eq!(o["delivery"]["kind"], "courier");
     assert_eq!(o["delivery"]["carrier"], "Pony Express");
     assert_eq!(o["delivery"]["time_window"], "18:00–22:00");
@@ -240,7 +243,8 @@ async fn the_store_moves_orders_along_over_time() {
         async move {
             state.clock.set(state.clock.now() + secs);
             let now = state.clock.now();
-            state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, now)).await.unwrap()
+            let store = vitrina_server::policy::profile(state.options.store);
+            state.db.run(move |tx| vitrina_server::domain::progress::advance_all(tx, store, now)).await.unwrap()
         }
     };
     assert_eq!(advance(30).await, 0, "not yet");

@@ -23,6 +23,47 @@ async fn config_json_tells_the_app_where_the_api_is() {
 }
 
 #[tokio::test]
+async fn config_json_describes_the_store_it_serves() {
+    let server = TestServer::start().await;
+    let body = json_ok(server.get("/config.json").await, StatusCode::OK).await;
+    assert_eq!(body["countries"], json!(["RU", "BY", "KZ", "UA", "SK"]));
+    assert_eq!(body["default_country"], "RU");
+    assert_eq!(body["demo"], true);
+    assert_eq!(body["contact_limits"], json!({"per_sender": 3, "window_minutes": 15}));
+    assert_eq!(body["order_number"]["characters"], "digits");
+    let config: vitrina_core::api::AppConfig = serde_json::from_value(body.clone()).expect("the contract's type");
+    assert!(config.validate().is_ok());
+
+    let sk = TestServer::start_with(tempfile::tempdir().unwrap(), |o| {
+        o.store = vitrina_server::options::StoreId::Sk;
+        o.demo = false;
+    })
+    .await;
+    let body = json_ok(sk.get("/config.json").await, StatusCode::OK).await;
+    assert_eq!(body["currency"], "EUR");
+    assert_eq!(body["default_locale"], "sk");
+    assert_eq!(body["countries"], json!(["SK", "CZ", "AT", "HU", "PL"]));
+    assert_eq!(body["default_country"], "SK");
+    assert_eq!(body["demo"], false, "--no-demo");
+}
+
+#[tokio::test]
+async fn the_terms_open_at_the_version_the_store_describes() {
+    let server = TestServer::start().await;
+    let body = json_ok(server.get("/config.json").await, StatusCode::OK).await;
+    let terms = &body["documents"][0];
+    assert_eq!(terms["kind"], "terms");
+    let version = terms["version"].as_str().unwrap();
+    let url = terms["url"].as_str().unwrap().replace("{version}", version);
+    let page = server.get(&url).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let text = page.text().await.unwrap();
+    assert!(text.contains(version) && text.contains("before it is handed over"), "{text}");
+    problem(server.get(&terms["url"].as_str().unwrap().replace("{version}", "1999-01-01")).await, 404, "not-found").await;
+}
+
+#[tokio::test]
 async fn the_committed_openapi_document_matches_the_server() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).expect("openapi.json at the repository root");
@@ -229,7 +270,7 @@ async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_writte
     std::fs::write(dist.join("index.html.br"), b"BROTLI-AS-BUILT").unwrap();
     let server = TestServer::start_with(dir, |o| {
         o.dist_dir = Some(dist);
-        o.store_name = "Cats & <Dogs>".into();
+        o.store_name = Some("Cats & <Dogs>".into());
     })
     .await;
     let get = |encoding: &str| server.client.get(server.url("/cart")).header("accept-encoding", encoding).send();
@@ -258,4 +299,39 @@ async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_writte
     assert!(get("br;q=0").await.unwrap().headers().get("content-encoding").is_none());
     let again = server.client.get(server.url("/cart")).header("if-none-match", etag).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+}
+
+#[tokio::test]
+async fn each_store_writes_its_own_facts_into_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    let built = concat!(
+        r#"<!doctype html><html lang="en"><head><script type="application/json" id="vitrina-config"></script></head>"#,
+        r#"<body><header class="site-header"><span class="site-header__brand">&nbsp;</span></header></body></html>"#
+    );
+    std::fs::write(dist.join("contact.html"), built).unwrap();
+    let server = TestServer::start_with(dir, |o| {
+        o.dist_dir = Some(dist);
+        o.store = vitrina_server::options::StoreId::Sk;
+    })
+    .await;
+    let html = server
+        .client
+        .get(server.url("/sellers/demo-seller/contact"))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let config: serde_json::Value = server.client.get(server.url("/config.json")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(config["default_locale"], "sk");
+    assert_eq!(config["currency"], "EUR");
+    let inlined = html.split(r#"id="vitrina-config">"#).nth(1).and_then(|rest| rest.split("</script>").next()).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(inlined).unwrap(), config);
+    assert!(html.starts_with(r#"<!doctype html><html lang="sk">"#), "{html}");
+    let name = config["store_name"].as_str().unwrap();
+    assert!(html.contains(&format!(r#"<span class="site-header__brand">{name}</span>"#)), "{html}");
 }

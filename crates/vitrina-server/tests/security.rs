@@ -58,7 +58,7 @@ async fn place_order_as(server: &TestServer, payment: &str, email: &str, forward
     let mut draft = json!({
         "cart_id": cart,
         "contact": { "email": email, "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+        "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
         "payment_method": payment,
     });
     let q = json_ok(server.post("/api/checkout/quote", &draft).await, StatusCode::OK).await;

@@ -1,15 +1,16 @@
-//! `/checkout/delivery`: where (a city or a postcode), then every way the backend can bring this
-//! cart there, each with its price and date range; a courier then asks for the street address
-//! in full and an optional note, a pickup point, locker or shop lists the points of that place
-//! (with a filter) and asks for no home address. Bulky goods show their conditions before any
-//! choice.
+//! `/checkout/delivery`: where (the place fields of the country's format: a city or a postcode
+//! is enough), then every way the backend can bring this cart there, each with its price and
+//! date range; a courier then asks for the street address the country's format needs and an
+//! optional note, a pickup point, locker or shop lists the points of that place (with a filter)
+//! and asks for no home address. Bulky goods show their conditions before any choice.
 
 use super::{field_id, message, summary};
+use crate::checkout::address_form::{PlaceFields, StreetFields, chosen_format, postcode_fits};
 use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
-use crate::ui::intl::{format_date, region_name};
+use crate::ui::intl::format_date;
 use crate::ui::words::{delivery_kind_label, id_document_label};
 use crate::ui::{
     ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, Radio, Select, TextArea, TextInput, Touched,
@@ -20,9 +21,6 @@ use vitrina_core::api::{DeliveryKind, DeliveryOption, PickupPoint};
 use vitrina_core::checkout::entries::EntriesStoreFields;
 use vitrina_core::checkout::entries::MAX_COURIER_NOTE_CHARS;
 use vitrina_core::checkout::{EntryErrors, EntryField};
-
-/// Countries offered in the address form (the backend decides what it delivers to).
-const COUNTRIES: [&str; 5] = ["RU", "BY", "KZ", "UA", "SK"];
 
 /// "Arrives 20 Nov – 24 Nov" or "Ready for pickup …".
 pub(crate) fn date_range_text(i18n: &I18n, option: &DeliveryOption) -> String {
@@ -74,22 +72,12 @@ pub fn DeliveryStep() -> impl IntoView {
     // The options as offered: a new quote (after a time window is picked, say) that offers the
     // same ones leaves their rows, and the keyboard focus in them, where they are.
     let options = Memo::new(move |_| quote.quote.with(|q| q.as_ref().map(|q| q.delivery_options.clone())));
-    let errors = Memo::new(move |_| quote.quote.with(|q| entries.with(|e| e.delivery_errors(q.as_ref()))));
+    let format = chosen_format();
+    let errors =
+        Memo::new(move |_| quote.quote.with(|q| format.with(|f| entries.with(|e| e.delivery_errors(q.as_ref(), f, postcode_fits)))));
     let messages = Messages { errors, touched };
     provide_context(messages);
     let error = move |field: EntryField| messages.of(field);
-    let left = move |field: EntryField| messages.left(field);
-    // Another country: the options it had no longer apply.
-    let country = Model::new(
-        move || entries.country().get(),
-        move |code| {
-            entries.update(|e| {
-                e.country = code;
-                e.delivery_option = None;
-                e.delivery_kind = None;
-            })
-        },
-    );
     let proceed = quote.when_settled(move || {
         touched.attempt();
         let ready = errors.with_untracked(Vec::is_empty)
@@ -129,21 +117,7 @@ pub fn DeliveryStep() -> impl IntoView {
             </Show>
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary entries=Signal::derive(move || errors.with(|errs| summary(&i18n, touched, errs))) attempt=touched.attempts()/>
-                <fieldset class="fieldset" aria-describedby="place-hint">
-                    <legend>{move || i18n.t("delivery.place")}</legend>
-                    <p class="field__hint" id="place-hint">{move || i18n.t("delivery.place_hint")}</p>
-                    <FormField id="country" label="delivery.country">
-                        <Select value=country options=COUNTRIES.map(String::from).to_vec() autocomplete="country"
-                            label=move |code: String| region_name(&code, i18n.get())/>
-                    </FormField>
-                    <FormField id="city" label="delivery.city" error=error(EntryField::City) on_blur=left(EntryField::City)>
-                        <TextInput value=entries.city() autocomplete="address-level2" maxlength=100/>
-                    </FormField>
-                    // Needed for a courier (its message says so then); collecting, a city is enough.
-                    <FormField id="postcode" label="delivery.postcode" error=error(EntryField::Postcode) on_blur=left(EntryField::Postcode)>
-                        <TextInput value=entries.postcode() autocomplete="postal-code" inputmode="numeric" maxlength=10/>
-                    </FormField>
-                </fieldset>
+                <PlaceFields errors=errors touched=touched/>
                 <FormField id="delivery-options" name="delivery-option" label="delivery.method" layout=FieldLayout::Group error=choice_error>
                     {move || {
                         if !place_ready.get() {
@@ -235,10 +209,7 @@ fn OptionDetails(option: DeliveryOption) -> impl IntoView {
     view! {
         <div class="choice__details">
             {courier.then(|| view! {
-                <FormField id="address-line" label="delivery.line" hint="delivery.line_hint" error=messages.of(EntryField::AddressLine) required=true
-                    on_blur=messages.left(EntryField::AddressLine)>
-                    <TextInput value=entries.line() autocomplete="street-address" maxlength=200/>
-                </FormField>
+                <StreetFields errors=messages.errors touched=messages.touched/>
                 <FormField id="courier-note" label="delivery.note" hint="delivery.note_hint" optional=true
                     error=messages.of(EntryField::CourierNote) on_blur=messages.left(EntryField::CourierNote)>
                     <TextArea value=entries.courier_note() rows=2 maxlength=MAX_COURIER_NOTE_CHARS as u32/>

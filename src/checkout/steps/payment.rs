@@ -9,7 +9,7 @@ use crate::ui::words::payment_label;
 use crate::ui::{ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, Radio, TextInput, Touched};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use vitrina_core::api::{PaymentKind, PromoResult, PromoStatus, PromoTarget};
+use vitrina_core::api::{PaymentKind, PaymentMethod, PromoResult, PromoStatus, PromoTarget};
 use vitrina_core::checkout::EntryField;
 use vitrina_core::checkout::entries::EntriesStoreFields;
 
@@ -70,19 +70,9 @@ pub fn PaymentStep() -> impl IntoView {
                             None if quote.loading() => view! { <Loading/> }.into_any(),
                             None => ().into_any(),
                             Some(q) => q.payment_methods.into_iter().map(|m| {
-                                let input_id = format!("payment-{}", m.id);
                                 let id = m.id.clone();
                                 let checked = { let id = id.clone(); Signal::derive(move || chosen.with(|c| c.as_deref() == Some(id.as_str()))) };
-                                let kind = m.kind;
-                                view! {
-                                    <div class="choice" data-testid="payment-method">
-                                        <Radio id=input_id.clone() checked=checked on_select=move || chosen.set(Some(id.clone()))/>
-                                        <label for=input_id class="choice__label">
-                                            <span class="choice__title">{move || payment_label(&i18n, kind)}</span>
-                                            <span class="choice__meta">{move || payment_hint(&i18n, kind)}</span>
-                                        </label>
-                                    </div>
-                                }
+                                view! { <PaymentChoice method=m checked=checked on_select=Callback::new(move |()| chosen.set(Some(id.clone())))/> }
                             }).collect_view().into_any(),
                         }
                     }}
@@ -94,6 +84,34 @@ pub fn PaymentStep() -> impl IntoView {
                 </div>
             </form>
         </CheckoutLayout>
+    }
+}
+
+/// One way to pay: a radio with the method's name and line as the backend words them, or the
+/// app's words for its kind when it sends none. A kind the app does not know is offered too.
+#[component]
+pub fn PaymentChoice(
+    /// The method as offered.
+    method: PaymentMethod,
+    /// Whether it is the one chosen.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Chooses it.
+    on_select: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let input_id = format!("payment-{}", method.id);
+    let PaymentMethod { id, kind, name, description } = method;
+    let title = move || name.clone().unwrap_or_else(|| payment_label(&i18n, kind));
+    let line = move || description.clone().unwrap_or_else(|| payment_hint(&i18n, kind));
+    view! {
+        <div class="choice" data-testid="payment-method">
+            <Radio id=input_id.clone() value=id checked=checked on_select=on_select/>
+            <label for=input_id class="choice__label">
+                <span class="choice__title">{title}</span>
+                <span class="choice__meta">{line}</span>
+            </label>
+        </div>
     }
 }
 

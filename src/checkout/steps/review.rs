@@ -142,7 +142,9 @@ pub fn ReviewStep() -> impl IntoView {
                 <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
                     <Check checked=entries.accept_terms()/>
                 </FormField>
-                <p class="muted field__note">{move || quote.quote.get().map(|q| i18n.tf("review.terms_version", &[("version", &q.terms_version)]))}</p>
+                <p class="muted field__note">{move || quote.quote.get().map(|q| view! {
+                    <crate::ui::TermsLink version=q.terms_version/>
+                })}</p>
                 <FormField id="personal-data" label="review.personal_data" layout=FieldLayout::Check required=true>
                     <Check checked=entries.personal_data()/>
                 </FormField>
@@ -215,7 +217,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     let window = option.as_ref().and_then(|o| e.time_window.as_ref().and_then(|id| o.time_windows.iter().find(|w| &w.id == id))).cloned();
     // The street only for a courier; collecting, the place is enough.
     let courier = e.needs_street_address();
-    let address = [if courier { e.line.trim() } else { "" }, e.city.trim(), e.postcode.trim()]
+    let address = [if courier { e.line.trim() } else { "" }, e.city.trim(), e.region.trim(), e.postcode.trim()]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -233,8 +235,9 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     view! {
         <section class="review__section" aria-labelledby="review-contact">
             <div class="review__head"><h2 id="review-contact">{move || i18n.t("review.contact")}</h2>{edit(Step::Contact, "review.edit_contact")}</div>
-            <p data-testid="review-contact">{e.name.clone()} <br/> {e.email.clone()} <br/> {e.phone.clone()}</p>
-            {e.someone_else.then(|| view! { <p>{move || i18n.t("review.recipient")} ": " {e.recipient_name.clone()} ", " {e.recipient_phone.clone()}</p> })}
+            // Phones as the store read them (`8 912…` shown back as `+7 912…`), else as typed.
+            <p data-testid="review-contact">{e.name.clone()} <br/> {e.email.clone()} <br/> {quote.contact_phone.clone().unwrap_or(e.phone.clone())}</p>
+            {e.someone_else.then(|| view! { <p>{move || i18n.t("review.recipient")} ": " {e.recipient_name.clone()} ", " {quote.recipient_phone.clone().unwrap_or(e.recipient_phone.clone())}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-delivery">
             <div class="review__head"><h2 id="review-delivery">{move || i18n.t("review.delivery")}</h2>{edit(Step::Delivery, "review.edit_delivery")}</div>
@@ -257,7 +260,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
         </section>
         <section class="review__section" aria-labelledby="review-payment">
             <div class="review__head"><h2 id="review-payment">{move || i18n.t("review.payment")}</h2>{edit(Step::Payment, "review.edit_payment")}</div>
-            <p data-testid="review-payment-method">{method.map(|m| { let kind = m.kind; move || payment_label(&i18n, kind) })}</p>
+            <p data-testid="review-payment-method">{method.map(|m| { let (kind, name) = (m.kind, m.name); move || name.clone().unwrap_or_else(|| payment_label(&i18n, kind)) })}</p>
             {promo.map(|p| view! { <p>{move || promo_message(&i18n, &p)}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-items">

@@ -96,6 +96,9 @@ pub fn FormField(
     /// Key of a hint shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
+    /// A hint in words (from the store's data), when not a key; shown the same way.
+    #[prop(optional_no_strip, into)]
+    hint_text: Option<Signal<String>>,
     /// What is wrong with the value, in words, when something is.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
@@ -126,7 +129,7 @@ pub fn FormField(
     let i18n = use_i18n();
     let context = FieldContext {
         name: name.map(str::to_owned).unwrap_or_else(|| id.clone()),
-        hint_id: hint.map(|_| format!("{id}-hint")),
+        hint_id: (hint.is_some() || hint_text.is_some()).then(|| format!("{id}-hint")),
         note_id: note.map(|_| format!("{id}-note")),
         error_id: format!("{id}-error"),
         error,
@@ -145,7 +148,12 @@ pub fn FormField(
         (None, Some(text)) => text.get(),
         (None, None) => String::new(),
     };
-    let hint = hint.zip(hint_id).map(|(key, hint_id)| view! { <span class="field__hint" id=hint_id>{move || i18n.t(key)}</span> });
+    let hint_words = move || match (hint, hint_text) {
+        (Some(key), _) => i18n.t(key),
+        (None, Some(text)) => text.get(),
+        (None, None) => String::new(),
+    };
+    let hint = hint_id.map(|hint_id| view! { <span class="field__hint" id=hint_id>{hint_words}</span> });
     let note = note.zip(note_id).map(|(text, note_id)| view! { <p class="muted" id=note_id aria-live="polite">{text}</p> });
     let message = move || error.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{text}</p> });
     if layout == FieldLayout::Check {

@@ -35,6 +35,9 @@ pub struct Address {
     /// Street, house, flat, in one line.
     pub line: String,
     pub postcode: String,
+    /// The region, state or oblast, where the country's address format has one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
 }
 
 /// The delivery the shopper chose.
@@ -199,7 +202,16 @@ pub enum PaymentKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentMethod {
     pub id: String,
+    /// What kind of payment it is; a kind this contract does not know decodes as `unknown` and
+    /// is still offered, by its `name`.
     pub kind: PaymentKind,
+    /// Its name as the store words it, in the language the request asked for (`Accept-Language`)
+    /// where the store has it; absent, a client words the kind itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A line about it (when it is paid, what it takes), in the same language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,6 +314,13 @@ pub struct Quote {
     pub oversize: bool,
     /// The version of the offer and terms the shopper accepts by placing the order.
     pub terms_version: String,
+    /// The contact's phone as the store reads it, in full international form (`+7 912 345-67-89`
+    /// for `8 912 345-67-89` typed in Russia); absent when none was given or it is no number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
+    /// The same for the recipient's phone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_phone: Option<String>,
 }
 
 /// The shopper's consents on the review step.

@@ -422,10 +422,17 @@ pub struct PublicChannel {
     pub kind: ChannelKind,
     pub audience: Audience,
     pub access: Access,
-    /// The email address, encoded so that harvesters scanning pages and responses do not find
-    /// it (see `vitrina_core::contact::obfuscate`); the app decodes it for the person.
+    /// The email address, encoded so that harvesters scanning responses do not find it: `x1:`
+    /// and then, in lowercase hex, the address's UTF-8 bytes in reverse order, each XORed with
+    /// `0x5a` (`a@b.c` is `x1:3974381a3b`). Not encryption, only a shape a
+    /// harvester does not look for; the app decodes it in the browser into a `mailto:` link.
+    /// A backend may send [`PublicChannel::email`] instead; the app takes either.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_encoded: Option<String>,
+    /// The email address as it is, for a backend that does not encode it (`email_encoded` wins
+    /// when both are sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneNumber>,
     /// For the phone: what the seller prefers, also while the number itself is not shown.

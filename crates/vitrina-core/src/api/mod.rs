@@ -4,6 +4,7 @@
 //! `Unknown` variant instead of failing, so a newer backend never breaks an older app.
 
 pub mod account;
+pub mod address;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -14,6 +15,7 @@ pub mod response;
 pub mod tracking;
 
 pub use account::*;
+pub use address::*;
 pub use cart::*;
 pub use catalog::*;
 pub use checkout::*;

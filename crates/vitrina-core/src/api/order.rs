@@ -277,6 +277,10 @@ pub struct OrderDelivery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderPayment {
     pub kind: PaymentKind,
+    /// The method's name as the store words it (in the language the app asks in, else the
+    /// order's); the app names the kinds it knows itself when a backend sends none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub status: PaymentStatus,
     /// Whether the order can be paid online now (then "Pay now" is offered).
     #[serde(default)]

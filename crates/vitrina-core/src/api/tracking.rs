@@ -136,6 +136,30 @@ pub struct CarrierInfo {
     /// The language of the carrier's status texts (BCP 47), so they can be marked as such.
     #[serde(default)]
     pub language: Option<String>,
+    /// The carrier's own rules the shopper should know; each is absent where the carrier has none.
+    #[serde(default)]
+    pub rules: CarrierRules,
+}
+
+/// A carrier's rules, as it states them: the app explains only what is given here.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CarrierRules {
+    /// Days to confirm a customs offer, counted from the parcel's arrival at customs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_confirmation_days: Option<u32>,
+    /// Wrong entries the carrier's offer form accepts before it blocks the link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer_wrong_tries_allowed: Option<u32>,
+    /// Where a recipient looks up the tax number the customs offer asks for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_number_lookup_url: Option<String>,
+    /// After a failed delivery, how many more times the courier comes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redelivery_attempts: Option<u32>,
+    /// How long the courier waits at the door, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub courier_wait_minutes: Option<u32>,
 }
 
 /// One event of the journey.

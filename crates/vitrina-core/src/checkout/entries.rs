@@ -5,7 +5,9 @@
 
 use super::address_refusal;
 use crate::FieldCode;
-use crate::api::{Address, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, DeliveryKind, Quote, Recipient};
+use crate::api::{
+    Address, AddressFieldKind, AddressFormat, CheckoutDraft, Consents, ContactDetails, DeliveryChoice, DeliveryKind, Quote, Recipient,
+};
 use crate::civil::Date;
 use crate::field;
 use crate::routes::{CheckoutStep, Page};
@@ -27,6 +29,8 @@ pub struct Entries {
     pub city: String,
     pub line: String,
     pub postcode: String,
+    /// The region, state or oblast, where the country's format has one.
+    pub region: String,
     pub delivery_option: Option<String>,
     /// What kind of delivery the chosen option is (a courier needs a street address).
     pub delivery_kind: Option<DeliveryKind>,
@@ -57,6 +61,7 @@ pub enum EntryField {
     City,
     AddressLine,
     Postcode,
+    Region,
     /// The choice among the delivery options.
     DeliveryOption,
     DeliveryDate,
@@ -68,6 +73,18 @@ pub enum EntryField {
 }
 
 impl EntryField {
+    /// The entry an address form's field is kept in (the district, which no entry keeps, is
+    /// written in the street line).
+    pub fn of_address_field(kind: AddressFieldKind) -> Option<EntryField> {
+        match kind {
+            AddressFieldKind::Street => Some(EntryField::AddressLine),
+            AddressFieldKind::City => Some(EntryField::City),
+            AddressFieldKind::Region => Some(EntryField::Region),
+            AddressFieldKind::Postcode => Some(EntryField::Postcode),
+            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => None,
+        }
+    }
+
     /// The field an address problem from the backend is about (`address.city`); anything else
     /// in the address is taken to be about the address line.
     pub fn of_address_path(path: &str) -> EntryField {
@@ -75,6 +92,7 @@ impl EntryField {
             "address.country" => EntryField::Country,
             "address.city" => EntryField::City,
             "address.postcode" => EntryField::Postcode,
+            "address.region" => EntryField::Region,
             _ => EntryField::AddressLine,
         }
     }
@@ -129,16 +147,37 @@ fn check(errors: &mut EntryErrors, field: EntryField, result: Result<impl Sized,
     }
 }
 
+/// Where a field of the address stands on the delivery step: the place's fields in the order the
+/// country writes them, then the street and the note for the courier.
+fn form_position(format: &AddressFormat, field: EntryField) -> usize {
+    let place = format.fields.iter().filter(|f| f.field != AddressFieldKind::Street && f.field != AddressFieldKind::Sublocality);
+    match field {
+        EntryField::Country => 0,
+        EntryField::AddressLine => 100,
+        EntryField::CourierNote => 101,
+        _ => place.map(|f| EntryField::of_address_field(f.field)).position(|f| f == Some(field)).map_or(99, |i| i + 1),
+    }
+}
+
+/// Adds `more` to `errors`, one problem a field (the first said stays).
+fn add(errors: &mut EntryErrors, more: EntryErrors) {
+    for (field, code) in more {
+        if !errors.iter().any(|(f, _)| *f == field) {
+            errors.push((field, code));
+        }
+    }
+}
+
 impl Entries {
     /// Who orders and, when someone else receives, who receives.
     pub fn contact_errors(&self) -> EntryErrors {
         let mut errors = Vec::new();
         check(&mut errors, EntryField::Email, field::email(&self.email));
-        check(&mut errors, EntryField::Phone, field::international_phone(&self.phone));
+        check(&mut errors, EntryField::Phone, field::phone_as_typed(&self.phone));
         check(&mut errors, EntryField::Name, field::required_text(&self.name, 100));
         if self.someone_else {
             check(&mut errors, EntryField::RecipientName, field::required_text(&self.recipient_name, 100));
-            check(&mut errors, EntryField::RecipientPhone, field::international_phone(&self.recipient_phone));
+            check(&mut errors, EntryField::RecipientPhone, field::phone_as_typed(&self.recipient_phone));
         }
         errors
     }
@@ -151,6 +190,19 @@ impl Entries {
             errors.push((EntryField::City, FieldCode::Required));
         } else if !self.city.trim().is_empty() {
             check(&mut errors, EntryField::City, field::required_text(&self.city, 100));
+        }
+        check(&mut errors, EntryField::Region, field::optional_text(&self.region, 100));
+        errors
+    }
+
+    /// The place against the country's format as well: a postcode, when one is given, of the
+    /// country's pattern (matched by `postcode_fits(pattern, postcode)`). Which of the place's
+    /// fields the format requires matters only for a courier ([`Entries::street_errors_by`]).
+    pub fn place_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        let mut errors = self.place_errors();
+        let postcode = self.postcode.trim();
+        if !postcode.is_empty() && format.postcode_pattern.as_deref().is_some_and(|pattern| !postcode_fits(pattern, postcode)) {
+            errors.push((EntryField::Postcode, FieldCode::InvalidPostcode));
         }
         errors
     }
@@ -166,19 +218,14 @@ impl Entries {
         self.delivery_kind == Some(DeliveryKind::Courier)
     }
 
-    /// For a courier, the street address the app can check without asking the backend (which
-    /// checks it again, with the postcode's form for the country): city, street, postcode, and
-    /// no address the carrier refuses. Nothing for other ways to receive.
+    /// For a courier, what the app can see in the street address whatever the country: a street
+    /// line the carrier delivers to, and a note of a reasonable length. Nothing for other ways
+    /// to receive. Which other fields a courier needs is the country's format's to say
+    /// ([`Entries::street_errors_by`]); the backend checks it all again.
     pub fn street_errors(&self) -> EntryErrors {
         let mut errors = Vec::new();
         if !self.needs_street_address() {
             return errors;
-        }
-        if self.city.trim().is_empty() {
-            errors.push((EntryField::City, FieldCode::Required));
-        }
-        if self.postcode.trim().is_empty() {
-            errors.push((EntryField::Postcode, FieldCode::Required));
         }
         let line = field::required_text(&self.line, 200).and_then(|line| address_refusal(&line).map_or(Ok(()), Err));
         check(&mut errors, EntryField::AddressLine, line);
@@ -186,15 +233,45 @@ impl Entries {
         errors
     }
 
-    /// The place, and for a courier the street address: what the app can see without asking.
+    /// For a courier, the whole address against the country's format: every field it requires
+    /// (the oblast in Russia, the postcode in Slovakia), the postcode's pattern, then the street
+    /// as [`Entries::street_errors`] checks it; one problem a field, in the format's order.
+    pub fn street_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        if !self.needs_street_address() {
+            return Vec::new();
+        }
+        let by_format = format.problems(|kind| self.address_field(kind), postcode_fits);
+        let mut errors: EntryErrors =
+            by_format.into_iter().filter_map(|(kind, code)| Some((EntryField::of_address_field(kind)?, code))).collect();
+        add(&mut errors, self.street_errors());
+        errors.sort_by_key(|(field, _)| form_position(format, *field));
+        errors
+    }
+
+    /// The place, and for a courier the street address: what the app can see without the
+    /// country's format.
     pub fn address_errors(&self) -> EntryErrors {
         let mut errors = self.place_errors();
-        for (field, code) in self.street_errors() {
-            if !errors.iter().any(|(f, _)| *f == field) {
-                errors.push((field, code));
-            }
-        }
+        add(&mut errors, self.street_errors());
         errors
+    }
+
+    /// The place, and for a courier the street address, against the country's format.
+    pub fn address_errors_by(&self, format: &AddressFormat, postcode_fits: impl Fn(&str, &str) -> bool) -> EntryErrors {
+        let mut errors = self.place_errors_by(format, &postcode_fits);
+        add(&mut errors, self.street_errors_by(format, &postcode_fits));
+        errors.sort_by_key(|(field, _)| form_position(format, *field));
+        errors
+    }
+    /// What was typed for one field of an address form.
+    pub fn address_field(&self, kind: AddressFieldKind) -> &str {
+        match kind {
+            AddressFieldKind::Street => &self.line,
+            AddressFieldKind::City => &self.city,
+            AddressFieldKind::Region => &self.region,
+            AddressFieldKind::Postcode => &self.postcode,
+            AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+        }
     }
 
     pub fn address_complete(&self) -> bool {
@@ -224,18 +301,16 @@ impl Entries {
         errors
     }
 
-    /// Everything the delivery step can say, in the order the form asks: the place (once it is
-    /// given, what the backend refused in it), the choice among the ways to receive, and for a
-    /// courier the street address.
-    pub fn delivery_errors(&self, quote: Option<&Quote>) -> EntryErrors {
-        let mut errors = self.place_errors();
-        let add = |errors: &mut EntryErrors, more: EntryErrors| {
-            for (field, code) in more {
-                if !errors.iter().any(|(f, _)| *f == field) {
-                    errors.push((field, code));
-                }
-            }
-        };
+    /// Everything the delivery step can say, in the order the form asks: the place by the
+    /// country's format (once it is given, what the backend refused in it), the choice among the
+    /// ways to receive, and for a courier the street address by the format.
+    pub fn delivery_errors(
+        &self,
+        quote: Option<&Quote>,
+        format: &AddressFormat,
+        postcode_fits: impl Fn(&str, &str) -> bool,
+    ) -> EntryErrors {
+        let mut errors = self.place_errors_by(format, &postcode_fits);
         if errors.is_empty() {
             // The street is the courier's: the backend's word on it counts only when a courier
             // comes (a pickup order goes to the point, whatever was typed there before).
@@ -250,7 +325,7 @@ impl Entries {
             add(&mut errors, backend.unwrap_or_default());
         }
         add(&mut errors, self.choice_errors(quote));
-        add(&mut errors, self.street_errors());
+        add(&mut errors, self.street_errors_by(format, &postcode_fits));
         errors
     }
 
@@ -291,6 +366,7 @@ impl Entries {
             city: self.city.trim().into(),
             line: if courier { self.line.trim().into() } else { String::new() },
             postcode: self.postcode.trim().into(),
+            region: self.region.trim().into(),
         });
         CheckoutDraft {
             cart_id: cart_id.to_owned(),

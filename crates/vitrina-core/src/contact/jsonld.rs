@@ -130,6 +130,7 @@ mod tests {
                 audience: Audience::Everyone,
                 access: Access::Open,
                 email_encoded: None,
+                email: None,
                 phone: Some(PhoneNumber { display: "+421 905 123 456".into(), e164: "+421905123456".into(), action: PhoneAction::Call }),
                 phone_action: Some(PhoneAction::Call),
                 postal_address: None,

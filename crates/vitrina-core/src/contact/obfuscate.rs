@@ -45,6 +45,13 @@ mod tests {
     }
 
     #[test]
+    fn the_encoding_is_the_one_the_contract_states() {
+        // `PublicChannel::email_encoded` in openapi.json: `x1:`, then the reversed UTF-8 bytes
+        // XORed with 0x5a, in lowercase hex.
+        assert_eq!(encode("a@b.c"), "x1:3974381a3b");
+    }
+
+    #[test]
     fn garbage_does_not_decode() {
         for bad in ["", "x1:1", "x1:zz", "marek@example.com", "x1:é1"] {
             assert_eq!(decode(bad), None, "{bad}");

@@ -153,6 +153,7 @@ fn channel(kind: ChannelKind, audience: crate::api::Audience, viewer: Viewer) ->
         audience,
         access: audience.access_for(viewer),
         email_encoded: None,
+        email: None,
         phone: None,
         phone_action: None,
         postal_address: None,

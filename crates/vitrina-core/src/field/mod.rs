@@ -60,6 +60,30 @@ pub fn international_phone(value: &str) -> Result<String, FieldCode> {
     Ok(format!("+{digits}"))
 }
 
+/// A phone number as a person types it in their own country (`8 912 345-67-89`, `0905 123 456`)
+/// or internationally (`+7 …`): digits with the usual separators, 6 to 15 of them. Only the
+/// shape is checked here; the backend reads it with the country's numbering plan and answers the
+/// full international form.
+pub fn phone_as_typed(value: &str) -> Result<String, FieldCode> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(FieldCode::Required);
+    }
+    let rest = value.strip_prefix('+').unwrap_or(value);
+    let mut digits = 0;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            ' ' | '-' | '.' | '(' | ')' | '\u{a0}' => {}
+            _ => return Err(FieldCode::InvalidPhone),
+        }
+    }
+    if !(6..=15).contains(&digits) {
+        return Err(FieldCode::InvalidPhone);
+    }
+    Ok(value.to_owned())
+}
+
 /// Text that must be present and at most `max` characters; returns it trimmed.
 pub fn required_text(value: &str, max: usize) -> Result<String, FieldCode> {
     let value = value.trim();
@@ -101,6 +125,17 @@ mod tests {
         assert_eq!(international_phone("+1234567890123456"), Err(FieldCode::InvalidPhone), "too long");
         assert_eq!(international_phone("+7 912 ABC 67 89"), Err(FieldCode::InvalidPhone));
         assert_eq!(international_phone(""), Err(FieldCode::Required));
+    }
+
+    #[test]
+    fn phones_as_typed_need_only_the_shape_of_a_number() {
+        assert!(phone_as_typed("8 912 345-67-89").is_ok());
+        assert!(phone_as_typed("0905 123 456").is_ok());
+        assert!(phone_as_typed("+7 (912) 345.67.89").is_ok());
+        assert_eq!(phone_as_typed(" "), Err(FieldCode::Required));
+        for bad in ["12345", "call me", "+7 912 345 67 89 12345", "8-912-abc"] {
+            assert_eq!(phone_as_typed(bad), Err(FieldCode::InvalidPhone), "{bad}");
+        }
     }
 
     #[test]

@@ -94,6 +94,11 @@ impl CarrierTable {
                     "name" => info.name = value,
                     "website" => info.website = Some(value),
                     "language" => info.language = Some(value),
+                    "offer_confirmation_days" => info.rules.offer_confirmation_days = Some(number(&value).map_err(err)?),
+                    "offer_wrong_tries_allowed" => info.rules.offer_wrong_tries_allowed = Some(number(&value).map_err(err)?),
+                    "tax_number_lookup_url" => info.rules.tax_number_lookup_url = Some(value),
+                    "redelivery_attempts" => info.rules.redelivery_attempts = Some(number(&value).map_err(err)?),
+                    "courier_wait_minutes" => info.rules.courier_wait_minutes = Some(number(&value).map_err(err)?),
                     other => return Err(err(format!("unknown setting {other}"))),
                 }
                 continue;
@@ -199,8 +204,27 @@ pub fn carrier(id: &str) -> Option<&'static CarrierTable> {
     tables().iter().find(|t| t.info.id == id)
 }
 
+/// A rule's number in a table's settings.
+fn number(value: &str) -> Result<u32, String> {
+    value.parse().map_err(|_| format!("{value:?} is not a number"))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::carrier;
+
+    #[test]
+    fn carrier_rules_come_from_each_carriers_table() {
+        let pony = &carrier("pony-express").expect("pony express").info.rules;
+        assert_eq!(pony.offer_confirmation_days, Some(14));
+        assert_eq!(pony.offer_wrong_tries_allowed, Some(4));
+        assert_eq!(pony.redelivery_attempts, Some(3));
+        assert_eq!(pony.courier_wait_minutes, Some(15));
+        assert_eq!(pony.tax_number_lookup_url.as_deref(), Some("https://service.nalog.ru/"));
+        let lynx = &carrier("lynx-courier").expect("lynx courier").info.rules;
+        assert_eq!(*lynx, crate::api::CarrierRules::default(), "Lynx Courier states no such rules");
+    }
+
     use super::*;
 
     fn pony() -> &'static CarrierTable {

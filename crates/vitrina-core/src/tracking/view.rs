@@ -1,8 +1,8 @@
 //! From what the carrier reported to what the shopper is shown: each event read through the
 //! carrier's table, the current state, the customs offer, stalls and delivery attempts.
 
+use super::STALL_AFTER_DAYS;
 use super::carriers::{self, Milestone, StatusMeaning};
-use super::{OFFER_CONFIRMATION_DAYS, STALL_AFTER_DAYS};
 use crate::api::{
     CarrierInfo, CurrentState, CustomsOffer, DateRange, DeliveryAttempts, EventTime, OfferState, Phase, Severity, Shipment, Stall,
     TrackingEvent,
@@ -85,7 +85,7 @@ pub fn shipment_view(record: &ShipmentRecord, now: UnixSeconds) -> Shipment {
 
     let last_event = events.last().map(|e| e.time.clone());
     let stall = (!current.is_final).then(|| stall(record, &events, current.phase, now)).flatten();
-    let customs_offer = customs_offer(&events[..journey], &meanings[..journey], now);
+    let customs_offer = customs_offer(&events[..journey], &meanings[..journey], carrier.rules.offer_confirmation_days, now);
     let delivery_attempts = (!current.is_final)
         .then(|| {
             let failures: Vec<usize> = (0..journey).filter(|&i| meanings[i].milestone == Some(Milestone::AttemptFailed)).collect();
@@ -155,8 +155,8 @@ fn stall(record: &ShipmentRecord, events: &[&CarrierEvent], phase: Phase, now: U
 }
 
 /// The customs offer: its state from the carrier's milestones, its deadline from the arrival at
-/// customs ([`OFFER_CONFIRMATION_DAYS`] later).
-fn customs_offer(events: &[&CarrierEvent], meanings: &[StatusMeaning], now: UnixSeconds) -> Option<CustomsOffer> {
+/// customs (as many days later as the carrier gives; no deadline where it gives none).
+fn customs_offer(events: &[&CarrierEvent], meanings: &[StatusMeaning], days: Option<u32>, now: UnixSeconds) -> Option<CustomsOffer> {
     let mut state = None;
     let mut sent_at = None;
     for (i, m) in meanings.iter().enumerate() {
@@ -177,9 +177,10 @@ fn customs_offer(events: &[&CarrierEvent], meanings: &[StatusMeaning], now: Unix
         state = OfferState::Confirmed;
     }
     let arrival = meanings.iter().position(|m| m.milestone == Some(Milestone::CustomsArrival)).map(|i| &events[i].time);
-    let deadline = arrival.and_then(|a| {
-        let at = a.approximate_instant()? + OFFER_CONFIRMATION_DAYS * DAY;
-        let date = a.local_date()?.add_days(OFFER_CONFIRMATION_DAYS);
+    let deadline = arrival.zip(days).and_then(|(a, days)| {
+        let days = i64::from(days);
+        let at = a.approximate_instant()? + days * DAY;
+        let date = a.local_date()?.add_days(days);
         Some((at, date, a.utc_offset_minutes.unwrap_or(0)))
     });
     Some(CustomsOffer {

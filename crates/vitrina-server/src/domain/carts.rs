@@ -1,5 +1,6 @@
 //! Changing a cart: every change is checked against the stock and the largest quantity a line
-//! may have, and counts as using the cart (it is kept 30 days after its last change).
+//! may have, and counts as using the cart (it is kept 30 days after its last change). The cart
+//! answered names its items in the language asked.
 
 use crate::error::{ApiError, ApiResult};
 use crate::store::{carts, catalog};
@@ -9,13 +10,13 @@ use vitrina_core::civil::UnixSeconds;
 use vitrina_core::{FieldError, ProblemKind};
 
 /// A new, empty cart.
-pub fn create(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<Cart> {
+pub fn create(tx: &Transaction<'_>, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     let id = carts::create(tx, now)?;
-    carts::load_cart(tx, &id, now)
+    carts::load_cart(tx, &id, now, language)
 }
 
 /// Adds a variant to the cart, or more of it if it is already there.
-pub fn add_line(tx: &Transaction<'_>, cart_id: &str, line: &AddCartLine, now: UnixSeconds) -> ApiResult<Cart> {
+pub fn add_line(tx: &Transaction<'_>, cart_id: &str, line: &AddCartLine, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     carts::touch(tx, cart_id, now)?;
     let stock =
         catalog::stock(tx, &line.variant_id)?.ok_or_else(|| ApiError::detail(ProblemKind::ProductNotFound, "No such product variant."))?;
@@ -25,11 +26,11 @@ pub fn add_line(tx: &Transaction<'_>, cart_id: &str, line: &AddCartLine, now: Un
     let wanted = current + i64::from(line.quantity);
     check_quantity(wanted, stock)?;
     carts::put_variant(tx, cart_id, &line.variant_id, wanted, now)?;
-    carts::load_cart(tx, cart_id, now)
+    carts::load_cart(tx, cart_id, now, language)
 }
 
 /// Sets a line's quantity; 0 removes the line.
-pub fn update_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, quantity: u32, now: UnixSeconds) -> ApiResult<Cart> {
+pub fn update_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, quantity: u32, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     carts::touch(tx, cart_id, now)?;
     let stock = carts::line_stock(tx, cart_id, line_id)?.ok_or_else(|| ApiError::not_found("This item is no longer in the cart."))?;
     if quantity == 0 {
@@ -38,14 +39,14 @@ pub fn update_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, quantity:
         check_quantity(i64::from(quantity), stock)?;
         carts::set_line_quantity(tx, line_id, quantity)?;
     }
-    carts::load_cart(tx, cart_id, now)
+    carts::load_cart(tx, cart_id, now, language)
 }
 
 /// Removes a line. A line that is already gone is no error: the shopper wanted it gone.
-pub fn remove_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, now: UnixSeconds) -> ApiResult<Cart> {
+pub fn remove_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     carts::touch(tx, cart_id, now)?;
     carts::remove_line(tx, cart_id, line_id)?;
-    carts::load_cart(tx, cart_id, now)
+    carts::load_cart(tx, cart_id, now, language)
 }
 
 fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {

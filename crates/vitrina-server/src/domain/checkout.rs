@@ -3,32 +3,35 @@
 //! request that skips the app meets exactly the same rules. Also what an order needs beyond its
 //! quote ([`order_errors`]) and the order limits ([`limit_problem`]).
 
+use crate::addresses;
 use crate::error::{ApiError, ApiResult};
-use crate::policy::{self, Method};
+use crate::phone;
+use crate::policy::{self, Method, Profile};
 use crate::store::carts::load_cart;
 use crate::store::promos;
 use rusqlite::Transaction;
 use vitrina_core::api::{
-    Address, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod, PromoResult,
-    PromoStatus, PromoTarget, Quote,
+    Address, AddressFieldKind, Cart, CheckoutDraft, Consents, DeliveryKind, DeliveryOption, OrderLimits, PaymentKind, PaymentMethod,
+    PromoResult, PromoStatus, PromoTarget, Quote,
 };
 use vitrina_core::checkout as rules;
 use vitrina_core::civil::UnixSeconds;
 use vitrina_core::field;
-use vitrina_core::{FieldCode, FieldError, Money};
+use vitrina_core::{Currency, FieldCode, FieldError, Money};
 
 /// Computes the quote for `draft` at `now`.
-pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
-    let cart = load_cart(tx, &draft.cart_id, now)?;
+/// Names and descriptions are worded in `language`.
+pub fn build_quote(tx: &Transaction<'_>, store: &Profile, language: &str, draft: &CheckoutDraft, now: UnixSeconds) -> ApiResult<Quote> {
+    let cart = load_cart(tx, &draft.cart_id, now, language)?;
     let currency = cart.subtotal.currency.clone();
     let (address_errors, delivery_options) = match &draft.address {
         Some(address) => {
-            let errors = address_errors(address);
+            let errors = address_errors(store, address);
             // The ways to receive depend on the place only: a refused street is the courier's
             // problem, said beside the street, and the other ways (and the street field itself,
             // which belongs to the courier's option) stay on offer.
             let place_known = errors.iter().all(is_street);
-            let options = if place_known { delivery_options(&cart, address, now) } else { Vec::new() };
+            let options = if place_known { delivery_options(store, language, &cart, address, now) } else { Vec::new() };
             (errors, options)
         }
         None => (Vec::new(), Vec::new()),
@@ -46,7 +49,7 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     };
     let discount =
         promo.as_ref().filter(|p| p.status == PromoStatus::Applied).map(|p| p.saving.clone()).unwrap_or_else(|| Money::zero(&currency));
-    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, policy::VAT_RATE_PERCENT)?;
+    let totals = rules::totals(&cart.subtotal, delivery_price.as_ref(), &discount, store.vat_rate_percent)?;
 
     // Limits apply to the goods, after a discount on the goods.
     let items_discount = match promo.as_ref().map(|p| (p.status, p.applies_to)) {
@@ -55,12 +58,12 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
     };
     let basis = cart.subtotal.checked_sub(&items_discount)?;
     let (min_total, max_total) = (
-        Money { amount_minor: policy::MIN_ORDER_MINOR, currency: currency.clone() },
-        Money { amount_minor: policy::MAX_ORDER_MINOR, currency: currency.clone() },
+        Money { amount_minor: store.price(policy::MIN_ORDER_MINOR), currency: currency.clone() },
+        Money { amount_minor: store.price(policy::MAX_ORDER_MINOR), currency: currency.clone() },
     );
     let limits = OrderLimits { status: rules::limit_status(&basis, &min_total, &max_total), min_total, max_total };
 
-    let payment_methods = payment_methods(chosen.map(|o| o.kind), &totals.total);
+    let payment_methods = payment_methods(store, language, chosen.map(|o| o.kind), &totals.total);
     Ok(Quote {
         bulky: cart.bulky,
         oversize: cart.oversize,
@@ -71,40 +74,46 @@ pub fn build_quote(tx: &Transaction<'_>, draft: &CheckoutDraft, now: UnixSeconds
         promo,
         totals,
         limits,
-        terms_version: policy::TERMS_VERSION.into(),
+        terms_version: store.terms_version.into(),
+        contact_phone: draft.contact.as_ref().and_then(|c| shown_phone(&c.phone, draft)),
+        recipient_phone: draft.recipient.as_ref().and_then(|r| shown_phone(&r.phone, draft)),
     })
+}
+
+/// A phone in the international form a person reads, read in the delivery country.
+fn shown_phone(typed: &str, draft: &CheckoutDraft) -> Option<String> {
+    phone::normalise(typed, draft.address.as_ref().map(|a| a.country.as_str()).unwrap_or_default()).ok().map(|p| p.international)
 }
 
 fn normalised_promo(code: Option<&str>) -> Option<String> {
     code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty())
 }
 
-/// Problems with an address, field by field (`address.city`, …).
-pub fn address_errors(address: &Address) -> Vec<FieldError> {
+/// Problems with an address, field by field (`address.city`, …): the place the ways to receive
+/// depend on, and the street when one is given. What else a courier needs is
+/// [`courier_address_errors`].
+pub fn address_errors(store: &Profile, address: &Address) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut check = |path: &str, result: Result<(), FieldCode>| {
         if let Err(code) = result {
             errors.push(FieldError::of(path, code));
         }
     };
-    let postcode_length = policy::COUNTRIES.iter().find(|(c, _)| *c == address.country).map(|(_, len)| *len);
-    check("address.country", if postcode_length.is_some() { Ok(()) } else { Err(FieldCode::UnsupportedCountry) });
+    // The store's countries, each written as Google's address metadata says.
+    let format = addresses::format(&address.country).filter(|_| store.countries.contains(&address.country.as_str()));
+    check("address.country", if format.is_some() { Ok(()) } else { Err(FieldCode::UnsupportedCountry) });
     // The place: a city or a postcode, either is enough to say how the parcel can come.
-    let digits: String = address.postcode.chars().filter(|c| !c.is_whitespace()).collect();
-    if address.city.trim().is_empty() && digits.is_empty() {
+    let postcode = address.postcode.trim();
+    if address.city.trim().is_empty() && postcode.is_empty() {
         check("address.city", Err(FieldCode::Required));
     }
     check("address.city", field::optional_text(&address.city, 100));
-    check(
-        "address.postcode",
-        match postcode_length {
-            Some(len) if !digits.is_empty() && (digits.len() != len || !digits.bytes().all(|b| b.is_ascii_digit())) => {
-                Err(FieldCode::InvalidPostcode)
-            }
-            _ => Ok(()),
-        },
-    );
-    // A street, when one is given (a courier needs it: [`street_errors`]).
+    check("address.region", field::optional_text(&address.region, 100));
+    // A postcode given is of the country's pattern (as the app checks it).
+    let fits = |pattern: &str| addresses::postcode_matches(pattern, postcode);
+    let pattern = format.and_then(|f| f.postcode_pattern.as_deref());
+    check("address.postcode", if postcode.is_empty() || pattern.is_none_or(fits) { Ok(()) } else { Err(FieldCode::InvalidPostcode) });
+    // A street, when one is given (a courier needs it: [`courier_address_errors`]).
     if !address.line.trim().is_empty() {
         check("address.line", field::required_text(&address.line, 200).and_then(|line| rules::address_refusal(&line).map_or(Ok(()), Err)));
     }
@@ -116,26 +125,53 @@ fn is_street(error: &FieldError) -> bool {
     error.field == "address.line"
 }
 
-/// What a courier needs beyond the place: the city, the street and the postcode.
-pub fn street_errors(address: Option<&Address>) -> Vec<FieldError> {
+/// What a courier needs beyond the place: a street, and every field the country's format
+/// requires (the oblast in Russia, the postcode in Slovakia).
+pub fn courier_address_errors(address: Option<&Address>) -> Vec<FieldError> {
     let empty = Address::default();
     let address = address.unwrap_or(&empty);
-    [("address.city", &address.city), ("address.line", &address.line), ("address.postcode", &address.postcode)]
-        .into_iter()
-        .filter(|(_, value)| value.trim().is_empty())
-        .map(|(path, _)| FieldError::of(path, FieldCode::Required))
-        .collect()
+    let mut errors = Vec::new();
+    if address.line.trim().is_empty() {
+        errors.push(FieldError::of("address.line", FieldCode::Required));
+    }
+    let Some(format) = addresses::format(&address.country) else { return errors };
+    let value = |kind| match kind {
+        AddressFieldKind::Street => address.line.as_str(),
+        AddressFieldKind::City => address.city.as_str(),
+        AddressFieldKind::Region => address.region.as_str(),
+        AddressFieldKind::Postcode => address.postcode.as_str(),
+        AddressFieldKind::Sublocality | AddressFieldKind::Unknown => "",
+    };
+    for (kind, code) in format.problems(value, addresses::postcode_matches) {
+        let path = match kind {
+            AddressFieldKind::Street => "address.line",
+            AddressFieldKind::City => "address.city",
+            AddressFieldKind::Region => "address.region",
+            _ => "address.postcode",
+        };
+        if !errors.iter().any(|e| e.field == path) {
+            errors.push(FieldError::of(path, code));
+        }
+    }
+    errors
 }
 
-fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> DeliveryOption {
-    let dispatch = rules::dispatch_date(now, policy::STORE_UTC_OFFSET_MINUTES, policy::CUTOFF_MINUTES);
+fn method_option(
+    store: &Profile,
+    language: &str,
+    currency: &Currency,
+    method: &Method,
+    kind: DeliveryKind,
+    now: UnixSeconds,
+) -> DeliveryOption {
+    let dispatch = rules::dispatch_date(now, store.utc_offset_minutes(now), policy::CUTOFF_MINUTES);
     let (earliest, latest) = rules::delivery_range(dispatch, method.min_days, method.max_days);
     DeliveryOption {
         id: method.id.into(),
         kind,
-        carrier: if kind == DeliveryKind::SellerShop { "Severny Veter".into() } else { policy::CARRIER.into() },
-        service_level: method.service_level.into(),
-        price: Money::new(method.price_minor, "RUB"),
+        carrier: if kind == DeliveryKind::SellerShop { store.showroom.into() } else { store.carrier.into() },
+        service_level: method.service_level.of(language).into(),
+        price: Money { amount_minor: store.price(method.price_minor), currency: currency.clone() },
         dispatch_date: dispatch,
         earliest,
         latest,
@@ -148,32 +184,35 @@ fn method_option(method: &Method, kind: DeliveryKind, now: UnixSeconds) -> Deliv
 
 /// The ways this cart can reach this address. Bulky goods go only by bulky-goods courier or
 /// from the seller's shop; what the carrier does not take at all only from the shop; outside
-/// Russia only by international courier. A way to collect is offered where it has points in the
-/// shopper's place (city or postcode), with those points.
-pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
+/// the store's own country only by international courier. A way to collect is offered where it
+/// has points in the shopper's place (city or postcode), with those points. Names and hours are
+/// worded in `language`.
+pub fn delivery_options(store: &Profile, language: &str, cart: &Cart, address: &Address, now: UnixSeconds) -> Vec<DeliveryOption> {
     let (city, postcode) = (address.city.as_str(), address.postcode.as_str());
+    let currency = &cart.subtotal.currency;
+    let option = |method: &Method, kind: DeliveryKind| method_option(store, language, currency, method, kind, now);
     let collected = |method: &Method, kind: DeliveryKind, points: Vec<vitrina_core::api::PickupPoint>| {
-        (!points.is_empty() && address.country == "RU")
-            .then(|| DeliveryOption { pickup_points: points, ..method_option(method, kind, now) })
+        (!points.is_empty() && address.country == store.home_country)
+            .then(|| DeliveryOption { pickup_points: points, ..option(method, kind) })
     };
-    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, policy::seller_shops(city, postcode));
+    let shop = collected(&policy::SELLER_SHOP, DeliveryKind::SellerShop, (store.seller_shops)(city, postcode, language));
     if cart.oversize {
         return shop.into_iter().collect();
     }
-    let courier_method = if address.country != "RU" {
+    let courier_method = if address.country != store.home_country {
         &policy::INTERNATIONAL_COURIER
     } else if cart.bulky {
         &policy::BULKY_COURIER
     } else {
         &policy::COURIER
     };
-    let mut courier = method_option(courier_method, DeliveryKind::Courier, now);
+    let mut courier = option(courier_method, DeliveryKind::Courier);
     courier.dates = rules::business_days_between(courier.earliest, courier.latest);
     courier.time_windows = policy::time_windows();
     let mut options = vec![courier];
     if !cart.bulky {
-        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, policy::pickup_points(city, postcode)));
-        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, policy::parcel_lockers(city, postcode)));
+        options.extend(collected(&policy::PICKUP_POINT, DeliveryKind::PickupPoint, (store.pickup_points)(city, postcode, language)));
+        options.extend(collected(&policy::PARCEL_LOCKER, DeliveryKind::ParcelLocker, (store.parcel_lockers)(city, postcode, language)));
     }
     options.extend(shop);
     options
@@ -181,13 +220,17 @@ pub fn delivery_options(cart: &Cart, address: &Address, now: UnixSeconds) -> Vec
 
 /// What can pay for this order now: always a card online; on delivery only where someone hands
 /// the parcel over (not a locker) and up to the cash limit.
-pub fn payment_methods(delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
-    let mut methods = vec![PaymentMethod { id: "card-online".into(), kind: PaymentKind::CardOnline }];
+pub fn payment_methods(store: &Profile, language: &str, delivery: Option<DeliveryKind>, total: &Money) -> Vec<PaymentMethod> {
+    let method = |id: &str, kind| {
+        let (name, description) = policy::payment_words(kind, language);
+        PaymentMethod { id: id.into(), kind, name: Some(name.into()), description: Some(description.into()) }
+    };
+    let mut methods = vec![method("card-online", PaymentKind::CardOnline)];
     let handed_over = matches!(delivery, Some(DeliveryKind::Courier | DeliveryKind::PickupPoint | DeliveryKind::SellerShop));
-    if handed_over && total.amount_minor <= policy::MAX_PAY_ON_DELIVERY_MINOR {
-        methods.push(PaymentMethod { id: "cash-on-delivery".into(), kind: PaymentKind::CashOnDelivery });
+    if handed_over && total.amount_minor <= store.price(policy::MAX_PAY_ON_DELIVERY_MINOR) {
+        methods.push(method("cash-on-delivery", PaymentKind::CashOnDelivery));
         if delivery == Some(DeliveryKind::Courier) {
-            methods.push(PaymentMethod { id: "card-on-delivery".into(), kind: PaymentKind::CardOnDelivery });
+            methods.push(method("card-on-delivery", PaymentKind::CardOnDelivery));
         }
     }
     methods
@@ -202,12 +245,14 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         }
     };
     let contact = draft.contact.clone().unwrap_or_default();
+    let country = draft.address.as_ref().map(|a| a.country.as_str()).unwrap_or_default();
+    let phone = |value: &str| phone::normalise(value, country).map(|p| p.e164);
     check("contact.email", field::email(&contact.email));
-    check("contact.phone", field::international_phone(&contact.phone));
+    check("contact.phone", phone(&contact.phone));
     check("contact.name", field::required_text(&contact.name, 100));
     if let Some(recipient) = &draft.recipient {
         check("recipient.name", field::required_text(&recipient.name, 100));
-        check("recipient.phone", field::international_phone(&recipient.phone));
+        check("recipient.phone", phone(&recipient.phone));
     }
     let chosen = draft.delivery.as_ref().and_then(|c| quote.delivery_options.iter().find(|o| o.id == c.option_id).map(|o| (c, o)));
     // A courier comes to a door: a pickup order needs no street (it goes to the point, whatever
@@ -218,7 +263,7 @@ pub fn order_errors(draft: &CheckoutDraft, consents: &Consents, quote: &Quote) -
         Some(_) => errors.extend(quote.address_errors.iter().filter(|e| courier || !is_street(e)).cloned()),
     }
     if courier {
-        for error in street_errors(draft.address.as_ref()) {
+        for error in courier_address_errors(draft.address.as_ref()) {
             if !errors.iter().any(|e| e.field == error.field) {
                 errors.push(error);
             }

@@ -165,7 +165,7 @@ pub fn receipt(
         reply_expected_by: format_rfc3339_utc(reply_expected_by(settings, now, &TzDatabase)),
         away: away_notice(settings, now, &TzDatabase),
         acknowledgement_sent_to: acknowledge_to(sender, message),
-        help_url: site.help_url.clone(),
+        help_url: site.named_help_url.clone(),
     }
 }
 

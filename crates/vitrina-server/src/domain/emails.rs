@@ -38,11 +38,17 @@ pub struct Site {
     pub store_name: String,
     /// The address shoppers reach the store at, without a trailing `/`.
     pub public_url: String,
-    /// The store's help pages, if it has any.
-    pub help_url: Option<String>,
+    /// Where the emails link for help, as an absolute address (`ServerOptions::help_link`: the
+    /// store's help pages, else the app's default help page, as `config.json` says).
+    pub help_url: String,
+    /// The help pages the store named itself, if it did (a message's receipt says so; the app
+    /// otherwise links what `config.json` says).
+    pub named_help_url: Option<String>,
     /// The store's rules after placing (the time to pay, to answer a substitution), which an
     /// order's page and e-mails state alike.
     pub order_rules: OrderRules,
+    /// What the store decides about itself: its time zone, carrier and payment methods' names.
+    pub store: &'static policy::Profile,
 }
 
 impl Site {
@@ -59,7 +65,7 @@ impl Site {
     }
 }
 
-/// An email about an order, one per step of the order the shopper waits for.
+/// An email about an order, one per step of the order the shopper waits for or has to know of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderEmail {
     /// The order was placed (awaiting payment said plainly for an unpaid card order).
@@ -73,14 +79,48 @@ pub enum OrderEmail {
     ReadyForPickup,
     Delivered,
     Cancelled,
-    /// A refund after the order was received (a cancelled order says so in its own email).
+    /// A refund the shopper has not been told of in another email of the same step (a
+    /// cheaper substitute, a declined one).
     Refunded,
+    /// The seller proposes a substitute (or removing a line): what, how to answer, by when.
+    SubstitutionProposed,
+    /// Some lines cancelled at the shopper's request: which, and the refund if paid.
+    LinesCancelled,
+    /// Nobody answered a proposal in time and the store removed its line (the rest goes ahead):
+    /// which, and the refund if paid.
+    SubstitutionLapsed,
+    /// The shopper's return request is recorded: which lines, and what happens next.
+    ReturnRequested,
+    /// An unpaid card order expired: cancelled, its items back on sale, nothing charged.
+    PaymentExpired,
+    /// A parcel nobody collected by its last day: refused, back to the seller, refunded if paid.
+    NotCollected,
+}
+
+/// The events recorded with the one at `seq` in one step (one transaction writes its events at
+/// one moment, one after another): the indices of the history around `seq` with its time.
+fn step_of(order: &Order, seq: usize) -> std::ops::Range<usize> {
+    let Some(at) = order.history.get(seq).map(|e| e.at.as_str()) else { return seq..seq };
+    let start = order.history[..seq].iter().rposition(|e| e.at != at).map_or(0, |i| i + 1);
+    let end = order.history[seq..].iter().position(|e| e.at != at).map_or(order.history.len(), |i| seq + i);
+    start..end
+}
+
+/// The money refunded with the event at `seq`: the refund its step recorded after it.
+fn refund_with(order: &Order, seq: usize) -> Option<&vitrina_core::Money> {
+    let step = step_of(order, seq);
+    order.history[seq.max(step.start)..step.end].iter().find(|e| e.kind == OrderEventKind::Refunded).and_then(|e| e.amount.as_ref())
 }
 
 impl OrderEmail {
-    /// The email an event of the order's history sends, if any.
-    pub fn for_event(kind: OrderEventKind, order: &Order) -> Option<OrderEmail> {
+    /// The email the event at `seq` of the order's history sends, if any. An event whose step
+    /// has an email of its own that tells the same (the refund of a cancellation, the
+    /// cancellation of an expired or uncollected order) sends none.
+    pub fn for_event(order: &Order, seq: usize) -> Option<OrderEmail> {
+        let kind = order.history.get(seq)?.kind;
         let pickup = matches!(order.delivery.kind, DeliveryKind::PickupPoint | DeliveryKind::ParcelLocker | DeliveryKind::SellerShop);
+        let step = &order.history[step_of(order, seq)];
+        let in_step = |kinds: &[OrderEventKind]| step.iter().any(|e| kinds.contains(&e.kind));
         Some(match kind {
             OrderEventKind::Created => OrderEmail::Confirmation,
             OrderEventKind::PaymentApproved => OrderEmail::PaymentReceived,
@@ -91,8 +131,27 @@ impl OrderEmail {
             // From a backend whose pickup parcels go "with courier" before they wait at the point.
             OrderEventKind::WithCourier if pickup => OrderEmail::ReadyForPickup,
             OrderEventKind::Received => OrderEmail::Delivered,
+            OrderEventKind::Cancelled if in_step(&[OrderEventKind::PaymentExpired, OrderEventKind::NotCollected]) => return None,
             OrderEventKind::Cancelled => OrderEmail::Cancelled,
-            OrderEventKind::Refunded if order.status != OrderStatus::Cancelled => OrderEmail::Refunded,
+            OrderEventKind::Refunded
+                if in_step(&[
+                    OrderEventKind::Cancelled,
+                    OrderEventKind::LinesCancelled,
+                    OrderEventKind::NotCollected,
+                    OrderEventKind::SubstitutionExpired,
+                ]) =>
+            {
+                return None;
+            }
+            OrderEventKind::Refunded => OrderEmail::Refunded,
+            OrderEventKind::SubstitutionProposed => OrderEmail::SubstitutionProposed,
+            OrderEventKind::LinesCancelled => OrderEmail::LinesCancelled,
+            // A lapse that cancelled the whole order is told by the cancellation's email.
+            OrderEventKind::SubstitutionExpired if in_step(&[OrderEventKind::Cancelled]) => return None,
+            OrderEventKind::SubstitutionExpired => OrderEmail::SubstitutionLapsed,
+            OrderEventKind::ReturnRequested => OrderEmail::ReturnRequested,
+            OrderEventKind::PaymentExpired => OrderEmail::PaymentExpired,
+            OrderEventKind::NotCollected => OrderEmail::NotCollected,
             _ => return None,
         })
     }
@@ -109,6 +168,13 @@ impl OrderEmail {
             OrderEmail::Delivered => "delivered",
             OrderEmail::Cancelled => "cancelled",
             OrderEmail::Refunded => "refunded",
+            OrderEmail::SubstitutionProposed => "substitution_proposed",
+            OrderEmail::LinesCancelled => "lines_cancelled",
+            // The same facts as a cancellation of lines, worded for the cause (`o.event.kind`).
+            OrderEmail::SubstitutionLapsed => "lines_cancelled",
+            OrderEmail::ReturnRequested => "return_requested",
+            OrderEmail::PaymentExpired => "payment_expired",
+            OrderEmail::NotCollected => "not_collected",
         }
     }
 }
@@ -127,6 +193,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("delivered", include_str!("../../emails/delivered.j2")),
     ("cancelled", include_str!("../../emails/cancelled.j2")),
     ("refunded", include_str!("../../emails/refunded.j2")),
+    ("substitution_proposed", include_str!("../../emails/substitution_proposed.j2")),
+    ("event_lines", include_str!("../../emails/event_lines.j2")),
+    ("lines_cancelled", include_str!("../../emails/lines_cancelled.j2")),
+    ("return_requested", include_str!("../../emails/return_requested.j2")),
+    ("payment_expired", include_str!("../../emails/payment_expired.j2")),
+    ("not_collected", include_str!("../../emails/not_collected.j2")),
     ("contact_to_seller", include_str!("../../emails/contact_to_seller.j2")),
     ("contact_acknowledgement", include_str!("../../emails/contact_acknowledgement.j2")),
     ("verification", include_str!("../../emails/verification.j2")),
@@ -285,7 +357,7 @@ fn order_data(
     tx: &Transaction<'_>,
     site: &Site,
     order: &Order,
-    email: OrderEmail,
+    (email, seq): (OrderEmail, usize),
     intl: &Intl,
     now: UnixSeconds,
 ) -> ApiResult<serde_json::Value> {
@@ -311,7 +383,7 @@ fn order_data(
         _ => "due",
     };
     let address = |a: &vitrina_core::api::Address| {
-        [a.line.as_str(), a.city.as_str(), a.postcode.as_str()]
+        [a.line.as_str(), a.city.as_str(), a.region.as_str(), a.postcode.as_str()]
             .into_iter()
             .filter(|s| !s.trim().is_empty())
             .map(str::to_owned)
@@ -336,13 +408,23 @@ fn order_data(
         .iter()
         .map(|s| json!({ "number": s.tracking_number, "url": site.link(&Page::Tracking { number: s.tracking_number.clone() }) }))
         .collect();
+    // A day of the store's calendar, in its time zone at that moment.
     let store_date =
-        |at: UnixSeconds| Date::from_days_since_epoch((at + i64::from(policy::STORE_UTC_OFFSET_MINUTES) * 60).div_euclid(86_400));
-    let ready_at = orders::event_at(tx, number, "with_courier")?.unwrap_or(now);
+        |at: UnixSeconds| Date::from_days_since_epoch((at + i64::from(site.store.utc_offset_minutes(at)) * 60).div_euclid(86_400));
+    let store_time = |at: UnixSeconds| time_in_zone(intl.locale(), at, site.store.time_zone);
+    let stored = orders::state(tx, number)?.ok_or_else(|| ApiError::not_found("No such order."))?;
+    // The last day to collect, counted from when the parcel reached the point.
+    let last_day = || -> ApiResult<Option<String>> {
+        let ready_at = match stored.ready_at {
+            Some(at) => Some(at),
+            None => orders::event_at(tx, number, "with_courier")?,
+        };
+        let days = d.pickup_point.as_ref().map_or(0, |p| p.storage_days);
+        Ok(ready_at.map(|at| intl.date(vitrina_core::order::collect_by(at, days, site.store.utc_offset_minutes(at)))))
+    };
     // The code is made when the parcel is ready, and only then sent.
     let pickup = if email == OrderEmail::ReadyForPickup {
-        let days = d.pickup_point.as_ref().map_or(0, |p| i64::from(p.storage_days));
-        json!({ "code": orders::pickup_code(tx, number)?, "last_day": intl.date(store_date(ready_at).add_days(days)) })
+        json!({ "code": orders::pickup_code(tx, number)?, "last_day": last_day()? })
     } else {
         serde_json::Value::Null
     };
@@ -354,6 +436,7 @@ fn order_data(
         .filter(|_| order.cancellation.allowed && order.status == OrderStatus::Received)
         .and_then(vitrina_core::civil::parse_rfc3339)
         .map(|(at, _)| intl.date(store_date(at)));
+    let event = event_data(order, seq, intl, &store_time, last_day()?, stored.pay_by.map(&store_time));
     Ok(json!({
         "number": order.number,
         "name": order.customer.name,
@@ -373,6 +456,7 @@ fn order_data(
             "vat_rate": t.vat_rate_percent,
         },
         "payment": payment,
+        "payment_name": policy::payment_words(order.payment.kind, intl.locale().tag()).0,
         "delivery": {
             "service": d.service_level, "carrier": d.carrier,
             "dispatch": intl.date(d.dispatch_date), "earliest": intl.date(d.earliest), "latest": intl.date(d.latest),
@@ -389,15 +473,82 @@ fn order_data(
         "delivered_on": delivered_on,
         "return_until": return_until,
         "confirm_hours": order.seller_confirms_within_hours,
+        "event": event,
     }))
 }
 
-/// Writes `email` about order `number` as it stands now, to the shopper, in the order's language.
-pub fn order_email(tx: &Transaction<'_>, site: &Site, number: i64, email: OrderEmail, now: UnixSeconds) -> ApiResult<Email> {
-    let order = orders::load_order(tx, number, now, &site.order_rules)?;
+/// What the event at `seq` is about, for the emails that tell of one step: its lines (name,
+/// variant, quantity), the money refunded with it, whether the delivery fee was kept, a
+/// substitution proposed for its line, the deadline it followed.
+fn event_data(
+    order: &Order,
+    seq: usize,
+    intl: &Intl,
+    store_time: &dyn Fn(UnixSeconds) -> String,
+    last_day: Option<String>,
+    pay_by: Option<String>,
+) -> serde_json::Value {
+    let Some(event) = order.history.get(seq) else { return serde_json::Value::Null };
+    let line_of = |id: &str| order.lines.iter().find(|l| l.id == id);
+    let lines: Vec<_> = event
+        .lines
+        .iter()
+        .map(|about| {
+            let line = line_of(&about.line_id);
+            json!({
+                "name": line.map_or(about.line_id.as_str(), |l| l.name.as_str()),
+                "variant": line.map_or("", |l| l.variant_label.as_str()),
+                "quantity": about.quantity,
+            })
+        })
+        .collect();
+    let fee_retained =
+        order.refunds.iter().any(|r| r.at == event.at && r.delivery_fee == Some(vitrina_core::api::DeliveryFeeOutcome::Retained));
+    let proposal = (event.kind == OrderEventKind::SubstitutionProposed)
+        .then(|| event.lines.first().and_then(|about| line_of(&about.line_id)))
+        .flatten()
+        .and_then(|line| Some((line, line.substitution.as_ref()?)))
+        // Answered before this email was written: there is nothing left to ask.
+        .filter(|(_, s)| s.status == vitrina_core::api::SubstitutionStatus::Proposed)
+        .map(|(line, s)| {
+            let difference = match s.price_difference.amount_minor.signum() {
+                1 => "more",
+                -1 => "less",
+                _ => "same",
+            };
+            let magnitude = vitrina_core::Money { amount_minor: s.price_difference.amount_minor.abs(), ..s.price_difference.clone() };
+            json!({
+                "name": line.name, "variant": line.variant_label, "quantity": s.quantity,
+                "kind": crate::store::enums::to_text(&s.kind),
+                "substitute": s.substitute.as_ref().map(|i| json!({ "name": i.name, "variant": i.variant_label, "price": intl.money(&i.unit_price) })),
+                "difference": difference, "amount": intl.money(&magnitude),
+                "answer_by": vitrina_core::civil::parse_rfc3339(&s.answer_by).map(|(at, _)| store_time(at)),
+                "if_unanswered": crate::store::enums::to_text(&s.if_unanswered),
+            })
+        });
+    json!({
+        "kind": crate::store::enums::to_text(&event.kind),
+        "lines": lines,
+        "refund": refund_with(order, seq).map(|m| intl.money(m)),
+        "fee_retained": fee_retained,
+        "carrier_returns": order.history[step_of(order, seq)].iter().any(|e| e.kind == OrderEventKind::ReturnToSender),
+        "proposal": proposal,
+        "last_day": last_day,
+        "pay_by": pay_by,
+    })
+}
+
+/// Writes `email` about the event at `seq` of `order` (as it stands now), to the shopper, in the order's language.
+pub fn order_email(
+    tx: &Transaction<'_>,
+    site: &Site,
+    order: &Order,
+    (email, seq): (OrderEmail, usize),
+    now: UnixSeconds,
+) -> ApiResult<Email> {
     let locale = crate::intl::stored(Some(&order.locale));
     let intl = Intl::new(locale);
-    let data = order_data(tx, site, &order, email, &intl, now)?;
+    let data = order_data(tx, site, order, (email, seq), &intl, now)?;
     let rendered = render(email.template(), locale, site, "o", &data).map_err(render_error)?;
     Ok(Email {
         from: site.orders_address(),

@@ -9,6 +9,7 @@
 
 use crate::domain::lifecycle;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Profile;
 use crate::store::{orders, payments};
 use hmac::{Hmac, Mac};
 use rusqlite::Transaction;
@@ -62,9 +63,9 @@ pub enum Recorded {
 
 /// Whether the payment `payment_id` may be paid now: it is pending and its order payable (the
 /// order's passed deadlines applied first). The gateway's page offers to pay only then.
-pub fn may_pay(tx: &Transaction<'_>, payment_id: &str, now: UnixSeconds, rules: &OrderRules) -> ApiResult<bool> {
+pub fn may_pay(tx: &Transaction<'_>, store: &Profile, payment_id: &str, now: UnixSeconds, rules: &OrderRules) -> ApiResult<bool> {
     let payment = payments::load(tx, payment_id)?.ok_or_else(|| ApiError::not_found("No such payment."))?;
-    lifecycle::settle(tx, payment.order_number, now, rules)?;
+    lifecycle::settle(tx, store, payment.order_number, now, rules)?;
     let state = lifecycle::state(tx, payment.order_number)?;
     let pending = payments::load(tx, payment_id)?.is_some_and(|p| p.status == "pending");
     Ok(pending && vitrina_core::order::is_payable(state.status, state.payment_status, state.pay_by, now))
@@ -74,6 +75,7 @@ pub fn may_pay(tx: &Transaction<'_>, payment_id: &str, now: UnixSeconds, rules: 
 /// history, after checking the signature, the amount and the order's state.
 pub fn record(
     tx: &Transaction<'_>,
+    store: &Profile,
     key: &[u8],
     decision: &Decision,
     signature: &str,
@@ -87,7 +89,7 @@ pub fn record(
     if payment.amount.amount_minor != decision.amount_minor || payment.amount.currency.code() != decision.currency {
         return Err(ApiError::detail(ProblemKind::Forbidden, "The decision is for another amount than the payment's."));
     }
-    if !may_pay(tx, &decision.payment_id, now, rules)? {
+    if !may_pay(tx, store, &decision.payment_id, now, rules)? {
         return Ok(Recorded::Unchanged);
     }
     let (decided, order_status, event) = match decision.outcome.as_str() {

@@ -9,7 +9,7 @@
 //! the same facts.
 
 use crate::error::{ApiError, ApiResult};
-use crate::policy;
+use crate::policy::Profile;
 use crate::store::orders::{self, OrderState};
 use crate::store::{catalog, payments, refunds, shipments, substitutions};
 use rusqlite::Transaction;
@@ -109,8 +109,11 @@ fn everything(state: &OrderState) -> BTreeMap<i64, u32> {
 /// whole order is cancelled. The totals, VAT and discount follow; what was paid for the
 /// cancelled part is refunded by the original method; the items go back on sale, except those of
 /// the lines the seller said it lacks (`lacking`); the carrier is told to bring back what it has.
+// The store and its order rules travel beside the order's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn cancel(
     tx: &Transaction<'_>,
+    store: &Profile,
     state: &OrderState,
     quantities: &BTreeMap<i64, u32>,
     cause: Cause,
@@ -163,14 +166,14 @@ pub fn cancel(
     if state.status.in_transit() && cause != Cause::NotCollected {
         orders::add_event_about(tx, state.number, now, OrderEventKind::ReturnToSender, &request, None)?;
         if whole {
-            scan(tx, state.number, now, "Осуществляется возврат отправления по инструкции клиента")?;
+            scan(tx, store, state.number, now, store.shipments.returning)?;
         }
     }
     if cause == Cause::NotCollected {
-        scan(tx, state.number, now, "Получатель отказался от отправления")?;
+        scan(tx, store, state.number, now, store.shipments.refused)?;
     }
     if whole {
-        orders::set_status(tx, state.number, OrderStatus::Cancelled, now)?;
+        orders::set_status(tx, store, state.number, OrderStatus::Cancelled, now)?;
     }
 
     if paid {
@@ -194,14 +197,21 @@ pub fn cancel(
 }
 
 /// Cancels the whole order (what is left of it).
-pub fn cancel_order(tx: &Transaction<'_>, state: &OrderState, cause: Cause, now: UnixSeconds, rules: &OrderRules) -> ApiResult<()> {
-    cancel(tx, state, &everything(state), cause, &[], now, rules)
+pub fn cancel_order(
+    tx: &Transaction<'_>,
+    store: &Profile,
+    state: &OrderState,
+    cause: Cause,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<()> {
+    cancel(tx, store, state, &everything(state), cause, &[], now, rules)
 }
 
 /// A scan by the carrier on the order's parcel, if it has one.
-fn scan(tx: &Transaction<'_>, number: i64, at: UnixSeconds, status: &str) -> ApiResult<()> {
+fn scan(tx: &Transaction<'_>, store: &Profile, number: i64, at: UnixSeconds, status: &str) -> ApiResult<()> {
     if let Some(tracking) = shipments::numbers_of_order(tx, &number.to_string())?.into_iter().next() {
-        shipments::carrier_scan(tx, &tracking, at, status)?;
+        shipments::carrier_scan(tx, store, &tracking, at, status)?;
     }
     Ok(())
 }
@@ -209,14 +219,14 @@ fn scan(tx: &Transaction<'_>, number: i64, at: UnixSeconds, status: &str) -> Api
 /// Applies the order's deadlines that have passed by `now`: an online payment not made in time
 /// (the order expires and its goods go back on sale), substitutions nobody answered (the store's
 /// `if_unanswered`), a parcel not collected by its last day (refused, prepaid money refunded).
-pub fn settle(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &OrderRules) -> ApiResult<()> {
+pub fn settle(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixSeconds, rules: &OrderRules) -> ApiResult<()> {
     let Some(state) = orders::state(tx, number)? else { return Ok(()) };
     if state.status == OrderStatus::Cancelled {
         return Ok(());
     }
     if rules::payment_expired(state.status, state.payment_status, state.pay_by, now) {
         expire_proposals(tx, number, now)?;
-        return cancel_order(tx, &state, Cause::PaymentExpired, now, rules);
+        return cancel_order(tx, store, &state, Cause::PaymentExpired, now, rules);
     }
     let overdue: Vec<_> = substitutions::all_awaiting(tx, number)?
         .into_iter()
@@ -235,10 +245,10 @@ pub fn settle(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &Order
         } else {
             everything(&state).into_iter().filter(|(position, _)| lacking.contains(position)).collect()
         };
-        return cancel(tx, &state, &quantities, Cause::SubstitutionUnanswered, &lacking, now, rules);
+        return cancel(tx, store, &state, &quantities, Cause::SubstitutionUnanswered, &lacking, now, rules);
     }
-    if state.collect_by().is_some_and(|last_day| rules::collection_lapsed(last_day, now, policy::STORE_UTC_OFFSET_MINUTES)) {
-        return cancel_order(tx, &state, Cause::NotCollected, now, rules);
+    if state.collect_by(store).is_some_and(|last_day| rules::collection_lapsed(last_day, now, store.utc_offset_minutes(now))) {
+        return cancel_order(tx, store, &state, Cause::NotCollected, now, rules);
     }
     Ok(())
 }
@@ -252,10 +262,10 @@ fn expire_proposals(tx: &Transaction<'_>, number: i64, now: UnixSeconds) -> ApiR
 }
 
 /// Settles every order with a deadline that may have passed; how many were looked at.
-pub fn settle_all(tx: &Transaction<'_>, now: UnixSeconds, rules: &OrderRules) -> ApiResult<usize> {
+pub fn settle_all(tx: &Transaction<'_>, store: &Profile, now: UnixSeconds, rules: &OrderRules) -> ApiResult<usize> {
     let numbers = orders::with_deadlines(tx, now)?;
     for number in &numbers {
-        settle(tx, *number, now, rules)?;
+        settle(tx, store, *number, now, rules)?;
     }
     Ok(numbers.len())
 }
@@ -268,7 +278,7 @@ pub fn may_ship(tx: &Transaction<'_>, state: &OrderState) -> ApiResult<bool> {
 
 /// Moves the order to `status` at `at`, as the seller or the carrier does. A cancelled order
 /// stays cancelled; an order goes to the carrier (or further) only once it may.
-pub fn move_to(tx: &Transaction<'_>, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
+pub fn move_to(tx: &Transaction<'_>, store: &Profile, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
     let state = state(tx, number)?;
     if state.status == OrderStatus::Cancelled {
         return Err(ApiError::detail(ProblemKind::Conflict, "The order is cancelled."));
@@ -281,5 +291,5 @@ pub fn move_to(tx: &Transaction<'_>, number: i64, status: OrderStatus, at: UnixS
             "The order goes to the carrier only once it is paid and no substitution awaits an answer.",
         ));
     }
-    orders::set_status(tx, number, status, at)
+    orders::set_status(tx, store, number, status, at)
 }

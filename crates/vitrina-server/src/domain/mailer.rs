@@ -12,40 +12,42 @@ use crate::domain::emails::{self, OrderEmail, Site};
 use crate::error::{ApiError, ApiResult};
 use crate::outbox;
 use crate::state::AppState;
-use crate::store::enums::from_text;
 use crate::store::{orders, outbox as rows};
 use rusqlite::Transaction;
 use std::time::Duration;
-use vitrina_core::api::OrderEventKind;
 use vitrina_core::civil::UnixSeconds;
 
 /// The store's name and addresses for the links in its emails.
 pub fn site(state: &AppState) -> Site {
     let o = &state.options;
     let public = o.public_url.clone().unwrap_or_else(|| format!("http://{}:{}", o.host, o.port));
+    let public_url = public.trim_end_matches('/').to_owned();
+    let help = o.help_link();
     Site {
-        store_name: o.store_name.clone(),
-        public_url: public.trim_end_matches('/').to_owned(),
-        help_url: o.help_url.clone(),
+        store_name: o.store_name().to_owned(),
+        // A path of the app is linked on the store's own address.
+        help_url: if help.starts_with('/') { format!("{public_url}{help}") } else { help },
+        named_help_url: o.help_url.clone(),
+        public_url,
         order_rules: o.order_rules.clone(),
+        store: crate::policy::profile(o.store),
     }
 }
 
 /// Writes the email of a row waiting for it from its order event, or marks that the event
 /// sends none; returns the message if there is one.
 pub fn prepare(tx: &Transaction<'_>, site: &Site, row: &rows::Waiting, now: UnixSeconds) -> ApiResult<Option<Vec<u8>>> {
-    let (Some(number), Some(kind)) = (row.order_number, row.event_kind.as_deref()) else {
+    let (Some(number), Some(seq)) = (row.order_number, row.event_seq.and_then(|seq| usize::try_from(seq).ok())) else {
         rows::set_none(tx, row.id)?;
         return Ok(None);
     };
-    let kind: OrderEventKind = from_text(kind).unwrap_or(OrderEventKind::Unknown);
-    let order = orders::load_order(tx, number, now, &site.order_rules)?;
-    let Some(email) = OrderEmail::for_event(kind, &order) else {
+    let order = orders::load_order(tx, site.store, number, now, &site.order_rules)?;
+    let Some(email) = OrderEmail::for_event(&order, seq) else {
         rows::set_none(tx, row.id)?;
         return Ok(None);
     };
     let message =
-        outbox::build(&emails::order_email(tx, site, number, email, now)?, row.created_at, &row.name).map_err(ApiError::internal)?;
+        outbox::build(&emails::order_email(tx, site, &order, (email, seq), now)?, row.created_at, &row.name).map_err(ApiError::internal)?;
     rows::set_ready(tx, row.id, &message)?;
     Ok(Some(message))
 }

@@ -11,6 +11,7 @@
 use crate::domain::checkout::{build_quote, limit_problem, order_errors};
 use crate::domain::lifecycle::{self, Cause};
 use crate::error::{ApiError, ApiResult};
+use crate::phone;
 use crate::policy;
 use crate::store::orders::{self, NewOrder};
 use crate::store::{carts, catalog, payments, promos};
@@ -21,7 +22,7 @@ use vitrina_core::api::{
     PlaceOrder, PlacedOrder, PromoStatus, PromoTarget,
 };
 use vitrina_core::civil::UnixSeconds;
-use vitrina_core::field::international_phone;
+
 use vitrina_core::order::OrderRules;
 use vitrina_core::order::lines::Discount;
 use vitrina_core::{FieldCode, FieldError, ProblemKind};
@@ -43,11 +44,14 @@ pub fn request_hash(body: &PlaceOrder) -> String {
 /// Places the order of `body` under `key` (with fingerprint `hash`), exactly once. A repeated
 /// request is answered as before; any other attempt must first be let through by `admit` (the
 /// rate limits), even one that finds its cart already ordered.
+// The store and its order rules travel beside the order's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn place(
     tx: &Transaction<'_>,
     key: &str,
     hash: &str,
     body: &PlaceOrder,
+    store: &policy::Profile,
     now: UnixSeconds,
     rules: &OrderRules,
     admit: impl FnOnce(&PlaceOrder) -> ApiResult<()>,
@@ -70,7 +74,8 @@ pub fn place(
     }
 
     let draft = &body.draft;
-    let quote = build_quote(tx, draft, now)?;
+    // Worded in the shopper's language: the order keeps its way to receive and point as shown.
+    let quote = build_quote(tx, store, store.language(body.locale.as_deref()), draft, now)?;
     if quote.cart.lines.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("cart", "empty_cart", "The cart is empty.")]));
     }
@@ -126,16 +131,14 @@ pub fn place(
             cart_id: &draft.cart_id,
             placed_at: now,
             email: contact.email.trim(),
-            customer: Person { name: contact.name.trim().to_owned(), phone: international_phone(&contact.phone).unwrap_or_default() },
-            recipient: draft
-                .recipient
-                .as_ref()
-                .map(|r| Person { name: r.name.trim().to_owned(), phone: international_phone(&r.phone).unwrap_or_default() }),
+            customer: Person { name: contact.name.trim().to_owned(), phone: e164(&contact.phone, &address.country) },
+            recipient: draft.recipient.as_ref().map(|r| Person { name: r.name.trim().to_owned(), phone: e164(&r.phone, &address.country) }),
             address: Address {
                 country: address.country.clone(),
                 city: address.city.trim().to_owned(),
                 line: address.line.trim().to_owned(),
                 postcode: address.postcode.trim().to_owned(),
+                region: address.region.trim().to_owned(),
             },
             delivery: option,
             delivery_date: choice.date.filter(|_| option.kind == DeliveryKind::Courier),
@@ -168,18 +171,45 @@ pub fn place(
     Ok(Placed { order: orders::placed_order(tx, number, token)?, new: true })
 }
 
-/// The order `token` opens, as its page shows it now (its passed deadlines applied first).
-pub fn view(tx: &Transaction<'_>, number: &str, token: &str, now: UnixSeconds, rules: &OrderRules) -> ApiResult<Order> {
+/// The order `token` opens, with the deadlines that have passed by `now` applied, so whatever is
+/// asked of it next meets the order as it stands.
+pub(crate) fn opened(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<i64> {
     let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, number, now, rules)?;
-    orders::load_order(tx, number, now, rules)
+    lifecycle::settle(tx, store, number, now, rules)?;
+    Ok(number)
+}
+
+/// The order `token` opens, as its page shows it now (its passed deadlines applied first).
+pub fn view(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<Order> {
+    let number = opened(tx, store, number, token, now, rules)?;
+    orders::load_order(tx, store, number, now, rules)
 }
 
 /// Starts another online card payment for an order whose payment is still due or was declined,
 /// while it may be paid: a cancelled order, or one whose time to pay has run out, may not.
-pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixSeconds, rules: &OrderRules) -> ApiResult<PaymentStep> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, number, now, rules)?;
+pub fn start_payment(
+    tx: &Transaction<'_>,
+    store: &policy::Profile,
+    number: &str,
+    token: &str,
+    now: UnixSeconds,
+    rules: &OrderRules,
+) -> ApiResult<PaymentStep> {
+    let number = opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     if state.payment_kind != PaymentKind::CardOnline {
         return Err(ApiError::new(ProblemKind::PaymentNotNeeded));
@@ -204,16 +234,16 @@ pub fn start_payment(tx: &Transaction<'_>, number: &str, token: &str, now: UnixS
 /// once the seller has the goods.
 pub fn request_cancellation(
     tx: &Transaction<'_>,
+    store: &policy::Profile,
     number: &str,
     token: &str,
     lines: &[LineQuantity],
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, number, now, rules)?;
+    let number = opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
-    let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, policy::STORE_UTC_OFFSET_MINUTES, rules);
+    let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
     if !window.allowed {
         let detail = match window.blocked_by {
             Some(CancellationBlock::WindowClosed) => "More than 7 days have passed since the order was received.",
@@ -229,10 +259,15 @@ pub fn request_cancellation(
         }
         _ => {
             let quantities = lifecycle::resolve(&lifecycle::still_ordered(&state), lines)?;
-            lifecycle::cancel(tx, &state, &quantities, Cause::Shopper, &[], now, rules)?;
+            lifecycle::cancel(tx, store, &state, &quantities, Cause::Shopper, &[], now, rules)?;
         }
     }
-    orders::load_order(tx, number, now, rules)
+    orders::load_order(tx, store, number, now, rules)
+}
+
+/// A number as the store keeps it (checked by `checkout::order_errors` before an order is placed).
+fn e164(typed: &str, country: &str) -> String {
+    phone::normalise(typed, country).map(|p| p.e164).unwrap_or_default()
 }
 
 #[cfg(test)]

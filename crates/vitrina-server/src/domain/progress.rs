@@ -7,6 +7,7 @@
 
 use crate::domain::lifecycle;
 use crate::error::ApiResult;
+use crate::policy::Profile;
 use crate::state::AppState;
 use crate::store::orders;
 use rusqlite::Transaction;
@@ -23,8 +24,9 @@ pub fn spawn(state: AppState) {
             let now = state.clock.now();
             let rules = state.options.order_rules.clone();
             let advance = state.options.auto_progress;
+            let store = crate::policy::profile(state.options.store);
             // What moved wrote its e-mails to the outbox in the same transaction: send them.
-            match state.db.run(move |tx| settle_and_advance(tx, now, &rules, advance)).await {
+            match state.db.run(move |tx| settle_and_advance(tx, store, now, &rules, advance)).await {
                 Ok(()) => crate::domain::mailer::flush(&state).await,
                 Err(e) => tracing::warn!("moving orders along failed: {}", e.0.title),
             }
@@ -33,23 +35,23 @@ pub fn spawn(state: AppState) {
 }
 
 /// Applies every deadline that has passed and, if `advance`, moves orders along.
-pub fn settle_and_advance(tx: &Transaction<'_>, now: UnixSeconds, rules: &OrderRules, advance: bool) -> ApiResult<()> {
-    lifecycle::settle_all(tx, now, rules)?;
+pub fn settle_and_advance(tx: &Transaction<'_>, store: &Profile, now: UnixSeconds, rules: &OrderRules, advance: bool) -> ApiResult<()> {
+    lifecycle::settle_all(tx, store, now, rules)?;
     if advance {
-        advance_all(tx, now)?;
+        advance_all(tx, store, now)?;
     }
     Ok(())
 }
 
 /// Moves every order that has rested long enough one step along (none to the carrier before it
 /// may go); returns how many moved.
-pub fn advance_all(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
+pub fn advance_all(tx: &Transaction<'_>, store: &Profile, now: UnixSeconds) -> ApiResult<usize> {
     let mut moved = 0;
     for (number, status, since) in orders::in_progress(tx)? {
         let Some(state) = orders::state(tx, number)? else { continue };
         let may_ship = lifecycle::may_ship(tx, &state)?;
         if let Some(next) = vitrina_core::order::auto_progress(status, state.delivery_kind, now - since.unwrap_or(now), may_ship) {
-            orders::set_status(tx, number, next, now)?;
+            orders::set_status(tx, store, number, next, now)?;
             moved += 1;
         }
     }

@@ -10,6 +10,7 @@
 use crate::domain::lifecycle::{self, Cause};
 use crate::domain::session::seller_account;
 use crate::error::{ApiError, ApiResult};
+use crate::policy::Profile;
 use crate::store::orders::{self, Replacement};
 use crate::store::{catalog, payments, refunds, substitutions};
 use rusqlite::Transaction;
@@ -29,8 +30,11 @@ pub struct SellerSession<'a> {
 
 /// The seller signed in proposes `offer` for a line of theirs. A line of another seller, or of an
 /// order that does not exist, is answered alike: not found.
+// The store and its order rules travel beside the order's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn propose_as_seller(
     tx: &Transaction<'_>,
+    store: &Profile,
     seller: SellerSession<'_>,
     number: &str,
     line_id: &str,
@@ -54,20 +58,21 @@ pub fn propose_as_seller(
     if !state.lines.iter().any(|l| l.position == position && l.seller_id == seller_id) {
         return Err(not_found());
     }
-    propose(tx, number, position, offer, now, rules)
+    propose(tx, store, number, position, offer, now, rules)
 }
 
 /// Proposes `offer` for the line at `position` of order `number` (the seller's part, once it is
 /// known to be theirs; the demo's test hook calls it directly).
 pub fn propose(
     tx: &Transaction<'_>,
+    store: &Profile,
     number: i64,
     position: i64,
     offer: &SubstitutionOffer,
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Substitution> {
-    lifecycle::settle(tx, number, now, rules)?;
+    lifecycle::settle(tx, store, number, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     let line = state.lines.iter().find(|l| l.position == position).ok_or_else(|| ApiError::not_found("No such line."))?;
     let awaiting = substitutions::awaiting(tx, number, position)?.is_some();
@@ -120,8 +125,11 @@ fn refused(e: ProposalError) -> ApiError {
 }
 
 /// The shopper's answer to the proposal on line `line_id` of the order `token` opens.
+// The store and its order rules travel beside the order's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn answer(
     tx: &Transaction<'_>,
+    store: &Profile,
     number: &str,
     token: &str,
     line_id: &str,
@@ -129,8 +137,7 @@ pub fn answer(
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
-    let number = orders::authorised_order(tx, number, token)?;
-    lifecycle::settle(tx, number, now, rules)?;
+    let number = super::orders::opened(tx, store, number, token, now, rules)?;
     let state = lifecycle::state(tx, number)?;
     let closed = || ApiError::detail(ProblemKind::SubstitutionClosed, "No proposal on this line awaits an answer (it may have lapsed).");
     let position = orders::line_position(line_id).ok_or_else(closed)?;
@@ -139,7 +146,7 @@ pub fn answer(
     let about = [LineQuantity { line_id: line.id(), quantity: line.quantity }];
     let drop_line = || -> ApiResult<()> {
         let quantities: BTreeMap<i64, u32> = [(position, line.quantity)].into_iter().filter(|(_, q)| *q > 0).collect();
-        lifecycle::cancel(tx, &state, &quantities, Cause::SubstitutionDeclined, &[position], now, rules)
+        lifecycle::cancel(tx, store, &state, &quantities, Cause::SubstitutionDeclined, &[position], now, rules)
     };
     match (accept, &proposal.variant_id) {
         (false, _) => {
@@ -197,5 +204,5 @@ pub fn answer(
             }
         }
     }
-    orders::load_order(tx, number, now, rules)
+    orders::load_order(tx, store, number, now, rules)
 }

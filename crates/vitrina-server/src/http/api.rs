@@ -15,6 +15,7 @@ pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(platform::health))
         .merge(group(no_cache(), [routes!(platform::app_config)]))
+        .merge(group(for_a_day(), [routes!(platform::document)]))
         .routes(routes!(catalog::list_products))
         .routes(routes!(catalog::get_product))
         .merge(group(for_a_day(), [routes!(catalog::product_image)]))

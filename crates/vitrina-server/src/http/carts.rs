@@ -2,7 +2,7 @@
 
 use crate::domain::carts;
 use crate::error::ApiResult;
-use crate::http::extract::{ApiJson, ApiPath};
+use crate::http::extract::{ApiJson, ApiPath, Language};
 use crate::state::AppState;
 use crate::store::carts::load_cart;
 use axum::Json;
@@ -12,28 +12,33 @@ use vitrina_core::api::{AddCartLine, Cart, UpdateCartLine};
 
 /// Creates an empty cart.
 #[utoipa::path(post, path = "/api/carts", tag = "cart",
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
     responses((status = 201, description = "A new, empty cart", body = Cart)))]
-pub async fn create_cart(State(state): State<AppState>) -> ApiResult<(StatusCode, Json<Cart>)> {
+pub async fn create_cart(State(state): State<AppState>, Language(language): Language) -> ApiResult<(StatusCode, Json<Cart>)> {
     let now = state.clock.now();
-    let cart = state.db.run(move |tx| carts::create(tx, now)).await?;
+    let cart = state.db.run(move |tx| carts::create(tx, now, language)).await?;
     Ok((StatusCode::CREATED, Json(cart)))
 }
 
 /// A cart with its lines and subtotal.
 #[utoipa::path(get, path = "/api/carts/{cart_id}", tag = "cart",
-    params(("cart_id" = String, Path, description = "The cart's id")),
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them"), ("cart_id" = String, Path, description = "The cart's id")),
     responses(
         (status = 200, description = "The cart", body = Cart),
         (status = 404, description = "Unknown or expired cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_cart(State(state): State<AppState>, ApiPath(cart_id): ApiPath<String>) -> ApiResult<Json<Cart>> {
+pub async fn get_cart(
+    State(state): State<AppState>,
+    Language(language): Language,
+    ApiPath(cart_id): ApiPath<String>,
+) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| load_cart(tx, &cart_id, now)).await?))
+    Ok(Json(state.db.run(move |tx| load_cart(tx, &cart_id, now, language)).await?))
 }
 
 /// Adds a variant to the cart, or more of it if it is already there.
 #[utoipa::path(post, path = "/api/carts/{cart_id}/lines", tag = "cart",
-    params(("cart_id" = String, Path, description = "The cart's id")),
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them"), ("cart_id" = String, Path, description = "The cart's id")),
     request_body = AddCartLine,
     responses(
         (status = 200, description = "The updated cart", body = Cart),
@@ -43,16 +48,17 @@ pub async fn get_cart(State(state): State<AppState>, ApiPath(cart_id): ApiPath<S
     ))]
 pub async fn add_line(
     State(state): State<AppState>,
+    Language(language): Language,
     ApiPath(cart_id): ApiPath<String>,
     ApiJson(body): ApiJson<AddCartLine>,
 ) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| carts::add_line(tx, &cart_id, &body, now)).await?))
+    Ok(Json(state.db.run(move |tx| carts::add_line(tx, &cart_id, &body, now, language)).await?))
 }
 
 /// Sets a line's quantity; 0 removes the line.
 #[utoipa::path(patch, path = "/api/carts/{cart_id}/lines/{line_id}", tag = "cart",
-    params(("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them"), ("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
     request_body = UpdateCartLine,
     responses(
         (status = 200, description = "The updated cart", body = Cart),
@@ -62,21 +68,26 @@ pub async fn add_line(
     ))]
 pub async fn update_line(
     State(state): State<AppState>,
+    Language(language): Language,
     ApiPath((cart_id, line_id)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<UpdateCartLine>,
 ) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| carts::update_line(tx, &cart_id, &line_id, body.quantity, now)).await?))
+    Ok(Json(state.db.run(move |tx| carts::update_line(tx, &cart_id, &line_id, body.quantity, now, language)).await?))
 }
 
 /// Removes a line.
 #[utoipa::path(delete, path = "/api/carts/{cart_id}/lines/{line_id}", tag = "cart",
-    params(("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them"), ("cart_id" = String, Path, description = "The cart's id"), ("line_id" = String, Path, description = "The line's id")),
     responses(
         (status = 200, description = "The updated cart", body = Cart),
         (status = 404, description = "Unknown cart (`cart-not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn remove_line(State(state): State<AppState>, ApiPath((cart_id, line_id)): ApiPath<(String, String)>) -> ApiResult<Json<Cart>> {
+pub async fn remove_line(
+    State(state): State<AppState>,
+    Language(language): Language,
+    ApiPath((cart_id, line_id)): ApiPath<(String, String)>,
+) -> ApiResult<Json<Cart>> {
     let now = state.clock.now();
-    Ok(Json(state.db.run(move |tx| carts::remove_line(tx, &cart_id, &line_id, now)).await?))
+    Ok(Json(state.db.run(move |tx| carts::remove_line(tx, &cart_id, &line_id, now, language)).await?))
 }

@@ -2,7 +2,7 @@
 //! needs no image files).
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::extract::ApiPath;
+use crate::http::extract::{ApiPath, Language};
 use crate::state::AppState;
 use crate::store::catalog;
 use axum::Json;
@@ -14,21 +14,26 @@ use vitrina_core::api::{Product, ProductList};
 
 /// Every product, in catalog order.
 #[utoipa::path(get, path = "/api/products", tag = "catalog",
+    params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
     responses((status = 200, description = "The catalog", body = ProductList)))]
-pub async fn list_products(State(state): State<AppState>) -> ApiResult<Json<ProductList>> {
-    let products = state.db.run(|tx| catalog::load_products(tx, None)).await?;
+pub async fn list_products(State(state): State<AppState>, Language(language): Language) -> ApiResult<Json<ProductList>> {
+    let products = state.db.run(move |tx| catalog::load_products(tx, None, language)).await?;
     Ok(Json(ProductList { products }))
 }
 
 /// One product.
 #[utoipa::path(get, path = "/api/products/{product_id}", tag = "catalog",
-    params(("product_id" = String, Path, description = "The product's id")),
+    params(("product_id" = String, Path, description = "The product's id"), ("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
     responses(
         (status = 200, description = "The product", body = Product),
         (status = 404, description = "No such product", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
-pub async fn get_product(State(state): State<AppState>, ApiPath(product_id): ApiPath<String>) -> ApiResult<Json<Product>> {
-    let mut products = state.db.run(move |tx| catalog::load_products(tx, Some(&product_id))).await?;
+pub async fn get_product(
+    State(state): State<AppState>,
+    Language(language): Language,
+    ApiPath(product_id): ApiPath<String>,
+) -> ApiResult<Json<Product>> {
+    let mut products = state.db.run(move |tx| catalog::load_products(tx, Some(&product_id), language)).await?;
     products.pop().map(Json).ok_or_else(|| ApiError::new(ProblemKind::ProductNotFound))
 }
 

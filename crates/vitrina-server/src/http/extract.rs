@@ -174,6 +174,18 @@ impl ClientIp {
     }
 }
 
+/// The store's language a request asks for (`Accept-Language`; the store's default when it asks
+/// for none the store has), which the backend words its texts in.
+pub struct Language(pub &'static str);
+
+impl FromRequestParts<AppState> for Language {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Language(crate::policy::profile(state.options.store).language(accept_language(&parts.headers))))
+    }
+}
+
 impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 

@@ -69,13 +69,14 @@ async fn load(state: &AppState, payment_id: String) -> ApiResult<Payment> {
 async fn may_pay(state: &AppState, payment_id: String) -> ApiResult<bool> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    state.db.run(move |tx| gateway::may_pay(tx, &payment_id, now, &rules)).await
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| gateway::may_pay(tx, store, &payment_id, now, &rules)).await
 }
 
 async fn page(State(state): State<AppState>, ApiPath(payment_id): ApiPath<String>, ApiQuery(back): ApiQuery<Back>) -> ApiResult<Response> {
     let payable = may_pay(&state, payment_id.clone()).await?;
     let payment = load(&state, payment_id.clone()).await?;
-    let store = escape_html(&state.options.store_name);
+    let store = escape_html(state.options.store_name());
     let amount = escape_html(&payment.amount.to_string());
     let link = back.page().map(|url| format!(r#"<p><a href="{}">Return to {store}</a></p>"#, escape_html(&url))).unwrap_or_default();
     let body = if payable {
@@ -166,7 +167,8 @@ async fn come_back(
     let key = state.gateway_key.clone();
     let signature = signed.signature;
     let rules = state.options.order_rules.clone();
-    let recorded = state.db.run(move |tx| gateway::record(tx, key.as_slice(), &decision, &signature, now, &rules)).await?;
+    let store = crate::policy::profile(state.options.store);
+    let recorded = state.db.run(move |tx| gateway::record(tx, store, key.as_slice(), &decision, &signature, now, &rules)).await?;
     crate::domain::mailer::flush(&state).await;
     match recorded {
         gateway::Recorded::Recorded => tracing::debug!("a payment decision from the gateway was recorded"),

@@ -56,10 +56,11 @@ pub async fn place_order(
     // The shopper's language, kept with the order for every email about it.
     let locale = intl::negotiate(body.locale.as_deref(), accept_language(&headers), Locale::En);
     let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
     let Placed { order, new } = state
         .db
         .run(move |tx| {
-            let placed = domain::orders::place(tx, &key, &hash, &body, now, &rules, admit)?;
+            let placed = domain::orders::place(tx, &key, &hash, &body, store, now, &rules, admit)?;
             if placed.new {
                 let number = placed.order.number.parse().map_err(ApiError::internal)?;
                 store::orders::set_locale(tx, number, locale.tag())?;
@@ -97,8 +98,11 @@ pub async fn start_payment(
 ) -> ApiResult<(StatusCode, Json<PaymentStep>)> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    let step = state.db.run(move |tx| domain::orders::start_payment(tx, &number, &body.access_token, now, &rules)).await?;
-    Ok((StatusCode::CREATED, Json(step)))
+    let store = crate::policy::profile(state.options.store);
+    let step = state.db.run(move |tx| domain::orders::start_payment(tx, store, &number, &body.access_token, now, &rules)).await;
+    // A deadline applied on the way (the order expired unpaid) wrote its email.
+    domain::mailer::flush(&state).await;
+    Ok((StatusCode::CREATED, Json(step?)))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -113,19 +117,38 @@ pub struct TokenQuery {
 /// An order, for its page (deadlines that have passed are applied first: an order unpaid in
 /// time is answered expired).
 #[utoipa::path(get, path = "/api/orders/{number}", tag = "orders",
-    params(("number" = String, Path, description = "The order number"), TokenQuery),
+    params(
+        ("number" = String, Path, description = "The order number"),
+        TokenQuery,
+        ("Accept-Language" = Option<String>, Header, description = "The language to name the payment method in; the order's own when it names none"),
+    ),
     responses(
         (status = 200, description = "The order", body = Order),
         (status = 404, description = "No such order, or a missing or wrong token (the same answer) (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn get_order(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath(number): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    Ok(Json(state.db.run(move |tx| domain::orders::view(tx, &number, &query.token, now, &rules)).await?))
+    let store = crate::policy::profile(state.options.store);
+    let order = state.db.run(move |tx| domain::orders::view(tx, store, &number, &query.token, now, &rules)).await?;
+    // Deadlines applied on the way (an order expired unpaid, a substitution lapsed) wrote emails.
+    domain::mailer::flush(&state).await;
+    Ok(Json(worded(order, store, &headers)))
+}
+
+/// The order with its payment method named in the language the request asks for, as the store
+/// words it (in the order's own language when the request names none).
+fn worded(mut order: Order, store: &crate::policy::Profile, headers: &HeaderMap) -> Order {
+    if let Some(asked) = accept_language(headers) {
+        let name = crate::policy::payment_words(order.payment.kind, store.language(Some(asked))).0;
+        order.payment.name = Some(name.to_owned());
+    }
+    order
 }
 
 /// Finds an order by number and email (guests have no account; the email in any case, over all
@@ -175,15 +198,19 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(bod
     ))]
 pub async fn request_cancellation(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath(number): ApiPath<String>,
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    let order =
-        state.db.run(move |tx| domain::orders::request_cancellation(tx, &number, &body.access_token, &body.lines, now, &rules)).await?;
+    let store = crate::policy::profile(state.options.store);
+    let order = state
+        .db
+        .run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, &body.lines, now, &rules))
+        .await?;
     domain::mailer::flush(&state).await;
-    Ok(Json(order))
+    Ok(Json(worded(order, store, &headers)))
 }
 
 /// The shopper accepts or declines the seller's proposal for a line.
@@ -197,14 +224,19 @@ pub async fn request_cancellation(
     ))]
 pub async fn answer_substitution(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiPath((number, line_id)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<SubstitutionAnswer>,
 ) -> ApiResult<Json<Order>> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    Ok(Json(
-        state.db.run(move |tx| domain::substitutions::answer(tx, &number, &body.access_token, &line_id, body.accept, now, &rules)).await?,
-    ))
+    let store = crate::policy::profile(state.options.store);
+    let order = state
+        .db
+        .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
+        .await?;
+    domain::mailer::flush(&state).await;
+    Ok(Json(worded(order, store, &headers)))
 }
 
 /// The seller cannot send a line and proposes a substitute (another size or colour first,
@@ -234,12 +266,14 @@ pub async fn propose_substitution(
 ) -> ApiResult<(StatusCode, Json<Substitution>)> {
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
+    let store = crate::policy::profile(state.options.store);
     let proposal = state
         .db
         .run(move |tx| {
             let seller = domain::substitutions::SellerSession { seller_id: &seller_id, token: token.as_deref() };
-            domain::substitutions::propose_as_seller(tx, seller, &number, &line_id, &body, now, &rules)
+            domain::substitutions::propose_as_seller(tx, store, seller, &number, &line_id, &body, now, &rules)
         })
         .await?;
+    domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }

@@ -63,7 +63,9 @@ async fn set_clock(State(state): State<AppState>, ApiJson(body): ApiJson<SetCloc
     let (at, _) = parse_rfc3339(&body.now).ok_or_else(|| ApiError::bad_request("now must be an RFC 3339 instant"))?;
     state.clock.set(at);
     let rules = state.options.order_rules.clone();
-    state.db.run(move |tx| lifecycle::settle_all(tx, at, &rules)).await?;
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| lifecycle::settle_all(tx, store, at, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -118,7 +120,8 @@ async fn set_order_status(
         (None, Some(days)) => state.clock.now() - days * 86_400,
         (None, None) => state.clock.now(),
     };
-    state.db.run(move |tx| lifecycle::move_to(tx, number, body.status, at)).await?;
+    let store = crate::policy::profile(state.options.store);
+    state.db.run(move |tx| lifecycle::move_to(tx, store, number, body.status, at)).await?;
     // The email the step sends goes out before the answer, so a suite can read it next.
     crate::domain::mailer::flush(&state).await;
     Ok(StatusCode::NO_CONTENT)
@@ -135,7 +138,9 @@ async fn propose_substitution(
     let position = orders::line_position(&line_id).ok_or_else(|| ApiError::not_found("No such line."))?;
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
-    let proposal = state.db.run(move |tx| substitutions::propose(tx, number, position, &offer, now, &rules)).await?;
+    let store = crate::policy::profile(state.options.store);
+    let proposal = state.db.run(move |tx| substitutions::propose(tx, store, number, position, &offer, now, &rules)).await?;
+    crate::domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(proposal)))
 }
 

@@ -39,12 +39,13 @@ pub async fn get_shipment(
         )])
     })?;
     let now = state.clock.now();
+    let store = crate::policy::profile(state.options.store);
     let found = state
         .db
         .run(move |tx| {
             let Some(mut record) = shipments::load(tx, &number)? else { return Ok(None) };
             let collection = match record.order_number.as_deref() {
-                Some(order) if orders::is_store_order(tx, order)? => collection(tx, order)?,
+                Some(order) if orders::is_store_order(tx, order)? => collection(tx, store, order)?,
                 _ => None,
             };
             // The store's own order is named only to whoever holds its token.
@@ -67,13 +68,13 @@ pub async fn get_shipment(
 }
 
 /// How the parcel of the store's order `order` is collected, if the shopper collects it.
-fn collection(tx: &rusqlite::Transaction<'_>, order: &str) -> ApiResult<Option<Collection>> {
+fn collection(tx: &rusqlite::Transaction<'_>, store: &crate::policy::Profile, order: &str) -> ApiResult<Option<Collection>> {
     let Some(state) = order.parse().ok().map(|number| orders::state(tx, number)).transpose()?.flatten() else { return Ok(None) };
     let Some(point) = state.pickup_point.as_ref().filter(|_| state.delivery_kind.is_collected()) else { return Ok(None) };
     Ok(Some(Collection {
         kind: state.delivery_kind,
         storage_days: point.storage_days,
-        collect_by: state.collect_by().map(|d| d.to_string()),
+        collect_by: state.collect_by(store).map(|d| d.to_string()),
         report_problems_within_hours: point.report_problems_within_hours,
     }))
 }

@@ -13,14 +13,14 @@ use rusqlite::Connection;
 use vitrina_core::civil::UnixSeconds;
 
 /// Writes the demo store if the database has never been seeded. Returns whether it did.
-pub fn seed_if_empty(conn: &mut Connection, now: UnixSeconds) -> Result<bool, rusqlite::Error> {
+pub fn seed_if_empty(conn: &mut Connection, store: &crate::policy::Profile, now: UnixSeconds) -> Result<bool, rusqlite::Error> {
     let seeded: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| r.get(0)).ok();
     if seeded.is_some() {
         return Ok(false);
     }
     let tx = conn.transaction()?;
-    shop::seed_sellers(&tx)?;
-    shop::seed_products(&tx)?;
+    shop::seed_sellers(&tx, store)?;
+    shop::seed_products(&tx, store)?;
     shop::seed_accounts(&tx)?;
     shop::seed_promo_codes(&tx, now)?;
     shipments::seed_shipments(&tx, now)?;

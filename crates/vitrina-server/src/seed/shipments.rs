@@ -264,6 +264,21 @@ fn lynx_courier_shipments() -> Vec<ShipmentSpec> {
                 ev(-d - 2 * h, MOSCOW_EN, "Delivered to neighbour"),
             ],
         },
+        // A failed attempt at a carrier that states no redelivery rules: nothing is promised.
+        ShipmentSpec {
+            number: "LX1000000003",
+            carrier: LYNX_COURIER,
+            order_number: None,
+            planned_in_days: Some(0),
+            estimate_in_days: Some((0, 1)),
+            attempts_left: None,
+            events: vec![
+                ev(-3 * d, ISTANBUL, "Shipment information received"),
+                ev(-2 * d, ISTANBUL, "Departed sorting centre Istanbul"),
+                ev(-5 * h, MOSCOW_EN, "Out for delivery"),
+                ev(-2 * h, MOSCOW_EN, "Delivery attempted - recipient not at home"),
+            ],
+        },
     ]
 }
 

@@ -2,13 +2,12 @@
 
 use crate::auth::hash_password;
 use crate::clock::DAY;
+use crate::policy::Profile;
 use rusqlite::params;
 use vitrina_core::civil::{Date, UnixSeconds};
 
-pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
-    for (id, name) in
-        [("demo-seller", "Severny Veter Home & Apparel"), ("form-only", "Lavka Masterov"), ("quiet-seller", "Tikhaya Gavan Furniture")]
-    {
+pub(super) fn seed_sellers(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
+    for &(id, name) in store.sellers {
         tx.execute("INSERT INTO sellers (id, display_name) VALUES (?1, ?2)", params![id, name])?;
     }
     Ok(())
@@ -169,7 +168,25 @@ const PRODUCTS: &[DemoProduct] = &[
     },
 ];
 
-pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqlite::Error> {
+/// Each product's name in Russian, Ukrainian and Slovak (`products.name` is the English one).
+const PRODUCT_NAMES: &[(&str, [&str; 3])] = &[
+    ("linen-shirt", ["Льняная рубашка", "Лляна сорочка", "Ľanová košeľa"]),
+    ("merino-sweater", ["Свитер из мериноса", "Светр із мериносу", "Sveter z merino vlny"]),
+    ("denim-jacket", ["Джинсовая куртка", "Джинсова куртка", "Džínsová bunda"]),
+    ("canvas-sneakers", ["Кеды из парусины", "Кеди з парусини", "Plátenné tenisky"]),
+    ("leather-belt", ["Кожаный ремень", "Шкіряний ремінь", "Kožený opasok"]),
+    ("wool-socks", ["Шерстяные носки, 3 пары", "Вовняні шкарпетки, 3 пари", "Vlnené ponožky, 3 páry"]),
+    ("rain-jacket", ["Дождевик", "Дощовик", "Nepremokavá bunda"]),
+    ("ceramic-mug", ["Керамическая кружка", "Керамічна чашка", "Keramický hrnček"]),
+    ("tea-set", ["Фарфоровый чайный сервиз", "Порцеляновий чайний сервіз", "Porcelánová čajová súprava"]),
+    ("wall-clock", ["Настенные часы", "Настінний годинник", "Nástenné hodiny"]),
+    ("desk-lamp", ["Настольная лампа", "Настільна лампа", "Stolová lampa"]),
+    ("throw-blanket", ["Плед", "Плед", "Prikrývka"]),
+    ("oak-wardrobe", ["Дубовый шкаф", "Дубова шафа", "Dubová skriňa"]),
+    ("field-notebook", ["Полевой блокнот", "Польовий блокнот", "Terénny zápisník"]),
+];
+
+pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
     for (position, p) in PRODUCTS.iter().enumerate() {
         tx.execute(
             "INSERT INTO products (id, seller_id, name, description, colour, weight_g, length_cm, width_cm, height_cm, position)
@@ -181,9 +198,14 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
             let sku = format!("{}-{:03}", p.id.split('-').map(|w| &w[..2]).collect::<String>().to_uppercase(), i + 1);
             tx.execute(
                 "INSERT INTO variants (id, product_id, sku, label, price_minor, currency, stock, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'RUB', ?6, ?7)",
-                params![variant_id, p.id, sku, label, price, stock, i as i64],
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![variant_id, p.id, sku, label, store.price(*price), store.currency, stock, i as i64],
             )?;
+        }
+    }
+    for (id, names) in PRODUCT_NAMES {
+        for (locale, name) in ["ru", "uk", "sk"].into_iter().zip(names) {
+            tx.execute("INSERT INTO product_names (product_id, locale, name) VALUES (?1, ?2, ?3)", params![id, locale, name])?;
         }
     }
     Ok(())

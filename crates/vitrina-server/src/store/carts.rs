@@ -14,8 +14,11 @@ use vitrina_core::{Currency, Money, ProblemKind};
 /// How long an untouched cart is kept.
 pub const CART_LIFETIME_SECONDS: i64 = 30 * 86_400;
 
-/// The store's currency; every price in the demo store is in it.
-pub const STORE_CURRENCY: &str = "RUB";
+/// The store's currency: the one its catalogue is priced in (every price of a store is in one).
+fn store_currency(tx: &Transaction<'_>) -> ApiResult<Currency> {
+    let code: Option<String> = tx.query_row("SELECT currency FROM variants ORDER BY rowid LIMIT 1", [], |r| r.get(0)).optional()?;
+    Ok(Currency::new(code.as_deref().unwrap_or("XXX")))
+}
 
 /// Creates an empty cart; returns its id.
 pub fn create(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<String> {
@@ -48,15 +51,15 @@ pub fn purge(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
 }
 
 /// Reads a cart as the contract describes it.
-pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiResult<Cart> {
+pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     let updated_at = live_cart_updated_at(tx, cart_id, now)?;
     let mut stmt = tx.prepare(
-        "SELECT l.id, p.id, v.id, v.sku, p.name, v.label, v.price_minor, v.currency, l.quantity, v.stock,
+        "SELECT l.id, p.id, v.id, v.sku, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name), v.label, v.price_minor, v.currency, l.quantity, v.stock,
                 p.weight_g, p.length_cm, p.width_cm, p.height_cm
          FROM cart_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
          WHERE l.cart_id = ?1 ORDER BY l.added_at, l.rowid",
     )?;
-    let mut rows = stmt.query([cart_id])?;
+    let mut rows = stmt.query(params![cart_id, language])?;
     let mut lines = Vec::new();
     let mut sizes = Vec::new();
     while let Some(r) = rows.next()? {
@@ -80,7 +83,7 @@ pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds) -> ApiRe
         });
     }
     let class = PARCEL_LIMITS.cart(sizes);
-    let currency = Currency::new(STORE_CURRENCY);
+    let currency = store_currency(tx)?;
     let subtotal = Money::sum(&currency, lines.iter().map(|l| &l.line_total))?;
     Ok(Cart {
         id: cart_id.to_owned(),

@@ -12,16 +12,17 @@ pub fn image_url(product_id: &str) -> String {
     format!("/api/images/{product_id}.svg")
 }
 
-/// Every product in catalog order, or only the one with id `only`.
-pub fn load_products(tx: &Transaction<'_>, only: Option<&str>) -> ApiResult<Vec<Product>> {
+/// Every product in catalog order, or only the one with id `only`, named in `language` where the
+/// catalogue has a name in it.
+pub fn load_products(tx: &Transaction<'_>, only: Option<&str>, language: &str) -> ApiResult<Vec<Product>> {
     let mut stmt = tx.prepare(
-        "SELECT p.id, p.name, p.description, p.seller_id, p.weight_g, p.length_cm, p.width_cm, p.height_cm,
+        "SELECT p.id, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name), p.description, p.seller_id, p.weight_g, p.length_cm, p.width_cm, p.height_cm,
                 v.id, v.sku, v.label, v.price_minor, v.currency, v.stock
          FROM products p JOIN variants v ON v.product_id = p.id
          WHERE ?1 IS NULL OR p.id = ?1
          ORDER BY p.position, v.position",
     )?;
-    let mut rows = stmt.query([only])?;
+    let mut rows = stmt.query(rusqlite::params![only, language])?;
     let mut products: Vec<Product> = Vec::new();
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;

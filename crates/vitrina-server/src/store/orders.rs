@@ -9,7 +9,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::policy;
+use crate::policy::{self, Profile};
 use crate::store::catalog::image_url;
 use crate::store::enums::{from_text, to_text};
 use crate::store::{payments, refunds, shipments, substitutions};
@@ -70,9 +70,10 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
             country, city, address_line, postcode, delivery_option_id, delivery_kind, carrier, service_level, dispatch_date,
             earliest, latest, delivery_date, time_window, pickup_point_json, payment_method, payment_kind, payment_status,
             promo_code, currency, items_minor, delivery_minor, discount_minor, total_minor, vat_minor, vat_rate_percent,
-            terms_version, personal_data_consent, marketing_consent, status, courier_note, pay_by, discount_kind, discount_percent)
+            terms_version, personal_data_consent, marketing_consent, status, courier_note, pay_by, discount_kind, discount_percent,
+            region)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-            ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, 'created', ?38, ?39, ?40, ?41)",
+            ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, 'created', ?38, ?39, ?40, ?41, ?42)",
         params![
             order.number,
             vitrina_core::validate::email_key(order.email),
@@ -115,6 +116,7 @@ pub fn insert(tx: &Transaction<'_>, order: &NewOrder<'_>) -> ApiResult<()> {
             order.pay_by,
             discount_text(order.discount).0,
             discount_text(order.discount).1,
+            order.address.region,
         ],
     )?;
     Ok(())
@@ -292,20 +294,21 @@ fn record_event(
 
 /// Moves the order to `status` at `at`, recording it in the history. Handing over to the carrier
 /// gives the order its shipment; each step after that is a scan by the carrier.
-pub fn set_status(tx: &Transaction<'_>, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
+pub fn set_status(tx: &Transaction<'_>, store: &Profile, number: i64, status: OrderStatus, at: UnixSeconds) -> ApiResult<()> {
     let text = to_text(&status);
     tx.execute("UPDATE orders SET status = ?1 WHERE number = ?2", params![text, number])?;
     add_event(tx, number, at, &text)?;
+    let [handed, with_courier, ready, delivered] = store.shipments.scans;
     let scan = match status {
-        OrderStatus::HandedToCarrier => Some("Отправление поступило на терминал"),
-        OrderStatus::WithCourier => Some("Отправление будет доставлено сегодня"),
-        OrderStatus::ReadyForPickup => Some("Получите отправление в пункте выдачи заказов"),
-        OrderStatus::Received => Some("Доставлено получателю"),
+        OrderStatus::HandedToCarrier => Some(handed),
+        OrderStatus::WithCourier => Some(with_courier),
+        OrderStatus::ReadyForPickup => Some(ready),
+        OrderStatus::Received => Some(delivered),
         _ => None,
     };
     if let Some(scan) = scan {
-        let tracking = shipments::ensure_for_order(tx, number, at)?;
-        shipments::carrier_scan(tx, &tracking, at, scan)?;
+        let tracking = shipments::ensure_for_order(tx, store, number, at)?;
+        shipments::carrier_scan(tx, store, &tracking, at, scan)?;
     }
     Ok(())
 }
@@ -397,11 +400,11 @@ impl OrderState {
         }
     }
 
-    /// The last day to collect, once the parcel waits at the point.
-    pub fn collect_by(&self) -> Option<Date> {
+    /// The last day to collect, once the parcel waits at the point (a day of the store's calendar).
+    pub fn collect_by(&self, store: &Profile) -> Option<Date> {
         let point = self.pickup_point.as_ref().filter(|_| self.delivery_kind.is_collected())?;
         let ready = self.ready_at.filter(|_| self.status == OrderStatus::ReadyForPickup)?;
-        Some(vitrina_core::order::collect_by(ready, point.storage_days, policy::STORE_UTC_OFFSET_MINUTES))
+        Some(vitrina_core::order::collect_by(ready, point.storage_days, store.utc_offset_minutes(ready)))
     }
 }
 
@@ -590,7 +593,7 @@ pub fn list(tx: &Transaction<'_>) -> ApiResult<Vec<(i64, String, String)>> {
 
 /// Reads the whole order as the contract describes it, with what the shopper may do about it now
 /// under the store's `rules`.
-pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &OrderRules) -> ApiResult<Order> {
+pub fn load_order(tx: &Transaction<'_>, store: &Profile, number: i64, now: UnixSeconds, rules: &OrderRules) -> ApiResult<Order> {
     struct Row {
         created_at: i64,
         email: String,
@@ -606,7 +609,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
     let row = tx.query_row(
         "SELECT created_at, email, phone, name, recipient_name, recipient_phone, country, city, address_line, postcode,
                 carrier, service_level, dispatch_date, earliest, latest, delivery_date, time_window, promo_code, terms_version,
-                courier_note
+                courier_note, region
          FROM orders WHERE number = ?1",
         [number],
         |r| {
@@ -622,7 +625,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
                 phone: r.get(2)?,
                 name: r.get(3)?,
                 recipient,
-                address: Address { country: r.get(6)?, city: r.get(7)?, line: r.get(8)?, postcode: r.get(9)? },
+                address: Address { country: r.get(6)?, city: r.get(7)?, line: r.get(8)?, postcode: r.get(9)?, region: r.get("region")? },
                 delivery: OrderDelivery {
                     kind,
                     carrier: r.get(10)?,
@@ -634,7 +637,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
                     time_window: r.get(16)?,
                     pickup_point: state.pickup_point.clone(),
                     note: r.get(19)?,
-                    collect_by: state.collect_by(),
+                    collect_by: state.collect_by(store),
                     id_documents: if kind == DeliveryKind::ParcelLocker { Vec::new() } else { policy::ID_DOCUMENTS.to_vec() },
                 },
                 promo_code: r.get(17)?,
@@ -685,21 +688,27 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
         .collect::<Result<Vec<_>, _>>()?;
     let shipments = shipments::numbers_of_order(tx, &number.to_string())?
         .into_iter()
-        .map(|tracking_number| OrderShipment { tracking_number, carrier: policy::CARRIER.to_owned() })
+        .map(|tracking_number| OrderShipment { tracking_number, carrier: store.carrier.to_owned() })
         .collect();
     let sellers = tx
         .prepare("SELECT DISTINCT s.id, s.display_name FROM order_lines l JOIN sellers s ON s.id = l.seller_id WHERE l.order_number = ?1 ORDER BY s.id")?
         .query_map([number], |r| Ok(OrderSeller { id: r.get(0)?, name: r.get(1)? }))?
         .collect::<Result<Vec<_>, _>>()?;
-    let cancellation = vitrina_core::order::cancellation(&state.cancellation_facts(), now, policy::STORE_UTC_OFFSET_MINUTES, rules);
+    // The order's language: its e-mails are written in it, and the method is named in it.
+    let language = locale(tx, number)?;
+    let cancellation = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
     let payable = vitrina_core::order::is_payable(state.status, state.payment_status, state.pay_by, now);
     let pay_by = state.pay_by.filter(|_| vitrina_core::order::payment_due(state.payment_status) && state.status != OrderStatus::Cancelled);
     let customer = Person { name: row.name, phone: row.phone };
     // A parcel collected at a point is delivered to the point's address, not the shopper's.
     let delivery_address = match &row.delivery.pickup_point {
-        Some(point) if state.delivery_kind.is_collected() => {
-            Address { country: row.address.country.clone(), city: String::new(), line: point.address.clone(), postcode: String::new() }
-        }
+        Some(point) if state.delivery_kind.is_collected() => Address {
+            country: row.address.country.clone(),
+            city: String::new(),
+            line: point.address.clone(),
+            postcode: String::new(),
+            region: String::new(),
+        },
         _ => row.address.clone(),
     };
     Ok(Order {
@@ -713,7 +722,13 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
         lines,
         totals: state.totals.clone(),
         promo_code: row.promo_code,
-        payment: OrderPayment { kind: state.payment_kind, status: state.payment_status, payable, pay_by: pay_by.map(format_rfc3339_utc) },
+        payment: OrderPayment {
+            kind: state.payment_kind,
+            name: Some(policy::payment_words(state.payment_kind, &language).0.to_owned()),
+            status: state.payment_status,
+            payable,
+            pay_by: pay_by.map(format_rfc3339_utc),
+        },
         delivery: row.delivery,
         status: state.status,
         history,
@@ -723,7 +738,7 @@ pub fn load_order(tx: &Transaction<'_>, number: i64, now: UnixSeconds, rules: &O
         refunds: refunds::of_order(tx, number)?,
         seller_confirms_within_hours: policy::SELLER_CONFIRMS_WITHIN_HOURS,
         terms_version: row.terms_version,
-        locale: locale(tx, number)?,
+        locale: language,
         as_of: Some(format_rfc3339_utc(now)),
     })
 }

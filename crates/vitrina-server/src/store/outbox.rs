@@ -14,14 +14,19 @@ pub struct Waiting {
     pub created_at: UnixSeconds,
     pub order_number: Option<i64>,
     pub event_kind: Option<String>,
+    /// The event's place in the order's history (`order_events.seq`).
+    pub event_seq: Option<i64>,
     pub message: Option<Vec<u8>>,
 }
 
 /// The rows waiting, oldest first, at most `limit`.
 pub fn waiting(tx: &Transaction<'_>, limit: usize) -> ApiResult<Vec<Waiting>> {
     let mut stmt = tx.prepare(
-        "SELECT id, name, created_at, order_number, event_kind, CASE WHEN state = 'ready' THEN message END
-         FROM outbox WHERE state IN ('pending', 'ready') AND attempts < 10 ORDER BY id LIMIT ?1",
+        "SELECT o.id, o.name, o.created_at, o.order_number, o.event_kind, CASE WHEN o.state = 'ready' THEN o.message END, e.seq
+         FROM outbox o
+         LEFT JOIN order_events e ON e.order_number = o.order_number
+             AND o.name = 'order-' || e.order_number || '-' || e.seq || '-' || e.kind
+         WHERE o.state IN ('pending', 'ready') AND o.attempts < 10 ORDER BY o.id LIMIT ?1",
     )?;
     let rows = stmt
         .query_map([limit as i64], |r| {
@@ -32,6 +37,7 @@ pub fn waiting(tx: &Transaction<'_>, limit: usize) -> ApiResult<Vec<Waiting>> {
                 order_number: r.get(3)?,
                 event_kind: r.get(4)?,
                 message: r.get(5)?,
+                event_seq: r.get(6)?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;

@@ -3,7 +3,7 @@
 
 use crate::error::ApiResult;
 use crate::ids;
-use crate::policy;
+use crate::policy::Profile;
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::api::EventTime;
 use vitrina_core::civil::{Date, UnixSeconds, format_rfc3339_with_offset};
@@ -68,24 +68,24 @@ pub fn numbers_of_order(tx: &Transaction<'_>, order: &str) -> ApiResult<Vec<Stri
         .collect::<Result<_, _>>()?)
 }
 
-/// The store order's parcel at the carrier (Pony Express), created when the seller hands it over;
+/// The store order's parcel at the store's carrier, created when the seller hands it over;
 /// returns its tracking number.
 ///
-/// The number is random (`PX` and ten digits, as the carrier writes them), never derived from
+/// The number is random (`PX` and ten digits, as Pony Express writes them), never derived from
 /// the order's: anyone can ask about any tracking number, so counting through them must not
 /// count through the store's orders.
-pub fn ensure_for_order(tx: &Transaction<'_>, number: i64, at: UnixSeconds) -> ApiResult<String> {
+pub fn ensure_for_order(tx: &Transaction<'_>, store: &Profile, number: i64, at: UnixSeconds) -> ApiResult<String> {
     if let Some(tracking) = numbers_of_order(tx, &number.to_string())?.into_iter().next() {
         return Ok(tracking);
     }
     loop {
-        let tracking = format!("PX{}", ids::random_digits(10));
+        let tracking = format!("{}{}", store.shipments.prefix, ids::random_digits(10));
         let inserted = tx.execute(
             "INSERT OR IGNORE INTO shipments (tracking_number, carrier, planned_date, estimate_earliest, estimate_latest, created_at, seller_id, order_number)
-             SELECT ?1, 'pony-express', latest, earliest, latest, ?2,
+             SELECT ?1, ?4, latest, earliest, latest, ?2,
                     (SELECT seller_id FROM order_lines WHERE order_number = number ORDER BY position LIMIT 1), CAST(number AS TEXT)
              FROM orders WHERE number = ?3",
-            params![tracking, at, number],
+            params![tracking, at, number, store.shipments.id],
         )?;
         // Taken by another parcel (one in ten billion): draw again.
         if inserted == 1 {
@@ -94,13 +94,14 @@ pub fn ensure_for_order(tx: &Transaction<'_>, number: i64, at: UnixSeconds) -> A
     }
 }
 
-/// A carrier event on the shipment, in Moscow time, as Pony Express reports.
-pub fn carrier_scan(tx: &Transaction<'_>, tracking: &str, at: UnixSeconds, status: &str) -> ApiResult<()> {
-    let local = format_rfc3339_with_offset(at, policy::STORE_UTC_OFFSET_MINUTES);
+/// A carrier event on the shipment, at the store's place and in its time, as its carrier reports.
+pub fn carrier_scan(tx: &Transaction<'_>, store: &Profile, tracking: &str, at: UnixSeconds, status: &str) -> ApiResult<()> {
+    let offset = store.utc_offset_minutes(at);
+    let local = format_rfc3339_with_offset(at, offset);
     tx.execute(
         "INSERT INTO shipment_events (tracking_number, seq, local_time, utc_offset_minutes, time_zone, location, raw_status)
-         VALUES (?1, (SELECT COALESCE(MAX(seq) + 1, 0) FROM shipment_events WHERE tracking_number = ?1), ?2, ?3, 'Europe/Moscow', 'Москва', ?4)",
-        params![tracking, &local[..19], policy::STORE_UTC_OFFSET_MINUTES, status],
+         VALUES (?1, (SELECT COALESCE(MAX(seq) + 1, 0) FROM shipment_events WHERE tracking_number = ?1), ?2, ?3, ?4, ?5, ?6)",
+        params![tracking, &local[..19], offset, store.time_zone, store.home_city, status],
     )?;
     Ok(())
 }

@@ -120,7 +120,7 @@ impl TestServer {
         let mut draft = serde_json::json!({
             "cart_id": self.cart_of(order.items).await,
             "contact": { "email": "anna@example.com", "phone": "+7 912 345-67-89", "name": "Анна Петрова" },
-            "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000" },
+            "address": { "country": "RU", "city": "Москва", "line": "ул. Ленина, д. 5, кв. 12", "postcode": "101000", "region": "Москва" },
             "payment_method": order.payment,
         });
         if let Some(code) = order.promo {
@@ -161,6 +161,14 @@ impl TestServer {
     pub async fn set_clock(&self, now: &str) {
         let r = self.post("/api/test/clock", &serde_json::json!({ "now": now })).await;
         assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    }
+
+    /// Holds the server's clock at `now` (RFC 3339) until it is set or held again, for a test
+    /// that reads a deadline to the second.
+    #[allow(dead_code)]
+    pub fn hold_clock(&self, now: &str) {
+        let (at, _) = vitrina_core::civil::parse_rfc3339(now).expect("an RFC 3339 time");
+        self.state.clock.hold(at);
     }
 
     /// How many of a variant are in stock, as the catalog says.

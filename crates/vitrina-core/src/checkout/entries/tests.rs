@@ -33,10 +33,11 @@ fn anna() -> Entries {
 #[test]
 fn the_contact_step_names_each_field_that_needs_something() {
     use EntryField::*;
-    let table: [Case<EntryErrors>; 6] = [
+    let table: [Case<EntryErrors>; 7] = [
         ("all typed", |_| {}, vec![]),
         ("no email", |e| e.email.clear(), vec![(Email, FieldCode::Required)]),
-        ("a phone without its country code", |e| e.phone = "8 912 345 67 89".into(), vec![(Phone, FieldCode::InvalidPhone)]),
+        ("a phone as it is typed at home (the backend reads it)", |e| e.phone = "8 912 345 67 89".into(), vec![]),
+        ("a phone that is no number", |e| e.phone = "call me".into(), vec![(Phone, FieldCode::InvalidPhone)]),
         ("a name too long", |e| e.name = "A".repeat(101), vec![(Name, FieldCode::TooLong)]),
         (
             "someone else receives, nothing typed for them",
@@ -55,20 +56,20 @@ fn the_contact_step_names_each_field_that_needs_something() {
 #[test]
 fn addresses_the_carrier_refuses_are_refused_as_typed() {
     use EntryField::*;
-    let table: [Case<EntryErrors>; 7] = [
+    let table: [Case<EntryErrors>; 6] = [
         ("a street address", |_| {}, vec![]),
         ("a P.O. box", |e| e.line = "а/я 15".into(), vec![(AddressLine, FieldCode::PoBoxRefused)]),
         ("poste restante", |e| e.line = "Почтамт, до востребования".into(), vec![(AddressLine, FieldCode::PosteRestanteRefused)]),
         ("a correctional colony", |e| e.line = "ФКУ ИК-5".into(), vec![(AddressLine, FieldCode::CorrectionalInstitutionRefused)]),
         (
+            // Whether a postcode is needed is the country's format's to say.
             "a courier with nothing but the city",
             |e| {
                 e.line.clear();
                 e.postcode.clear();
             },
-            vec![(Postcode, FieldCode::Required), (AddressLine, FieldCode::Required)],
+            vec![(AddressLine, FieldCode::Required)],
         ),
-        ("a postcode of spaces", |e| e.postcode = "  ".into(), vec![(Postcode, FieldCode::Required)]),
         ("a note longer than a courier reads", |e| e.courier_note = "э".repeat(501), vec![(CourierNote, FieldCode::TooLong)]),
     ];
     for (case, change, expected) in table {
@@ -77,6 +78,59 @@ fn addresses_the_carrier_refuses_are_refused_as_typed() {
         assert_eq!(e.address_errors(), expected, "{case}");
         assert_eq!(e.address_complete(), expected.is_empty(), "{case}");
     }
+}
+
+/// Russia's format as the data set has it: street, city, oblast, postcode, all required.
+fn russian_format() -> AddressFormat {
+    let record = serde_json::from_str(
+        r#"{"fmt":"%N%n%O%n%A%n%C%n%S%n%Z","require":"ACSZ","state_name_type":"oblast","zip":"\\d{6}","zipex":"101000"}"#,
+    );
+    AddressFormat::from_google("RU", &record.expect("a record"))
+}
+
+fn six_digits(pattern: &str, postcode: &str) -> bool {
+    assert_eq!(pattern, r"^(?:\d{6})$");
+    postcode.len() == 6 && postcode.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[test]
+fn the_address_is_checked_by_the_countrys_format_too() {
+    use EntryField::*;
+    let ru = russian_format();
+    let table: [Case<EntryErrors>; 5] = [
+        ("all typed", |_| {}, vec![]),
+        ("no oblast", |e| e.region.clear(), vec![(Region, FieldCode::Required)]),
+        ("a postcode of spaces", |e| e.postcode = "  ".into(), vec![(Postcode, FieldCode::Required)]),
+        ("a postcode of five digits", |e| e.postcode = "10100".into(), vec![(Postcode, FieldCode::InvalidPostcode)]),
+        (
+            "a courier chosen and nothing typed, in the form's order: the place, then the street",
+            |e| *e = Entries { delivery_kind: Some(DeliveryKind::Courier), ..Entries::default() },
+            vec![
+                (City, FieldCode::Required),
+                (Region, FieldCode::Required),
+                (Postcode, FieldCode::Required),
+                (AddressLine, FieldCode::Required),
+            ],
+        ),
+    ];
+    for (case, change, expected) in table {
+        let mut e = anna();
+        e.region = "Москва".into();
+        change(&mut e);
+        assert_eq!(e.address_errors_by(&ru, six_digits), expected, "{case}");
+    }
+    let mut e = anna();
+    e.postcode.clear();
+    assert_eq!(e.address_errors_by(&AddressFormat::fallback("XX"), six_digits), vec![], "a format without a postcode asks none");
+    e.line = "а/я 15".into();
+    assert_eq!(
+        e.address_errors_by(&ru, six_digits),
+        vec![(Region, FieldCode::Required), (Postcode, FieldCode::Required), (AddressLine, FieldCode::PoBoxRefused)]
+    );
+    e.delivery_kind = Some(DeliveryKind::PickupPoint);
+    assert_eq!(e.address_errors_by(&ru, six_digits), vec![], "a pickup shopper gives the place only: no oblast, no postcode");
+    e.postcode = "1010".into();
+    assert_eq!(e.address_errors_by(&ru, six_digits), vec![(Postcode, FieldCode::InvalidPostcode)], "a postcode given is of the pattern");
 }
 
 #[test]
@@ -146,26 +200,41 @@ fn the_backends_address_problems_land_on_their_fields_once_the_address_is_comple
             (EntryField::AddressLine, FieldCode::Invalid),
         ]
     );
-    let e = anna();
-    assert_eq!(e.delivery_errors(Some(&q))[0], (EntryField::Postcode, FieldCode::InvalidPostcode));
-    let mut typing = anna();
+    let (mut e, ru) = (anna(), russian_format());
+    e.region = "Москва".into();
+    assert_eq!(e.delivery_errors(Some(&q), &ru, six_digits)[0], (EntryField::Postcode, FieldCode::InvalidPostcode));
+    let typing_courier = e.clone();
+    let mut typing = e.clone();
     typing.city.clear();
     typing.postcode.clear();
     assert_eq!(
-        typing.delivery_errors(Some(&q)),
+        typing.delivery_errors(Some(&q), &ru, six_digits),
         vec![(EntryField::City, FieldCode::Required), (EntryField::Postcode, FieldCode::Required)],
         "the place first, then what the courier needs; the backend's word once the place is given"
+    );
+    let mut typing = typing_courier;
+    typing.postcode = "1010".into();
+    assert_eq!(
+        typing.delivery_errors(Some(&q), &ru, six_digits),
+        vec![(EntryField::Postcode, FieldCode::InvalidPostcode)],
+        "the country's pattern, before the backend is asked"
     );
     // The backend refuses the street typed for a courier; the shopper then picks a point.
     q.address_errors = vec![FieldError::of("address.line", FieldCode::PoBoxRefused)];
     let mut courier = anna();
+    courier.region = "Москва".into();
     courier.line = "а/я 15".into();
-    assert_eq!(courier.delivery_errors(Some(&q)), vec![(EntryField::AddressLine, FieldCode::PoBoxRefused)]);
+    assert_eq!(courier.delivery_errors(Some(&q), &ru, six_digits), vec![(EntryField::AddressLine, FieldCode::PoBoxRefused)]);
     let mut pickup = courier;
     pickup.delivery_option = Some("pickup-point".into());
     pickup.delivery_kind = Some(DeliveryKind::PickupPoint);
     pickup.pickup_point = Some("pp-tverskaya".into());
-    assert_eq!(pickup.delivery_errors(Some(&q)), vec![], "a point needs no street: what the backend said of it no longer counts");
+    pickup.region.clear();
+    assert_eq!(
+        pickup.delivery_errors(Some(&q), &ru, six_digits),
+        vec![],
+        "a point needs no street and no oblast: what the backend said of the street no longer counts"
+    );
 }
 
 #[test]
