@@ -70,12 +70,14 @@ pub fn App() -> impl IntoView {
 }
 
 /// What every page shares once the store is known: the API client, the session (asked for as
-/// soon as this is made), the cart and the checkout's entries.
+/// soon as this is made), the cart as the header's badge reads it, and, where this build has the
+/// shop, the checkout's entries.
 #[derive(Clone)]
 struct Services {
     api: Api,
     session: account::Session,
-    cart: checkout::CartStore,
+    cart: checkout::CartBadge,
+    #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
     checkout: checkout::CheckoutState,
 }
 
@@ -86,7 +88,8 @@ impl Services {
         session.load();
         Services {
             session,
-            cart: checkout::CartStore::new(api.clone()),
+            cart: checkout::CartBadge::new(api.clone()),
+            #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
             checkout: checkout::CheckoutState::new(&config.default_country),
             api,
         }
@@ -96,6 +99,7 @@ impl Services {
         provide_context(self.api);
         provide_context(self.session);
         provide_context(self.cart);
+        #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
         provide_context(self.checkout);
     }
 }
@@ -105,9 +109,9 @@ impl Services {
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<StoreInfo>();
-    let cart = expect_context::<checkout::CartStore>();
+    let cart = expect_context::<checkout::CartBadge>();
     cart.load();
-    let count = move || cart.cart.with(|c| c.as_ref().map(|c| c.item_count).unwrap_or(0));
+    let count = move || cart.item_count();
     let brand = store.name.clone();
     view! {
         <Router>

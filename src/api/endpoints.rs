@@ -15,6 +15,12 @@ pub fn segment(value: &str) -> String {
     vitrina_core::routes::encode_component(value)
 }
 
+/// The one field of a [`Cart`] the header's badge reads (the others are skipped unread).
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+pub struct CartItemCount {
+    pub item_count: u32,
+}
+
 impl Api {
     pub async fn products(&self) -> Result<ProductList, ApiError> {
         self.get("/products").await
@@ -25,6 +31,11 @@ impl Api {
     }
 
     pub async fn cart(&self, cart_id: &str) -> Result<Cart, ApiError> {
+        self.get(&format!("/carts/{}", segment(cart_id))).await
+    }
+
+    /// Only the cart's number of items (for the header's badge outside the shop).
+    pub async fn cart_count(&self, cart_id: &str) -> Result<CartItemCount, ApiError> {
         self.get(&format!("/carts/{}", segment(cart_id))).await
     }
 

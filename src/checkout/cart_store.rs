@@ -41,8 +41,13 @@ impl CartStore {
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
         };
-        store.follow_other_tabs();
+        follow_other_tabs(move || store.load());
         store
+    }
+
+    /// The number of items, for the header's badge (0 without a cart); tracked.
+    pub fn item_count(self) -> u32 {
+        self.cart.with(|c| c.as_ref().map(|c| c.item_count).unwrap_or(0))
     }
 
     fn api(self) -> Api {
@@ -155,28 +160,68 @@ impl CartStore {
         }
         result
     }
+}
 
-    /// Another tab changed the cart id, or this tab comes back into view: show the backend's cart.
-    fn follow_other_tabs(self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            if ev.key().as_deref() == Some(CART_ID_KEY) {
-                self.load();
-            }
-        });
-        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-        on_storage.forget();
-        let on_visible = Closure::<dyn Fn()>::new(move || {
-            let visible = web_sys::window().and_then(|w| w.document()).map(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-            if visible == Some(true) {
-                self.load();
-            }
-        });
-        if let Some(document) = window.document() {
-            let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+/// Another tab changed the cart id, or this tab comes back into view: `reload` shows the backend's
+/// cart again.
+fn follow_other_tabs(reload: impl Fn() + Copy + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(CART_ID_KEY) {
+            reload();
         }
-        on_visible.forget();
+    });
+    let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    on_storage.forget();
+    let on_visible = Closure::<dyn Fn()>::new(move || {
+        let visible = web_sys::window().and_then(|w| w.document()).map(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible == Some(true) {
+            reload();
+        }
+    });
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+    }
+    on_visible.forget();
+}
+
+/// The cart as the header's badge of a page without the shop sees it: only its number of items,
+/// read from the backend's cart, so such a page carries none of the cart's or the checkout's code.
+/// The shop's pages keep the whole [`CartStore`] (which updates the badge as the cart changes).
+#[derive(Clone, Copy)]
+pub struct CartCount {
+    count: RwSignal<u32>,
+    api: StoredValue<Api>,
+}
+
+impl CartCount {
+    pub fn new(api: Api) -> Self {
+        let counter = CartCount { count: RwSignal::new(0), api: StoredValue::new(api) };
+        follow_other_tabs(move || counter.load());
+        counter
+    }
+
+    /// Reads the remembered cart's count (if any) from the backend. A cart the backend no longer
+    /// has counts 0; after any other failure the badge keeps what it showed.
+    pub fn load(self) {
+        let api = self.api.get_value();
+        spawn_local(async move {
+            let count = match CartStore::cart_id() {
+                None => 0,
+                Some(id) => match api.cart_count(&id).await {
+                    Ok(cart) => cart.item_count,
+                    Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => 0,
+                    Err(_) => return,
+                },
+            };
+            self.count.set(count);
+        });
+    }
+
+    /// The number of items, for the header's badge; tracked.
+    pub fn item_count(self) -> u32 {
+        self.count.get()
     }
 }

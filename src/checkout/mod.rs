@@ -11,10 +11,17 @@ mod steps;
 
 pub use address_form::{PlaceFields, StreetFields, postcode_fits};
 pub use cart_page::CartPage;
-pub use cart_store::{CartNotice, CartStore};
+pub use cart_store::{CartCount, CartNotice, CartStore};
 pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
 pub use steps::{ContactStep, DeliveryStep, PaymentChoice, PaymentStep, ReviewStep};
+
+/// What the header's badge reads: the whole cart where this build has the shop's pages, only the
+/// count elsewhere.
+#[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
+pub type CartBadge = CartStore;
+#[cfg(not(any(feature = "bundle-all", feature = "bundle-shop")))]
+pub type CartBadge = CartCount;
 
 use crate::areas::RoutePath;
 use leptos::prelude::*;
