@@ -30,7 +30,7 @@ fn set_json_ld(contact: Option<&SellerContact>) {
     if let Ok(script) = document.create_element("script") {
         let _ = script.set_attribute("type", "application/ld+json");
         script.set_id(JSON_LD_ID);
-        script.set_text_content(Some(&jsonld::script_text(&jsonld::organization(contact))));
+        script.set_text_content(Some(jsonld::organization(contact).as_str()));
         let _ = head.append_child(&script);
     }
 }

@@ -7,7 +7,69 @@
 use super::schedule::{Span, format_time};
 use crate::api::{ChannelKind, SellerContact, TimeRange};
 use crate::civil::Weekday;
-use serde_json::{Value, json};
+
+/// A JSON object written straight as text, member by member: the page needs only the text, and
+/// writing it so keeps serde_json's `Value` and its maps out of the app.
+struct Object(String);
+
+impl Object {
+    fn new() -> Self {
+        Object(String::from("{"))
+    }
+
+    fn key(&mut self, key: &str) {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        push_string(&mut self.0, key);
+        self.0.push(':');
+    }
+
+    /// A string member.
+    fn text(mut self, key: &str, value: &str) -> Self {
+        self.key(key);
+        push_string(&mut self.0, value);
+        self
+    }
+
+    /// A member whose value is already JSON.
+    fn json(mut self, key: &str, value: &str) -> Self {
+        self.key(key);
+        self.0.push_str(value);
+        self
+    }
+
+    fn end(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
+}
+
+/// `value` as a JSON string, with `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026` so
+/// that nothing a seller typed can close the script element it is written into.
+fn push_string(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '&') => {
+                let n = c as usize;
+                out.push_str("\\u00");
+                out.push(HEX[n >> 4] as char);
+                out.push(HEX[n & 15] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A JSON array of already written values.
+fn array(items: &[String]) -> String {
+    format!("[{}]", items.join(","))
+}
 
 fn day_uri(day: Weekday) -> &'static str {
     match day {
@@ -28,16 +90,25 @@ fn opens_closes(range: &TimeRange) -> Option<(String, String)> {
     Some((format_time(span.start), format_time(span.end % (24 * 60))))
 }
 
-/// The `Organization` with its `ContactPoint`.
-pub fn organization(contact: &SellerContact) -> Value {
-    let mut org = serde_json::Map::new();
-    org.insert("@context".into(), json!("https://schema.org"));
-    org.insert("@type".into(), json!("Organization"));
-    org.insert("name".into(), json!(contact.seller_name));
+/// One `OpeningHoursSpecification`: on a weekday, or on one date only.
+fn hours_spec(when: Result<Weekday, &str>, opens: &str, closes: &str) -> String {
+    let spec = Object::new().text("@type", "OpeningHoursSpecification");
+    let spec = match when {
+        Ok(day) => spec.text("dayOfWeek", day_uri(day)),
+        Err(date) => spec.text("validFrom", date).text("validThrough", date),
+    };
+    spec.text("opens", opens).text("closes", closes).end()
+}
+
+/// The `Organization` with its `ContactPoint`, as the text of a `<script type="application/ld+json">`:
+/// `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`, so nothing a seller typed can
+/// close the script element.
+pub fn organization(contact: &SellerContact) -> String {
+    let mut org = Object::new().text("@context", "https://schema.org").text("@type", "Organization").text("name", &contact.seller_name);
     let id = &contact.identity;
     for (key, value) in [("legalName", &id.legal_entity), ("taxID", &id.tax_id), ("url", &id.website)] {
         if !value.trim().is_empty() {
-            org.insert(key.into(), json!(value.trim()));
+            org = org.text(key, value.trim());
         }
     }
     if contact.accepts_contact && !contact.channels.is_empty() {
@@ -45,63 +116,44 @@ pub fn organization(contact: &SellerContact) -> Value {
         for day in Weekday::ALL {
             for range in contact.hours.day(day) {
                 if let Some((opens, closes)) = opens_closes(range) {
-                    hours.push(json!({
-                        "@type": "OpeningHoursSpecification",
-                        "dayOfWeek": day_uri(day),
-                        "opens": opens,
-                        "closes": closes,
-                    }));
+                    hours.push(hours_spec(Ok(day), &opens, &closes));
                 }
             }
         }
         for o in &contact.overrides {
             if o.ranges.is_empty() {
                 // A closed day: opens and closes at midnight, for that date only.
-                hours.push(json!({
-                    "@type": "OpeningHoursSpecification",
-                    "validFrom": o.date,
-                    "validThrough": o.date,
-                    "opens": "00:00",
-                    "closes": "00:00",
-                }));
+                hours.push(hours_spec(Err(&o.date), "00:00", "00:00"));
             }
             for range in &o.ranges {
                 if let Some((opens, closes)) = opens_closes(range) {
-                    hours.push(json!({
-                        "@type": "OpeningHoursSpecification",
-                        "validFrom": o.date,
-                        "validThrough": o.date,
-                        "opens": opens,
-                        "closes": closes,
-                    }));
+                    hours.push(hours_spec(Err(&o.date), &opens, &closes));
                 }
             }
         }
-        let mut point = serde_json::Map::new();
-        point.insert("@type".into(), json!("ContactPoint"));
-        point.insert("contactType".into(), json!("customer service"));
+        let mut point = Object::new().text("@type", "ContactPoint").text("contactType", "customer service");
         if !id.full_name.trim().is_empty() {
-            point.insert("name".into(), json!(id.full_name.trim()));
+            point = point.text("name", id.full_name.trim());
         }
         if let Some(phone) = contact.channel(ChannelKind::Phone).and_then(|c| c.phone.as_ref()) {
-            point.insert("telephone".into(), json!(phone.e164));
+            point = point.text("telephone", &phone.e164);
         }
-        point.insert("hoursAvailable".into(), Value::Array(hours));
-        org.insert("contactPoint".into(), json!([point]));
+        let point = point.json("hoursAvailable", &array(&hours)).end();
+        org = org.json("contactPoint", &array(&[point]));
     }
-    Value::Object(org)
-}
-
-/// JSON for the inside of a `<script type="application/ld+json">`: `<`, `>` and `&` are written
-/// as `\u003c`, `\u003e`, `\u0026`, so nothing a seller typed can close the script element.
-pub fn script_text(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    org.end()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::api::*;
+    use serde_json::Value;
+
+    /// The organization as JSON, read back.
+    fn org(contact: &SellerContact) -> Value {
+        serde_json::from_str(&organization(contact)).unwrap()
+    }
 
     fn contact() -> SellerContact {
         SellerContact {
@@ -145,7 +197,7 @@ mod tests {
 
     #[test]
     fn the_contact_point_lists_weekly_hours_and_the_holiday() {
-        let org = organization(&contact());
+        let org = org(&contact());
         assert_eq!(org["@type"], "Organization");
         assert_eq!(org["taxID"], "SK2120123456");
         let point = &org["contactPoint"][0];
@@ -164,15 +216,22 @@ mod tests {
     fn without_the_phone_in_the_answer_there_is_no_telephone() {
         let mut c = contact();
         c.channels[0].phone = None;
-        assert!(organization(&c)["contactPoint"][0].get("telephone").is_none());
+        assert!(org(&c)["contactPoint"][0].get("telephone").is_none());
     }
 
     #[test]
     fn the_script_text_cannot_close_the_script_element_and_still_parses() {
-        let text = script_text(&organization(&contact()));
+        let text = organization(&contact());
         assert!(!text.contains('<'), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["name"], "Severny Veter </script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn quotes_backslashes_control_characters_and_other_scripts_are_written_as_json() {
+        let mut c = contact();
+        c.seller_name = "Quote \" backslash \\ line\nbreak \u{1} tab\t Příbor 北风 🙂".into();
+        assert_eq!(org(&c)["name"], c.seller_name);
     }
 
     #[test]
@@ -180,6 +239,6 @@ mod tests {
         let mut c = contact();
         c.accepts_contact = false;
         c.channels.clear();
-        assert!(organization(&c).get("contactPoint").is_none());
+        assert!(org(&c).get("contactPoint").is_none());
     }
 }
