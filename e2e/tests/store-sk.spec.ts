@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, editConfig } from './fixtures';
 import { useCart } from './shop';
 
 // The second demo store, served by the same build as the first: what the page says about money,
@@ -46,14 +46,11 @@ test('the delivery form offers the store’s countries, and checks a Czech postc
 });
 
 test('the sign-in page shows demo accounts only when the store says it is a demo', async ({ page }) => {
-  await page.route('**/config.json', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), demo: false } });
-  });
+  await editConfig(page, (config) => ({ ...config, demo: false }));
   await page.goto('/sign-in');
   await expect(page.locator('#sign-in-email')).toBeVisible();
   await expect(page.locator('.sign-in__demo')).toHaveCount(0);
-  await page.unroute('**/config.json');
+  await page.unrouteAll({ behavior: 'wait' });
   await page.reload();
   await expect(page.locator('.sign-in__demo')).toBeVisible();
 });
