@@ -54,7 +54,7 @@ async function demoOrder() {
   const draft = {
     cart_id: cart.id,
     contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
-    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000' },
+    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' },
     payment_method: 'cash-on-delivery',
   };
   let quote = await api('/api/checkout/quote', draft);
@@ -69,10 +69,10 @@ async function demoOrder() {
 async function reviewReadyCart() {
   const cart = await api('/api/carts', {});
   await api(`/api/carts/${cart.id}/lines`, { variant_id: 'wall-clock-1', quantity: 1 });
-  const quote = await api('/api/checkout/quote', { cart_id: cart.id, address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, 5', postcode: '101000' } });
+  const quote = await api('/api/checkout/quote', { cart_id: cart.id, address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, 5', postcode: '101000', region: 'Москва' } });
   const entries = {
     email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова', country: 'RU', city: 'Москва',
-    line: 'ул. Ленина, 5', postcode: '101000', delivery_option: 'courier', delivery_date: quote.delivery_options[0].dates[0],
+    line: 'ул. Ленина, 5', postcode: '101000', region: 'Москва', delivery_option: 'courier', delivery_date: quote.delivery_options[0].dates[0],
     time_window: 'morning', payment_method: 'cash-on-delivery', accept_terms: true, personal_data: true,
   };
   return [cart.id, JSON.stringify(entries)];
