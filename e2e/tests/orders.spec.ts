@@ -45,7 +45,7 @@ test('a shirt cancelled while the courier has the parcel: the totals, the refund
   const email = await orderEmail(order.number, 'lines_cancelled');
   expect(email.subject).toBe(`Items cancelled from order ${order.number} — Vitrina Demo Store`);
   expect(email.text).toContain('Linen shirt (M · White) × 1');
-  expect(email.text).toContain('₽3,141.00 is refunded to the card it was paid with.');
+  expect(email.text).toContain('RUB 3,141.00 is refunded to the card it was paid with.');
   expect(email.text).toContain('told to bring the cancelled items back to the seller');
   expect((await orderEmails(order.number)).map((e) => e.kind)).not.toContain('refunded');
 });
@@ -171,8 +171,8 @@ test('substitutions: one accepted, one declined, and a third left to lapse cance
   expect(proposalEmails).toHaveLength(2);
   const shirtEmail = proposalEmails.find((e) => e.text.includes('Linen shirt (M · White) × 2'));
   expect(shirtEmail?.subject).toBe(`Order ${order.number}: the seller asks about an item — Vitrina Demo Store`);
-  expect(shirtEmail?.text).toContain('Instead: Linen shirt (M · Navy), the same item in another size or colour, ₽3,590.00 each.');
-  expect(shirtEmail?.text).toContain('With it, the order costs ₽200.00 more.');
+  expect(shirtEmail?.text).toContain('Instead: Linen shirt (M · Navy), the same item in another size or colour, RUB 3,590.00 each.');
+  expect(shirtEmail?.text).toContain('With it, the order costs RUB 200.00 more.');
   // 30 minutes after the proposal, in the store's time (the clock ran on some seconds since 09:00 UTC).
   expect(shirtEmail?.text).toMatch(/Please answer by Friday, November 20, 2026 at 12:3\d PM \(Europe\/Moscow time\)/);
   expect(shirtEmail?.text).toContain(`/orders/${order.number}?token=`);
