@@ -39,12 +39,12 @@ export default defineConfig({
   reporter: [['list'], ['./reporters/robustness-summary.ts']],
   use: { ...browserUse, baseURL: `http://127.0.0.1:${port}` },
   projects: [
-    { name: 'shop', testIgnore: /(faults|contact|orders|store-sk)\.spec\.ts$/, workers: 2 },
+    { name: 'shop', testIgnore: /(faults|contact|orders|emails|store-sk)\.spec\.ts$/, workers: 2 },
     // The orders and contact suites move the server's clock (and the contact suite edits the
     // demo seller), which the other suites on that backend read (delivery dates, return windows,
     // payment deadlines, the seller's card): they run after them and after each other, never
     // beside anything.
-    { name: 'orders', testMatch: /orders\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
+    { name: 'orders', testMatch: /(orders|emails)\.spec\.ts$/, workers: 1, dependencies: ['shop'] },
     { name: 'contact', testMatch: /contact\.spec\.ts$/, workers: 1, dependencies: ['orders'] },
     // A shopper whose browser asks for a language the store does not name first: the store's own
     // default (Slovak) is what the page opens in.

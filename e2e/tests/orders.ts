@@ -8,6 +8,8 @@ export interface NewOrder {
   promo?: string | null;
   note?: string;
   recipient?: boolean;
+  /** The language the app would send with the order (the store writes its e-mails in it). */
+  locale?: string;
 }
 
 /** Places an order through the API, as the checkout would: its number, token, page and the
@@ -38,7 +40,12 @@ export async function placeOrder(request: APIRequestContext, order: NewOrder | s
   quote = await (await request.post('/api/checkout/quote', { data: draft })).json();
   const response = await request.post('/api/orders', {
     headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
-    data: { draft, consents: { terms_version: quote.terms_version, personal_data: true }, expected_total: quote.totals.total },
+    data: {
+      draft,
+      consents: { terms_version: quote.terms_version, personal_data: true },
+      expected_total: quote.totals.total,
+      ...(o.locale ? { locale: o.locale } : {}),
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   const placed = await response.json();

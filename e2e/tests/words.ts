@@ -6,7 +6,9 @@ export const LANGS = ['en', 'ru', 'uk', 'sk'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const root = path.resolve(__dirname, '../../locales');
+const mailRoot = path.resolve(__dirname, '../../crates/vitrina-server/emails/locales');
 const cache = new Map<Lang, Record<string, string>>();
+const mailCache = new Map<Lang, Record<string, string>>();
 
 /** Every key → text of one language (all of its `locales/{lang}/*.json` tables together). */
 export function table(lang: Lang): Record<string, string> {
@@ -20,6 +22,29 @@ export function table(lang: Lang): Record<string, string> {
     cache.set(lang, merged);
   }
   return merged;
+}
+
+/** Every key → text of the reference backend's e-mails in one language. */
+function mailTable(lang: Lang): Record<string, string> {
+  let words = mailCache.get(lang);
+  if (!words) {
+    words = JSON.parse(fs.readFileSync(path.join(mailRoot, `${lang}.json`), 'utf8')) as Record<string, string>;
+    mailCache.set(lang, words);
+  }
+  return words;
+}
+
+/** A pattern for the e-mail text of `key` in `lang`: the given placeholders filled in, the
+ * others matching any text. */
+export function mailPattern(lang: Lang, key: string, args: Record<string, string> = {}): RegExp {
+  const text = mailTable(lang)[key];
+  if (text === undefined) throw new Error(`no e-mail text for ${key} in ${lang}`);
+  const parts = plainText(text).split(/(\{\w+\})/);
+  return new RegExp(parts.map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (name === undefined) return escape(part);
+    return name in args ? escape(plainText(args[name])) : '.+?';
+  }).join(''));
 }
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled in. */

@@ -60,9 +60,10 @@ impl Intl {
         self.locale
     }
 
-    /// `7 383,00 ₽` (ru), `₽7,383.00` (en), `7 383,00 €` (sk): the currency's own symbol and
-    /// decimals, grouping and sign placement as the language has them. A currency ICU does not
-    /// know is written with its code.
+    /// `7 383,00 ₽` (ru), `RUB 7,383.00` (en), `7 383,00 €` (sk): the currency's symbol in that
+    /// language (CLDR's standard one, which the browser's `Intl` writes on the pages too, so an
+    /// e-mail shows a sum as the page showed it), its decimals, grouping and sign placement as
+    /// the language has them. A currency ICU does not know is written with its code.
     pub fn money(&self, money: &Money) -> String {
         let digits = money.currency.minor_digits();
         let mut amount = Decimal::from(money.amount_minor);
@@ -70,7 +71,7 @@ impl Intl {
         amount.pad_end(-(digits as i16));
         let code = money.currency.code();
         let formatted = CurrencyType::try_from_str(code).ok().and_then(|code| {
-            let formatter = CurrencyFormatter::try_new_symbol_narrow((&self.icu).into(), code, Default::default()).ok()?;
+            let formatter = CurrencyFormatter::try_new_symbol((&self.icu).into(), code, Default::default()).ok()?;
             Some(formatter.format_fixed_decimal(&amount).to_string())
         });
         formatted.unwrap_or_else(|| format!("{} {code}", money.to_decimal_string()))
@@ -128,7 +129,9 @@ mod tests {
     fn money_is_written_as_each_language_writes_it() {
         let rub = Money::new(738_300, "RUB");
         assert_eq!(plain(Intl::new(Locale::Ru).money(&rub)), "7 383,00 ₽");
-        assert_eq!(plain(Intl::new(Locale::En).money(&rub)), "₽7,383.00");
+        assert_eq!(plain(Intl::new(Locale::En).money(&rub)), "RUB 7,383.00");
+        assert_eq!(plain(Intl::new(Locale::Uk).money(&rub)), "7 383,00 RUB");
+        assert_eq!(plain(Intl::new(Locale::Sk).money(&rub)), "7 383,00 RUB");
         assert_eq!(plain(Intl::new(Locale::Uk).money(&Money::new(125_050, "UAH"))), "1 250,50 ₴");
         assert_eq!(plain(Intl::new(Locale::Sk).money(&Money::new(1_999, "EUR"))), "19,99 €");
     }

@@ -128,7 +128,7 @@ const LANGUAGES: [Expected; 4] = [
     (
         "en",
         "Order 1042 received, awaiting payment",
-        "₽7,383.00",
+        "RUB 7,383.00",
         "Expected dispatch:",
         "Request cancellation",
         "is on its way",
@@ -148,7 +148,7 @@ const LANGUAGES: [Expected; 4] = [
     (
         "uk",
         "Замовлення 1042 прийнято й очікує на оплату",
-        "7 383,00 ₽",
+        "7 383,00 RUB",
         "Очікувана дата відправлення:",
         "Скасувати замовлення",
         "в дорозі",
@@ -158,7 +158,7 @@ const LANGUAGES: [Expected; 4] = [
     (
         "sk",
         "Objednávka 1042 prijatá, čaká na platbu",
-        "7 383,00 ₽",
+        "7 383,00 RUB",
         "Predpokladané odoslanie:",
         "Požiadať o zrušenie",
         "je na ceste",
@@ -401,7 +401,12 @@ fn rub(locale: &str, minor: i64) -> String {
         end -= 3;
     }
     groups.insert(0, &digits[..end]);
-    if locale == "en" { format!("₽{}.{cents:02}", groups.join(",")) } else { format!("{},{cents:02} ₽", groups.join(" ")) }
+    // The symbol as the browser's Intl writes it on the page: `₽` in Russian, the code elsewhere.
+    match locale {
+        "en" => format!("RUB {}.{cents:02}", groups.join(",")),
+        "ru" => format!("{},{cents:02} ₽", groups.join(" ")),
+        _ => format!("{},{cents:02} RUB", groups.join(" ")),
+    }
 }
 
 /// What each language says in the emails of the steps after placing: (locale, substitution
@@ -713,5 +718,5 @@ async fn a_proposal_nobody_answers_removes_its_line_and_says_so_with_the_refund(
     assert!(mail.subject.contains(&format!("Замовлення {number}: товар прибрано")), "{}", mail.subject);
     assert!(mail.text.contains(&format!("{mug} × 1")) && !mail.text.contains(&shirt), "{}", mail.text);
     // 790.00 less its 10 % share of the discount: 711.00 back to the card.
-    assert!(mail.text.contains("711,00 ₽ повертається на картку"), "{}", mail.text);
+    assert!(mail.text.contains("711,00 RUB повертається на картку"), "{}", mail.text);
 }
