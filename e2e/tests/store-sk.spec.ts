@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { useCart } from './shop';
 
 // The second demo store, served by the same build as the first: what the page says about money,
@@ -65,4 +65,19 @@ test('the terms a shopper accepts open at their version', async ({ page, request
   const doc = await request.get(url);
   expect(doc.ok()).toBeTruthy();
   expect(await doc.text()).toContain('Všeobecné obchodné podmienky');
+});
+
+test('the catalogue asks for its texts again when the shopper switches language', async ({ page }) => {
+  await page.goto('/');
+  const names = page.locator('.product-card__name');
+  await expect(names.filter({ hasText: 'Stolová lampa' })).toHaveCount(1);
+  await page.getByLabel('Jazyk').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
+  await expect(names.filter({ hasText: 'Desk lamp' })).toHaveCount(1);
+  await expect(names.filter({ hasText: 'Stolová lampa' })).toHaveCount(0);
+  await page.getByLabel('Language').selectOption('ru');
+  await expect(names.filter({ hasText: 'Настольная лампа' })).toHaveCount(1);
+  await expect(names.filter({ hasText: 'Desk lamp' })).toHaveCount(0);
+  // The prices stay the store's euros, now written the Russian way.
+  await expect(page.getByTestId('product-card').filter({ hasText: 'Настольная лампа' })).toContainText('€');
 });
