@@ -45,9 +45,10 @@ export function subjectOf(headers: string): string {
     .trim();
 }
 
-/** The `.eml` files in the server's outbox, with their plain-text part decoded. */
-export function outbox(): Email[] {
-  const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
+/** The `.eml` files in the server's outbox, with their plain-text part decoded; `store` names
+ * the folder of another backend's files under `$VITRINA_VAR` (`sk`, as playwright.config.ts has it). */
+export function outbox(store = ''): Email[] {
+  const dir = path.join(process.env.VITRINA_VAR ?? '', store, 'outbox');
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -65,9 +66,9 @@ export type OrderEmail = { kind: string; subject: string; text: string };
 
 /** Every e-mail about order `number`, in the order of the order's history; the no-break spaces
  * CLDR puts in money and times read as plain ones. */
-export function orderEmails(number: string): OrderEmail[] {
+export function orderEmails(number: string, store = ''): OrderEmail[] {
   const prefix = `order-${number}-`;
-  return outbox()
+  return outbox(store)
     .filter((e) => e.file.startsWith(prefix))
     .map((e) => {
       const [seq, ...kind] = e.file.slice(prefix.length).replace(/\.eml$/, '').split('-');
@@ -78,8 +79,8 @@ export function orderEmails(number: string): OrderEmail[] {
 }
 
 /** The e-mail about order `number`'s event `kind`; fails the test when there is none. */
-export function orderEmail(number: string, kind: string): OrderEmail {
-  const emails = orderEmails(number);
+export function orderEmail(number: string, kind: string, store = ''): OrderEmail {
+  const emails = orderEmails(number, store);
   const email = emails.find((e) => e.kind === kind);
   if (!email) throw new Error(`no ${kind} e-mail for order ${number}; the outbox has: ${emails.map((e) => e.kind).join(', ')}`);
   return email;
