@@ -264,3 +264,50 @@ test('a seller of the store gets a message about an order, and both e-mails are 
   expect(subjectOf(ack!.headers)).toBe(`Vaša správa pre Dielňa pod Hradom dorazila (číslo ${reference})`);
   expect(ack!.text).toContain(`Vaša správa „Objednávka ${order.number}“ pre Dielňa pod Hradom dorazila.`);
 });
+
+test('each country’s address form is the data set’s: Czechia’s fields are Slovakia’s with its own postcodes, Hungary asks the city first, Poland’s postcodes have a dash', async ({ page, request }) => {
+  const config = await (await request.get('/config.json')).json();
+  const format = (country: string) => config.address_formats.find((f: { country: string }) => f.country === country);
+  await useCart(page, [['desk-lamp-1', 1]]);
+  await fillContact(page, jana, 'sk');
+  const country = page.getByLabel('Krajina');
+  const postcode = page.getByLabel('PSČ');
+  const wrong = page.getByText('PSČ nezodpovedá zvolenej krajine.');
+  /** The place's fields as the form asks them, in its order (the street comes with a courier). */
+  const placeFields = () => page.locator('fieldset[aria-describedby="place-hint"] input').evaluateAll((els) => els.map((e) => e.id));
+
+  // The form follows the data set for every country the store ships to.
+  for (const code of config.countries as string[]) {
+    await country.selectOption(code);
+    const expected = format(code).fields.map((f: { field: string }) => f.field).filter((f: string) => f !== 'street');
+    await expect.poll(placeFields, { message: `the place fields of ${code}` }).toEqual(expected);
+    await expect(postcode).toHaveAccessibleDescription(`Napríklad ${format(code).postcode_examples[0]}`);
+  }
+
+  // Slovakia and Czechia: the data set gives both the postcode before the city, the same
+  // labels and the pattern `000 00`; what differs is each one's own postcodes.
+  await country.selectOption('SK');
+  await expect.poll(placeFields).toEqual(['postcode', 'city']);
+  await expect(postcode).toHaveAccessibleDescription('Napríklad 010 01');
+  await country.selectOption('CZ');
+  await expect.poll(placeFields).toEqual(['postcode', 'city']);
+  await expect(postcode).toHaveAccessibleDescription('Napríklad 100 00');
+  await postcode.fill('1100');
+  await postcode.blur();
+  await expect(wrong.first()).toBeVisible();
+  await postcode.fill('110 00');
+  await postcode.blur();
+  await expect(wrong).toHaveCount(0);
+
+  // Hungary writes the city first; Poland's postcodes are `00-000`, and Czechia's is no Polish one.
+  await country.selectOption('HU');
+  await expect.poll(placeFields).toEqual(['city', 'postcode']);
+  await country.selectOption('PL');
+  // The Czech postcode stays, and is checked by Poland's pattern at once.
+  await expect(postcode).toHaveValue('110 00');
+  await expect(postcode).toHaveAccessibleDescription(/^Napríklad 00-950/);
+  await expect(wrong.first()).toBeVisible();
+  await postcode.fill('00-950');
+  await postcode.blur();
+  await expect(wrong).toHaveCount(0);
+});
