@@ -97,7 +97,8 @@ test('the terms a shopper accepts open at their version', async ({ page, request
   expect(await doc.text()).toContain('Všeobecné obchodné podmienky');
 });
 
-test('the catalogue asks for its texts again when the shopper switches language', async ({ page }) => {
+test('the catalogue and the cart ask for their texts again when the shopper switches language', async ({ page }) => {
+  await useCart(page, [['ceramic-mug-1', 1]]);
   await page.goto('/');
   const names = page.locator('.product-card__name');
   await expect(names.filter({ hasText: 'Stolová lampa' })).toHaveCount(1);
@@ -110,6 +111,11 @@ test('the catalogue asks for its texts again when the shopper switches language'
   await expect(names.filter({ hasText: 'Desk lamp' })).toHaveCount(0);
   // The prices stay the store's euros, now written the Russian way.
   await expect(page.getByTestId('product-card').filter({ hasText: 'Настольная лампа' })).toContainText('€');
+  await page.getByRole('link', { name: /Корзина/ }).first().click();
+  const line = page.getByTestId('cart-line');
+  await expect(line).toContainText('Керамическая кружка');
+  await page.getByLabel('Язык').selectOption('sk');
+  await expect(line).toContainText('Keramický hrnček');
 });
 
 test('browse, add to cart, a courier and a card: the order page and the e-mail speak Slovak and euro', async ({ page }) => {
