@@ -61,7 +61,11 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<StoreInfo>();
     let cart = expect_context::<checkout::CartStore>();
-    cart.load();
+    // The cart's lines are named in the page's language: asked again when it changes.
+    Effect::new(move |_| {
+        i18n.get();
+        cart.load();
+    });
     let count = move || cart.cart.with(|c| c.as_ref().map(|c| c.item_count).unwrap_or(0));
     let brand = store.name.clone();
     view! {
