@@ -110,7 +110,12 @@ fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<StoreInfo>();
     let cart = expect_context::<checkout::CartBadge>();
-    cart.load();
+    // The cart's lines are named in the page's language: asked again when it changes (where the
+    // badge has only the count, that is asked again, as cheaply).
+    Effect::new(move |_| {
+        i18n.get();
+        cart.load();
+    });
     let count = move || cart.item_count();
     let brand = store.name.clone();
     view! {

@@ -10,6 +10,9 @@ export interface NewOrder {
   recipient?: boolean;
   /** The language the app would send with the order (the store writes its e-mails in it). */
   locale?: string;
+  /** Who orders and where to, as the draft has them (the Russian store's Anna in Moscow unless told). */
+  contact?: { email: string; phone: string; name: string };
+  address?: { country: string; city: string; line: string; postcode: string; region?: string };
 }
 
 /** Places an order through the API, as the checkout would: its number, token, page and the
@@ -24,8 +27,8 @@ export async function placeOrder(request: APIRequestContext, order: NewOrder | s
   }
   const draft: any = {
     cart_id: cart.id,
-    contact: { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
-    address: { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' },
+    contact: o.contact ?? { email: 'anna@example.com', phone: '+7 912 345-67-89', name: 'Анна Петрова' },
+    address: o.address ?? { country: 'RU', city: 'Москва', line: 'ул. Ленина, д. 5, кв. 12', postcode: '101000', region: 'Москва' },
     payment_method: o.payment ?? 'cash-on-delivery',
   };
   if (o.recipient ?? true) draft.recipient = { name: 'Иван Петров', phone: '+7 912 000-00-01' };

@@ -10,9 +10,10 @@ import PostalMime from 'postal-mime';
  * mailboxes it goes to, the decoded subject, the language it declares, the text and HTML parts. */
 export type Email = { file: string; headers: string; to: string[]; subject: string; language: string; text: string; html: string };
 
-/** The `.eml` files in the server's outbox, parsed, in the order of their names. */
-export async function outbox(): Promise<Email[]> {
-  const dir = path.join(process.env.VITRINA_VAR ?? '', 'outbox');
+/** The `.eml` files in the server's outbox, parsed, in the order of their names; `store` names
+ * the folder of another backend's files under `$VITRINA_VAR` (`sk`, as playwright.config.ts has it). */
+export async function outbox(store = ''): Promise<Email[]> {
+  const dir = path.join(process.env.VITRINA_VAR ?? '', store, 'outbox');
   if (!fs.existsSync(dir)) return [];
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
   return Promise.all(
@@ -39,9 +40,9 @@ export type OrderEmail = { kind: string; subject: string; language: string; text
 
 /** Every e-mail about order `number`, in the order of the order's history; the no-break spaces
  * CLDR puts in money and times read as plain ones. */
-export async function orderEmails(number: string): Promise<OrderEmail[]> {
+export async function orderEmails(number: string, store = ''): Promise<OrderEmail[]> {
   const prefix = `order-${number}-`;
-  return (await outbox())
+  return (await outbox(store))
     .filter((e) => e.file.startsWith(prefix))
     .map((e) => {
       const [seq, ...kind] = e.file.slice(prefix.length).replace(/\.eml$/, '').split('-');
@@ -53,8 +54,8 @@ export async function orderEmails(number: string): Promise<OrderEmail[]> {
 }
 
 /** The e-mail about order `number`'s event `kind`; fails the test when there is none. */
-export async function orderEmail(number: string, kind: string): Promise<OrderEmail> {
-  const emails = await orderEmails(number);
+export async function orderEmail(number: string, kind: string, store = ''): Promise<OrderEmail> {
+  const emails = await orderEmails(number, store);
   const email = emails.find((e) => e.kind === kind);
   if (!email) throw new Error(`no ${kind} e-mail for order ${number}; the outbox has: ${emails.map((e) => e.kind).join(', ')}`);
   return email;

@@ -42,8 +42,8 @@ export function mailPattern(lang: Lang, key: string, args: Record<string, string
   const parts = plainText(text).split(/(\{\w+\})/);
   return new RegExp(parts.map((part) => {
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (name === undefined) return escape(part);
-    return name in args ? escape(plainText(args[name])) : '.+?';
+    if (name === undefined) return escapeRegExp(part);
+    return name in args ? escapeRegExp(plainText(args[name])) : '.+?';
   }).join(''));
 }
 
@@ -59,7 +59,8 @@ export function plainText(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ').replace(/[ \t]+/g, ' ');
 }
 
-function escape(text: string) {
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -71,7 +72,7 @@ export function patterns(lang: Lang, keys: string[]): { key: string; pattern: Re
   const all = table(lang);
   const chosen = Object.keys(all).filter((k) => keys.some((want) => (want.endsWith('.') ? k.startsWith(want) : k === want)));
   return chosen.map((key) => {
-    const parts = plainText(all[key]).split(/\{\w+\}/).map(escape);
+    const parts = plainText(all[key]).split(/\{\w+\}/).map(escapeRegExp);
     return { key, pattern: new RegExp(parts.join('.+?')) };
   });
 }

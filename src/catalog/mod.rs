@@ -22,6 +22,8 @@ pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let products = LocalResource::new(move || {
+        // Another language: the products' names are asked for again, in it.
+        i18n.get();
         let api = api.clone();
         async move { api.products().await }
     });
@@ -29,7 +31,8 @@ pub fn CatalogPage() -> impl IntoView {
         <section class="page catalog">
             <PageHeading key="catalog.title"/>
             <p class="muted">{move || i18n.t("catalog.intro")}</p>
-            <Suspense fallback=|| view! { <Loading/> }>
+            // The grid stays while the names in another language come.
+            <Transition fallback=|| view! { <Loading/> }>
                 {move || products.get().map(|result| match result {
                     Ok(list) if list.products.is_empty() => view! { <p>{move || i18n.t("catalog.empty")}</p> }.into_any(),
                     Ok(list) => view! {
@@ -39,7 +42,7 @@ pub fn CatalogPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <ErrorNotice error=e on_retry=move || products.refetch()/> }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

@@ -116,6 +116,9 @@ impl I18n {
         let signal = self.locale;
         leptos::task::spawn_local(async move {
             load(locale).await;
+            // The page's language first: what is asked again for the new language is asked
+            // with it (`Accept-Language`), whichever effect runs first.
+            set_document_lang(locale);
             signal.set(locale);
         });
     }

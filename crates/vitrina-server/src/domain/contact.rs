@@ -220,7 +220,8 @@ pub fn record_message(
     let zone = settings.time_zone.as_str();
     let message_lines: Vec<&str> = message.message.lines().collect();
 
-    let seller_locale = intl::stored(sessions::seller_locale(tx, seller_id)?.as_deref());
+    // The seller's own language once they have signed in; before that, the store's.
+    let seller_locale = intl::stored(sessions::seller_locale(tx, seller_id)?.as_deref().or(Some(site.store.default_locale)));
     let (checked, account) = match sender {
         Some(a) if a.email_verified => ("verified", a.email.as_str()),
         Some(a) => ("unverified", a.email.as_str()),
