@@ -39,12 +39,7 @@ function mailTable(lang: Lang): Record<string, string> {
 export function mailPattern(lang: Lang, key: string, args: Record<string, string> = {}): RegExp {
   const text = mailTable(lang)[key];
   if (text === undefined) throw new Error(`no e-mail text for ${key} in ${lang}`);
-  const parts = plainText(text).split(/(\{\w+\})/);
-  return new RegExp(parts.map((part) => {
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (name === undefined) return escapeRegExp(part);
-    return name in args ? escapeRegExp(plainText(args[name])) : '.+?';
-  }).join(''));
+  return textPattern(text, args);
 }
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled in. */
@@ -71,8 +66,20 @@ export function escapeRegExp(text: string) {
 export function patterns(lang: Lang, keys: string[]): { key: string; pattern: RegExp }[] {
   const all = table(lang);
   const chosen = Object.keys(all).filter((k) => keys.some((want) => (want.endsWith('.') ? k.startsWith(want) : k === want)));
-  return chosen.map((key) => {
-    const parts = plainText(all[key]).split(/\{\w+\}/).map(escapeRegExp);
-    return { key, pattern: new RegExp(parts.join('.+?')) };
-  });
+  return chosen.map((key) => ({ key, pattern: textPattern(all[key]) }));
+}
+
+/** A pattern for `text` as a person reads it: the placeholders named in `args` filled in, the
+ * others matching any text. */
+function textPattern(text: string, args: Record<string, string> = {}): RegExp {
+  const parts = plainText(text).split(/(\{\w+\})/);
+  return new RegExp(
+    parts
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (name === undefined) return escapeRegExp(part);
+        return name in args ? escapeRegExp(plainText(args[name])) : '.+?';
+      })
+      .join(''),
+  );
 }

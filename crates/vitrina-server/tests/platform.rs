@@ -257,8 +257,8 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     }
 }
 
-#[tokio::test]
-async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_written_in() {
+/// A `dist/` holding one page as the build writes it: a place for the config and an empty brand.
+fn built_page(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
@@ -266,7 +266,13 @@ async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_writte
         r#"<!doctype html><html lang="en"><head><script type="application/json" id="vitrina-config"></script></head>"#,
         r#"<body><header class="site-header"><span class="site-header__brand">&nbsp;</span></header></body></html>"#
     );
-    std::fs::write(dist.join("index.html"), built).unwrap();
+    std::fs::write(dist.join(name), built).unwrap();
+    (dir, dist)
+}
+
+#[tokio::test]
+async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_written_in() {
+    let (dir, dist) = built_page("index.html");
     std::fs::write(dist.join("index.html.br"), b"BROTLI-AS-BUILT").unwrap();
     let server = TestServer::start_with(dir, |o| {
         o.dist_dir = Some(dist);
@@ -303,14 +309,7 @@ async fn a_page_with_a_place_for_the_config_is_sent_with_the_stores_facts_writte
 
 #[tokio::test]
 async fn each_store_writes_its_own_facts_into_the_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    let built = concat!(
-        r#"<!doctype html><html lang="en"><head><script type="application/json" id="vitrina-config"></script></head>"#,
-        r#"<body><header class="site-header"><span class="site-header__brand">&nbsp;</span></header></body></html>"#
-    );
-    std::fs::write(dist.join("contact.html"), built).unwrap();
+    let (dir, dist) = built_page("contact.html");
     let server = TestServer::start_with(dir, |o| {
         o.dist_dir = Some(dist);
         o.store = vitrina_server::options::StoreId::Sk;
