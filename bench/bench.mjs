@@ -195,14 +195,45 @@ async function lighthouseRuns(routes) {
   return results;
 }
 
-/** In the page: the time from `action` until a frame after it (and after `done()` holds). */
+/**
+ * In the page: how long the browser works for a change, from `action` to the end of the frame
+ * that shows it: the time until the page holds the change (`done()`: the app's reactive updates
+ * run as microtasks, checked after each; a change drawn in a later frame is waited for frame by
+ * frame), plus the rendering of the next frame (from its `requestAnimationFrame` to the task
+ * after it). The wait for the display's next refresh between the two is left out: it depends on
+ * when in the 16.7 ms the action came, not on the app. A change is "within one frame" when this
+ * sum is at most 16 ms.
+ */
 const MEASURE = `async (action, done) => {
-  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const t0 = performance.now();
   await action();
+  for (let i = 0; i < 100 && !(await done()); i++) await Promise.resolve();
   while (!(await done())) await new Promise((r) => requestAnimationFrame(r));
-  await frame();
-  return performance.now() - t0;
+  const changed = performance.now();
+  const frameStart = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  await new Promise((r) => setTimeout(r, 0));
+  return (changed - t0) + (performance.now() - frameStart);
+}`;
+
+/**
+ * In the page: the same for the backend's answer to a quantity change landing, from the moment
+ * the answer has arrived (the page's `fetch` is watched) until the row shows the saved total.
+ */
+const WATCH_ANSWERS = `(() => {
+  const fetch = window.fetch.bind(window);
+  window.fetch = (...args) => fetch(...args).then((response) => { window.__answeredAt = performance.now(); return response; });
+})()`;
+
+const LANDING = `async () => {
+  const pending = () => document.querySelector('[data-testid=cart-line] .cart-line__total .muted') !== null;
+  const changed = await new Promise((resolve) => {
+    if (!pending()) return resolve(performance.now());
+    const watch = new MutationObserver(() => { if (!pending()) { watch.disconnect(); resolve(performance.now()); } });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const frameStart = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  await new Promise((r) => setTimeout(r, 0));
+  return (changed - window.__answeredAt) + (performance.now() - frameStart);
 }`;
 
 async function interactions(browser, setup) {
@@ -213,9 +244,11 @@ async function interactions(browser, setup) {
   // A quantity change in a 100-line cart.
   await page.goto(`${BASE}/`);
   await page.evaluate((id) => localStorage.setItem('vitrina.cart_id', id), setup.benchCart);
+  await page.addInitScript(WATCH_ANSWERS);
   await page.goto(`${BASE}/cart`);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=cart-line]').length >= 100, null, { timeout: 30000 });
   const cart = [];
+  const landing = [];
   for (let i = 0; i < RUNS; i++) {
     cart.push(await page.evaluate(async ([i, measure]) => {
       const m = eval(measure);
@@ -224,10 +257,11 @@ async function interactions(browser, setup) {
       const plus = input.parentElement.querySelectorAll('button')[1];
       return m(async () => plus.click(), async () => input.value !== before);
     }, [i, MEASURE]));
-    // The backend's answer is in before the next change (each change is measured on its own).
-    await page.waitForFunction(() => !document.querySelector('[data-testid=cart-line] .cart-line__total .muted'), null, { timeout: 30000 });
+    // The backend's answer lands before the next change (each change is measured on its own).
+    landing.push(await page.evaluate((landed) => eval(landed)(), LANDING));
   }
   out.cartQuantityMs = round(median(cart), 2);
+  out.cartAnswerMs = round(median(landing), 2);
 
   // Opening the 1,000-event journey and expanding all of it.
   const expand = [];
@@ -349,6 +383,7 @@ async function main() {
   const t = timings;
   console.log(table([
     { what: 'quantity change, 100-line cart', ms: t.cartQuantityMs, budget: budgets.cartQuantityMs },
+    { what: '… the backend’s answer landing', ms: t.cartAnswerMs, budget: budgets.cartQuantityMs },
     { what: 'expand all of 1,000 events', ms: t.timelineExpandMs, budget: budgets.timelineExpandMs },
     { what: 'language switch on review', ms: t.languageSwitchMs, budget: null },
     { what: 'editor preview after schedule change', ms: t.editorPreviewMs, budget: budgets.editorPreviewMs },
