@@ -104,7 +104,7 @@ export function partOf(name) {
   const module = (c) => new RegExp(`(?:^|[<&( ])${c}(?:\\[[0-9a-f]+\\])?::([a-z_0-9]+)`).exec(name)?.[1] ?? '(root)';
   if (crate === 'vitrina') return `app: ${module('vitrina')}`;
   if (crate === 'vitrina_core') return `vitrina-core: ${module('vitrina_core')}`;
-  if (/^(leptos|leptos_router|leptos_dom|tachys|reactive_graph|reactive_stores|any_spawner|or_poisoned|send_wrapper|throw_error|oco_ref|leptos_macro|hydration_context|either_of|next_tuple)$/.test(crate)) return 'leptos and its router';
+  if (/^(leptos|leptos_router|leptos_dom|tachys|reactive_graph|reactive_stores|any_spawner|or_poisoned|send_wrapper|throw_error|oco_ref|leptos_macro|hydration_context|either_of|next_tuple)$/.test(crate)) return 'leptos (reactive graph, renderer)';
   if (/^(wasm_bindgen|js_sys|web_sys|wasm_bindgen_futures|gloo_net|gloo_utils|gloo)$/.test(crate)) return 'browser bindings (wasm-bindgen, web-sys, gloo)';
   if (/^(core|alloc|std|dlmalloc|compiler_builtins|hashbrown)$/.test(crate)) return 'Rust standard library';
   if (/^(futures_util|futures_core|futures_channel|futures_task|pin_project|slotmap|indexmap|rustc_hash|async_lock|event_listener|concurrent_queue|guardian)$/.test(crate)) return 'async runtime and collections';

@@ -2,12 +2,12 @@
 //! routes of the areas this build serves (`areas`).
 
 use crate::api::{Api, ConfigError, load_config};
-use crate::areas::{self, AreaRoutes, Elsewhere};
+use crate::areas::{self, AreaRoutes};
 use crate::i18n::{I18n, use_i18n};
+use crate::router::{A, Router};
 use crate::ui::{ErrorNotice, Loading, StoreInfo};
 use crate::{account, checkout};
 use leptos::prelude::*;
-use leptos_router::components::{A, Router, Routes};
 use vitrina_core::api::AppConfig;
 use vitrina_core::locale::Locale;
 use vitrina_core::routes::Page;
@@ -137,7 +137,7 @@ fn Shell() -> impl IntoView {
                 </div>
             </header>
             <main id="main" class="site-main" tabindex="-1">
-                <Routes fallback=Elsewhere><AreaRoutes/></Routes>
+                <AreaRoutes/>
             </main>
             <footer class="site-footer">
                 <p>{store.name} " · " <A href=Page::TrackLookup.href()>{move || i18n.t("nav.track")}</A> " · "

@@ -4,45 +4,27 @@
 //! for one app with every page), and what happens on a path of another area: the browser loads
 //! that area's page from the server, once.
 //!
-//! Paths come from the route table only: a feature's route component names its pages by
-//! [`Pattern`], and [`RoutePath`] lets the router match them with the table's own rules.
+//! Paths come from the route table only: each feature lists its pages as [`Route`]s, by
+//! [`Pattern`], and an address is matched by the table's own rule (`Pattern::of`).
 
+use crate::router::use_location;
 use crate::storage::{self, Store};
 use crate::ui::{Loading, NotFound};
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch};
-use std::borrow::Cow;
 use vitrina_core::routes::{Area, Pattern};
 
-/// A route's path, as the route table matches it: `<Route path=RoutePath(Pattern::Cart) …/>`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RoutePath(pub Pattern);
+/// One page of a feature: its pattern in the route table, and the view that shows it.
+pub type Route = (Pattern, fn() -> AnyView);
 
-impl PossibleRouteMatch for RoutePath {
-    fn optional(&self) -> bool {
-        false
-    }
-
-    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
-        // The router decodes the parameters (as it does its own segments').
-        let params = self.0.params(path)?.into_iter().map(|(name, value)| (Cow::Borrowed(name), value.to_owned())).collect();
-        Some(PartialPathMatch::new("", params, path))
-    }
-
-    fn generate_path(&self, path: &mut Vec<PathSegment>) {
-        for segment in self.0.path().split('/').filter(|s| !s.is_empty()) {
-            path.push(match segment.strip_prefix(':') {
-                Some(name) => PathSegment::Param(name.into()),
-                None => PathSegment::Static(segment.into()),
-            });
-        }
-    }
+/// `path`'s page among `routes`, when one of them is its page.
+fn route_of(routes: &[&'static [Route]], path: &str) -> Option<&'static Route> {
+    let pattern = Pattern::of(path)?;
+    routes.iter().flat_map(|r| *r).find(|(p, _)| *p == pattern)
 }
 
 /// Declares the features of each area, once: [`serves`] and [`AreaRoutes`] follow from it.
 macro_rules! areas {
-    ($($area:ident, $feature:literal => $routes:expr;)+) => {
+    ($($area:ident, $feature:literal => [$($routes:expr),+];)+) => {
         // Each area's Cargo feature is `bundle-{name}` (a host test checks Cargo.toml has them).
         const _: () = { $(assert!(is_feature_of($feature, Area::$area));)+ };
 
@@ -54,27 +36,39 @@ macro_rules! areas {
         }
 
         /// The routes of every area this build serves.
-        #[component(transparent)]
-        pub fn AreaRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-            ($(#[cfg(any(feature = "bundle-all", feature = $feature))] $routes,)+).into_any_nested_route()
-        }
+        const SERVED: &[&[Route]] = &[$($(#[cfg(any(feature = "bundle-all", feature = $feature))] $routes,)+)+];
 
         /// Whether `area`'s own routes match `path` (a build of every area only; for tests).
         #[cfg(feature = "bundle-all")]
         pub fn area_matches(area: Area, path: &str) -> bool {
-            match area {
-                $(Area::$area => leptos_router::RouteDefs::new($routes).match_route(path).is_some(),)+
-            }
+            let routes: &[&'static [Route]] = match area {
+                $(Area::$area => &[$($routes),+],)+
+            };
+            route_of(routes, path).is_some()
         }
     };
 }
 
 areas! {
-    Shop, "bundle-shop" => (crate::catalog::CatalogRoutes(), crate::checkout::CheckoutRoutes());
-    Orders, "bundle-orders" => crate::confirmation::OrderRoutes();
-    Track, "bundle-track" => crate::tracking::TrackRoutes();
-    Contact, "bundle-contact" => crate::contact::ContactRoutes();
-    Seller, "bundle-seller" => (crate::contact::SellerEditorRoutes(), crate::account::AccountRoutes());
+    Shop, "bundle-shop" => [crate::catalog::ROUTES, crate::checkout::ROUTES];
+    Orders, "bundle-orders" => [crate::confirmation::ROUTES];
+    Track, "bundle-track" => [crate::tracking::ROUTES];
+    Contact, "bundle-contact" => [crate::contact::CONTACT_ROUTES];
+    Seller, "bundle-seller" => [crate::contact::EDITOR_ROUTES, crate::account::ROUTES];
+}
+
+/// The page of the address being shown, among the routes of the areas this build serves;
+/// [`Elsewhere`] for any other path. A page stays while only its parameters or query change
+/// (`/orders/1` to `/orders/2`): it reads them from the address itself.
+#[component]
+pub fn AreaRoutes() -> impl IntoView {
+    let location = use_location();
+    // The page's pattern, or the path that is none of this build's pages.
+    let shown = Memo::new(move |_| location.with(|l| route_of(SERVED, &l.path).map(|(pattern, _)| *pattern).ok_or_else(|| l.path.clone())));
+    move || match shown.get().ok().and_then(|pattern| SERVED.iter().flat_map(|r| *r).find(|(p, _)| *p == pattern)) {
+        Some((_, page)) => page(),
+        None => view! { <Elsewhere/> }.into_any(),
+    }
 }
 
 /// Whether `feature` is `bundle-{area's name}`.
@@ -97,15 +91,10 @@ const fn is_feature_of(feature: &str, area: Area) -> bool {
 /// A path this build does not serve: another area's page (loaded in full, once) or no page at all.
 #[component]
 pub fn Elsewhere() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let path = location.pathname.get_untracked();
-    let search = location.search.get_untracked();
-    let hash = location.hash.get_untracked();
-    let target = format!(
-        "{path}{}{search}{}{hash}",
-        if search.is_empty() || search.starts_with('?') { "" } else { "?" },
-        if hash.is_empty() || hash.starts_with('#') { "" } else { "#" },
-    );
+    let location = use_location().get_untracked();
+    let path = location.path.clone();
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let target = format!("{}{hash}", location.href());
     // Another area's page: ask the server for it. Having been sent here for this very address
     // means the server sends this build for it, so the page is missing, not elsewhere.
     let hop = normalised(&target);

@@ -14,6 +14,7 @@ pub mod checkout;
 pub mod confirmation;
 pub mod contact;
 pub mod i18n;
+pub mod router;
 pub mod storage;
 pub mod tracking;
 pub mod ui;

@@ -5,15 +5,12 @@
 //! `GET /api/session` when it starts and after signing in or out.
 
 use crate::api::{Api, ApiError};
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use crate::i18n::use_i18n;
+use crate::router::{A, use_address, use_location, use_navigate};
 use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, error_text, field_code_words, focus_element};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::components::{A, Route};
-use leptos_router::hooks::{use_location, use_navigate, use_query};
-use leptos_router::params::Params;
 use vitrina_core::api::{Account, SessionState, SignIn};
 use vitrina_core::contact::Viewer;
 use vitrina_core::routes::{Page, Pattern, safe_return_path};
@@ -75,16 +72,7 @@ pub fn use_session() -> Session {
 }
 
 /// The sign-in page.
-#[component(transparent)]
-pub fn AccountRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=RoutePath(Pattern::SignIn) view=SignInPage/> }.into_inner()
-}
-
-/// The sign-in page's query: where to go afterwards (checked by `safe_return_path`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct SignInQuery {
-    pub r#return: Option<String>,
-}
+pub const ROUTES: &[Route] = &[(Pattern::SignIn, || view! { <SignInPage/> }.into_any())];
 
 /// The header's account link: "Sign in", or the account's name with "Sign out".
 #[component]
@@ -92,11 +80,7 @@ pub fn AccountNav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
-    let here = move || {
-        let path = location.pathname.get();
-        let query = location.search.get();
-        if query.is_empty() { path } else { format!("{path}?{}", query.trim_start_matches('?')) }
-    };
+    let here = move || location.with(|l| l.href());
     // Still signed in when it fails: say so, and the button stays to try again.
     let sign_out = Action::new_local(move |()| session.sign_out());
     let failure = move || sign_out.value().get().and_then(Result::err);
@@ -132,8 +116,12 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let api = expect_context::<Api>();
     let navigate = use_navigate();
-    let query = use_query::<SignInQuery>();
-    let return_to = Memo::new(move |_| query.with(|q| safe_return_path(q.as_ref().ok().and_then(|q| q.r#return.as_deref()))));
+    // Where to go afterwards, as the address says (checked by `safe_return_path`).
+    let asked = use_address(|page| match page {
+        Page::SignIn { return_to } => Some(return_to.clone()),
+        _ => None,
+    });
+    let return_to = Memo::new(move |_| asked.with(|r| safe_return_path(Some(r))));
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -142,7 +130,6 @@ pub fn SignInPage() -> impl IntoView {
     let missing = RwSignal::new(Vec::<&'static str>::new());
     let sign_in = Action::new_local(move |credentials: &SignIn| {
         let api = api.clone();
-        let navigate = navigate.clone();
         let credentials = credentials.clone();
         async move {
             let result = api.sign_in(&credentials).await;
@@ -152,7 +139,7 @@ pub fn SignInPage() -> impl IntoView {
                     password.try_set(String::new());
                     // The page may be gone by now; then it is left alone.
                     if let Some(path) = return_to.try_get_untracked() {
-                        navigate(&path, NavigateOptions { replace: true, ..Default::default() });
+                        navigate.replace(&path);
                     }
                 }
                 Err(e) => {

@@ -3,19 +3,15 @@
 mod product_card;
 
 use crate::api::Api;
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use crate::i18n::use_i18n;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use product_card::ProductCard;
 use vitrina_core::routes::Pattern;
 
-/// The catalog's route.
-#[component(transparent)]
-pub fn CatalogRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=RoutePath(Pattern::Catalog) view=CatalogPage/> }.into_inner()
-}
+/// The catalog's page.
+pub const ROUTES: &[Route] = &[(Pattern::Catalog, || view! { <CatalogPage/> }.into_any())];
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {

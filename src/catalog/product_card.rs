@@ -3,10 +3,10 @@
 use crate::api::{Api, ApiError};
 use crate::checkout::CartStore;
 use crate::i18n::use_i18n;
+use crate::router::A;
 use crate::ui::{ErrorNotice, FormField, Model, MoneyText, Select};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use vitrina_core::api::Product;
 use vitrina_core::routes::Page;
 

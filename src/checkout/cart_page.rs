@@ -6,10 +6,10 @@
 use super::cart_store::{CartNotice, CartStore};
 use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
+use crate::router::A;
 use crate::ui::{ErrorNotice, Loading, MoneyText, PageHeading, QuantityStepper};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use vitrina_core::api::CartLine;
 use vitrina_core::routes::{CheckoutStep, Page};
 

@@ -6,11 +6,9 @@ use super::cart_store::CartStore;
 use super::quote::QuoteView;
 use super::state::{CheckoutState, Entries};
 use crate::i18n::use_i18n;
+use crate::router::{A, use_navigate};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::api::Cart;
 pub use vitrina_core::checkout::Step;
 
@@ -46,7 +44,7 @@ fn guard(step: Step) {
         checked.set_value(true);
         let first = cart.cart.with(|c| state.entries.with_untracked(|e| first_incomplete_step(c.as_ref(), e)));
         if first < step {
-            navigate(&first.page().href(), NavigateOptions { replace: true, ..Default::default() });
+            navigate.replace(&first.page().href());
         }
     });
 }

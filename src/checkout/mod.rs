@@ -23,22 +23,15 @@ pub type CartBadge = CartStore;
 #[cfg(not(any(feature = "bundle-all", feature = "bundle-shop")))]
 pub type CartBadge = CartCount;
 
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
 use vitrina_core::routes::{CheckoutStep, Pattern};
 
 /// The cart and the checkout's steps.
-#[component(transparent)]
-pub fn CheckoutRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <Route path=RoutePath(Pattern::Cart) view=CartPage/>
-        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Contact)) view=ContactStep/>
-        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Delivery)) view=DeliveryStep/>
-        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Payment)) view=PaymentStep/>
-        <Route path=RoutePath(Pattern::Checkout(CheckoutStep::Review)) view=ReviewStep/>
-    }
-    .into_inner()
-    .into_any_nested_route()
-}
+pub const ROUTES: &[Route] = &[
+    (Pattern::Cart, || view! { <CartPage/> }.into_any()),
+    (Pattern::Checkout(CheckoutStep::Contact), || view! { <ContactStep/> }.into_any()),
+    (Pattern::Checkout(CheckoutStep::Delivery), || view! { <DeliveryStep/> }.into_any()),
+    (Pattern::Checkout(CheckoutStep::Payment), || view! { <PaymentStep/> }.into_any()),
+    (Pattern::Checkout(CheckoutStep::Review), || view! { <ReviewStep/> }.into_any()),
+];

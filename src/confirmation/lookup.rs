@@ -2,9 +2,9 @@
 
 use crate::api::Api;
 use crate::i18n::use_i18n;
+use crate::router::use_navigate;
 use crate::ui::{ErrorNotice, ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, Touched, field_code_words};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{OrderNumberCharacters, OrderNumberFormat};
 use vitrina_core::routes::Page;
 use vitrina_core::{FieldCode, field};
@@ -57,12 +57,11 @@ pub fn LookupPage() -> impl IntoView {
     });
     let lookup = Action::new_local(move |(n, e): &(String, String)| {
         let api = api.clone();
-        let navigate = navigate.clone();
         let (n, e) = (n.clone(), e.clone());
         async move {
             let result = api.lookup_order(&n, &e).await;
             if let Ok(access) = &result {
-                navigate(&Page::Order { number: access.number.clone(), token: access.access_token.clone() }.href(), Default::default());
+                navigate.push(&Page::Order { number: access.number.clone(), token: access.access_token.clone() }.href());
             }
             result.map(drop)
         }

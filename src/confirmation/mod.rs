@@ -10,21 +10,12 @@ mod sections;
 mod substitutions;
 
 pub use lookup::LookupPage;
-pub use order_page::{OrderPage, OrderParams, OrderQuery};
+pub use order_page::OrderPage;
 
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
 use vitrina_core::routes::Pattern;
 
 /// The order lookup and the order page.
-#[component(transparent)]
-pub fn OrderRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <Route path=RoutePath(Pattern::OrderLookup) view=LookupPage/>
-        <Route path=RoutePath(Pattern::Order) view=OrderPage/>
-    }
-    .into_inner()
-    .into_any_nested_route()
-}
+pub const ROUTES: &[Route] =
+    &[(Pattern::OrderLookup, || view! { <LookupPage/> }.into_any()), (Pattern::Order, || view! { <OrderPage/> }.into_any())];

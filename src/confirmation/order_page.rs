@@ -5,26 +5,11 @@ use super::sections::{AcceptedTerms, Addresses, DeliveryFacts, Items, NextSteps,
 use super::substitutions::SubstitutionProposals;
 use crate::api::Api;
 use crate::i18n::use_i18n;
+use crate::router::{A, use_address};
 use crate::ui::{ErrorNotice, Loading, PageHeading};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params, use_query};
-use leptos_router::params::Params;
 use vitrina_core::api::Order;
 use vitrina_core::routes::Page;
-
-/// The order page's path parameter (`Pattern::Order`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct OrderParams {
-    /// The order's number.
-    pub number: Option<String>,
-}
-
-/// The order page's query: the token that opens the order.
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct OrderQuery {
-    pub token: Option<String>,
-}
 
 /// The order, shared by the page's sections (a cancellation or a payment updates it in place).
 #[derive(Clone, Copy)]
@@ -37,10 +22,13 @@ pub(crate) struct OrderContext {
 pub fn OrderPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
-    let params = use_params::<OrderParams>();
-    let query = use_query::<OrderQuery>();
-    let number = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.number.clone()).unwrap_or_default()));
-    let token = Signal::derive(move || query.with(|q| q.as_ref().ok().and_then(|q| q.token.clone()).unwrap_or_default()));
+    // The order's number, and the token that opens it.
+    let address = use_address(|page| match page {
+        Page::Order { number, token } => Some((number.clone(), token.clone())),
+        _ => None,
+    });
+    let number = Memo::new(move |_| address.with(|(number, _)| number.clone()));
+    let token = Signal::derive(move || address.with(|(_, token)| token.clone()));
     let order = RwSignal::new(None::<Order>);
     provide_context(OrderContext { order, token });
     let loaded = LocalResource::new(move || {

@@ -3,10 +3,10 @@
 use super::order_page::OrderContext;
 use crate::api::{Api, ApiError};
 use crate::i18n::{I18n, use_i18n};
+use crate::router::A;
 use crate::ui::intl::{format_date, format_date_time, region_name};
 use crate::ui::{ErrorNotice, MoneyText, TotalsTable};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vitrina_core::api::{Address, DeliveryKind, MessageContext, Order, OrderEventKind, OrderStatus, PaymentStatus};
 use vitrina_core::routes::Page;
 

@@ -84,6 +84,10 @@ fn install() {
         if stay {
             event.prevent_default();
             event.stop_propagation();
+        } else {
+            // Leaving is agreed: a link to another area's page unloads this one, and the
+            // browser's own question would ask a second time.
+            ACTIVE.with(|a| *a.borrow_mut() = None);
         }
     });
     if let Some(document) = window.document() {

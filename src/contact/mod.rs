@@ -15,24 +15,16 @@ pub mod zones;
 
 pub use editor::{SellerEditorPage, SettingsEditor};
 pub use form::{ContactForm, subject_for};
-pub use page::{CompactContact, ContextQuery, SellerContactPage, SellerParams};
+pub use page::{CompactContact, SellerContactPage};
 pub use receipt::Acknowledgement;
 pub use widget::{ContactCard, Layout, response_time_words, when_text};
 
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
 use vitrina_core::routes::Pattern;
 
 /// A seller's contact page.
-#[component(transparent)]
-pub fn ContactRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=RoutePath(Pattern::SellerContact) view=SellerContactPage/> }.into_inner().into_any_nested_route()
-}
+pub const CONTACT_ROUTES: &[Route] = &[(Pattern::SellerContact, || view! { <SellerContactPage/> }.into_any())];
 
 /// The seller's editor (an area of its own with signing in: see `vitrina_core::routes::Area`).
-#[component(transparent)]
-pub fn SellerEditorRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=RoutePath(Pattern::SellerEditor) view=SellerEditorPage/> }.into_inner().into_any_nested_route()
-}
+pub const EDITOR_ROUTES: &[Route] = &[(Pattern::SellerEditor, || view! { <SellerEditorPage/> }.into_any())];

@@ -6,12 +6,12 @@ use super::widget::{ContactCard, Layout};
 use crate::account::Session;
 use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
+use crate::router::use_address;
 use crate::ui::{ErrorNotice, Loading, PageHeading};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params, use_query};
-use leptos_router::params::Params;
 use vitrina_core::api::{Access, ChannelKind, MessageContext, SellerContact};
 use vitrina_core::contact::jsonld;
+use vitrina_core::routes::Page;
 
 const JSON_LD_ID: &str = "seller-contact-jsonld";
 
@@ -63,31 +63,17 @@ fn contact_resource(seller_id: Signal<String>) -> LocalResource<Option<Result<Se
     resource
 }
 
-/// A seller contact page's path parameter (`Pattern::SellerContact`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct SellerParams {
-    pub seller_id: Option<String>,
-}
-
-/// What the shopper was looking at when they followed the link (`?order=…`, `?shipment=…`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct ContextQuery {
-    pub order: Option<String>,
-    pub shipment: Option<String>,
-}
-
 #[component]
 pub fn SellerContactPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params::<SellerParams>();
-    let query = use_query::<ContextQuery>();
-    let seller_id = Signal::derive(move || params.with(|p| p.as_ref().ok().and_then(|p| p.seller_id.clone())).unwrap_or_default());
-    let context = Memo::new(move |_| {
-        query.with(|q| {
-            let q = q.as_ref().ok();
-            MessageContext::from_link(q.and_then(|q| q.order.as_deref()), q.and_then(|q| q.shipment.as_deref()))
-        })
+    // The seller, and what the shopper was looking at when they followed the link
+    // (`?order=…`, `?shipment=…`).
+    let address = use_address(|page| match page {
+        Page::SellerContact { seller_id, context } => Some((seller_id.clone(), context.clone())),
+        _ => None,
     });
+    let seller_id = Signal::derive(move || address.with(|(seller_id, _)| seller_id.clone()));
+    let context = Memo::new(move |_| address.with(|(_, c)| MessageContext::from_link(c.order.as_deref(), c.shipment.as_deref())));
     let contact = contact_resource(seller_id);
     Effect::new(move |_| {
         let current = contact.get().flatten().and_then(Result::ok);

@@ -3,10 +3,9 @@
 
 use super::order::OrderShipments;
 use crate::i18n::use_i18n;
+use crate::router::{use_address, use_navigate};
 use crate::ui::{ErrorSummary, FormField, PageHeading, SummaryEntry, TextInput, field_code_words};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query};
-use leptos_router::params::Params;
 use vitrina_core::FieldCode;
 use vitrina_core::routes::Page;
 use vitrina_core::tracking::tracking_number;
@@ -14,28 +13,24 @@ use vitrina_core::tracking::tracking_number;
 /// The field's id (the error summary links to it).
 const FIELD_ID: &str = "tracking-number";
 
-/// The lookup page's query when it shows an order's shipments (`Page::OrderTracking`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct OrderTrackingQuery {
-    /// The order's number.
-    pub order: Option<String>,
-    /// The token that opens the order, when the link has one.
-    pub token: Option<String>,
-}
-
 #[component]
 pub fn TrackLookupPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query::<OrderTrackingQuery>();
-    let order =
-        move || query.read().as_ref().ok().and_then(|q| q.order.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned));
+    // An order's shipments (`Page::OrderTracking`): its number, and the token that opens it
+    // when the link has one.
+    let address = use_address(|page| match page {
+        Page::OrderTracking { order, token } => Some(Some((order.clone(), token.clone()))),
+        Page::TrackLookup => Some(None),
+        _ => None,
+    });
+    let order = move || address.with(|a| a.as_ref().map(|(order, _)| order.trim()).filter(|o| !o.is_empty()).map(str::to_owned));
     view! {
         <section class="page page--narrow track-lookup">
             <PageHeading key="track.title"/>
             <p class="muted">{move || i18n.t("track.lookup.intro")}</p>
             <LookupForm/>
             {move || order().map(|o| {
-                let token = query.read().as_ref().ok().and_then(|q| q.token.clone());
+                let token = address.with_untracked(|a| a.as_ref().and_then(|(_, token)| token.clone()));
                 view! { <OrderShipments order_number=o token=token/> }
             })}
         </section>
@@ -66,7 +61,7 @@ pub fn LookupForm(
         match tracking_number(&value.get_untracked()) {
             Ok(number) => {
                 problem.set(None);
-                navigate(&Page::Tracking { number }.href(), Default::default());
+                navigate.push(&Page::Tracking { number }.href());
             }
             Err(c) => {
                 problem.set(Some(c));

@@ -14,31 +14,22 @@ mod timeline;
 mod view;
 mod words;
 
-pub use lookup::{LookupForm, OrderTrackingQuery, TrackLookupPage};
+pub use lookup::{LookupForm, TrackLookupPage};
 pub use order::OrderShipments;
-pub use page::{TrackingPage, TrackingParams};
+pub use page::TrackingPage;
 pub use time::{ZoneMode, ZoneSetting};
 pub use timeline::{FIRST_EVENTS, Timeline};
 pub use view::{PhaseBar, ShipmentView};
 
-use crate::areas::RoutePath;
+use crate::areas::Route;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::IntoAnyNestedRoute;
-use leptos_router::components::Route;
 use vitrina_core::api::{MessageContext, Shipment};
 use vitrina_core::routes::{Page, Pattern};
 
 /// The lookup (with an order's shipments) and a shipment's page.
-#[component(transparent)]
-pub fn TrackRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <Route path=RoutePath(Pattern::TrackLookup) view=TrackLookupPage/>
-        <Route path=RoutePath(Pattern::Tracking) view=TrackingPage/>
-    }
-    .into_inner()
-    .into_any_nested_route()
-}
+pub const ROUTES: &[Route] =
+    &[(Pattern::TrackLookup, || view! { <TrackLookupPage/> }.into_any()), (Pattern::Tracking, || view! { <TrackingPage/> }.into_any())];
 
 /// "Contact the seller about this shipment", when the backend says who the seller is.
 #[component]

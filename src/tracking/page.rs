@@ -8,36 +8,32 @@ use super::lookup::LookupForm;
 use super::view::ShipmentView;
 use crate::api::{Api, ApiError, sleep_ms};
 use crate::i18n::use_i18n;
+use crate::router::use_address;
 use crate::ui::intl::format_date_time;
 use crate::ui::{ErrorNotice, Loading, PageHeading, error_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use vitrina_core::ProblemKind;
 use vitrina_core::api::Shipment;
 use vitrina_core::civil::format_rfc3339_utc;
+use vitrina_core::routes::Page;
 use vitrina_core::tracking::{next_refresh_seconds, tracking_number};
-
-/// A shipment page's path parameter (`Pattern::Tracking`).
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct TrackingParams {
-    /// The tracking number as the address has it (checked before it is looked up).
-    pub number: Option<String>,
-}
 
 #[component]
 pub fn TrackingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params::<TrackingParams>();
-    let raw = move || params.read().as_ref().ok().and_then(|p| p.number.clone()).unwrap_or_default();
+    // The tracking number as the address has it (checked before it is looked up).
+    let raw = use_address(|page| match page {
+        Page::Tracking { number } => Some(number.clone()),
+        _ => None,
+    });
     view! {
         <section class="page tracking">
             <PageHeading key="track.shipment_title"/>
             {move || {
-                let raw = raw();
+                let raw = raw.get();
                 match tracking_number(&raw) {
                     Ok(number) => view! { <LiveShipment number=number/> }.into_any(),
                     Err(_) => view! {

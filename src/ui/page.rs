@@ -2,9 +2,9 @@
 //! loading states, and the pages for no page at all.
 
 use crate::i18n::use_i18n;
+use crate::router::A;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use vitrina_core::routes::Page;
 
 /// The store as `config.json` describes it (provided by the app once it has started): every fact

@@ -3,9 +3,9 @@
 
 use crate::{Mounted, mount, provide_session};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use vitrina::contact::zones::BrowserZones;
 use vitrina::contact::{Acknowledgement, ContactCard, ContactForm, Layout, SettingsEditor, response_time_words, subject_for};
+use vitrina::router::Router;
 use vitrina_core::api::*;
 use vitrina_core::civil::{UnixSeconds, parse_rfc3339};
 use vitrina_core::contact::{Schedule, TimeZones, obfuscate};

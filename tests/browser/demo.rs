@@ -2,8 +2,8 @@
 
 use crate::{api, mount, provide_store, store_config};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use vitrina::account::{Session, SignInPage};
+use vitrina::router::Router;
 use vitrina_core::locale::Locale;
 use wasm_bindgen_test::wasm_bindgen_test;
 

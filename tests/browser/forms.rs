@@ -4,12 +4,12 @@
 
 use crate::{Mounted, api, mount, next_frame, provide_session, provide_store, store_config};
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use std::collections::HashSet;
 use vitrina::account::SignInPage;
 use vitrina::checkout::{CartStore, CheckoutState, ContactStep, DeliveryStep};
 use vitrina::confirmation::LookupPage;
 use vitrina::contact::{ContactForm, SettingsEditor};
+use vitrina::router::Router;
 use vitrina::tracking::LookupForm;
 use vitrina_core::api::OrderNumberCharacters;
 use vitrina_core::api::*;

@@ -5,9 +5,9 @@ use super::{field_id, message, summary};
 use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
+use crate::router::use_navigate;
 use crate::ui::{Check, ErrorSummary, FieldLayout, FormField, PageHeading, TextInput, Touched};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::checkout::EntryField;
 use vitrina_core::checkout::entries::EntriesStoreFields;
 
@@ -26,7 +26,7 @@ pub fn ContactStep() -> impl IntoView {
         ev.prevent_default();
         touched.attempt();
         if errors.with_untracked(Vec::is_empty) {
-            navigate(&Step::Delivery.page().href(), Default::default());
+            navigate.push(&Step::Delivery.page().href());
         }
     };
     view! {

@@ -10,13 +10,13 @@ use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
+use crate::router::use_navigate;
 use crate::ui::intl::format_date;
 use crate::ui::words::{delivery_kind_label, id_document_label};
 use crate::ui::{
     ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, Model, MoneyText, PageHeading, Radio, Select, TextArea, TextInput, Touched,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{DeliveryKind, DeliveryOption, PickupPoint};
 use vitrina_core::checkout::entries::EntriesStoreFields;
 use vitrina_core::checkout::entries::MAX_COURIER_NOTE_CHARS;
@@ -83,7 +83,7 @@ pub fn DeliveryStep() -> impl IntoView {
         let ready = errors.with_untracked(Vec::is_empty)
             && quote.quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.delivery_options.is_empty()));
         if ready {
-            navigate(&Step::Payment.page().href(), Default::default());
+            navigate.push(&Step::Payment.page().href());
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

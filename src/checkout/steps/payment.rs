@@ -5,10 +5,10 @@ use crate::checkout::layout::{CheckoutLayout, Step};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::{I18n, use_i18n};
+use crate::router::use_navigate;
 use crate::ui::words::payment_label;
 use crate::ui::{ErrorNotice, ErrorSummary, FieldLayout, FormField, Loading, MoneyText, PageHeading, Radio, TextInput, Touched};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::api::{PaymentKind, PaymentMethod, PromoResult, PromoStatus, PromoTarget};
 use vitrina_core::checkout::EntryField;
 use vitrina_core::checkout::entries::EntriesStoreFields;
@@ -48,7 +48,7 @@ pub fn PaymentStep() -> impl IntoView {
         touched.attempt();
         let ready = quote.quote.with_untracked(|q| q.is_some()) && errors.with_untracked(Vec::is_empty);
         if ready && chosen.with_untracked(Option::is_some) {
-            navigate(&Step::Review.page().href(), Default::default());
+            navigate.push(&Step::Review.page().href());
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -10,6 +10,7 @@ use crate::checkout::place::{NotPlaced, place_order};
 use crate::checkout::quote::QuoteView;
 use crate::checkout::state::CheckoutState;
 use crate::i18n::use_i18n;
+use crate::router::{A, use_navigate};
 use crate::ui::intl::{format_date, format_money, region_name};
 use crate::ui::words::{delivery_kind_label, payment_label};
 use crate::ui::{
@@ -17,8 +18,6 @@ use crate::ui::{
     field_code_words,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use vitrina_core::Money;
 use vitrina_core::api::{LimitStatus, PromoStatus, Quote};
 use vitrina_core::checkout::entries::EntriesStoreFields;
@@ -45,7 +44,7 @@ pub fn ReviewStep() -> impl IntoView {
     let touched = Touched::new();
 
     let place = Action::new_local(move |(cart_id, accepted): &(String, Money)| {
-        let (api, navigate, cart_id, accepted) = (api.clone(), navigate.clone(), cart_id.clone(), accepted.clone());
+        let (api, cart_id, accepted) = (api.clone(), cart_id.clone(), accepted.clone());
         async move {
             let placed = place_order(&api, state, quote, &cart_id, accepted, i18n.locale.get_untracked()).await?;
             state.clear();
@@ -58,7 +57,7 @@ pub fn ReviewStep() -> impl IntoView {
                 Some((url, window)) => {
                     let _ = window.location().assign(&url);
                 }
-                None => navigate(&order_url, Default::default()),
+                None => navigate.push(&order_url),
             }
             Ok::<(), NotPlaced>(())
         }

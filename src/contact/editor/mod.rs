@@ -16,12 +16,11 @@ use super::zones::BrowserZones;
 use crate::account::use_session;
 use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
+use crate::router::use_navigate;
 use crate::ui::{ErrorNotice, ErrorSummary, Loading, PageHeading, Touched, error_text, focus_element};
 use draft::{Draft, Issues};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 use preview::Preview;
 use reactive_stores::{Patch, Store};
 use sections::*;
@@ -69,25 +68,22 @@ pub fn SellerEditorPage() -> impl IntoView {
     let seller_id = Memo::new(move |_| session.account.with(|a| a.as_ref().and_then(|a| a.seller_id.clone())));
 
     // Loads (or reloads) the saved settings; the editor starts afresh with them.
-    let load = {
-        let navigate = navigate.clone();
-        Callback::new(move |()| {
-            let Some(id) = seller_id.get_untracked() else {
-                return;
-            };
-            let (api, navigate) = (api.clone(), navigate.clone());
-            spawn_local(async move {
-                match api.contact_settings(&id).await {
-                    Ok(doc) => stage.set(Stage::Ready(Box::new(doc))),
-                    Err(e) if e.problem_kind() == Some(ProblemKind::Unauthorized) || e.status() == Some(401) => {
-                        navigate(&sign_in_here(), NavigateOptions { replace: true, ..Default::default() });
-                    }
-                    Err(e) if e.status() == Some(403) => stage.set(Stage::Forbidden),
-                    Err(e) => stage.set(Stage::Failed(e)),
+    let load = Callback::new(move |()| {
+        let Some(id) = seller_id.get_untracked() else {
+            return;
+        };
+        let api = api.clone();
+        spawn_local(async move {
+            match api.contact_settings(&id).await {
+                Ok(doc) => stage.set(Stage::Ready(Box::new(doc))),
+                Err(e) if e.problem_kind() == Some(ProblemKind::Unauthorized) || e.status() == Some(401) => {
+                    navigate.replace(&sign_in_here());
                 }
-            });
-        })
-    };
+                Err(e) if e.status() == Some(403) => stage.set(Stage::Forbidden),
+                Err(e) => stage.set(Stage::Failed(e)),
+            }
+        });
+    });
     Effect::new(move |_| {
         if !session.loaded.get() {
             return;
@@ -98,7 +94,7 @@ pub fn SellerEditorPage() -> impl IntoView {
             return;
         }
         match session.account.get() {
-            None => navigate(&sign_in_here(), NavigateOptions { replace: true, ..Default::default() }),
+            None => navigate.replace(&sign_in_here()),
             Some(a) if a.seller_id.is_none() => stage.set(Stage::Forbidden),
             Some(_) => {
                 if stage.with_untracked(|s| matches!(s, Stage::Loading)) {
@@ -160,7 +156,7 @@ pub fn SettingsEditor(
 
     // Saves the draft; what happened is the action's value, which the status line tells.
     let save = Action::new_local(move |body: &SaveContactSettings| {
-        let (api, navigate, body) = (api.clone(), navigate.clone(), body.clone());
+        let (api, body) = (api.clone(), body.clone());
         let seller_id = base.with_untracked(|b| b.seller_id.clone());
         async move {
             let result = api.save_contact_settings(&seller_id, &body).await;
@@ -175,7 +171,7 @@ pub fn SettingsEditor(
                     issues.server.set(e.problem().map(|p| p.errors.clone()).unwrap_or_default());
                     touched.attempt();
                 }
-                Err(e) if e.status() == Some(401) => navigate(&sign_in_here(), NavigateOptions::default()),
+                Err(e) if e.status() == Some(401) => navigate.push(&sign_in_here()),
                 Err(_) => focus_element("editor-status"),
             }
             result.map(drop)
