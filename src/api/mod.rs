@@ -10,9 +10,9 @@ pub use vitrina_core::api::ApiError;
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
-use vitrina_core::json::{self, Decode};
 use std::sync::Arc;
 use vitrina_core::api::{AppConfig, decode_response};
+use vitrina_core::json::{self, Decode};
 
 /// Time limit for one request until `config.json` says otherwise (it is read under this one).
 pub const REQUEST_TIMEOUT_MS: u32 = vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS;
