@@ -62,17 +62,30 @@ impl Value {
 }
 
 /// Why a document did not decode: what was wrong, and where (`lines[2].quantity`).
+///
+/// Boxed: every field's result carries it, and a pointer is cheaper to pass on than two strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+pub struct DecodeError(Box<ErrorInner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorInner {
     message: String,
     path: String,
 }
 
+// The error paths are kept out of line: each type's decoder only calls them.
 impl DecodeError {
+    #[inline(never)]
     fn new(message: String) -> DecodeError {
-        DecodeError { message, path: String::new() }
+        DecodeError(Box::new(ErrorInner { message, path: String::new() }))
     }
 
+    #[inline(never)]
+    fn missing_field(name: &str) -> DecodeError {
+        DecodeError::new(format!("missing field `{name}`"))
+    }
+
+    #[inline(never)]
     fn invalid_type(found: &Value, expected: &str) -> DecodeError {
         DecodeError::new(format!("invalid type: {}, expected {expected}", found.kind()))
     }
@@ -83,33 +96,39 @@ impl DecodeError {
     }
 
     /// An enum value the type does not know (for enums without a `#[serde(other)]` variant).
+    #[inline(never)]
     pub fn unknown_variant(found: &str, expected: &str) -> DecodeError {
         DecodeError::new(format!("unknown variant `{found}`, expected one of {expected}"))
     }
 
     /// The error, as found inside the field `name`.
+    #[inline(never)]
     fn in_field(mut self, name: &str) -> DecodeError {
-        let sep = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
-        self.path = format!("{name}{sep}{}", self.path);
+        let path = &mut self.0.path;
+        let sep = if path.is_empty() || path.starts_with('[') { "" } else { "." };
+        *path = format!("{name}{sep}{path}");
         self
     }
 
     /// The error, as found inside the element `index` of an array.
+    #[inline(never)]
     fn in_element(mut self, index: usize) -> DecodeError {
-        let sep = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
-        self.path = format!("[{index}]{sep}{}", self.path);
+        let path = &mut self.0.path;
+        let sep = if path.is_empty() || path.starts_with('[') { "" } else { "." };
+        *path = format!("[{index}]{sep}{path}");
         self
     }
 
     /// Where in the document (empty for the document itself).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() { f.write_str(&self.message) } else { write!(f, "{} at {}", self.message, self.path) }
+        let ErrorInner { message, path } = &*self.0;
+        if path.is_empty() { f.write_str(message) } else { write!(f, "{message} at {path}") }
     }
 }
 
@@ -480,7 +499,7 @@ impl<'a> Fields<'a> {
             Some(value) => T::decode(value).map_err(|e| e.in_field(name)),
             None => match (self.elements, T::missing()) {
                 (None, Some(value)) => Ok(value),
-                _ => Err(DecodeError::new(format!("missing field `{name}`"))),
+                _ => Err(DecodeError::missing_field(name)),
             },
         }
     }
@@ -526,21 +545,29 @@ impl Decode for bool {
     }
 }
 
-/// An integer as `i128`, which holds every one a document can carry.
-fn integer(value: &Value, expected: &str) -> Result<i128, DecodeError> {
+/// An integer's sign and magnitude (`-magnitude` when negative, then `1 ..= 2^63`).
+fn integer(value: &Value, expected: &str) -> Result<(bool, u64), DecodeError> {
     match value {
-        Value::Int { negative: false, magnitude } => Ok(i128::from(*magnitude)),
-        Value::Int { negative: true, magnitude } => Ok(-i128::from(*magnitude)),
+        Value::Int { negative, magnitude } => Ok((*negative, *magnitude)),
         other => Err(DecodeError::invalid_type(other, expected)),
     }
 }
 
+#[inline(never)]
+fn out_of_range(negative: bool, magnitude: u64, expected: &str) -> DecodeError {
+    let sign = if negative { "-" } else { "" };
+    DecodeError::new(format!("invalid value: integer `{sign}{magnitude}`, expected {expected}"))
+}
+
+// No `i128` on the way: its arithmetic and formatting would add code to the app for nothing.
 macro_rules! decode_integers {
     ($($ty:ty),+) => {$(
         impl Decode for $ty {
             fn decode(value: &Value) -> Result<Self, DecodeError> {
-                let n = integer(value, stringify!($ty))?;
-                <$ty>::try_from(n).map_err(|_| DecodeError::new(format!("invalid value: integer `{n}`, expected {}", stringify!($ty))))
+                let (negative, magnitude) = integer(value, stringify!($ty))?;
+                // `magnitude as i64` wraps 2^63 to `i64::MIN`, whose negation wraps back to it.
+                let n = if negative { <$ty>::try_from((magnitude as i64).wrapping_neg()).ok() } else { <$ty>::try_from(magnitude).ok() };
+                n.ok_or_else(|| out_of_range(negative, magnitude, stringify!($ty)))
             }
         }
     )+};
@@ -577,7 +604,12 @@ fn elements<'a>(value: &'a Value, expected: &str) -> Result<&'a [Value], DecodeE
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: &Value) -> Result<Self, DecodeError> {
-        elements(value, "a sequence")?.iter().enumerate().map(|(i, v)| T::decode(v).map_err(|e| e.in_element(i))).collect()
+        let items = elements(value, "a sequence")?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(T::decode(v).map_err(|e| e.in_element(i))?);
+        }
+        Ok(out)
     }
 }
 
