@@ -46,7 +46,7 @@ lint:
 	@scripts/tools.sh lint
 	@echo "== formatting and lints"
 	@$(CARGO) fmt --all -- --check
-	@$(CARGO) clippy --quiet -p vitrina-core -p vitrina-server --all-targets -- -D warnings
+	@$(CARGO) clippy --quiet -p vitrina-core -p vitrina-decode-derive -p vitrina-server --all-targets -- -D warnings
 	@$(CARGO) clippy --quiet --target wasm32-unknown-unknown -p vitrina --all-targets -- -D warnings
 
 ## Host: the contract crate and the server (its API over real HTTP on a temporary SQLite file).

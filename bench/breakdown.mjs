@@ -98,6 +98,8 @@ export function crateOf(name) {
 export function partOf(name) {
   const serde = /serde|Deserializ|__FieldVisitor|__Visitor|__Field\b/.test(name);
   if (serde) return /Serializ|serde::ser|serde_core::ser|serialize_/.test(name) && !/Deserializ/.test(name) ? 'JSON encoding (serde)' : 'JSON decoding (serde)';
+  // The app's own JSON reader and the contract types' derived `Decode`.
+  if (/vitrina_core(\[[0-9a-f]+\])?::json::/.test(name)) return 'JSON decoding (vitrina-core json)';
   if (/core::fmt|alloc::fmt|core::panicking|panic|as core::fmt::(Display|Debug)>|core::result::unwrap_failed|core::option::expect_failed|slice_index|str_index/.test(name)) return 'formatting and panics';
   const crate = crateOf(name);
   // The module right after the crate's name, in the function's own path (not its type parameters).

@@ -3,7 +3,7 @@
 //! (private mode, disabled): then nothing is remembered, and nothing fails.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use vitrina_core::json::{self, Decode};
 
 /// Which of the browser's stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +39,8 @@ pub fn remove(store: Store, key: &str) {
 }
 
 /// A stored JSON value; anything unreadable counts as absent.
-pub fn get_json<T: DeserializeOwned>(store: Store, key: &str) -> Option<T> {
-    serde_json::from_str(&get_string(store, key)?).ok()
+pub fn get_json<T: Decode>(store: Store, key: &str) -> Option<T> {
+    json::from_str(&get_string(store, key)?).ok()
 }
 
 pub fn set_json<T: Serialize>(store: Store, key: &str, value: &T) {

@@ -16,7 +16,7 @@ pub fn segment(value: &str) -> String {
 }
 
 /// The one field of a [`Cart`] the header's badge reads (the others are skipped unread).
-#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, vitrina_core::json::Decode)]
 pub struct CartItemCount {
     pub item_count: u32,
 }

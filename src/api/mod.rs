@@ -10,9 +10,9 @@ pub use vitrina_core::api::ApiError;
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use vitrina_core::api::{AppConfig, decode_response};
+use vitrina_core::json::{self, Decode};
 
 /// Time limit for one request until `config.json` says otherwise (it is read under this one).
 pub const REQUEST_TIMEOUT_MS: u32 = vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS;
@@ -48,7 +48,7 @@ impl Api {
     }
 
     /// `GET`, retried with backoff after transient failures (a `Retry-After` is honoured up to 5 s).
-    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+    pub async fn get<T: Decode>(&self, path: &str) -> Result<T, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
@@ -67,7 +67,7 @@ impl Api {
 
     /// A request with a JSON body (or none). Never retried here: the caller decides, and makes
     /// retries safe with an idempotency key where it matters.
-    pub async fn send<B: Serialize, T: DeserializeOwned>(
+    pub async fn send<B: Serialize, T: Decode>(
         &self,
         method: Method,
         path: &str,
@@ -86,7 +86,7 @@ impl Api {
     }
 }
 
-async fn send<T: DeserializeOwned>(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<T, ApiError> {
+async fn send<T: Decode>(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -> Result<T, ApiError> {
     let reply = fetch(builder, body, timeout_ms).await?;
     decode_response(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
 }
@@ -187,13 +187,13 @@ pub async fn load_config() -> Result<AppConfig, ConfigError> {
     let reply = fetch(RequestBuilder::new(&url).method(Method::GET), None, REQUEST_TIMEOUT_MS).await.map_err(ConfigError::Fetch)?;
     // Any JSON passes here (a wrong status or no JSON at all is a failure to fetch); its shape
     // is checked by `parse_config`.
-    decode_response::<serde::de::IgnoredAny>(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
+    decode_response::<json::Ignored>(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
         .map_err(ConfigError::Fetch)?;
     parse_config(&reply.text)
 }
 
 fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
-    let config: AppConfig = serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+    let config: AppConfig = json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
     config.validate().map_err(ConfigError::Invalid)?;
     Ok(config)
 }

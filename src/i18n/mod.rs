@@ -11,6 +11,7 @@
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use vitrina_core::json;
 use vitrina_core::locale::Locale;
 
 use crate::storage::{self, Store};
@@ -31,7 +32,7 @@ thread_local! {
 pub fn install(locale: Locale, sources: &[&str]) {
     let mut merged = Table::new();
     for source in sources {
-        merged.extend(serde_json::from_str::<Table>(source).unwrap_or_default());
+        merged.extend(json::from_str::<Table>(source).unwrap_or_default());
     }
     // Installed once per language for the life of the page.
     let table: &'static Table = Box::leak(Box::new(merged));
@@ -66,7 +67,7 @@ pub async fn load(locale: Locale) -> bool {
         return false;
     }
     match response.text().await {
-        Ok(text) if serde_json::from_str::<Table>(&text).is_ok() => {
+        Ok(text) if json::from_str::<Table>(&text).is_ok() => {
             install(locale, &[&text]);
             true
         }

@@ -14,7 +14,7 @@ pub struct Date {
 }
 
 /// Day of the week, Monday first (ISO 8601).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
@@ -117,6 +117,13 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): \"{s}\"")))
+    }
+}
+
+impl crate::json::Decode for Date {
+    fn decode(value: &crate::json::Value) -> Result<Date, crate::json::DecodeError> {
+        let s = String::decode(value)?;
+        Date::parse(&s).ok_or_else(|| crate::json::DecodeError::custom(format!("not a date (YYYY-MM-DD): \"{s}\"")))
     }
 }
 

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// A problem details document (RFC 9457) with Vitrina's extension members.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// A stable URI naming the kind of problem, e.g. `urn:vitrina:problem:cart-not-found`.
@@ -38,7 +38,7 @@ fn about_blank() -> String {
 }
 
 /// One field's problem: which field (a JSON pointer-ish dotted path), a stable code, and English text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The field, as a dotted path into the request body (`recipient.phone`).

@@ -1,5 +1,6 @@
 //! Decoder fuzzing: whatever a backend sends, `decode_response` returns the value or a typed
-//! error, and never panics. Every contract type is fed arbitrary JSON, arbitrary text, and
+//! error, and never panics; and the app's decoder (`vitrina_core::json`) takes exactly what
+//! serde_json takes, into the same value, and refuses what it refuses. Every contract type is fed arbitrary JSON, arbitrary text, and
 //! mutations of a real answer of the reference server (`tests/samples/`): fields dropped, types
 //! changed, enum values from the future, huge and negative numbers, deep nesting, odd Unicode,
 //! truncation and stray bytes. Bounded and seeded, so it is quick and repeatable in `make test`.
@@ -15,6 +16,7 @@ use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use vitrina_core::Problem;
 use vitrina_core::api::*;
+use vitrina_core::json::{self, Decode};
 
 /// Writes a suite's summary where `cargo test` shows it even for a passing test (its capture
 /// takes only `print!`), so `make test` says what was tried and what held.
@@ -30,9 +32,33 @@ const CASES: u32 = 100;
 
 static DECODED: AtomicUsize = AtomicUsize::new(0);
 static TYPED_ERRORS: AtomicUsize = AtomicUsize::new(0);
+static COMPARED: AtomicUsize = AtomicUsize::new(0);
+
+/// The contract's types as the fuzzed ones must be: both decoders, serialisable, printable.
+trait Contract: Decode + DeserializeOwned + serde::Serialize + std::fmt::Debug {}
+impl<T: Decode + DeserializeOwned + serde::Serialize + std::fmt::Debug> Contract for T {}
+
+/// `body` decodes with `Decode` exactly as with serde: the same value, or an error from both.
+fn same_as_serde<T: Contract>(body: &str) {
+    let ours = json::from_str::<T>(body);
+    let serde = serde_json::from_str::<T>(body);
+    match (&ours, &serde) {
+        (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "the decoders read {body} differently"),
+        (Err(_), Err(_)) => {}
+        _ => panic!(
+            "the decoders disagree on {}: Decode {:?}, serde {:?}",
+            body.chars().take(2000).collect::<String>(),
+            ours.as_ref().err(),
+            serde.as_ref().err()
+        ),
+    }
+    COMPARED.fetch_add(1, Ordering::Relaxed);
+}
 
 /// What a backend's answer must come to: the value, or a typed error with something to say.
-fn check<T: DeserializeOwned + serde::Serialize>(status: u16, content_type: Option<&str>, retry_after: Option<&str>, body: &str) {
+fn check<T: Contract>(status: u16, content_type: Option<&str>, retry_after: Option<&str>, body: &str) {
+    same_as_serde::<T>(body);
+    same_as_serde::<Problem>(body);
     match decode_response::<T>(status, content_type, retry_after, body) {
         Ok(value) => {
             assert!((200..300).contains(&status), "a {status} answer decoded as a value");
@@ -228,7 +254,7 @@ fn apply_text(text: &str, mutation: &TextMutation) -> String {
 }
 
 /// Runs every generator against `T`, with `sample` a real answer (or request) of that type.
-fn fuzz<T: DeserializeOwned + serde::Serialize>(name: &str, sample: &str) -> usize {
+fn fuzz<T: Contract>(name: &str, sample: &str) -> usize {
     let original: Value = serde_json::from_str(sample).unwrap_or_else(|e| panic!("{name}: the sample is not JSON: {e}"));
     serde_json::from_value::<T>(original.clone()).unwrap_or_else(|e| panic!("{name}: the sample no longer decodes: {e}"));
     let mut every = Vec::new();
@@ -281,7 +307,7 @@ fn fuzz<T: DeserializeOwned + serde::Serialize>(name: &str, sample: &str) -> usi
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let deep_object = format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
     let many = format!("[{}0]", "0,".repeat(200_000));
-    for body in [deep.as_str(), deep_object.as_str(), many.as_str(), "", " ", "null", "\u{feff}{}", "{\"a\":1,\"a\":2}"] {
+    for body in [deep.as_str(), deep_object.as_str(), many.as_str(), "", " ", "null", "\u{feff}{}", "{\"a\":1,\"a\":2}", "[]", "{}"] {
         check::<T>(200, json_ct, None, body);
         check::<T>(503, Some("application/problem+json"), Some("soon"), body);
     }
@@ -343,22 +369,24 @@ fn no_answer_a_backend_can_send_panics_the_decoder() {
     });
     let types: std::collections::BTreeSet<&str> = all.iter().map(|(name, ..)| *name).collect();
     report!(
-        "decoder fuzzing: {} contract types from {} samples, {cases} inputs (arbitrary JSON and text, mutated and damaged samples, hostile bodies): 0 panics; {} decoded, {} typed errors",
+        "decoder fuzzing: {} contract types from {} samples, {cases} inputs (arbitrary JSON and text, mutated and damaged samples, hostile bodies): 0 panics; {} decoded, {} typed errors; {} decodings compared with serde_json, 0 differences",
         types.len(),
         all.len(),
         DECODED.load(Ordering::Relaxed),
         TYPED_ERRORS.load(Ordering::Relaxed),
+        COMPARED.load(Ordering::Relaxed),
     );
 }
 
 /// Replaces each value at `pointers` in `sample` by one no version of the contract has, and
 /// decodes the result as `T`; returns how many were tried.
-fn future_values<T: DeserializeOwned + std::fmt::Debug>(sample: &str, pointers: &[&str]) -> usize {
+fn future_values<T: Contract>(sample: &str, pointers: &[&str]) -> usize {
     for pointer in pointers {
         let mut doc: Value = serde_json::from_str(sample).unwrap();
         let slot = doc.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer} is in the sample"));
         assert!(slot.is_string(), "{pointer} is an enum value");
         *slot = json!("teleported_by_drone");
+        same_as_serde::<T>(&doc.to_string());
         let decoded = decode_response::<T>(200, Some("application/json"), None, &doc.to_string());
         assert!(decoded.is_ok(), "{pointer}: {decoded:?}");
     }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/session`: sign in with email and password.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignIn {
     pub email: String,
@@ -18,7 +18,7 @@ pub struct SignIn {
 }
 
 /// The signed-in account, as the app may know it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
     pub email: String,
@@ -34,7 +34,7 @@ pub struct Account {
 }
 
 /// `GET /api/session`: who is signed in on this browser (`account` is absent when nobody is).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionState {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use crate::FieldCode;
 use serde::{Deserialize, Serialize};
 
 /// A field of an address form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AddressFieldKind {
@@ -23,7 +23,7 @@ pub enum AddressFieldKind {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressField {
     pub field: AddressFieldKind,
@@ -31,7 +31,7 @@ pub struct AddressField {
 }
 
 /// One country's address format.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressFormat {
     /// ISO 3166-1 alpha-2.
@@ -53,7 +53,7 @@ pub struct AddressFormat {
 }
 
 /// One country's record in Google's address metadata (the fields this contract uses).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, crate::json::Decode)]
 pub struct GoogleAddressRecord {
     #[serde(default)]
     pub fmt: Option<String>,

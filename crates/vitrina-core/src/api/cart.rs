@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_LINE_QUANTITY: u32 = 99;
 
 /// A shopping cart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cart {
     /// Unguessable identifier; whoever has it can use the cart.
@@ -28,7 +28,7 @@ pub struct Cart {
 }
 
 /// One product variant in the cart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartLine {
     pub id: String,
@@ -47,7 +47,7 @@ pub struct CartLine {
 }
 
 /// `POST /api/carts/{cart_id}/lines`: adds a variant (or more of one already in the cart).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddCartLine {
     pub variant_id: String,
@@ -62,7 +62,7 @@ fn one() -> u32 {
 }
 
 /// `PATCH /api/carts/{cart_id}/lines/{line_id}`: sets a line's quantity (0 removes it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateCartLine {
     /// The line's new quantity, at most 99; 0 removes the line.

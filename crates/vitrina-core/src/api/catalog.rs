@@ -4,7 +4,7 @@ use crate::Money;
 use serde::{Deserialize, Serialize};
 
 /// A product with its purchasable variants.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Product {
     /// Stable identifier, also used in URLs (`linen-shirt`).
@@ -26,7 +26,7 @@ pub struct Product {
 }
 
 /// One purchasable version of a product (a size, a colour).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Variant {
     pub id: String,
@@ -41,7 +41,7 @@ pub struct Variant {
 }
 
 /// `GET /api/products`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductList {
     pub products: Vec<Product>,

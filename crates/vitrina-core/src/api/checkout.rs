@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Cart;
 
 /// The shopper's contact details. `name` is as on the ID document (couriers may check it).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactDetails {
     pub email: String,
@@ -18,7 +18,7 @@ pub struct ContactDetails {
 }
 
 /// Someone else who receives the parcel.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recipient {
     pub name: String,
@@ -26,7 +26,7 @@ pub struct Recipient {
 }
 
 /// A delivery address.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Address {
     /// ISO 3166-1 alpha-2 code (`RU`).
@@ -41,7 +41,7 @@ pub struct Address {
 }
 
 /// The delivery the shopper chose.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryChoice {
     /// `DeliveryOption::id`.
@@ -63,7 +63,7 @@ pub struct DeliveryChoice {
 }
 
 /// Everything the shopper has entered so far. Sent whole for a quote and to place the order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckoutDraft {
     pub cart_id: String,
@@ -84,7 +84,7 @@ pub struct CheckoutDraft {
 }
 
 /// How a delivery reaches the shopper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryKind {
@@ -107,7 +107,7 @@ impl DeliveryKind {
 /// An identity document a courier or a pickup point accepts at handover (seed 002 l.246–247:
 /// "паспорт гражданина РФ, водительские права, паспорт моряка, военный билет, паспорт
 /// иностранного гражданина, документ, удостоверяющий личность иностранного гражданина").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum IdDocument {
@@ -124,7 +124,7 @@ pub enum IdDocument {
 }
 
 /// A courier's time window on the chosen day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimeWindow {
     pub id: String,
@@ -134,7 +134,7 @@ pub struct TimeWindow {
 }
 
 /// A pickup point, parcel locker or shop where the shopper collects the parcel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PickupPoint {
     pub id: String,
@@ -151,7 +151,7 @@ pub struct PickupPoint {
 }
 
 /// One way to deliver this cart to this address, with its price and dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryOption {
     pub id: String,
@@ -184,7 +184,7 @@ pub struct DeliveryOption {
 }
 
 /// How the shopper pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentKind {
@@ -198,7 +198,7 @@ pub enum PaymentKind {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentMethod {
     pub id: String,
@@ -214,7 +214,7 @@ pub struct PaymentMethod {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PromoStatus {
@@ -230,7 +230,7 @@ pub enum PromoStatus {
 }
 
 /// What a promo code discounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PromoTarget {
@@ -240,7 +240,7 @@ pub enum PromoTarget {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PromoResult {
     pub code: String,
@@ -252,7 +252,7 @@ pub struct PromoResult {
 }
 
 /// The money, as the backend computes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Totals {
     pub items: Money,
@@ -267,7 +267,7 @@ pub struct Totals {
     pub vat_rate_percent: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitStatus {
@@ -279,7 +279,7 @@ pub enum LimitStatus {
 }
 
 /// The store's smallest and largest order (on the total to pay).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLimits {
     pub min_total: Money,
@@ -288,7 +288,7 @@ pub struct OrderLimits {
 }
 
 /// `POST /api/checkout/quote`: what this cart and these entries allow, and what it costs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quote {
     pub cart: Cart,
@@ -324,7 +324,7 @@ pub struct Quote {
 }
 
 /// The shopper's consents on the review step.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Consents {
     /// The terms version the shopper accepted (must be the current one).
@@ -337,7 +337,7 @@ pub struct Consents {
 }
 
 /// `POST /api/orders` (with an `Idempotency-Key` header).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceOrder {
     pub draft: CheckoutDraft,
@@ -351,7 +351,7 @@ pub struct PlaceOrder {
 }
 
 /// Where the payment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
@@ -370,7 +370,7 @@ pub enum PaymentStatus {
 }
 
 /// What happens after placing: go to the gateway, or nothing to pay now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentStep {
     pub status: PaymentStatus,
@@ -380,7 +380,7 @@ pub struct PaymentStep {
 }
 
 /// The placed order (and, for a repeated request, the same one again).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlacedOrder {
     pub number: String,
@@ -390,7 +390,7 @@ pub struct PlacedOrder {
 }
 
 /// `POST /api/orders/{number}/payments`: start (another) online card payment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartPayment {
     pub access_token: String,

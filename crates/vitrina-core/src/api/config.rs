@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// `GET /config.json`: where the API is and how the store describes itself (its countries,
 /// currency, languages, documents, limits, whether it is a demo). One build of the app serves any
 /// deployment; only this file differs. The app reads it once at start-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AppConfig {
     /// Base URL of the API, absolute (`https://shop.example/api`) or relative to the page (`/api`).
@@ -50,7 +50,7 @@ pub struct AppConfig {
 }
 
 /// What a document is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
@@ -63,7 +63,7 @@ pub enum DocumentKind {
 }
 
 /// A document of the store, at one version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoreDocument {
     pub kind: DocumentKind,
@@ -84,7 +84,7 @@ impl StoreDocument {
 }
 
 /// Which characters an order number is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderNumberCharacters {
@@ -97,7 +97,7 @@ pub enum OrderNumberCharacters {
 }
 
 /// What an order number looks like.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderNumberFormat {
     /// One order number, shown as the example in the lookup form.
@@ -121,7 +121,7 @@ impl OrderNumberFormat {
 }
 
 /// The contact form's limit for one sender.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactLimits {
     /// Messages one reply-to address may send…

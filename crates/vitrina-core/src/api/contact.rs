@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who may use a channel (help centre: everyone, registered customers, or registered customers
 /// with a verified email address).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
@@ -25,7 +25,7 @@ pub enum Audience {
 }
 
 /// What the seller prefers a shopper to do with the phone number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PhoneAction {
@@ -37,7 +37,7 @@ pub enum PhoneAction {
 }
 
 /// An instant-messaging service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MessengerKind {
@@ -87,7 +87,7 @@ impl MessengerKind {
 /// One range of hours on a day, wall-clock time in the seller's zone (`HH:MM`). An `end` at or
 /// before `start` runs past midnight into the next day (`22:00`–`02:00`); `00:00` or `24:00` as
 /// the end means midnight (`00:00`–`00:00` is the whole day).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct TimeRange {
@@ -104,7 +104,7 @@ impl TimeRange {
 }
 
 /// The weekly schedule: for each day, the ranges that start on it (none: not reachable that day).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct WeeklyHours {
@@ -125,7 +125,7 @@ pub struct WeeklyHours {
 }
 
 /// A date whose hours differ from the week's (a holiday: no ranges, closed all day).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct DateOverride {
@@ -141,7 +141,7 @@ pub struct DateOverride {
 }
 
 /// A messenger account the seller really uses (seed 001: list only those you use).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Messenger {
@@ -151,7 +151,7 @@ pub struct Messenger {
 }
 
 /// Instant messages, through the messengers the seller lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct MessagesChannel {
@@ -164,7 +164,7 @@ pub struct MessagesChannel {
 
 /// Email: the address shown publicly (protected from harvesters), a contact form that forwards
 /// to it, or both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct EmailChannel {
@@ -181,7 +181,7 @@ pub struct EmailChannel {
 }
 
 /// The phone, shown only during the contact hours.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PhoneChannel {
@@ -196,7 +196,7 @@ pub struct PhoneChannel {
 }
 
 /// A postal address for letters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PostalChannel {
@@ -209,7 +209,7 @@ pub struct PostalChannel {
 }
 
 /// Who the seller is (seed 001: full name; legal entity and tax id for a business; a site).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Identity {
@@ -229,7 +229,7 @@ pub struct Identity {
 }
 
 /// A real absence of several days (seed 001), with the date of return.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Away {
@@ -246,7 +246,7 @@ pub struct Away {
 /// themselves away; one shown as available answers within minutes). It lasts until the end of
 /// the hours of the day it was set on (midnight, on a day without hours), then the schedule
 /// decides again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PresenceState {
@@ -262,7 +262,7 @@ pub enum PresenceState {
 }
 
 /// The switch as saved: its state and when it was set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Presence {
@@ -274,7 +274,7 @@ pub struct Presence {
 }
 
 /// Everything a seller sets about being contacted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct ContactSettings {
@@ -342,7 +342,7 @@ macro_rules! patch_as_a_whole {
 patch_as_a_whole!(Audience, PhoneAction, MessengerKind, PresenceState);
 
 /// `GET /api/sellers/{seller_id}/contact-settings`: the settings as last saved, and their version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactSettingsDocument {
     pub seller_id: String,
@@ -359,7 +359,7 @@ pub struct ContactSettingsDocument {
 }
 
 /// `PUT /api/sellers/{seller_id}/contact-settings`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SaveContactSettings {
     /// The version the edit started from; a different current version refuses the save (412).
@@ -368,7 +368,7 @@ pub struct SaveContactSettings {
 }
 
 /// A way to reach the seller, as one shopper sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
@@ -382,7 +382,7 @@ pub enum ChannelKind {
 }
 
 /// Whether this shopper may use a channel, and if not, what would let them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Access {
@@ -396,7 +396,7 @@ pub enum Access {
 }
 
 /// A phone number as a shopper may use it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhoneNumber {
     /// As the seller writes it, with its country code (`+421 905 123 456`).
@@ -407,7 +407,7 @@ pub struct PhoneNumber {
 }
 
 /// A span of time the seller can be reached (RFC 3339 instants).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactWindow {
     pub starts_at: String,
@@ -416,7 +416,7 @@ pub struct ContactWindow {
 
 /// One channel for one shopper at one moment. Details are present only when `access` is `open`
 /// (and, for the phone, only during the hours).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicChannel {
     pub kind: ChannelKind,
@@ -454,7 +454,7 @@ pub struct PublicChannel {
 }
 
 /// The seller's absence, as shoppers are told.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AwayNotice {
     /// The day the seller is back (`YYYY-MM-DD`).
@@ -464,7 +464,7 @@ pub struct AwayNotice {
 }
 
 /// `GET /api/sellers/{seller_id}/contact`: how this shopper can reach the seller right now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerContact {
     pub seller_id: String,
@@ -490,7 +490,7 @@ pub struct SellerContact {
 }
 
 /// Where a message comes from: an order or a shipment the shopper is asking about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -500,7 +500,7 @@ pub struct MessageContext {
 }
 
 /// `POST /api/sellers/{seller_id}/messages`: the contact form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewContactMessage {
     pub subject: String,
@@ -520,7 +520,7 @@ pub struct NewContactMessage {
 }
 
 /// The automatic acknowledgement (seed 003): the message arrived, and when to expect a reply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageReceipt {
     /// The reference number the sender can quote (seed 002: a request nobody can name is a

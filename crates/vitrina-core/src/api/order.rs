@@ -7,7 +7,7 @@ use crate::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Where the order is (the marketplace's statuses, seed 002 l.195–276).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
@@ -52,7 +52,7 @@ impl OrderStatus {
 }
 
 /// Something that happened to the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderEventKind {
@@ -91,7 +91,7 @@ pub enum OrderEventKind {
 }
 
 /// A line, and how many of it, that an event concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineQuantity {
     /// `OrderLine::id`.
@@ -99,7 +99,7 @@ pub struct LineQuantity {
     pub quantity: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderEvent {
     /// When (RFC 3339).
@@ -113,7 +113,7 @@ pub struct OrderEvent {
     pub amount: Option<Money>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
     /// Names the line in cancellation, return and substitution requests.
@@ -147,7 +147,7 @@ pub struct OrderLine {
 
 /// What the seller proposes instead of an item they cannot send (seed 002 l.811–820: the same
 /// item in another size or colour first; l.226: an equivalent offer of another seller).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubstitutionKind {
@@ -163,7 +163,7 @@ pub enum SubstitutionKind {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SubstitutionStatus {
@@ -179,7 +179,7 @@ pub enum SubstitutionStatus {
 }
 
 /// What the store does when a proposal is not answered in time (the store's setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnansweredSubstitution {
@@ -192,7 +192,7 @@ pub enum UnansweredSubstitution {
 }
 
 /// The item offered instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubstituteItem {
     pub product_id: String,
@@ -207,7 +207,7 @@ pub struct SubstituteItem {
 }
 
 /// A seller's proposal for one line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Substitution {
     pub kind: SubstitutionKind,
@@ -229,14 +229,14 @@ pub struct Substitution {
 }
 
 /// A person and a phone number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Person {
     pub name: String,
     pub phone: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderDelivery {
     pub kind: DeliveryKind,
@@ -273,7 +273,7 @@ pub struct OrderDelivery {
     pub id_documents: Vec<IdDocument>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderPayment {
     pub kind: PaymentKind,
@@ -292,7 +292,7 @@ pub struct OrderPayment {
 }
 
 /// Why a cancellation or return cannot be requested now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CancellationBlock {
@@ -306,7 +306,7 @@ pub enum CancellationBlock {
 }
 
 /// Until the shopper has the order it is cancelled; afterwards it is returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CancellationKind {
@@ -319,7 +319,7 @@ pub enum CancellationKind {
 }
 
 /// What happens to the delivery fee when the whole order is cancelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryFeeOutcome {
@@ -334,7 +334,7 @@ pub enum DeliveryFeeOutcome {
 }
 
 /// Whether the shopper may cancel (or return) the order or some of its lines, and until when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cancellation {
     pub allowed: bool,
@@ -358,7 +358,7 @@ pub struct Cancellation {
 }
 
 /// Why money went back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RefundReason {
@@ -373,7 +373,7 @@ pub enum RefundReason {
 }
 
 /// Money sent back to the shopper, by the method it was paid with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refund {
     /// RFC 3339.
@@ -387,14 +387,14 @@ pub struct Refund {
     pub delivery_fee: Option<DeliveryFeeOutcome>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderSeller {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderShipment {
     pub tracking_number: String,
@@ -402,7 +402,7 @@ pub struct OrderShipment {
 }
 
 /// `GET /api/orders/{number}?token=…`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     pub number: String,
@@ -444,7 +444,7 @@ pub struct Order {
 }
 
 /// `POST /api/orders/lookup`: find an order by its number and the email it was placed with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLookup {
     pub number: String,
@@ -452,7 +452,7 @@ pub struct OrderLookup {
 }
 
 /// What opens an order's page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderAccess {
     pub number: String,
@@ -461,7 +461,7 @@ pub struct OrderAccess {
 
 /// `POST /api/orders/{number}/cancellation`: cancel (before receipt) or ask to return (within 7
 /// days after), the whole order or chosen lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancellationRequest {
     pub access_token: String,
@@ -471,7 +471,7 @@ pub struct CancellationRequest {
 }
 
 /// `POST /api/orders/{number}/lines/{line_id}/substitution`: the shopper's answer to a proposal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubstitutionAnswer {
     pub access_token: String,
@@ -481,7 +481,7 @@ pub struct SubstitutionAnswer {
 
 /// `POST /api/sellers/{seller_id}/orders/{number}/lines/{line_id}/substitution`: the seller
 /// cannot send a line and proposes what instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubstitutionOffer {
     /// The variant offered instead (another size or colour first); absent to propose removing

@@ -3,8 +3,8 @@
 //! The app's HTTP client hands every response to [`decode_response`]; nothing a backend sends
 //! can make it panic, and every failure keeps enough to be explained to a person.
 
+use crate::json::{self, Decode};
 use crate::{Problem, ProblemKind};
-use serde::de::DeserializeOwned;
 
 /// Why a request to the backend did not produce what was asked for.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -91,19 +91,14 @@ fn too_large(length: u64) -> ApiError {
 /// Decodes a response: `T` from a 2xx JSON body, else a typed [`ApiError`].
 ///
 /// `content_type` is the response's `Content-Type` header, `retry_after` its `Retry-After`.
-pub fn decode_response<T: DeserializeOwned>(
-    status: u16,
-    content_type: Option<&str>,
-    retry_after: Option<&str>,
-    body: &str,
-) -> Result<T, ApiError> {
+pub fn decode_response<T: Decode>(status: u16, content_type: Option<&str>, retry_after: Option<&str>, body: &str) -> Result<T, ApiError> {
     if body.len() > MAX_RESPONSE_BYTES {
         return Err(too_large(body.len() as u64));
     }
     let media_type = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let is_json = media_type == "application/json" || media_type.ends_with("+json");
     if !(200..300).contains(&status) {
-        let problem = if is_json { serde_json::from_str::<Problem>(body).ok() } else { None };
+        let problem = if is_json { json::from_str::<Problem>(body).ok() } else { None };
         let retry_after_seconds = retry_after.and_then(|v| v.trim().parse::<u64>().ok());
         return Err(ApiError::Status { status, problem, retry_after_seconds });
     }
@@ -114,7 +109,7 @@ pub fn decode_response<T: DeserializeOwned>(
     if body.trim().is_empty() {
         return Err(ApiError::Undecodable("empty body".into()));
     }
-    serde_json::from_str(body).map_err(|e| ApiError::Undecodable(e.to_string()))
+    json::from_str(body).map_err(|e| ApiError::Undecodable(e.to_string()))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// Where a shipment is on its way. The first six are the way to the recipient, in order (out for
 /// delivery and ready for pickup share a step of the progress bar); the rest are detours from it.
 /// A client treats any value it does not know as `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
@@ -59,7 +59,7 @@ impl Phase {
 }
 
 /// How much an event asks of the shopper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -77,7 +77,7 @@ pub enum Severity {
 }
 
 /// What the shopper can do about an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -106,7 +106,7 @@ pub enum Action {
 
 /// When an event happened, as the carrier reported it: the wall-clock time at the place, and
 /// the place's UTC offset and time zone when the carrier said them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EventTime {
     /// Wall-clock time at the place, `YYYY-MM-DDTHH:MM:SS` (no offset).
@@ -121,7 +121,7 @@ pub struct EventTime {
 }
 
 /// A carrier.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CarrierInfo {
     /// Stable identifier (`pony-express`).
@@ -142,7 +142,7 @@ pub struct CarrierInfo {
 }
 
 /// A carrier's rules, as it states them: the app explains only what is given here.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CarrierRules {
     /// Days to confirm a customs offer, counted from the parcel's arrival at customs.
@@ -163,7 +163,7 @@ pub struct CarrierRules {
 }
 
 /// One event of the journey.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackingEvent {
     #[serde(default)]
@@ -186,7 +186,7 @@ pub struct TrackingEvent {
 }
 
 /// Where the shipment stands now.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CurrentState {
     /// The current phase (a delivery wins over any later event).
@@ -214,7 +214,7 @@ pub struct CurrentState {
 }
 
 /// A range of calendar dates (`YYYY-MM-DD`), both ends included.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DateRange {
     #[serde(default)]
@@ -224,7 +224,7 @@ pub struct DateRange {
 }
 
 /// The shipment has gone quiet: each member is present when that state holds.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Stall {
     /// Whole days since the last event, when that is long enough to be a stall.
@@ -236,7 +236,7 @@ pub struct Stall {
 }
 
 /// Where the customs offer stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferState {
@@ -252,7 +252,7 @@ pub enum OfferState {
 }
 
 /// The customs offer: the shopper confirms it with passport and tax id on the carrier's page.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomsOffer {
     #[serde(default)]
@@ -272,7 +272,7 @@ pub struct CustomsOffer {
 }
 
 /// Failed delivery attempts, and what comes next.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryAttempts {
     /// How many attempts failed.
@@ -291,7 +291,7 @@ pub struct DeliveryAttempts {
 
 /// Collecting a parcel: nothing here names the person or the point (anyone may ask about a
 /// tracking number).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Collection {
     pub kind: crate::api::DeliveryKind,
@@ -308,7 +308,7 @@ pub struct Collection {
 }
 
 /// `GET /api/shipments/{tracking_number}`: a shipment and its journey.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shipment {
     pub tracking_number: String,
@@ -356,7 +356,7 @@ pub struct Shipment {
 }
 
 /// `GET /api/shipments?order={order_number}`: the shipments of one order, without their events.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipmentList {
     #[serde(default)]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// The entries, as kept between page loads (never card data: cards are entered on the payment
 /// gateway's page). Every field has a default, so entries kept by an older app still load.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "leptos", derive(reactive_stores::Store))]
 #[serde(default)]
 pub struct Entries {

@@ -10,7 +10,7 @@ macro_rules! field_codes {
         /// Why a field was refused (or, for [`FieldCode::FreeMailbox`], only advised against).
         /// A code this contract does not know (from another backend) decodes as
         /// [`FieldCode::Other`] and is worded as "not valid".
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
         #[serde(rename_all = "snake_case")]
         pub enum FieldCode {
             $( $(#[$doc])* $variant, )+
