@@ -40,10 +40,16 @@ pub struct Site {
     facts: Arc<StoreFacts>,
     /// Each page file with the store's facts written in (`None`: a page without the config
     /// element, sent as built).
-    templates: Arc<Mutex<HashMap<&'static str, Option<Arc<Template>>>>>,
+    templates: Arc<Mutex<Templates>>,
     /// Pages as sent, by page file, outline and first requests (bounded: see [`RENDERED_KEPT`]).
-    rendered: Arc<Mutex<HashMap<(&'static str, Option<Outline>, Vec<String>), Arc<RenderedPage>>>>,
+    rendered: Arc<Mutex<HashMap<PageKey, Arc<RenderedPage>>>>,
 }
+
+/// Each page file, once read (`None`: it has no place for the store's facts).
+type Templates = HashMap<&'static str, Option<Arc<Template>>>;
+
+/// A page as sent differs by its file, its outline and the requests it starts.
+type PageKey = (&'static str, Option<Outline>, Vec<String>);
 
 /// How many pages, as sent for an address, are kept rendered and compressed; past that a page is
 /// rendered for each request (each order's page differs by its number).
