@@ -6,6 +6,8 @@
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { demoOrder } from './setup.mjs';
 
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,6 +44,11 @@ export async function lighthouseRuns(base, routes, runs = 3) {
       for (const [name, path] of routes) {
         const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
         all.get(name).push(summary(run.lhr));
+        // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
+        if (process.env.BENCH_LIGHTHOUSE_SAVE) {
+          mkdirSync(process.env.BENCH_LIGHTHOUSE_SAVE, { recursive: true });
+          writeFileSync(join(process.env.BENCH_LIGHTHOUSE_SAVE, `${name.replace(/[^a-z0-9]+/gi, '-')}-${i + 1}.json`), JSON.stringify(run.lhr));
+        }
       }
     }
   } finally {

@@ -123,7 +123,10 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
       ['/sign-in', 'Sign in'],
     ];
     await page.addInitScript(WATCH_SHIFTS);
+    const asked: string[] = [];
+    page.on('request', (r: Request) => { if (r.url().includes('/api/')) asked.push(new URL(r.url()).pathname + new URL(r.url()).search); });
     for (const [path, heading] of pages) {
+      asked.length = 0;
       // The app's code is held back until the test lets it through.
       let release = () => {};
       const released = new Promise<void>((resolve) => { release = resolve; });
@@ -153,6 +156,11 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
       // Nothing on screen moved while the page loaded, the app started and the data came.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), `${path}: layout shifts`).toEqual([]);
+      // What the page named to ask for at once (its session and its data) was asked for once:
+      // the app was handed those answers rather than asking again.
+      const early: string[] = JSON.parse(await page.evaluate(() => document.getElementById('vitrina-early')?.textContent || '[]'));
+      expect(early, path).toContain('/api/session');
+      for (const url of early) expect(asked.filter((a) => a === url), `${path}: requests for ${url}`).toHaveLength(1);
       await page.unrouteAll();
     }
   });
