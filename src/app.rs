@@ -5,7 +5,7 @@ use crate::api::{Api, ConfigError, load_config};
 use crate::areas::{self, AreaRoutes};
 use crate::i18n::{I18n, use_i18n};
 use crate::router::{A, Router};
-use crate::ui::{ErrorNotice, Loading, StoreInfo};
+use crate::ui::{ErrorNotice, StoreInfo};
 use crate::{account, checkout};
 use leptos::prelude::*;
 use vitrina_core::api::AppConfig;
@@ -53,9 +53,13 @@ pub fn App() -> impl IntoView {
             config
         }
     });
+    // Until the store and its words are known the page's static shell stays as it is (its header
+    // and the page's outline, as the server wrote them); it goes in the same task as the app's
+    // shell comes, so no frame shows neither or both.
     move || match config.get() {
-        None => view! { <ShellFrame><Loading/></ShellFrame> }.into_any(),
+        None => ().into_any(),
         Some(Ok(config)) => {
+            remove_static_shell();
             if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)
             {
@@ -65,7 +69,20 @@ pub fn App() -> impl IntoView {
             started.clone().unwrap_or_else(|| Services::start(&config)).provide();
             view! { <Shell/> }.into_any()
         }
-        Some(Err(error)) => view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any(),
+        Some(Err(error)) => {
+            remove_static_shell();
+            view! { <ConfigErrorPage error=error on_retry=move || config.refetch()/> }.into_any()
+        }
+    }
+}
+
+/// Takes the page's static shell (`#app > [data-shell]`) away: the app shows its own now.
+fn remove_static_shell() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    while let Ok(Some(node)) = document.query_selector("#app > [data-shell]") {
+        node.remove();
     }
 }
 
@@ -167,7 +184,7 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// A bare frame for the moments before the app has started: the store's name when it is known.
+/// A bare frame for a store that cannot start: the store's name when it is known.
 #[component]
 fn ShellFrame(children: Children) -> impl IntoView {
     let name = use_context::<StoreInfo>().map(|s| s.name).unwrap_or_else(|| "\u{a0}".to_owned());

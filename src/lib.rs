@@ -21,7 +21,8 @@ pub mod ui;
 
 pub use app::App;
 
-/// Replaces the static shell in `#app` with the running app.
+/// Mounts the running app in `#app`, after the static shell, which stays on screen until the app
+/// shows the same in its place (`app::App`).
 pub fn start() {
     // A panic aborts the app; at least say why, where developers and tests look.
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
@@ -34,7 +35,6 @@ pub fn start() {
     let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
         return;
     };
-    root.set_inner_html("");
     let handle = leptos::mount::mount_to(root, App);
     // The app lives as long as the page.
     handle.forget();

@@ -35,9 +35,11 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, 'axe-core violations').toEqual([]);
 }
 
-/** Waits until the app has replaced the static shell and shows the page's heading. */
+/** Waits until the app has replaced the static shell (whose elements are marked `data-shell`)
+ * and shows the page's heading. */
 export async function openPage(page: Page, path: string) {
   await page.goto(path);
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
   await expect(page.locator('h1')).toBeVisible();
 }
 

@@ -1,5 +1,6 @@
 import type { Request } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { placeOrder } from './orders';
 
 /**
  * The page's frame and its requests: the header is on screen from the first frame the app paints
@@ -78,6 +79,89 @@ test('the header stays while the page’s data is delayed then fails, and the se
 test('the first frame already shows the store’s header, in the page as the server sends it', async ({ page }) => {
   const response = await page.request.get('/track');
   const html = await response.text();
-  expect(html).toContain('<span class="site-header__brand">Vitrina Demo Store</span>');
+  expect(html).toMatch(/class="site-header__brand">Vitrina Demo Store</);
   expect(html).toMatch(/<html lang="(en|ru|uk|sk)">/);
 });
+
+/** Records, in the page, every layout shift not caused by the shopper's input. */
+const WATCH_SHIFTS = `
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.value > 0 && !e.hadRecentInput) {
+        window.__shifts.push({ value: e.value, at: Math.round(e.startTime), moved: e.sources.map((s) => s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?') });
+      }
+    }
+  }).observe({ type: 'layout-shift', buffered: true });`;
+
+type Box = { x: number; y: number; width: number; height: number };
+const WHAT_A_SHOPPER_SEES = ['header.site-header', '.site-header__brand', '.site-header__nav', 'h1'];
+
+/** Where the header, its parts and the heading are on screen. */
+async function boxes(page: import('@playwright/test').Page): Promise<Record<string, Box>> {
+  const out: Record<string, Box> = {};
+  for (const selector of WHAT_A_SHOPPER_SEES) {
+    const box = await page.locator(selector).first().boundingBox();
+    expect(box, `${selector} on screen`).not.toBeNull();
+    out[selector] = box as Box;
+  }
+  return out;
+}
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`before the app has loaded, each page already shows the store’s header and its heading, which stay in place when the app takes over (${viewport.width} px)`, async ({ page, request }) => {
+    await page.setViewportSize(viewport);
+    const order = await placeOrder(request);
+    const pages: [string, string][] = [
+      ['/', 'Catalog'],
+      ['/cart', 'Your cart'],
+      [order.url, `Order ${order.number}`],
+      ['/track/PX1000000001', 'Shipment tracking'],
+      ['/track', 'Track a parcel'],
+      ['/orders/lookup', 'Find your order'],
+      ['/sellers/demo-seller/contact', 'Contact the seller'],
+      ['/sign-in', 'Sign in'],
+    ];
+    await page.addInitScript(WATCH_SHIFTS);
+    const asked: string[] = [];
+    page.on('request', (r: Request) => { if (r.url().includes('/api/')) asked.push(new URL(r.url()).pathname + new URL(r.url()).search); });
+    for (const [path, heading] of pages) {
+      asked.length = 0;
+      // The app's code is held back until the test lets it through.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await released;
+        await route.fallback();
+      });
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
+      // What the page shows without its code: the store's header and the page's heading.
+      await expect(page.locator('.site-header__brand'), path).toHaveText('Vitrina Demo Store');
+      await expect(page.getByRole('link', { name: 'Track a parcel' }), path).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+      await expect(page.locator('#app > [data-shell]').first(), path).toBeAttached();
+      const before = await boxes(page);
+
+      release();
+      // The app has taken over (the static shell is gone) and the page's data is in.
+      await expect(page.locator('#app > [data-shell]'), path).toHaveCount(0);
+      await expect(page.locator('.loading'), path).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+      const after = await boxes(page);
+      for (const selector of WHAT_A_SHOPPER_SEES) {
+        for (const side of ['x', 'y', 'width', 'height'] as const) {
+          expect(Math.abs(after[selector][side] - before[selector][side]), `${path}: ${selector}'s ${side} ${before[selector][side]} → ${after[selector][side]}`).toBeLessThan(0.5);
+        }
+      }
+      // Nothing on screen moved while the page loaded, the app started and the data came.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), `${path}: layout shifts`).toEqual([]);
+      // What the page named to ask for at once (its session and its data) was asked for once:
+      // the app was handed those answers rather than asking again.
+      const early: string[] = JSON.parse(await page.evaluate(() => document.getElementById('vitrina-early')?.textContent || '[]'));
+      expect(early, path).toContain('/api/session');
+      for (const url of early) expect(asked.filter((a) => a === url), `${path}: requests for ${url}`).toHaveLength(1);
+      await page.unrouteAll();
+    }
+  });
+}

@@ -50,7 +50,12 @@ pub fn OrderPage() -> impl IntoView {
     view! {
         <section class="page order-page">
             {move || match loaded.get() {
-                None => view! { <Loading/> }.into_any(),
+                // The heading stands where the loaded order's will (as the page's static outline
+                // has it), so nothing moves when the order comes.
+                None => view! {
+                    <div class="order-page__head"><PageHeading text=heading/></div>
+                    <Loading/>
+                }.into_any(),
                 Some(Err(e)) if e.status() == Some(404) => view! {
                     <div class="page--narrow">
                         <PageHeading key="order.not_found_title"/>

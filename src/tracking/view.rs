@@ -40,6 +40,13 @@ pub fn ShipmentView(
                 }
             }}
             <Timeline shipment=shipment/>
+            // The seller's card comes with an answer of its own, after the shipment's: last on the
+            // page, so its arrival moves nothing the shopper is reading (the summary's link leads
+            // to it).
+            {move || {
+                meaning.track();
+                view! { <super::ShipmentSellerContact shipment=shipment.get_untracked()/> }
+            }}
         </div>
     }
 }
@@ -138,7 +145,6 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
             <DeliveryDate shipment=s.clone()/>
             <Collection shipment=s.clone()/>
             <ContactSellerLink shipment=s.clone() key="track.contact_seller_any"/>
-            <super::ShipmentSellerContact shipment=s.clone()/>
         </section>
     }
 }

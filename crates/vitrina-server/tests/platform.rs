@@ -257,7 +257,7 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     }
 }
 
-/// A `dist/` holding one page as the build writes it: a place for the config and an empty brand.
+/// A `dist/` holding one page as an earlier build wrote it: a place for the config and an empty brand.
 fn built_page(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
@@ -333,4 +333,80 @@ async fn each_store_writes_its_own_facts_into_the_page() {
     assert!(html.starts_with(r#"<!doctype html><html lang="sk">"#), "{html}");
     let name = config["store_name"].as_str().unwrap();
     assert!(html.contains(&format!(r#"<span class="site-header__brand">{name}</span>"#)), "{html}");
+}
+
+/// A `dist/` holding one page with the static shell as `index.html` builds it (the header's
+/// words marked, a place for the page's outline) and the store's language's words.
+fn built_shell(name: &str, lang: &str, words: serde_json::Value) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("locales")).unwrap();
+    let built = concat!(
+        r#"<!doctype html><html lang="en"><head><script type="application/json" id="vitrina-config"></script>"#,
+        r#"<script type="application/json" id="vitrina-early"></script></head><body><div id="app">"#,
+        r#"<header class="site-header" data-shell><a href="/" class="site-header__brand">&nbsp;</a>"#,
+        r#"<nav class="site-header__nav" aria-label="Main" data-i18n-label="nav.label"><a href="/track" data-i18n="nav.track">Track a parcel</a>"#,
+        r#"<a href="/cart"><span data-i18n="nav.cart">Cart</span><span class="badge">0</span></a></nav>"#,
+        r#"<select class="language__select"><option value="en" lang="en" selected>English</option><option value="sk" lang="sk">Slovenčina</option></select></header>"#,
+        r#"<main id="main" class="site-main" data-shell><section class="page" data-outline><div class="skeleton"></div></section></main></div></body></html>"#,
+    );
+    std::fs::write(dist.join(name), built).unwrap();
+    std::fs::write(dist.join("locales").join(format!("{lang}.json")), words.to_string()).unwrap();
+    (dir, dist)
+}
+
+#[tokio::test]
+async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() {
+    let words = json!({
+        "nav.label": "Hlavná ponuka", "nav.track": "Sledovať <zásielku>", "nav.cart": "Košík",
+        "order.heading": "Objednávka {number}", "track.shipment_title": "Sledovanie zásielky",
+        "catalog.title": "Katalóg", "catalog.intro": "Vyberte si niečo.",
+    });
+    let (dir, dist) = built_shell("index.html", "sk", words);
+    let server = TestServer::start_with(dir, |o| {
+        o.dist_dir = Some(dist);
+        o.store = vitrina_server::options::StoreId::Sk;
+    })
+    .await;
+    let page = |path: &'static str| {
+        let request = server.client.get(server.url(path)).header("accept-encoding", "identity").send();
+        async move { request.await.unwrap().text().await.unwrap() }
+    };
+
+    // The header in the store's language, escaped, with its language chosen in the switcher.
+    let html = page("/orders/10%2042?token=a%26b").await;
+    assert!(html.contains(r#"aria-label="Hlavná ponuka" data-i18n-label="nav.label""#), "{html}");
+    assert!(html.contains(r#"data-i18n="nav.track">Sledovať &lt;zásielku&gt;</a>"#), "{html}");
+    assert!(html.contains(r#"<span data-i18n="nav.cart">Košík</span>"#), "{html}");
+    assert!(html.contains(r#"<option value="en" lang="en">English</option><option value="sk" lang="sk" selected>"#), "{html}");
+    // The order's page: its number from the address, decoded and escaped, in the heading's row.
+    assert!(
+        html.contains(
+            r#"<section class="page order-page" data-outline><div class="order-page__head"><h1 tabindex="-1">Objednávka 10 42</h1></div>"#
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("skeleton\"></div></section>"), "the outline replaced the built placeholder: {html}");
+    // What the page will ask for first is asked for at once: the session and the order, and the
+    // store's words.
+    assert!(html.contains(r#"id="vitrina-early">["/api/session","/api/orders/10%2042?token=a%26b"]</script>"#), "{html}");
+    assert!(
+        html.contains(r#"<link rel="preload" href="/locales/sk.json" as="fetch" type="application/json" crossorigin></head>"#),
+        "{html}"
+    );
+
+    let catalog = page("/").await;
+    assert!(catalog.contains(r#"<h1 tabindex="-1">Katalóg</h1><p class="muted">Vyberte si niečo.</p>"#), "{catalog}");
+    let tracking = page("/track/px%201000000001").await;
+    assert!(tracking.contains(r#"<section class="page tracking" data-outline><h1 tabindex="-1">Sledovanie zásielky</h1>"#), "{tracking}");
+    // The number as the app asks for it (spaces out, capitals).
+    assert!(tracking.contains(r#"id="vitrina-early">["/api/session","/api/shipments/PX1000000001"]</script>"#), "{tracking}");
+    // A page whose words the language lacks keeps the placeholder rather than show English.
+    let contact = page("/sellers/demo-seller/contact").await;
+    assert!(contact.contains(r#"<section class="page" data-outline><div class="skeleton"></div></section>"#), "{contact}");
+    // No page at all: the placeholder, and the header.
+    let nowhere = page("/no/such/page").await;
+    assert!(nowhere.contains(r#"<section class="page" data-outline><div class="skeleton"></div></section>"#), "{nowhere}");
+    assert!(nowhere.contains("Košík"), "{nowhere}");
+    assert!(nowhere.contains(r#"<script type="application/json" id="vitrina-early"></script>"#), "{nowhere}");
 }

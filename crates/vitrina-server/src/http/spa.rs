@@ -5,10 +5,12 @@
 //! accepts (`precompressed_br().precompressed_gzip()`), for the files and the pages alike.
 //!
 //! A page built with an empty `<script type="application/json" id="vitrina-config">` in its head
-//! is sent with this server's `config.json` written into it, its header showing the store's name
-//! and its `lang` the store's language (each page rendered and compressed once, on first use):
-//! the app starts without asking for its configuration first, and the page paints the store's
-//! header before the app has loaded.
+//! is sent with this server's `config.json` written into it, its `lang` the store's language, its
+//! static header showing the store's name and its words in that language, and the page's outline
+//! (`Page::outline`: its frame and heading) where the shell keeps a place for it (each page
+//! rendered and compressed once per outline, on first use): the app starts without asking for
+//! its configuration first, and the first paint is already the page the address names, which the
+//! app then takes over without moving anything.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -22,7 +24,9 @@ use tower::{ServiceBuilder, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use vitrina_core::routes::{Area, FALLBACK_HTML};
+use vitrina_core::checkout::Step;
+use vitrina_core::locale::Locale;
+use vitrina_core::routes::{Area, CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, FALLBACK_HTML, Frame, Outline, Page};
 
 /// Files the app loads that never change under their name: kept for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -34,12 +38,22 @@ const REVALIDATE: &str = "no-cache";
 pub struct Site {
     dist: PathBuf,
     facts: Arc<StoreFacts>,
-    /// Each page as rendered for this server (`None`: a page without the config element).
-    rendered: Arc<Mutex<RenderedPages>>,
+    /// Each page file with the store's facts written in (`None`: a page without the config
+    /// element, sent as built).
+    templates: Arc<Mutex<Templates>>,
+    /// Pages as sent, by page file, outline and first requests (bounded: see [`RENDERED_KEPT`]).
+    rendered: Arc<Mutex<HashMap<PageKey, Arc<RenderedPage>>>>,
 }
 
-/// Each page, by file name, once rendered (`None`: it has no place for the store's facts).
-type RenderedPages = HashMap<&'static str, Option<Arc<RenderedPage>>>;
+/// Each page file, once read (`None`: it has no place for the store's facts).
+type Templates = HashMap<&'static str, Option<Arc<Template>>>;
+
+/// A page as sent differs by its file, its outline and the requests it starts.
+type PageKey = (&'static str, Option<Outline>, Vec<String>);
+
+/// How many pages, as sent for an address, are kept rendered and compressed; past that a page is
+/// rendered for each request (each order's page differs by its number).
+const RENDERED_KEPT: usize = 256;
 
 /// What the server writes into a page.
 struct StoreFacts {
@@ -48,15 +62,28 @@ struct StoreFacts {
     /// The store's name, escaped for HTML text.
     name_html: String,
     /// The store's default language (`lang` of the page until the app knows better).
-    lang: String,
+    locale: Locale,
+    /// Where the app finds the API (`api_base_url`).
+    api_base: String,
 }
 
 /// The element a page leaves empty for the configuration.
 const CONFIG_ELEMENT: &str = r#"<script type="application/json" id="vitrina-config"></script>"#;
-/// The static header's placeholder for the store's name.
-const BRAND_PLACEHOLDER: &str = r#"<span class="site-header__brand">&nbsp;</span>"#;
+/// The static header's placeholder for the store's name (in whichever element holds it).
+const BRAND_PLACEHOLDER: &str = r#"class="site-header__brand">&nbsp;<"#;
+/// The element a page leaves empty for the backend's answers it asks for first.
+const EARLY_ELEMENT: &str = r#"<script type="application/json" id="vitrina-early"></script>"#;
+/// The static shell's place for the page's outline: this element, up to its `</section>`.
+const OUTLINE_ELEMENT: &str = r#"<section class="page" data-outline>"#;
 
-/// A page with the store's facts written in, and its brotli.
+/// A page file with the store's facts and words written in, before the page's own outline.
+struct Template {
+    html: String,
+    /// The store's language's words (the app's `locales/{lang}.json`), for the outlines.
+    words: HashMap<String, String>,
+}
+
+/// A page as sent, and its brotli.
 struct RenderedPage {
     html: Vec<u8>,
     brotli: Vec<u8>,
@@ -65,10 +92,10 @@ struct RenderedPage {
 
 impl Site {
     pub fn new(dist: PathBuf, config: &vitrina_core::api::AppConfig) -> Self {
-        let config_json =
-            serde_json::to_string(config).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
-        let facts = StoreFacts { config_json, name_html: escape_html(&config.store_name), lang: escape_html(&config.default_locale) };
-        Site { dist, facts: Arc::new(facts), rendered: Arc::default() }
+        let config_json = script_json(config);
+        let locale = Locale::from_tag(&config.default_locale).unwrap_or(Locale::En);
+        let facts = StoreFacts { config_json, name_html: escape_html(&config.store_name), locale, api_base: config.api_base_url.clone() };
+        Site { dist, facts: Arc::new(facts), templates: Arc::default(), rendered: Arc::default() }
     }
 
     /// The folder of the built app.
@@ -81,29 +108,205 @@ impl Site {
         serve(self, request).await
     }
 
-    async fn rendered(&self, page: &'static str) -> Option<Arc<RenderedPage>> {
-        if let Some(known) = self.rendered.lock().ok()?.get(page) {
+    async fn template(&self, page: &'static str) -> Option<Arc<Template>> {
+        if let Some(known) = self.templates.lock().ok()?.get(page) {
             return known.clone();
         }
         let html = tokio::fs::read_to_string(self.dist.join(page)).await.ok()?;
-        let facts = self.facts.clone();
-        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(&html, &facts)).await.ok()?.map(Arc::new);
-        self.rendered.lock().ok()?.insert(page, rendered.clone());
-        rendered
+        // The words of the store's language, as the app fetches them; without them the page keeps
+        // the English it was built with.
+        let words = tokio::fs::read(self.dist.join("locales").join(format!("{}.json", self.facts.locale.tag())))
+            .await
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<HashMap<String, String>>(&bytes).ok())
+            .unwrap_or_default();
+        let template = Template::of(&html, &self.facts, words).map(Arc::new);
+        self.templates.lock().ok()?.insert(page, template.clone());
+        template
+    }
+
+    /// `page` as sent for `address` (path and query), or `None` when it has no place for the
+    /// store's facts.
+    async fn rendered(&self, page: &'static str, address: &str) -> Option<Arc<RenderedPage>> {
+        let shown = Page::parse(address);
+        let requests = shown.as_ref().map(Page::first_requests).unwrap_or_default();
+        let requests: Vec<String> =
+            requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect();
+        let key = (page, shown.map(|p| p.outline()), requests);
+        if let Some(known) = self.rendered.lock().ok()?.get(&key) {
+            return Some(known.clone());
+        }
+        let template = self.template(page).await?;
+        let (outline, requests) = (key.1.clone(), key.2.clone());
+        let rendered =
+            tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests))).await.ok()?.map(Arc::new)?;
+        let mut kept = self.rendered.lock().ok()?;
+        if kept.len() < RENDERED_KEPT {
+            kept.insert(key, rendered.clone());
+        }
+        Some(rendered)
     }
 }
 
-impl RenderedPage {
-    /// `html` with the store's facts written in; `None` when it has no place for them.
-    fn of(html: &str, facts: &StoreFacts) -> Option<Self> {
+impl Template {
+    /// `html` with the store's facts and words written in; `None` when it has no place for them.
+    fn of(html: &str, facts: &StoreFacts, words: HashMap<String, String>) -> Option<Self> {
         if !html.contains(CONFIG_ELEMENT) {
             return None;
         }
-        let html = html
+        let lang = facts.locale.tag();
+        let mut html = html
             .replacen(CONFIG_ELEMENT, &format!(r#"<script type="application/json" id="vitrina-config">{}</script>"#, facts.config_json), 1)
-            .replacen(BRAND_PLACEHOLDER, &format!(r#"<span class="site-header__brand">{}</span>"#, facts.name_html), 1)
-            .replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, facts.lang), 1)
-            .into_bytes();
+            .replacen(BRAND_PLACEHOLDER, &format!(r#"class="site-header__brand">{}<"#, facts.name_html), 1)
+            .replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{lang}">"#), 1);
+        // The language switcher shows the store's language.
+        if lang != "en" {
+            html = html.replacen(r#"<option value="en" lang="en" selected>"#, r#"<option value="en" lang="en">"#, 1).replacen(
+                &format!(r#"<option value="{lang}" lang="{lang}">"#),
+                &format!(r#"<option value="{lang}" lang="{lang}" selected>"#),
+                1,
+            );
+        }
+        // The store's words, which the app fetches before it shows anything, come with the page.
+        if lang != "en" {
+            html = html.replacen(
+                "</head>",
+                &format!(r#"<link rel="preload" href="/locales/{lang}.json" as="fetch" type="application/json" crossorigin></head>"#),
+                1,
+            );
+        }
+        let html = write_words(&html, &words);
+        Some(Template { html, words })
+    }
+
+    /// The store's word for `key`, escaped for HTML, with `value` for its placeholder; `None`
+    /// when the store's language has no such word.
+    fn word(&self, key: &str, value: Option<&(&str, String)>) -> Option<String> {
+        let mut text = self.words.get(key)?.clone();
+        if let Some((name, value)) = value {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        Some(escape_html(&text))
+    }
+
+    /// The page with `outline` (the page's frame, heading and the words under it) in the place
+    /// the shell keeps for it (as built when the address is no page or a word is missing), and
+    /// `requests` (addresses on this server) named to be asked for at once.
+    fn page(&self, outline: Option<&Outline>, requests: &[String]) -> String {
+        let section = outline.and_then(|o| self.outline_html(o));
+        let html = match (section, self.html.find(OUTLINE_ELEMENT)) {
+            (Some(section), Some(start)) => match self.html[start..].find("</section>") {
+                Some(end) => format!("{}{section}{}", &self.html[..start], &self.html[start + end + "</section>".len()..]),
+                None => self.html.clone(),
+            },
+            _ => self.html.clone(),
+        };
+        // Only paths of this server: a backend elsewhere is left for the app to ask.
+        let requests: Vec<&String> = requests.iter().filter(|r| r.starts_with('/') && !r.starts_with("//")).collect();
+        if requests.is_empty() {
+            return html;
+        }
+        html.replacen(
+            EARLY_ELEMENT,
+            &format!(r#"<script type="application/json" id="vitrina-early">{}</script>"#, script_json(&requests)),
+            1,
+        )
+    }
+
+    /// The outline as the app's page shows it before its data has come.
+    fn outline_html(&self, outline: &Outline) -> Option<String> {
+        const SKELETON: &str = r#"<div class="skeleton skeleton--line"></div><div class="skeleton skeleton--block"></div>"#;
+        let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, self.word(outline.heading, outline.heading_value.as_ref())?);
+        let intro = match outline.intro {
+            Some(intro) => {
+                let text = self.word(intro.key, None)?;
+                if intro.muted { format!(r#"<p class="muted">{text}</p>"#) } else { format!("<p>{text}</p>") }
+            }
+            None => String::new(),
+        };
+        Some(match outline.frame {
+            Frame::Plain => format!(r#"<section class="{}" data-outline>{heading}{intro}{SKELETON}</section>"#, outline.class),
+            Frame::OrderHead => {
+                format!(
+                    r#"<section class="{}" data-outline><div class="order-page__head">{heading}</div>{intro}{SKELETON}</section>"#,
+                    outline.class
+                )
+            }
+            Frame::Checkout(step) => {
+                let current = Step::ALL.into_iter().position(|s| s.page() == Page::Checkout(step))?;
+                let mut items = String::new();
+                for (i, (step, key)) in Step::ALL.into_iter().zip(CHECKOUT_STEP_NAMES).enumerate() {
+                    let label = self.word(key, None)?;
+                    items.push_str(&match i.cmp(&current) {
+                        std::cmp::Ordering::Less => {
+                            format!(r#"<li class="steps__item steps__item--done"><a href="{}">{label}</a></li>"#, step.page().href())
+                        }
+                        std::cmp::Ordering::Equal => {
+                            format!(r#"<li class="steps__item steps__item--current" aria-current="step">{label}</li>"#)
+                        }
+                        std::cmp::Ordering::Greater => format!(r#"<li class="steps__item">{label}</li>"#),
+                    });
+                }
+                format!(
+                    r#"<div data-outline><nav class="steps" aria-label="{}"><ol class="steps__list">{items}</ol></nav><div class="checkout"><div class="checkout__main">{heading}{intro}{SKELETON}</div><aside class="checkout__summary" aria-labelledby="summary-heading"><h2 id="summary-heading">{}</h2></aside></div></div>"#,
+                    self.word(CHECKOUT_STEPS_LABEL, None)?,
+                    self.word(CHECKOUT_SUMMARY, None)?,
+                )
+            }
+        })
+    }
+}
+
+/// `html` with the text of each `data-i18n="key"` element and the `aria-label` before each
+/// `data-i18n-label="key"` written in `words` (left as built where a key has no word).
+fn write_words(html: &str, words: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("data-i18n") {
+        let (before, from) = rest.split_at(at);
+        let label = from.starts_with("data-i18n-label=\"");
+        let attribute = if label { "data-i18n-label=\"" } else { "data-i18n=\"" };
+        let Some(key) = from.strip_prefix(attribute).and_then(|k| k.split('"').next()) else {
+            out.push_str(before);
+            out.push_str("data-i18n");
+            rest = &from["data-i18n".len()..];
+            continue;
+        };
+        let word = words.get(key).map(|w| escape_html(w));
+        let after = &from[attribute.len() + key.len() + 1..];
+        if label {
+            // `aria-label="…" data-i18n-label="key"`: the label just before.
+            match (word, before.rfind("aria-label=\"")) {
+                (Some(word), Some(label_at)) if before.ends_with("\" ") => {
+                    out.push_str(&before[..label_at]);
+                    out.push_str(&format!("aria-label=\"{word}\" "));
+                }
+                _ => out.push_str(before),
+            }
+            out.push_str(&from[..attribute.len() + key.len() + 1]);
+            rest = after;
+        } else {
+            out.push_str(before);
+            out.push_str(&from[..attribute.len() + key.len() + 1]);
+            // `data-i18n="key">text<`: the element's text.
+            match (word, after.strip_prefix('>').and_then(|a| a.find('<').map(|end| (a, end)))) {
+                (Some(word), Some((text, end))) => {
+                    out.push('>');
+                    out.push_str(&word);
+                    rest = &text[end..];
+                }
+                _ => rest = after,
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+impl RenderedPage {
+    /// The page as sent, compressed once.
+    fn of(html: String) -> Option<Self> {
+        let html = html.into_bytes();
         let mut brotli = Vec::new();
         let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
         brotli::BrotliCompress(&mut &html[..], &mut brotli, &params).ok()?;
@@ -144,6 +347,11 @@ impl RenderedPage {
     }
 }
 
+/// `value` as JSON that cannot end the `<script>` element it is written into.
+fn script_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
 fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
@@ -168,7 +376,8 @@ async fn serve(site: &Site, request: Request) -> Response {
         _ => FALLBACK_HTML,
     };
     let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
-    if readable && let Some(rendered) = site.rendered(page).await {
+    let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
+    if readable && let Some(rendered) = site.rendered(page, &address).await {
         return rendered.answer(status, &request);
     }
     page_answer(&dist.join(page), status, request).await

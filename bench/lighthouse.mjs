@@ -1,0 +1,85 @@
+// Lighthouse (mobile profile, simulated throttling) on the app's routes, each run a few times and
+// reported by its median, with what Lighthouse took as the largest contentful paint and what
+// shifted. `make bench` uses it; alone, against a running server:
+//   BENCH_URL=http://127.0.0.1:8080 node bench/lighthouse.mjs [--runs 5] / /track/PX1000000001 order
+// (`order` stands for a freshly placed order's page).
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoOrder } from './setup.mjs';
+
+const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** One Lighthouse run's numbers, the LCP element and the elements that shifted. */
+function summary(lhr) {
+  const audits = lhr.audits;
+  const lcpNode = audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+  const shifts = (audits['layout-shifts']?.details?.items ?? []).map((s) => ({ score: round(s.score, 3), element: s.node?.selector ?? s.node?.snippet ?? '?' }));
+  return {
+    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    fcpMs: Math.round(audits['first-contentful-paint'].numericValue),
+    lcpMs: Math.round(audits['largest-contentful-paint'].numericValue),
+    tbtMs: Math.round(audits['total-blocking-time'].numericValue),
+    cls: round(audits['cumulative-layout-shift'].numericValue, 3),
+    lcpElement: lcpNode ? `${lcpNode.selector} "${(lcpNode.nodeLabel ?? '').slice(0, 60)}"` : '-',
+    shifts,
+    failedAccessibility: Object.values(audits).filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id)).map((a) => a.id),
+  };
+}
+
+/** Each route `runs` times (rounds over all routes, so a busy moment of the machine is spread), each number the median. */
+export async function lighthouseRuns(base, routes, runs = 3) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
+  const all = new Map(routes.map(([name]) => [name, []]));
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const [name, path] of routes) {
+        const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        all.get(name).push(summary(run.lhr));
+        // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
+        if (process.env.BENCH_LIGHTHOUSE_SAVE) {
+          mkdirSync(process.env.BENCH_LIGHTHOUSE_SAVE, { recursive: true });
+          writeFileSync(join(process.env.BENCH_LIGHTHOUSE_SAVE, `${name.replace(/[^a-z0-9]+/gi, '-')}-${i + 1}.json`), JSON.stringify(run.lhr));
+        }
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return routes.map(([name]) => {
+    const rs = all.get(name);
+    const mid = (key) => median(rs.map((r) => r[key]));
+    // The LCP element and the shifts of the run whose LCP is the median (or nearest it).
+    const typical = rs.reduce((best, r) => (Math.abs(r.lcpMs - mid('lcpMs')) < Math.abs(best.lcpMs - mid('lcpMs')) ? r : best));
+    return {
+      route: name, runs: rs.length,
+      performance: mid('performance'), accessibility: mid('accessibility'), fcpMs: mid('fcpMs'), lcpMs: mid('lcpMs'), tbtMs: mid('tbtMs'), cls: mid('cls'),
+      lcpAll: rs.map((r) => r.lcpMs), clsAll: rs.map((r) => r.cls), performanceAll: rs.map((r) => r.performance),
+      lcpElement: typical.lcpElement, shifts: typical.shifts,
+      failedAccessibility: [...new Set(rs.flatMap((r) => r.failedAccessibility))],
+    };
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  let runs = 3;
+  const at = args.indexOf('--runs');
+  if (at >= 0) runs = Number(args.splice(at, 2)[1]);
+  const base = process.env.BENCH_URL ?? 'http://127.0.0.1:8080';
+  const routes = [];
+  for (const path of args) routes.push([path, path === 'order' ? await demoOrder() : path]);
+  for (const r of await lighthouseRuns(base, routes, runs)) {
+    console.log(`${r.route}: perf ${r.performance} (${r.performanceAll.join(' ')}), FCP ${r.fcpMs}, LCP ${r.lcpMs} ms (${r.lcpAll.join(' ')}), TBT ${r.tbtMs}, CLS ${r.cls} (${r.clsAll.join(' ')})`);
+    console.log(`  LCP element: ${r.lcpElement}`);
+    for (const s of r.shifts) console.log(`  shift ${s.score}: ${s.element}`);
+  }
+}

@@ -1,0 +1,119 @@
+//! What each page shows before its data has come: its frame, its heading and the words under it
+//! that need no data. A server writes this into the page it sends (in the store's language), so
+//! the first paint is already the page and nothing moves when the app takes over; the app's page
+//! components show the same before their data arrives (the end-to-end tests compare the two).
+
+use super::{CheckoutStep, Page, encode_component};
+
+/// A page's outline, by the keys of its words.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Outline {
+    /// The classes of the page's `<section>`.
+    pub class: &'static str,
+    /// Key of the `<h1>`'s text.
+    pub heading: &'static str,
+    /// The heading's `{name}` placeholder and its value (from the address): "Order {number}".
+    pub heading_value: Option<(&'static str, String)>,
+    /// Key of the paragraph under the heading, where the page has one that needs no data.
+    pub intro: Option<Intro>,
+    /// What the page's frame puts around the heading.
+    pub frame: Frame,
+}
+
+/// The paragraph under a heading and how it is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Intro {
+    pub key: &'static str,
+    /// Set in the muted colour (`<p class="muted">`).
+    pub muted: bool,
+}
+
+/// What a page's heading stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// The heading first in the page's section.
+    Plain,
+    /// The order page: the heading in the head row that later holds the print button.
+    OrderHead,
+    /// A checkout step: the steps' list above, the heading in the step's column, and the order's
+    /// summary beside it.
+    Checkout(CheckoutStep),
+}
+
+impl Page {
+    /// What the page shows before its data has come.
+    pub fn outline(&self) -> Outline {
+        let plain = |class, heading, intro: Option<(&'static str, bool)>| Outline {
+            class,
+            heading,
+            heading_value: None,
+            intro: intro.map(|(key, muted)| Intro { key, muted }),
+            frame: Frame::Plain,
+        };
+        match self {
+            Page::Catalog => plain("page catalog", "catalog.title", Some(("catalog.intro", true))),
+            Page::Cart => plain("page cart", "cart.title", None),
+            Page::Checkout(step) => Outline {
+                class: "",
+                heading: match step {
+                    CheckoutStep::Contact => "checkout.contact.title",
+                    CheckoutStep::Delivery => "checkout.delivery.title",
+                    CheckoutStep::Payment => "checkout.payment.title",
+                    CheckoutStep::Review => "checkout.review.title",
+                },
+                heading_value: None,
+                intro: None,
+                frame: Frame::Checkout(*step),
+            },
+            Page::OrderLookup => plain("page page--narrow", "lookup.title", Some(("lookup.intro", false))),
+            Page::Order { number, .. } => Outline {
+                class: "page order-page",
+                heading: "order.heading",
+                heading_value: Some(("number", number.clone())),
+                intro: None,
+                frame: Frame::OrderHead,
+            },
+            Page::TrackLookup | Page::OrderTracking { .. } => {
+                plain("page page--narrow track-lookup", "track.title", Some(("track.lookup.intro", true)))
+            }
+            Page::Tracking { .. } => plain("page tracking", "track.shipment_title", None),
+            Page::SellerContact { .. } => plain("page contact-page", "contact.title", None),
+            Page::SellerEditor => plain("page editor", "editor.title", Some(("editor.intro", true))),
+            Page::SignIn { .. } => plain("page page--narrow sign-in", "sign_in.title", None),
+        }
+    }
+}
+
+impl Page {
+    /// The backend's answers the page asks for as soon as the app starts (paths under the API's
+    /// base, as the app writes them): the session check, and the page's own data where the
+    /// address names it. A server may start these from the page it sends, so they do not wait
+    /// for the app's code.
+    pub fn first_requests(&self) -> Vec<String> {
+        let mut paths = vec!["/session".to_owned()];
+        match self {
+            Page::Catalog => paths.push("/products".to_owned()),
+            // Without its token an order is not asked for.
+            Page::Order { number, token } if !token.is_empty() => {
+                paths.push(format!("/orders/{}?token={}", encode_component(number), encode_component(token)));
+            }
+            // A malformed number is not asked for.
+            Page::Tracking { number } => {
+                if let Ok(number) = crate::tracking::tracking_number(number) {
+                    paths.push(format!("/shipments/{}", encode_component(&number)));
+                }
+            }
+            Page::SellerContact { seller_id, .. } => paths.push(format!("/sellers/{}/contact", encode_component(seller_id))),
+            _ => {}
+        }
+        paths
+    }
+}
+
+/// The keys of the checkout's steps' list, in order: the list's label, then each step's name
+/// (the cart first).
+pub const CHECKOUT_STEPS_LABEL: &str = "checkout.steps";
+pub const CHECKOUT_STEP_NAMES: [&str; 5] =
+    ["checkout.step.cart", "checkout.step.contact", "checkout.step.delivery", "checkout.step.payment", "checkout.step.review"];
+/// Key of the checkout summary's heading.
+pub const CHECKOUT_SUMMARY: &str = "checkout.summary";
