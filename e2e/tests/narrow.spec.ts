@@ -52,7 +52,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
 }
 
 async function expectFits(page: Page, what: string) {
-  // The page's words are on screen (the language's file has loaded) before it is measured.
+  // The app has taken over from the page as sent, and its heading is on screen.
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
   await expect(page.locator('h1')).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   expect(await layoutProblems(page), `${what} at 360 px`).toEqual([]);
