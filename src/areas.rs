@@ -65,9 +65,21 @@ pub fn AreaRoutes() -> impl IntoView {
     let location = use_location();
     // The page's pattern, or the path that is none of this build's pages.
     let shown = Memo::new(move |_| location.with(|l| route_of(SERVED, &l.path).map(|(pattern, _)| *pattern).ok_or_else(|| l.path.clone())));
-    move || match shown.get().ok().and_then(|pattern| SERVED.iter().flat_map(|r| *r).find(|(p, _)| *p == pattern)) {
-        Some((_, page)) => page(),
-        None => view! { <Elsewhere/> }.into_any(),
+    // Each page has an owner of its own, ended only after the next page has taken its place in
+    // the document: what the page does as it leaves (a focused field's blur, fired when the
+    // field is taken out) still finds its state.
+    let parent = Owner::current().unwrap_or_default();
+    let on_screen = StoredValue::new(None::<Owner>);
+    move || {
+        let owner = parent.child();
+        let page = owner.with(|| match shown.get().ok().and_then(|pattern| SERVED.iter().flat_map(|r| *r).find(|(p, _)| *p == pattern)) {
+            Some((_, page)) => page(),
+            None => view! { <Elsewhere/> }.into_any(),
+        });
+        if let Some(left) = on_screen.try_update_value(|current| current.replace(owner)).flatten() {
+            queue_microtask(move || left.cleanup());
+        }
+        page
     }
 }
 

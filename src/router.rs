@@ -221,7 +221,8 @@ pub fn A(
     children: Children,
 ) -> impl IntoView {
     let location = use_context::<RouterContext>().map(|r| r.location);
-    let current = move || location.is_some_and(|l| l.with(|l| href.with(|h| is_current(h, &l.path)))).then_some("page");
+    // `try_`: the link's page may be ending while the new address is read.
+    let current = move || location?.try_with(|l| href.try_with(|h| is_current(h, &l.path))).flatten()?.then_some("page");
     view! { <a href=href aria-current=current>{children()}</a> }
 }
 

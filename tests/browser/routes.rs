@@ -115,3 +115,26 @@ fn Current(shown: Arc<Mutex<Option<Page>>>) -> impl IntoView {
     let page = use_page();
     Effect::new(move |_| *shown.lock().unwrap() = page.get());
 }
+
+/// A page that shows a link only on one address: following it takes the link away with the page.
+#[component]
+fn LinkAway() -> impl IntoView {
+    let page = use_page();
+    move || {
+        (page.get() == Some(Page::Cart))
+            .then(|| view! { <A href=Page::Checkout(vitrina_core::routes::CheckoutStep::Contact).href()>"Checkout"</A> })
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_link_that_takes_its_own_page_away_is_followed_without_a_panic() {
+    let _restore = Restore::here();
+    show_address(&Page::Cart.href());
+    let m = mount(Locale::En, || view! { <Router><LinkAway/></Router> });
+    leptos::task::tick().await;
+    link(&m, "Checkout").click();
+    leptos::task::tick().await;
+    crate::next_frame().await;
+    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/checkout/contact");
+    assert!(m.query("a").is_none(), "the link went with its page");
+}
