@@ -11,6 +11,7 @@ use crate::router::use_location;
 use crate::storage::{self, Store};
 use crate::ui::{Loading, NotFound};
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 use vitrina_core::routes::{Area, Pattern};
 
 /// One page of a feature: its pattern in the route table, and the view that shows it.
@@ -76,6 +77,9 @@ pub fn AreaRoutes() -> impl IntoView {
             Some((_, page)) => page(),
             None => view! { <Elsewhere/> }.into_any(),
         });
+        // Built and updated under the page's owner too, not only made there: the effects of its
+        // view (a section shown when an answer comes) find the contexts the page provided.
+        let page = OwnedView::new_with_owner(page, owner.clone());
         if let Some(left) = on_screen.try_update_value(|current| current.replace(owner)).flatten() {
             queue_microtask(move || left.cleanup());
         }
