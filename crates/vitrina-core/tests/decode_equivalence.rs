@@ -41,6 +41,9 @@ fn sample<T: Decode + DeserializeOwned + serde::Serialize + std::fmt::Debug>(bod
     assert!(same::<T>(&serde_json::to_string_pretty(&value).unwrap()));
 }
 
+#[macro_use]
+mod common;
+
 macro_rules! samples {
     ($( $ty:ty => $file:literal ),+ $(,)?) => {{
         let mut n = 0;
@@ -51,41 +54,7 @@ macro_rules! samples {
 
 #[test]
 fn real_answers_decode_alike() {
-    let n = samples![
-        Health => "health.json",
-        AppConfig => "app_config.json",
-        ProductList => "product_list.json",
-        Product => "product.json",
-        Cart => "cart.json",
-        Quote => "quote.json",
-        PlacedOrder => "placed_order.json",
-        PaymentStep => "payment_step.json",
-        Order => "order.json",
-        OrderAccess => "order_access.json",
-        ShipmentList => "shipment_list.json",
-        Shipment => "shipment_customs.json",
-        Shipment => "shipment_attempts.json",
-        Shipment => "shipment_stalled.json",
-        SessionState => "session_state.json",
-        SellerContact => "seller_contact.json",
-        ContactSettingsDocument => "contact_settings_document.json",
-        MessageReceipt => "message_receipt.json",
-        Substitution => "substitution.json",
-        Problem => "problem_rate_limited.json",
-        Problem => "problem_validation.json",
-        AddCartLine => "add_cart_line.json",
-        UpdateCartLine => "update_cart_line.json",
-        CheckoutDraft => "checkout_draft.json",
-        PlaceOrder => "place_order.json",
-        StartPayment => "start_payment.json",
-        OrderLookup => "order_lookup.json",
-        CancellationRequest => "cancellation_request.json",
-        SubstitutionAnswer => "substitution_answer.json",
-        SubstitutionOffer => "substitution_offer.json",
-        SignIn => "sign_in.json",
-        SaveContactSettings => "save_contact_settings.json",
-        NewContactMessage => "new_contact_message.json",
-    ];
+    let n = every_sample!(samples);
     assert_eq!(n, 33);
 }
 

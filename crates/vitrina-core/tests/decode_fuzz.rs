@@ -317,6 +317,9 @@ fn fuzz<T: Contract>(name: &str, sample: &str) -> usize {
     cases + 21
 }
 
+#[macro_use]
+mod common;
+
 macro_rules! samples {
     ($( $ty:ty => $file:literal ),+ $(,)?) => {
         vec![ $( (stringify!($ty), $file, fuzz::<$ty> as fn(&str, &str) -> usize, include_str!(concat!("samples/", $file))) ),+ ]
@@ -325,43 +328,7 @@ macro_rules! samples {
 
 #[test]
 fn no_answer_a_backend_can_send_panics_the_decoder() {
-    let all = samples![
-        // What the app decodes from the backend.
-        Health => "health.json",
-        AppConfig => "app_config.json",
-        ProductList => "product_list.json",
-        Product => "product.json",
-        Cart => "cart.json",
-        Quote => "quote.json",
-        PlacedOrder => "placed_order.json",
-        PaymentStep => "payment_step.json",
-        Order => "order.json",
-        OrderAccess => "order_access.json",
-        ShipmentList => "shipment_list.json",
-        Shipment => "shipment_customs.json",
-        Shipment => "shipment_attempts.json",
-        Shipment => "shipment_stalled.json",
-        SessionState => "session_state.json",
-        SellerContact => "seller_contact.json",
-        ContactSettingsDocument => "contact_settings_document.json",
-        MessageReceipt => "message_receipt.json",
-        Substitution => "substitution.json",
-        Problem => "problem_rate_limited.json",
-        Problem => "problem_validation.json",
-        // What the server decodes from the app (or anyone).
-        AddCartLine => "add_cart_line.json",
-        UpdateCartLine => "update_cart_line.json",
-        CheckoutDraft => "checkout_draft.json",
-        PlaceOrder => "place_order.json",
-        StartPayment => "start_payment.json",
-        OrderLookup => "order_lookup.json",
-        CancellationRequest => "cancellation_request.json",
-        SubstitutionAnswer => "substitution_answer.json",
-        SubstitutionOffer => "substitution_offer.json",
-        SignIn => "sign_in.json",
-        SaveContactSettings => "save_contact_settings.json",
-        NewContactMessage => "new_contact_message.json",
-    ];
+    let all = every_sample!(samples);
     // One thread per sample: the machine's cores share the work.
     let cases: usize = std::thread::scope(|scope| {
         let runs: Vec<_> = all.iter().map(|(name, _, run, sample)| scope.spawn(move || run(name, sample))).collect();
