@@ -148,6 +148,36 @@ test('the place-order button says it needs the consents, and marketing is not pr
   await expect(page.getByRole('heading', { level: 1, name: 'Review your order' })).toBeVisible();
 });
 
+test('the consents on the review step are not moved away from a tap when the order\'s sections arrive', async ({ page }) => {
+  await useCart(page, [['wool-socks-1', 1]]);
+  await fillContact(page);
+  await fillAddress(page);
+  await chooseCourier(page, '09:00–13:00');
+  await continueToPayment(page);
+  await choosePayment(page, 'Cash on delivery');
+  // The review step opened afresh, its answer coming late, as on a slow phone network.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/checkout/quote', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review your order' })).toBeVisible();
+  const terms = page.getByLabel('I accept the offer and the terms of sale and delivery');
+  // While the order is still being checked there is nothing to tick that could move.
+  await expect(page.getByText('Loading…').first()).toBeVisible();
+  await expect(terms).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('review-contact')).toBeVisible();
+  // Where the box is on the page (not in the window, which scrolls to it).
+  const top = () => terms.evaluate((box) => box.getBoundingClientRect().top + window.scrollY);
+  const at = await top();
+  await terms.check();
+  await expect(terms).toBeChecked();
+  expect(await top()).toBe(at);
+});
+
 test('a double click places one order', async ({ page, request }) => {
   const cart = await useCart(page, [['desk-lamp-1', 1]]);
   await toReview(page);

@@ -42,6 +42,8 @@ pub fn ReviewStep() -> impl IntoView {
         Memo::new(move |seen: Option<&Option<Money>>| confirmed.get().or_else(|| seen.cloned().flatten()).or_else(current_total));
     let total_changed = move || accepted.with(|a| total_changed(a.as_ref(), current_total().as_ref()));
     let touched = Touched::new();
+    // Whether the first quote, or a failure to get it or its cart, is in.
+    let answered = Memo::new(move |_| !quote.loading());
 
     let place = Action::new_local(move |(cart_id, accepted): &(String, Money)| {
         let (api, cart_id, accepted) = (api.clone(), cart_id.clone(), accepted.clone());
@@ -136,21 +138,26 @@ pub fn ReviewStep() -> impl IntoView {
                 None => ().into_any(),
                 Some(q) => view! { <ReviewSections quote=q/> }.into_any(),
             }}
-            <section class="review__section" aria-labelledby="consents-heading">
-                <h2 id="consents-heading">{move || i18n.t("review.consents")}</h2>
-                <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
-                    <Check checked=entries.accept_terms()/>
-                </FormField>
-                <p class="muted field__note">{move || quote.quote.get().map(|q| view! {
-                    <crate::ui::TermsLink version=q.terms_version/>
-                })}</p>
-                <FormField id="personal-data" label="review.personal_data" layout=FieldLayout::Check required=true>
-                    <Check checked=entries.personal_data()/>
-                </FormField>
-                <FormField id="marketing" label="review.marketing" layout=FieldLayout::Check>
-                    <Check checked=entries.marketing()/>
-                </FormField>
-            </section>
+            // The consents come with the first answer (or its failure), not before: the order's
+            // sections are then in place above them, so a tap meant for a box is not moved off it
+            // by sections arriving (the mouse-down on the box, the mouse-up on what pushed it down).
+            {move || answered.get().then(|| view! {
+                <section class="review__section" aria-labelledby="consents-heading">
+                    <h2 id="consents-heading">{move || i18n.t("review.consents")}</h2>
+                    <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
+                        <Check checked=entries.accept_terms()/>
+                    </FormField>
+                    <p class="muted field__note">{move || quote.quote.get().map(|q| view! {
+                        <crate::ui::TermsLink version=q.terms_version/>
+                    })}</p>
+                    <FormField id="personal-data" label="review.personal_data" layout=FieldLayout::Check required=true>
+                        <Check checked=entries.personal_data()/>
+                    </FormField>
+                    <FormField id="marketing" label="review.marketing" layout=FieldLayout::Check>
+                        <Check checked=entries.marketing()/>
+                    </FormField>
+                </section>
+            })}
             {move || total_changed().then(|| {
                 let old = accepted.get().map(|m| format_money(&m, i18n.get())).unwrap_or_default();
                 let new = current_total().map(|m| format_money(&m, i18n.get())).unwrap_or_default();
