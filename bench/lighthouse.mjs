@@ -35,6 +35,11 @@ function summary(lhr) {
   };
 }
 
+/** How Lighthouse slows the page to a phone's: `simulate` (its default, and the budget's: a fast
+ * load replayed through a model of the network and CPU) or `devtools` (the page really loaded
+ * over a throttled network and CPU, its paints as they happened): BENCH_LIGHTHOUSE_THROTTLING. */
+const THROTTLING = process.env.BENCH_LIGHTHOUSE_THROTTLING || 'simulate';
+
 /** Each route `runs` times (rounds over all routes, so a busy moment of the machine is spread), each number the median. */
 export async function lighthouseRuns(base, routes, runs = 3) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
@@ -42,7 +47,7 @@ export async function lighthouseRuns(base, routes, runs = 3) {
   try {
     for (let i = 0; i < runs; i++) {
       for (const [name, path] of routes) {
-        const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], throttlingMethod: THROTTLING });
         all.get(name).push(summary(run.lhr));
         // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
         if (process.env.BENCH_LIGHTHOUSE_SAVE) {
