@@ -154,7 +154,7 @@ test('browse, add to cart, a courier and a card: the order page and the e-mail s
   const email = await orderEmail(number, 'created', SK);
   expect(email.subject).toBe(`Objednávka ${number} prijatá, čaká na platbu — Vitrina Demo Obchod`);
   expect(email.text).toContain('Ďakujeme, Jana Nováková!');
-  expect(email.text).toContain('Stolová lampa (Graphite), kód DELA-001: 1 × 39,90 € = 39,90 €');
+  expect(email.text).toContain('Stolová lampa (Grafitová), kód DELA-001: 1 × 39,90 € = 39,90 €');
   expect(email.text).toContain('Kartou online');
   expect(email.text).toContain('Kuriérom až k dverám, Lynx Courier');
   expect(email.text).toContain('Vrátane DPH 23 %');

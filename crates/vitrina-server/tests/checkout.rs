@@ -490,6 +490,22 @@ async fn products_ways_to_receive_and_points_are_named_in_the_language_asked_in_
         assert_eq!(name_of(&asked("en-GB").await, "linen-shirt"), "Linen shirt");
         let plain: Value = server.get("/api/products").await.json().await.unwrap();
         assert_eq!(name_of(&plain, "linen-shirt"), unasked, "the store's own language when none is asked");
+        let label_of = |products: &Value, id: &str, i: usize| {
+            products["products"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["id"] == id)
+                .map(|p| p["variants"][i]["label"].clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(label_of(&asked("ru").await, "linen-shirt", 1), "M · Белый", "a colour in the language asked");
+        assert_eq!(label_of(&asked("sk").await, "linen-shirt", 1), "M · Biela");
+        assert_eq!(label_of(&asked("uk").await, "throw-blanket", 1), "Вугільний");
+        assert_eq!(label_of(&asked("ru").await, "leather-belt", 0), "90 см", "a length as the language writes it");
+        assert_eq!(label_of(&asked("en").await, "linen-shirt", 1), "M · White");
+        assert_eq!(label_of(&asked("ru").await, "wall-clock", 0), "Чёрный");
+        assert_eq!(label_of(&asked("ru").await, "tea-set", 0), "", "a variant without a label keeps none");
     }
 
     let server = TestServer::start().await;
@@ -497,6 +513,7 @@ async fn products_ways_to_receive_and_points_are_named_in_the_language_asked_in_
     let russian = |path: String| server.client.get(server.url(&path)).header("Accept-Language", "ru").send();
     let c: Value = russian(format!("/api/carts/{cart}")).await.unwrap().json().await.unwrap();
     assert_eq!(c["lines"][0]["name"], "Керамическая кружка", "the cart too");
+    assert_eq!(c["lines"][0]["variant_label"], "Шалфейный", "and the variant's colour");
     let q: Value = server
         .client
         .post(server.url("/api/checkout/quote"))

@@ -469,6 +469,14 @@ async fn a_substitution_proposal_says_what_instead_what_it_costs_how_to_answer_a
         let proposal = json_ok(r, StatusCode::CREATED).await;
         let substitute =
             format!("{} ({})", proposal["substitute"]["name"].as_str().unwrap(), proposal["substitute"]["variant_label"].as_str().unwrap());
+        let named = match locale {
+            "ru" => "Льняная рубашка (M · Тёмно-синий)",
+            "uk" => "Лляна сорочка (M · Темно-синій)",
+            "sk" => "Ľanová košeľa (M · Tmavomodrá)",
+            _ => "Linen shirt (M · Navy)",
+        };
+        assert_eq!(substitute, named, "the substitute is named in the order's language");
+        assert!(shirt.starts_with(named.split(" (").next().unwrap()), "{locale}: the line it replaces too: {shirt}");
         let mails = emails_of(&server.dir.path().join("outbox"), &number);
         let mail = email_of(&mails, "substitution_proposed");
         assert_eq!(mail.language, locale);

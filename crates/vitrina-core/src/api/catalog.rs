@@ -32,7 +32,8 @@ pub struct Variant {
     pub id: String,
     /// Stock-keeping unit shown to the shopper.
     pub sku: String,
-    /// Size and/or colour in words (`M · Navy`); empty when the product has no options.
+    /// Size and/or colour in words (`M · Navy`), in the language asked for (`Accept-Language`) where
+    /// the backend has it; empty when the product has no options.
     #[serde(default)]
     pub label: String,
     pub price: Money,

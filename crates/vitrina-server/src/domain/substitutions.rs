@@ -78,7 +78,7 @@ pub fn propose(
     let awaiting = substitutions::awaiting(tx, number, position)?.is_some();
     rules::may_propose(state.status, line.quantity, awaiting).map_err(refused)?;
     let substitute = match &offer.variant_id {
-        Some(variant_id) => Some(catalog::variant_item(tx, variant_id)?.ok_or_else(|| {
+        Some(variant_id) => Some(catalog::variant_item(tx, variant_id, &orders::locale(tx, number)?)?.ok_or_else(|| {
             ApiError::validation(vec![FieldError::new("variant_id", FieldCode::UnknownOption, "There is no such item to offer.")])
         })?),
         None => None,
@@ -160,7 +160,7 @@ pub fn answer(
             drop_line()?;
         }
         (true, Some(variant_id)) => {
-            let item = catalog::variant_item(tx, variant_id)?.ok_or_else(closed)?;
+            let item = catalog::variant_item(tx, variant_id, &orders::locale(tx, number)?)?.ok_or_else(closed)?;
             if !catalog::take_stock(tx, variant_id, line.quantity)? {
                 return Err(ApiError::detail(
                     ProblemKind::OutOfStock,

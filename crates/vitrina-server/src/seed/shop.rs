@@ -186,6 +186,40 @@ const PRODUCT_NAMES: &[(&str, [&str; 3])] = &[
     ("field-notebook", ["Полевой блокнот", "Польовий блокнот", "Terénny zápisník"]),
 ];
 
+/// The words of the variants' labels in the other languages (colours and finishes; sizes such as
+/// `M`, `39` or `A5` read the same): English, then Russian, Ukrainian, Slovak.
+const LABEL_WORDS: &[(&str, [&str; 3])] = &[
+    ("White", ["Белый", "Білий", "Biela"]),
+    ("Navy", ["Тёмно-синий", "Темно-синій", "Tmavomodrá"]),
+    ("Grey", ["Серый", "Сірий", "Sivá"]),
+    ("Indigo", ["Индиго", "Індиго", "Indigová"]),
+    ("Yellow", ["Жёлтый", "Жовтий", "Žltá"]),
+    ("Olive", ["Оливковый", "Оливковий", "Olivová"]),
+    ("Sage", ["Шалфейный", "Шавлієвий", "Šalviová"]),
+    ("Sand", ["Песочный", "Пісочний", "Piesková"]),
+    ("Black", ["Чёрный", "Чорний", "Čierna"]),
+    ("Oak", ["Дуб", "Дуб", "Dub"]),
+    ("Graphite", ["Графитовый", "Графітовий", "Grafitová"]),
+    ("Mustard", ["Горчичный", "Гірчичний", "Horčicová"]),
+    ("Charcoal", ["Угольный", "Вугільний", "Antracitová"]),
+];
+
+/// A variant's label in one of the other languages (`index` into [`LABEL_WORDS`]' columns): each
+/// part between ` · ` translated, a length in centimetres written as that language writes it.
+fn label_in(label: &str, index: usize) -> String {
+    label
+        .split(" · ")
+        .map(|part| match LABEL_WORDS.iter().find(|(en, _)| *en == part) {
+            Some((_, words)) => words[index].to_owned(),
+            None => match part.strip_suffix(" cm") {
+                Some(n) if index < 2 => format!("{n} см"),
+                _ => part.to_owned(),
+            },
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> Result<(), rusqlite::Error> {
     for (position, p) in PRODUCTS.iter().enumerate() {
         tx.execute(
@@ -201,6 +235,15 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> 
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![variant_id, p.id, sku, label, store.price(*price), store.currency, stock, i as i64],
             )?;
+            for (index, locale) in ["ru", "uk", "sk"].into_iter().enumerate() {
+                let translated = label_in(label, index);
+                if translated != *label {
+                    tx.execute(
+                        "INSERT INTO variant_labels (variant_id, locale, label) VALUES (?1, ?2, ?3)",
+                        params![variant_id, locale, translated],
+                    )?;
+                }
+            }
         }
     }
     for (id, names) in PRODUCT_NAMES {

@@ -54,7 +54,8 @@ pub fn purge(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
 pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     let updated_at = live_cart_updated_at(tx, cart_id, now)?;
     let mut stmt = tx.prepare(
-        "SELECT l.id, p.id, v.id, v.sku, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name), v.label, v.price_minor, v.currency, l.quantity, v.stock,
+        "SELECT l.id, p.id, v.id, v.sku, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name),
+                COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label), v.price_minor, v.currency, l.quantity, v.stock,
                 p.weight_g, p.length_cm, p.width_cm, p.height_cm
          FROM cart_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
          WHERE l.cart_id = ?1 ORDER BY l.added_at, l.rowid",

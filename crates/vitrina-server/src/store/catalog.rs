@@ -17,7 +17,7 @@ pub fn image_url(product_id: &str) -> String {
 pub fn load_products(tx: &Transaction<'_>, only: Option<&str>, language: &str) -> ApiResult<Vec<Product>> {
     let mut stmt = tx.prepare(
         "SELECT p.id, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name), p.description, p.seller_id, p.weight_g, p.length_cm, p.width_cm, p.height_cm,
-                v.id, v.sku, v.label, v.price_minor, v.currency, v.stock
+                v.id, v.sku, COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label), v.price_minor, v.currency, v.stock
          FROM products p JOIN variants v ON v.product_id = p.id
          WHERE ?1 IS NULL OR p.id = ?1
          ORDER BY p.position, v.position",
@@ -94,13 +94,17 @@ pub struct VariantItem {
     pub stock: i64,
 }
 
-/// A variant with its product, if there is one with this id.
-pub fn variant_item(tx: &Transaction<'_>, variant_id: &str) -> ApiResult<Option<VariantItem>> {
+/// A variant with its product, if there is one with this id, named in `language` where the
+/// catalogue has its words.
+pub fn variant_item(tx: &Transaction<'_>, variant_id: &str, language: &str) -> ApiResult<Option<VariantItem>> {
     Ok(tx
         .query_row(
-            "SELECT v.id, p.id, p.seller_id, v.sku, p.name, v.label, v.price_minor, v.currency, v.stock
+            "SELECT v.id, p.id, p.seller_id, v.sku,
+                    COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name),
+                    COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label),
+                    v.price_minor, v.currency, v.stock
              FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
-            [variant_id],
+            [variant_id, language],
             |r| {
                 Ok(VariantItem {
                     variant_id: r.get(0)?,

@@ -122,7 +122,10 @@ pub fn answer(
 pub fn of_order(tx: &Transaction<'_>, number: i64, paid: bool) -> ApiResult<HashMap<i64, Substitution>> {
     let mut stmt = tx.prepare(
         "SELECT s.position, s.kind, s.status, s.quantity, s.original_unit_minor, o.currency, s.charged_unit_minor, s.proposed_at,
-                s.answer_by, s.if_unanswered, p.id, p.name, v.sku, v.label, v.price_minor, p.seller_id
+                s.answer_by, s.if_unanswered, p.id,
+                COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = o.locale), p.name), v.sku,
+                COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = o.locale), v.label),
+                v.price_minor, p.seller_id
          FROM substitutions s JOIN orders o ON o.number = s.order_number
               LEFT JOIN variants v ON v.id = s.variant_id LEFT JOIN products p ON p.id = v.product_id
          WHERE s.order_number = ?1
