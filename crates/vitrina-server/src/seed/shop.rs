@@ -168,6 +168,9 @@ const PRODUCTS: &[DemoProduct] = &[
     },
 ];
 
+/// The languages the catalogue's words are translated into, in the order of the tables below.
+const OTHER_LANGUAGES: [&str; 3] = ["ru", "uk", "sk"];
+
 /// Each product's name in Russian, Ukrainian and Slovak (`products.name` is the English one).
 const PRODUCT_NAMES: &[(&str, [&str; 3])] = &[
     ("linen-shirt", ["Льняная рубашка", "Лляна сорочка", "Ľanová košeľa"]),
@@ -204,15 +207,15 @@ const LABEL_WORDS: &[(&str, [&str; 3])] = &[
     ("Charcoal", ["Угольный", "Вугільний", "Antracitová"]),
 ];
 
-/// A variant's label in one of the other languages (`index` into [`LABEL_WORDS`]' columns): each
-/// part between ` · ` translated, a length in centimetres written as that language writes it.
-fn label_in(label: &str, index: usize) -> String {
+/// A variant's label in one of [`OTHER_LANGUAGES`] (`index`): each part between ` · ` translated,
+/// a length in centimetres written as that language writes it (`см` in Cyrillic).
+fn translated_label(label: &str, index: usize) -> String {
     label
         .split(" · ")
         .map(|part| match LABEL_WORDS.iter().find(|(en, _)| *en == part) {
             Some((_, words)) => words[index].to_owned(),
             None => match part.strip_suffix(" cm") {
-                Some(n) if index < 2 => format!("{n} см"),
+                Some(n) if OTHER_LANGUAGES[index] != "sk" => format!("{n} см"),
                 _ => part.to_owned(),
             },
         })
@@ -235,8 +238,8 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> 
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![variant_id, p.id, sku, label, store.price(*price), store.currency, stock, i as i64],
             )?;
-            for (index, locale) in ["ru", "uk", "sk"].into_iter().enumerate() {
-                let translated = label_in(label, index);
+            for (index, locale) in OTHER_LANGUAGES.into_iter().enumerate() {
+                let translated = translated_label(label, index);
                 if translated != *label {
                     tx.execute(
                         "INSERT INTO variant_labels (variant_id, locale, label) VALUES (?1, ?2, ?3)",
@@ -247,7 +250,7 @@ pub(super) fn seed_products(tx: &rusqlite::Transaction<'_>, store: &Profile) -> 
         }
     }
     for (id, names) in PRODUCT_NAMES {
-        for (locale, name) in ["ru", "uk", "sk"].into_iter().zip(names) {
+        for (locale, name) in OTHER_LANGUAGES.into_iter().zip(names) {
             tx.execute("INSERT INTO product_names (product_id, locale, name) VALUES (?1, ?2, ?3)", params![id, locale, name])?;
         }
     }

@@ -4,7 +4,7 @@
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::policy::PARCEL_LIMITS;
-use crate::store::catalog::image_url;
+use crate::store::catalog::{self, image_url};
 use rusqlite::{OptionalExtension, Transaction, params};
 use vitrina_core::api::{Cart, CartLine, MAX_LINE_QUANTITY};
 use vitrina_core::civil::{UnixSeconds, format_rfc3339_utc};
@@ -53,13 +53,14 @@ pub fn purge(tx: &Transaction<'_>, now: UnixSeconds) -> ApiResult<usize> {
 /// Reads a cart as the contract describes it.
 pub fn load_cart(tx: &Transaction<'_>, cart_id: &str, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     let updated_at = live_cart_updated_at(tx, cart_id, now)?;
-    let mut stmt = tx.prepare(
-        "SELECT l.id, p.id, v.id, v.sku, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name),
-                COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label), v.price_minor, v.currency, l.quantity, v.stock,
+    let mut stmt = tx.prepare(&format!(
+        "SELECT l.id, p.id, v.id, v.sku, {}, {}, v.price_minor, v.currency, l.quantity, v.stock,
                 p.weight_g, p.length_cm, p.width_cm, p.height_cm
          FROM cart_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
          WHERE l.cart_id = ?1 ORDER BY l.added_at, l.rowid",
-    )?;
+        catalog::product_name_in("?2"),
+        catalog::variant_label_in("?2"),
+    ))?;
     let mut rows = stmt.query(params![cart_id, language])?;
     let mut lines = Vec::new();
     let mut sizes = Vec::new();

@@ -12,16 +12,29 @@ pub fn image_url(product_id: &str) -> String {
     format!("/api/images/{product_id}.svg")
 }
 
+/// SQL for the name of the product `p` in `language` (a parameter or a column), else its own
+/// (`products.name`, the catalogue's language).
+pub fn product_name_in(language: &str) -> String {
+    format!("COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = {language}), p.name)")
+}
+
+/// SQL for the label of the variant `v` in `language` (a parameter or a column), else its own.
+pub fn variant_label_in(language: &str) -> String {
+    format!("COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = {language}), v.label)")
+}
+
 /// Every product in catalog order, or only the one with id `only`, named in `language` where the
 /// catalogue has a name in it.
 pub fn load_products(tx: &Transaction<'_>, only: Option<&str>, language: &str) -> ApiResult<Vec<Product>> {
-    let mut stmt = tx.prepare(
-        "SELECT p.id, COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name), p.description, p.seller_id, p.weight_g, p.length_cm, p.width_cm, p.height_cm,
-                v.id, v.sku, COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label), v.price_minor, v.currency, v.stock
+    let mut stmt = tx.prepare(&format!(
+        "SELECT p.id, {name}, p.description, p.seller_id, p.weight_g, p.length_cm, p.width_cm, p.height_cm,
+                v.id, v.sku, {label}, v.price_minor, v.currency, v.stock
          FROM products p JOIN variants v ON v.product_id = p.id
          WHERE ?1 IS NULL OR p.id = ?1
          ORDER BY p.position, v.position",
-    )?;
+        name = product_name_in("?2"),
+        label = variant_label_in("?2"),
+    ))?;
     let mut rows = stmt.query(rusqlite::params![only, language])?;
     let mut products: Vec<Product> = Vec::new();
     while let Some(r) = rows.next()? {
@@ -99,11 +112,12 @@ pub struct VariantItem {
 pub fn variant_item(tx: &Transaction<'_>, variant_id: &str, language: &str) -> ApiResult<Option<VariantItem>> {
     Ok(tx
         .query_row(
-            "SELECT v.id, p.id, p.seller_id, v.sku,
-                    COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = ?2), p.name),
-                    COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = ?2), v.label),
-                    v.price_minor, v.currency, v.stock
-             FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
+            &format!(
+                "SELECT v.id, p.id, p.seller_id, v.sku, {}, {}, v.price_minor, v.currency, v.stock
+                 FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = ?1",
+                product_name_in("?2"),
+                variant_label_in("?2"),
+            ),
             [variant_id, language],
             |r| {
                 Ok(VariantItem {

@@ -1,7 +1,7 @@
 //! The seller's substitution proposals, one row each; the newest of a line is its current one.
 
 use crate::error::ApiResult;
-use crate::store::catalog::image_url;
+use crate::store::catalog::{self, image_url};
 use crate::store::enums::{from_text, to_text};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
@@ -120,17 +120,17 @@ pub fn answer(
 /// The newest proposal of each line of the order, as the order's page shows it; `paid` says
 /// whether a dearer substitute would now come at the price already paid.
 pub fn of_order(tx: &Transaction<'_>, number: i64, paid: bool) -> ApiResult<HashMap<i64, Substitution>> {
-    let mut stmt = tx.prepare(
+    // The substitute is named in the order's language, as its lines are.
+    let mut stmt = tx.prepare(&format!(
         "SELECT s.position, s.kind, s.status, s.quantity, s.original_unit_minor, o.currency, s.charged_unit_minor, s.proposed_at,
-                s.answer_by, s.if_unanswered, p.id,
-                COALESCE((SELECT n.name FROM product_names n WHERE n.product_id = p.id AND n.locale = o.locale), p.name), v.sku,
-                COALESCE((SELECT t.label FROM variant_labels t WHERE t.variant_id = v.id AND t.locale = o.locale), v.label),
-                v.price_minor, p.seller_id
+                s.answer_by, s.if_unanswered, p.id, {}, v.sku, {}, v.price_minor, p.seller_id
          FROM substitutions s JOIN orders o ON o.number = s.order_number
               LEFT JOIN variants v ON v.id = s.variant_id LEFT JOIN products p ON p.id = v.product_id
          WHERE s.order_number = ?1
            AND s.seq = (SELECT MAX(seq) FROM substitutions t WHERE t.order_number = s.order_number AND t.position = s.position)",
-    )?;
+        catalog::product_name_in("o.locale"),
+        catalog::variant_label_in("o.locale"),
+    ))?;
     let rows = stmt.query_map([number], |r| {
         let currency: String = r.get(5)?;
         let original = Money::new(r.get(4)?, &currency);
