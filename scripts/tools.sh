@@ -100,6 +100,28 @@ ensure_release_toolchain() {
   fi
 }
 
+# The release build is offline (`--offline`, so it never waits on the registry's index): what it
+# compiles is downloaded first, once per lock file — the app's crates, and the release
+# toolchain's own standard library's (its `Cargo.lock`, which `build-std` compiles).
+ensure_sources() {
+  local stamp=.tools/sources-fetched
+  local want
+  want="$(cat Cargo.lock "$(release_std_lock)" 2>/dev/null | sha256sum | cut -c1-16) $RELEASE_TOOLCHAIN"
+  [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || return 0
+  say "downloading the crates the release build compiles (once)"
+  cargo fetch --quiet >&2
+  if [ "$RELEASE_TOOLCHAIN" != stable ] && release_toolchain_installed; then
+    cargo "+$RELEASE_TOOLCHAIN" fetch --quiet --manifest-path "$(dirname "$(release_std_lock)")/Cargo.toml" >&2
+  fi
+  mkdir -p .tools
+  echo "$want" > "$stamp"
+}
+
+# The standard library's lock file in the release toolchain's sources.
+release_std_lock() {
+  echo "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/Cargo.lock"
+}
+
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
@@ -155,7 +177,7 @@ case "${1:-}" in
   lint)
     ensure_wasm_target; ensure_lint_tools ;;
   build)
-    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain ;;
+    ensure_wasm_target; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_opt; ensure_release_toolchain; ensure_sources ;;
   release-toolchain)
     if [ "$RELEASE_TOOLCHAIN" != stable ] && release_toolchain_installed; then echo "$RELEASE_TOOLCHAIN"; fi ;;
   test)
