@@ -83,6 +83,51 @@ test('the first frame already shows the store’s header, in the page as the ser
   expect(html).toMatch(/<html lang="(en|ru|uk|sk)">/);
 });
 
+test('the app’s code is asked for only once the page as sent has been painted', async ({ page }) => {
+  for (const path of ['/', '/checkout/contact', '/track/PX1000000001', '/sellers/demo-seller/contact', '/sign-in']) {
+    const response = await page.goto(path);
+    // Nothing in the page asks for the code before it is painted: no preload of it.
+    expect(await response?.text(), path).not.toMatch(/<link[^>]*rel="(preload|modulepreload)"[^>]*\.(wasm|js)"/);
+    await expect(page.locator('#app > [data-shell]'), path).toHaveCount(0);
+    const [painted, code] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      performance.getEntriesByType('resource').filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname)).map((e) => e.startTime),
+    ] as const);
+    expect(painted, `${path}: the page was painted`).not.toBeNull();
+    expect(code, `${path}: the app's JS and wasm`).toHaveLength(2);
+    for (const asked of code) expect(asked, `${path}: asked for at ${asked} ms, painted at ${painted} ms`).toBeGreaterThan(painted ?? Infinity);
+  }
+});
+
+test('the seller’s editor asked for without a session is the sign-in page as sent: its form and the demo accounts before the app, in place after', async ({ page }) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto('/seller/contact', { waitUntil: 'domcontentloaded' });
+  // The server sent the sign-in page straight away, coming back to the editor afterwards.
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/sign-in?return=%2Fseller%2Fcontact');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  const email = page.getByLabel('Email');
+  await expect(email).toBeDisabled();
+  await expect(page.getByLabel('Password')).toBeDisabled();
+  const demo = page.locator('.sign-in__demo');
+  await expect(demo).toContainText('seller@example.com');
+  const before = { form: await page.locator('form').boundingBox(), demo: await demo.boundingBox() };
+
+  release();
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+  await expect(email).toBeEnabled();
+  const after = { form: await page.locator('form').boundingBox(), demo: await demo.boundingBox() };
+  for (const part of ['form', 'demo'] as const) {
+    for (const side of ['x', 'y', 'width', 'height'] as const) {
+      expect(Math.abs((after[part]?.[side] ?? -1) - (before[part]?.[side] ?? -2)), `${part}'s ${side}`).toBeLessThan(0.5);
+    }
+  }
+});
+
 /** Records, in the page, every layout shift not caused by the shopper's input. */
 const WATCH_SHIFTS = `
   window.__shifts = [];

@@ -410,3 +410,47 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
     assert!(nowhere.contains("Košík"), "{nowhere}");
     assert!(nowhere.contains(r#"<script type="application/json" id="vitrina-early"></script>"#), "{nowhere}");
 }
+
+#[tokio::test]
+async fn the_sign_in_page_as_sent_holds_its_form_and_the_editor_without_a_session_is_sent_there() {
+    let words = json!({
+        "sign_in.title": "Prihlásenie", "account.email": "E-mail", "account.password": "Heslo",
+        "account.sign_in": "Prihlásiť sa", "account.demo_accounts": "Ukážkové účty: <heslo> demo",
+    });
+    let (dir, dist) = built_shell("index.html", "sk", words);
+    let server = TestServer::start_with(dir, |o| {
+        o.dist_dir = Some(dist);
+        o.store = vitrina_server::options::StoreId::Sk;
+    })
+    .await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let get = |path: &'static str, cookie: Option<&'static str>| {
+        let mut request = client.get(server.url(path)).header("accept-encoding", "identity");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        async move { request.send().await.unwrap() }
+    };
+
+    // The form, in the store's words, not usable until the app has taken over; the demo store's
+    // accounts under it, escaped.
+    let html = get("/sign-in?return=%2Fseller%2Fcontact", None).await.text().await.unwrap();
+    assert!(
+        html.contains(r#"<section class="page page--narrow sign-in" data-outline><h1 tabindex="-1">Prihlásenie</h1><form class="form">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<label class="field__label" for="shell-sign-in-email">E-mail</label><input class="field__input" id="shell-sign-in-email" type="email" disabled>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<button class="button button--primary" type="submit" disabled>Prihlásiť sa</button></form>"#), "{html}");
+    assert!(html.contains(r#"<p class="muted sign-in__demo">Ukážkové účty: &lt;heslo&gt; demo</p></section>"#), "{html}");
+
+    // The editor without a session cookie: the sign-in page, coming back to the editor.
+    let editor = get("/seller/contact", None).await;
+    assert_eq!(editor.status(), reqwest::StatusCode::SEE_OTHER);
+    assert_eq!(editor.headers()["location"], "/sign-in?return=%2Fseller%2Fcontact");
+    // With one, the editor's page (whether the session is still good is the app's question).
+    let editor = get("/seller/contact", Some("theme=dark; vitrina_session=abc")).await;
+    assert_eq!(editor.status(), reqwest::StatusCode::OK);
+}

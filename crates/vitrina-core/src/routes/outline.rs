@@ -38,6 +38,10 @@ pub enum Frame {
     /// A checkout step: the steps' list above, the heading in the step's column, and the order's
     /// summary beside it.
     Checkout(CheckoutStep),
+    /// The sign-in page: its form, which needs no data, under the heading (its fields not yet
+    /// usable, so nothing typed is lost when the app takes over), and the demo accounts' note
+    /// where the store says it is a demo.
+    SignIn,
 }
 
 impl Page {
@@ -79,7 +83,7 @@ impl Page {
             Page::Tracking { .. } => plain("page tracking", "track.shipment_title", None),
             Page::SellerContact { .. } => plain("page contact-page", "contact.title", None),
             Page::SellerEditor => plain("page editor", "editor.title", Some(("editor.intro", true))),
-            Page::SignIn { .. } => plain("page page--narrow sign-in", "sign_in.title", None),
+            Page::SignIn { .. } => Outline { frame: Frame::SignIn, ..plain("page page--narrow sign-in", "sign_in.title", None) },
         }
     }
 }
@@ -109,6 +113,11 @@ impl Page {
         paths
     }
 }
+
+/// The keys of the sign-in form's words: the e-mail's and the password's labels, the button,
+/// and the demo accounts' note.
+pub const SIGN_IN_FORM: [&str; 3] = ["account.email", "account.password", "account.sign_in"];
+pub const SIGN_IN_DEMO: &str = "account.demo_accounts";
 
 /// The keys of the checkout's steps' list, in order: the list's label, then each step's name
 /// (the cart first).

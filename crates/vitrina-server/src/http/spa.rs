@@ -26,7 +26,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use vitrina_core::checkout::Step;
 use vitrina_core::locale::Locale;
-use vitrina_core::routes::{Area, CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, FALLBACK_HTML, Frame, Outline, Page};
+use vitrina_core::routes::{
+    Area, CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, FALLBACK_HTML, Frame, Outline, Page, SIGN_IN_DEMO, SIGN_IN_FORM,
+};
 
 /// Files the app loads that never change under their name: kept for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -65,6 +67,8 @@ struct StoreFacts {
     locale: Locale,
     /// Where the app finds the API (`api_base_url`).
     api_base: String,
+    /// A demo store: the sign-in page shows its demo accounts.
+    demo: bool,
 }
 
 /// The element a page leaves empty for the configuration.
@@ -81,6 +85,8 @@ struct Template {
     html: String,
     /// The store's language's words (the app's `locales/{lang}.json`), for the outlines.
     words: HashMap<String, String>,
+    /// A demo store (its sign-in page shows the demo accounts).
+    demo: bool,
 }
 
 /// A page as sent, and its brotli.
@@ -94,7 +100,13 @@ impl Site {
     pub fn new(dist: PathBuf, config: &vitrina_core::api::AppConfig) -> Self {
         let config_json = script_json(config);
         let locale = Locale::from_tag(&config.default_locale).unwrap_or(Locale::En);
-        let facts = StoreFacts { config_json, name_html: escape_html(&config.store_name), locale, api_base: config.api_base_url.clone() };
+        let facts = StoreFacts {
+            config_json,
+            name_html: escape_html(&config.store_name),
+            locale,
+            api_base: config.api_base_url.clone(),
+            demo: config.demo,
+        };
         Site { dist, facts: Arc::new(facts), templates: Arc::default(), rendered: Arc::default() }
     }
 
@@ -176,7 +188,7 @@ impl Template {
             );
         }
         let html = write_words(&html, &words);
-        Some(Template { html, words })
+        Some(Template { html, words, demo: facts.demo })
     }
 
     /// The store's word for `key`, escaped for HTML, with `value` for its placeholder; `None`
@@ -230,6 +242,25 @@ impl Template {
                 format!(
                     r#"<section class="{}" data-outline><div class="order-page__head">{heading}</div>{intro}{SKELETON}</section>"#,
                     outline.class
+                )
+            }
+            Frame::SignIn => {
+                let [email, password, button] = SIGN_IN_FORM.map(|key| self.word(key, None));
+                let field = |label: String, kind| {
+                    format!(
+                        r#"<div class="field"><label class="field__label" for="shell-sign-in-{kind}">{label}</label><input class="field__input" id="shell-sign-in-{kind}" type="{kind}" disabled></div>"#
+                    )
+                };
+                let demo = match self.demo {
+                    true => format!(r#"<p class="muted sign-in__demo">{}</p>"#, self.word(SIGN_IN_DEMO, None)?),
+                    false => String::new(),
+                };
+                format!(
+                    r#"<section class="{}" data-outline>{heading}<form class="form">{}{}<button class="button button--primary" type="submit" disabled>{}</button></form>{demo}</section>"#,
+                    outline.class,
+                    field(email?, "email"),
+                    field(password?, "password"),
+                    button?,
                 )
             }
             Frame::Checkout(step) => {
@@ -376,11 +407,26 @@ async fn serve(site: &Site, request: Request) -> Response {
         _ => FALLBACK_HTML,
     };
     let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    // The seller's editor, asked for without a session: the sign-in page at once (which the app
+    // would otherwise show only once it has started and asked who is signed in).
+    if readable && Page::parse(&path) == Some(Page::SellerEditor) && !has_session_cookie(&request) {
+        let sign_in = Page::SignIn { return_to: Page::SellerEditor.href() }.href();
+        return (StatusCode::SEE_OTHER, [(header::LOCATION, sign_in), (header::CACHE_CONTROL, REVALIDATE.to_owned())]).into_response();
+    }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
     if readable && let Some(rendered) = site.rendered(page, &address).await {
         return rendered.answer(status, &request);
     }
     page_answer(&dist.join(page), status, request).await
+}
+
+/// Whether the request carries this server's session cookie (signed in or not: only the API
+/// can say).
+fn has_session_cookie(request: &Request) -> bool {
+    request.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).any(|pair| {
+        let name = pair.split('=').next().unwrap_or_default().trim();
+        name == crate::http::session::COOKIE || name == crate::http::session::SECURE_COOKIE
+    })
 }
 
 /// A page of the app, with `status` (the app shows its own not-found page under a 404). The
