@@ -397,7 +397,12 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
 
     let catalog = page("/").await;
     assert!(catalog.contains(r#"<h1 tabindex="-1">Katalóg</h1><p class="muted">Vyberte si niečo.</p>"#), "{catalog}");
+    // The catalog as sent is what it is for: painted before the app's code is asked for; the
+    // order's and the shipment's pages are their data, and ask for it at once.
+    assert!(catalog.starts_with(r#"<!doctype html><html data-paint-first lang="sk">"#), "{catalog}");
+    assert!(html.starts_with(r#"<!doctype html><html lang="sk">"#), "{html}");
     let tracking = page("/track/px%201000000001").await;
+    assert!(tracking.starts_with(r#"<!doctype html><html lang="sk">"#), "{tracking}");
     assert!(tracking.contains(r#"<section class="page tracking" data-outline><h1 tabindex="-1">Sledovanie zásielky</h1>"#), "{tracking}");
     // The number as the app asks for it (spaces out, capitals).
     assert!(tracking.contains(r#"id="vitrina-early">["/api/session","/api/shipments/PX1000000001"]</script>"#), "{tracking}");

@@ -18,6 +18,11 @@ pub struct Outline {
     pub intro: Option<Intro>,
     /// What the page's frame puts around the heading.
     pub frame: Frame,
+    /// The page as sent already holds what the page is for (its heading and words, a form), so
+    /// its code is asked for only once it has been painted; `false` where what the page is for
+    /// is its data (an order, a shipment, a seller's contact), which the app shows, so its code
+    /// is asked for at once.
+    pub paint_first: bool,
 }
 
 /// The paragraph under a heading and how it is set.
@@ -53,7 +58,10 @@ impl Page {
             heading_value: None,
             intro: intro.map(|(key, muted)| Intro { key, muted }),
             frame: Frame::Plain,
+            paint_first: true,
         };
+        // What the page is for is its data.
+        let data = |outline: Outline| Outline { paint_first: false, ..outline };
         match self {
             Page::Catalog => plain("page catalog", "catalog.title", Some(("catalog.intro", true))),
             Page::Cart => plain("page cart", "cart.title", None),
@@ -68,6 +76,7 @@ impl Page {
                 heading_value: None,
                 intro: None,
                 frame: Frame::Checkout(*step),
+                paint_first: true,
             },
             Page::OrderLookup => plain("page page--narrow", "lookup.title", Some(("lookup.intro", false))),
             Page::Order { number, .. } => Outline {
@@ -76,13 +85,14 @@ impl Page {
                 heading_value: Some(("number", number.clone())),
                 intro: None,
                 frame: Frame::OrderHead,
+                paint_first: false,
             },
             Page::TrackLookup | Page::OrderTracking { .. } => {
                 plain("page page--narrow track-lookup", "track.title", Some(("track.lookup.intro", true)))
             }
-            Page::Tracking { .. } => plain("page tracking", "track.shipment_title", None),
-            Page::SellerContact { .. } => plain("page contact-page", "contact.title", None),
-            Page::SellerEditor => plain("page editor", "editor.title", Some(("editor.intro", true))),
+            Page::Tracking { .. } => data(plain("page tracking", "track.shipment_title", None)),
+            Page::SellerContact { .. } => data(plain("page contact-page", "contact.title", None)),
+            Page::SellerEditor => data(plain("page editor", "editor.title", Some(("editor.intro", true)))),
             Page::SignIn { .. } => Outline { frame: Frame::SignIn, ..plain("page page--narrow sign-in", "sign_in.title", None) },
         }
     }

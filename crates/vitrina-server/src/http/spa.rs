@@ -206,13 +206,18 @@ impl Template {
     /// `requests` (addresses on this server) named to be asked for at once.
     fn page(&self, outline: Option<&Outline>, requests: &[String]) -> String {
         let section = outline.and_then(|o| self.outline_html(o));
-        let html = match (section, self.html.find(OUTLINE_ELEMENT)) {
+        let (mut html, written) = match (section, self.html.find(OUTLINE_ELEMENT)) {
             (Some(section), Some(start)) => match self.html[start..].find("</section>") {
-                Some(end) => format!("{}{section}{}", &self.html[..start], &self.html[start + end + "</section>".len()..]),
-                None => self.html.clone(),
+                Some(end) => (format!("{}{section}{}", &self.html[..start], &self.html[start + end + "</section>".len()..]), true),
+                None => (self.html.clone(), false),
             },
-            _ => self.html.clone(),
+            _ => (self.html.clone(), false),
         };
+        // A page whose outline is what it is for is painted before its code is asked for
+        // (`Outline::paint_first`; the page's loader reads the mark).
+        if written && outline.is_some_and(|o| o.paint_first) {
+            html = html.replacen("<html ", "<html data-paint-first ", 1);
+        }
         // Only paths of this server: a backend elsewhere is left for the app to ask.
         let requests: Vec<&String> = requests.iter().filter(|r| r.starts_with('/') && !r.starts_with("//")).collect();
         if requests.is_empty() {
