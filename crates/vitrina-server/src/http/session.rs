@@ -37,6 +37,12 @@ impl FromRequestParts<AppState> for SessionToken {
     }
 }
 
+/// Whether the request carries a session token under either of this server's cookie names (set
+/// over HTTP or HTTPS); whether it is still good, only the session check can say.
+pub fn carries_session(headers: &HeaderMap) -> bool {
+    session_token(headers, false).is_some() || session_token(headers, true).is_some()
+}
+
 fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
     let jar = CookieJar::from_headers(headers);
     jar.get(if https { SECURE_COOKIE } else { COOKIE }).map(|c| c.value().trim().to_owned()).filter(|v| !v.is_empty() && v.len() <= 128)

@@ -414,7 +414,7 @@ async fn serve(site: &Site, request: Request) -> Response {
     let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     // The seller's editor, asked for without a session: the sign-in page at once (which the app
     // would otherwise show only once it has started and asked who is signed in).
-    if readable && Page::parse(&path) == Some(Page::SellerEditor) && !has_session_cookie(&request) {
+    if readable && Page::parse(&path) == Some(Page::SellerEditor) && !crate::http::session::carries_session(request.headers()) {
         let sign_in = Page::SignIn { return_to: Page::SellerEditor.href() }.href();
         return (StatusCode::SEE_OTHER, [(header::LOCATION, sign_in), (header::CACHE_CONTROL, REVALIDATE.to_owned())]).into_response();
     }
@@ -423,15 +423,6 @@ async fn serve(site: &Site, request: Request) -> Response {
         return rendered.answer(status, &request);
     }
     page_answer(&dist.join(page), status, request).await
-}
-
-/// Whether the request carries this server's session cookie (signed in or not: only the API
-/// can say).
-fn has_session_cookie(request: &Request) -> bool {
-    request.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).any(|pair| {
-        let name = pair.split('=').next().unwrap_or_default().trim();
-        name == crate::http::session::COOKIE || name == crate::http::session::SECURE_COOKIE
-    })
 }
 
 /// A page of the app, with `status` (the app shows its own not-found page under a 404). The
