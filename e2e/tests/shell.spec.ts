@@ -86,7 +86,16 @@ test('the first frame already shows the store’s header, in the page as the ser
 test('where the page as sent is the page, the app’s code is asked for only once it has been painted; where the page is its data, at once', async ({ page }) => {
   for (const path of ['/track/PX1000000001', '/sellers/demo-seller/contact']) {
     const response = await page.goto(path);
-    expect(await response?.text(), path).toMatch(/<html lang="[a-z]+">/);
+    const html = (await response?.text()) ?? '';
+    expect(html, path).toMatch(/<html lang="[a-z]+">/);
+    // Its wasm is named in the head, so it is on its way while the page is parsed, and it is the
+    // file the loader fetches: downloaded once.
+    const preloaded = html.match(/<link rel="preload" href="([^"]+_bg\.wasm)" as="fetch" type="application\/wasm" crossorigin>/)?.[1];
+    expect(preloaded, `${path}: the wasm preloaded`).toBeDefined();
+    expect(html, path).toContain(`fetch('${preloaded}'`);
+    await expect(page.locator('#app > [data-shell]'), path).toHaveCount(0);
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.wasm')).map((e) => new URL(e.name).pathname));
+    expect(wasm, `${path}: the wasm downloads`).toEqual([preloaded]);
   }
   for (const path of ['/', '/checkout/contact', '/sign-in']) {
     const response = await page.goto(path);

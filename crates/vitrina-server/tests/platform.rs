@@ -348,7 +348,8 @@ fn built_shell(name: &str, lang: &str, words: serde_json::Value) -> (tempfile::T
         r#"<nav class="site-header__nav" aria-label="Main" data-i18n-label="nav.label"><a href="/track" data-i18n="nav.track">Track a parcel</a>"#,
         r#"<a href="/cart"><span data-i18n="nav.cart">Cart</span><span class="badge">0</span></a></nav>"#,
         r#"<select class="language__select"><option value="en" lang="en" selected>English</option><option value="sk" lang="sk">Slovenčina</option></select></header>"#,
-        r#"<main id="main" class="site-main" data-shell><section class="page" data-outline><div class="skeleton"></div></section></main></div></body></html>"#,
+        r#"<main id="main" class="site-main" data-shell><section class="page" data-outline><div class="skeleton"></div></section></main></div>"#,
+        r#"<script type="module">const wasm = fetch('/vitrina-app-0123abcd_bg.wasm', { credentials: 'same-origin' });</script></body></html>"#,
     );
     std::fs::write(dist.join(name), built).unwrap();
     std::fs::write(dist.join("locales").join(format!("{lang}.json")), words.to_string()).unwrap();
@@ -391,7 +392,7 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
     // store's words.
     assert!(html.contains(r#"id="vitrina-early">["/api/session","/api/orders/10%2042?token=a%26b"]</script>"#), "{html}");
     assert!(
-        html.contains(r#"<link rel="preload" href="/locales/sk.json" as="fetch" type="application/json" crossorigin></head>"#),
+        html.contains(r#"<link rel="preload" href="/locales/sk.json" as="fetch" type="application/json" crossorigin>"#),
         "{html}"
     );
 
@@ -400,7 +401,13 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
     // The catalog as sent is what it is for: painted before the app's code is asked for; the
     // order's and the shipment's pages are their data, and ask for it at once.
     assert!(catalog.starts_with(r#"<!doctype html><html data-paint-first lang="sk">"#), "{catalog}");
+    assert!(!catalog.contains("_bg.wasm\" as=\"fetch\""), "a page painted first preloads no code: {catalog}");
     assert!(html.starts_with(r#"<!doctype html><html lang="sk">"#), "{html}");
+    // A page that starts at once names its wasm in the head, the file its loader fetches.
+    assert!(
+        html.contains(r#"<link rel="preload" href="/vitrina-app-0123abcd_bg.wasm" as="fetch" type="application/wasm" crossorigin></head>"#),
+        "{html}"
+    );
     let tracking = page("/track/px%201000000001").await;
     assert!(tracking.starts_with(r#"<!doctype html><html lang="sk">"#), "{tracking}");
     assert!(tracking.contains(r#"<section class="page tracking" data-outline><h1 tabindex="-1">Sledovanie zásielky</h1>"#), "{tracking}");

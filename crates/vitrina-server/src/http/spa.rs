@@ -217,6 +217,11 @@ impl Template {
         // (`Outline::paint_first`; the page's loader reads the mark).
         if written && outline.is_some_and(|o| o.paint_first) {
             html = html.replacen("<html ", "<html data-paint-first ", 1);
+        } else if let Some(wasm) = app_code(&html) {
+            // Any other page asks for its code at once: the wasm, its largest download, is named
+            // in the head, so the browser starts it while it parses the page.
+            let link = format!(r#"<link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin></head>"#);
+            html = html.replacen("</head>", &link, 1);
         }
         // Only paths of this server: a backend elsewhere is left for the app to ask.
         let requests: Vec<&String> = requests.iter().filter(|r| r.starts_with('/') && !r.starts_with("//")).collect();
@@ -291,6 +296,13 @@ impl Template {
             }
         })
     }
+}
+
+/// The address of the wasm the page's loader fetches (`fetch('/vitrina-app-…_bg.wasm'`).
+fn app_code(html: &str) -> Option<&str> {
+    let end = html.find("_bg.wasm'")? + "_bg.wasm".len();
+    let start = html[..end].rfind('\'')? + 1;
+    Some(&html[start..end]).filter(|path| path.starts_with('/') && !path.contains(['"', '<', ' ']))
 }
 
 /// `html` with the text of each `data-i18n="key"` element and the `aria-label` before each
