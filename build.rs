@@ -1,43 +1,25 @@
-//! The English words compiled into a build: for one area's build (`bundle-{area}`), only the keys
-//! its code can ask for, so a page does not carry every other area's texts; for a build of every
-//! area (`bundle-all`, tests), all of them.
-//!
-//! An area's code is the app's shared modules plus its features' folders (`src/{feature}/`), and
-//! every feature folder those name (`crate::contact` in the order page's code brings the contact
-//! card's words), and the account's (the header's link). A key is kept when that code has it as
-//! a string literal (`"cart.title"`, wherever it stands, inside a larger literal too), with every
-//! plural form of each. The other languages are not compiled in: they are fetched whole.
+//! The English words compiled into a build. A build of every area (`bundle-all`: the tests, and
+//! hosts that send one page for every address) has all of them, and fetches the other languages
+//! whole (`locales/{lang}.json`). One area's build (`bundle-{area}`) has only the words it needs
+//! to say that its words could not be loaded (`RESCUE`), and fetches its area's words in the
+//! shopper's language, English too (`locales/{area}/{lang}.json`, which
+//! `scripts/merge-locales.mjs` writes with the keys that area's code can ask for); the app's
+//! `VITRINA_WORDS` is where they are.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-/// The feature folders each area's routes come from (as `src/areas.rs` declares them).
-const AREAS: &[(&str, &[&str])] = &[
-    ("shop", &["catalog", "checkout"]),
-    ("orders", &["confirmation"]),
-    ("track", &["tracking"]),
-    ("contact", &["contact"]),
-    // The editor's preview shows the contact card.
-    ("seller", &["contact/editor", "contact", "account"]),
-];
-
-/// The feature folders under `src/`: everything else there is shared by every area. A folder
-/// inside another is its own (the seller's editor is not part of the contact card that order and
-/// tracking pages show).
-const FEATURES: &[&str] = &["catalog", "checkout", "confirmation", "tracking", "contact", "contact/editor", "account"];
-
-/// Feature folders every area's words include: the header's account link. (The shared code
-/// names other features too, for the cart and the checkout's state, which have no words; and
-/// `src/areas.rs` names them all.)
-const SHARED_FEATURES: &[&str] = &["account"];
+/// The areas (as `src/areas.rs` declares them, each the Cargo feature `bundle-{area}`).
+const AREAS: &[&str] = &["shop", "orders", "track", "contact", "seller"];
 
 /// The English tables (`locales/en/{name}.json`), as `src/i18n/mod.rs` lists them.
 const TABLES: &[&str] = &["common", "catalog", "checkout", "order", "tracking", "contact"];
 
-const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// The keys (or, ending in `.`, the keys under a prefix) of the page an area's build shows when
+/// its words cannot be loaded: the store could not start, why, and "Try again".
+const RESCUE: &[&str] = &["config_error.", "error.", "action.retry"];
 
 fn main() {
-    println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=locales/en");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let mut english = BTreeMap::new();
@@ -49,75 +31,16 @@ fn main() {
     }
     let area = AREAS
         .iter()
-        .find(|(name, _)| std::env::var_os(format!("CARGO_FEATURE_BUNDLE_{}", name.to_uppercase())).is_some())
+        .find(|name| std::env::var_os(format!("CARGO_FEATURE_BUNDLE_{}", name.to_uppercase())).is_some())
         .filter(|_| std::env::var_os("CARGO_FEATURE_BUNDLE_ALL").is_none());
-    if let Some((_, features)) = area {
-        let code = code_of(&root.join("src"), features);
-        // A key is asked for when the code has it as a string literal (of a plural key, its base).
-        english.retain(|key, _| code.contains(&format!("\"{key}\"")) || code.contains(&format!("\"{}\"", plural_base(key))));
-    }
+    let words = match area {
+        Some(area) => {
+            english.retain(|key, _| RESCUE.iter().any(|k| if k.ends_with('.') { key.starts_with(k) } else { key == k }));
+            format!("/locales/{area}")
+        }
+        None => "/locales".to_owned(),
+    };
+    println!("cargo:rustc-env=VITRINA_WORDS={words}");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("en.json");
     std::fs::write(&out, serde_json::to_string(&english).expect("a map of strings")).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-}
-
-/// `nav.cart_items.few` → `nav.cart_items`.
-fn plural_base(key: &str) -> &str {
-    match key.rsplit_once('.') {
-        Some((base, category)) if PLURAL_CATEGORIES.contains(&category) => base,
-        _ => key,
-    }
-}
-
-/// The source of the shared code and of `features` (and of every feature folder they name), as
-/// one text.
-fn code_of(src: &Path, features: &[&str]) -> String {
-    let mut shared = Vec::new();
-    for entry in std::fs::read_dir(src).expect("src/") {
-        let path = entry.expect("an entry of src/").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if !FEATURES.contains(&name) {
-            rust_files(&path, &mut shared);
-        }
-    }
-    let mut code: String = shared.iter().map(|f| std::fs::read_to_string(f).expect("a source file")).collect();
-    let mut wanted: Vec<&str> = features.iter().chain(SHARED_FEATURES).copied().collect();
-    let mut taken = BTreeSet::new();
-    while let Some(feature) = wanted.pop() {
-        if !taken.insert(feature) {
-            continue;
-        }
-        let mut files = Vec::new();
-        rust_files(&src.join(feature), &mut files);
-        files.retain(|file| !FEATURES.iter().any(|inner| inner.len() > feature.len() && file.starts_with(src.join(inner))));
-        for file in files {
-            let source = std::fs::read_to_string(&file).expect("a source file");
-            wanted.extend(FEATURES.iter().filter(|other| names_feature(&source, other)));
-            code.push_str(&source);
-        }
-    }
-    code
-}
-
-/// Whether `source` uses the feature module `feature` (`crate::contact::…`, `use crate::{contact, …}`).
-fn names_feature(source: &str, feature: &str) -> bool {
-    let path = format!("crate::{feature}");
-    let direct = source
-        .match_indices(&path)
-        .any(|(at, _)| source[at + path.len()..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_')));
-    direct
-        || source.match_indices("use crate::{").any(|(at, _)| {
-            let list = &source[at..];
-            let list = &list[..list.find('}').unwrap_or(list.len())];
-            list.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == feature)
-        })
-}
-
-fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        for entry in std::fs::read_dir(path).expect("a folder of src/") {
-            rust_files(&entry.expect("an entry").path(), out);
-        }
-    } else if path.extension().is_some_and(|e| e == "rs") {
-        out.push(path.to_owned());
-    }
 }

@@ -43,6 +43,12 @@ else
     RUSTFLAGS="--cfg erase_components" trunk --quiet build --release --offline "$@"
   }
 fi
+# Names, in a built page, where its build's words are (`scripts/merge-locales.mjs` writes them), so
+# the page asks for the shopper's words beside the app's code.
+name_words() {
+  sed -i "s|<script type=\"application/json\" id=\"vitrina-early\">|<script type=\"application/json\" data-words=\"$2\" id=\"vitrina-early\">|" "$1"
+  grep -q "data-words=\"$2\"" "$1" || { echo "build-app: $1 has no place for its words" >&2; exit 1; }
+}
 sizes="$root/target/sizes"
 rm -rf "$sizes"
 mkdir -p "$sizes"
@@ -52,6 +58,7 @@ if [ "${BUNDLES:-split}" = one ]; then
   release_build --dist "$staging/all"
   cp target/wasm32-unknown-unknown/release/vitrina-app.wasm "$sizes/all.wasm"
   cp -r "$staging/all/." dist/
+  name_words dist/index.html /locales
 else
   # The areas come from the route table, through the reference server (`make server`).
   cargo build --quiet --profile server -p vitrina-server
@@ -73,6 +80,7 @@ else
     cp target/wasm32-unknown-unknown/release/vitrina-app.wasm "$sizes/$area.wasm"
     cp -r "$staging/$area/." dist/
     mv dist/index.html "dist/$html"
+    name_words "dist/$html" "/locales/$area"
     first=${first:-$html}
   done
 fi

@@ -23,34 +23,34 @@ use vitrina_core::routes::Page;
 pub fn App() -> impl IntoView {
     areas::settle_hop();
     let preferred = I18n::preferred();
-    let i18n = I18n::new(preferred.unwrap_or(Locale::En));
-    provide_context(i18n);
     let inlined = crate::api::inlined_config().and_then(Result::ok);
+    // The shopper's language, else the store's (as the page's early requests chose it, so the
+    // app's first requests are the ones the page already made).
+    let first_locale = preferred.or_else(|| inlined.as_ref().and_then(|c| Locale::from_tag(&c.default_locale))).unwrap_or(Locale::En);
+    let i18n = I18n::new(first_locale);
+    provide_context(i18n);
     let started = inlined.as_ref().map(Services::start);
     // The frame shows the store's name while the words load, as the page did before the app.
     if let Some(config) = &inlined {
         provide_context(StoreInfo::new(config));
     }
-    // The store's settings (unless the page brought them) and the shopper's language are
-    // fetched together.
-    let first_locale = preferred.or_else(|| inlined.as_ref().and_then(|c| Locale::from_tag(&c.default_locale))).unwrap_or(Locale::En);
+    // The store's settings (unless the page brought them) and the shopper's words are fetched
+    // together; without words in any language the store cannot start, and says so.
     let config = LocalResource::new(move || {
         let inlined = inlined.clone();
         async move {
-            let config = match inlined {
-                Some(config) => {
-                    crate::i18n::load(first_locale).await;
-                    Ok(config)
-                }
-                None => futures_util::future::join(load_config(), crate::i18n::load(first_locale)).await.0,
+            let (config, words) = match inlined {
+                Some(config) => (Ok(config), crate::i18n::load_first(first_locale).await),
+                None => futures_util::future::join(load_config(), crate::i18n::load_first(first_locale)).await,
             };
-            if let Ok(config) = &config
-                && preferred.is_none()
+            let config = config.and_then(|config| words.map(|()| config).map_err(ConfigError::Words))?;
+            if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)
             {
-                crate::i18n::load(locale).await;
+                // Without them, the words already here stand in.
+                let _ = crate::i18n::load(locale).await;
             }
-            config
+            Ok(config)
         }
     });
     // Until the store and its words are known the page's static shell stays as it is (its header
@@ -199,15 +199,19 @@ fn ShellFrame(children: Children) -> impl IntoView {
 fn ConfigErrorPage(error: ConfigError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let detail = match &error {
-        ConfigError::Fetch(e) => Some(e.clone()),
+        ConfigError::Fetch(e) | ConfigError::Words(e) => Some(e.clone()),
         ConfigError::Invalid(_) => None,
+    };
+    let body = match &error {
+        ConfigError::Words(_) => "config_error.words",
+        ConfigError::Fetch(_) | ConfigError::Invalid(_) => "config_error.body",
     };
     let technical = error.to_string();
     view! {
         <ShellFrame>
             <section class="page page--narrow config-error">
                 <h1>{move || i18n.t("config_error.title")}</h1>
-                <p>{move || i18n.t("config_error.body")}</p>
+                <p>{move || i18n.t(body)}</p>
                 {detail.map(|e| view! { <ErrorNotice error=e/> })}
                 <p class="muted"><code>{technical}</code></p>
                 <button type="button" class="button" on:click=move |_| on_retry.run(())>{move || i18n.t("action.retry")}</button>

@@ -114,6 +114,43 @@ test('where the page as sent is the page, the app’s code is asked for only onc
   }
 });
 
+test('the page asks for its area’s words in the shopper’s language beside the app’s code, once, and its first answers in that language', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/locales/') || pathname.startsWith('/api/')) asked.push(pathname);
+  });
+  // The browser reads English: the tracking area's English words, and nothing else of words.
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shipment tracking');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+  expect(asked.filter((path) => path.startsWith('/locales/'))).toEqual(['/locales/track/en.json']);
+
+  // A shopper who chose Russian before: the Russian words, and the session and the shipment
+  // asked for once each, in Russian, by the page, then handed to the app.
+  asked.length = 0;
+  await page.evaluate(() => localStorage.setItem('vitrina.locale', 'ru'));
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Отслеживание отправления');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+  expect(asked.filter((path) => path.startsWith('/locales/'))).toEqual(['/locales/track/ru.json']);
+  for (const path of ['/api/session', '/api/shipments/PX1000000001']) {
+    expect(asked.filter((a) => a === path), `requests for ${path}`).toHaveLength(1);
+  }
+});
+
+test('without its words in any language the store says so, in English, and opens on “Try again”', async ({ page }) => {
+  await page.route('**/locales/**', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The store cannot open right now');
+  await expect(page.getByText('The store could not load the words of its pages')).toBeVisible();
+  await expect(page.locator('header.site-header')).toBeVisible();
+  await page.unrouteAll();
+  await page.getByRole('button', { name: 'Try again' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shipment tracking');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+});
+
 test('the seller’s editor asked for without a session is the sign-in page as sent: its form and the demo accounts before the app, in place after', async ({ page }) => {
   let release = () => {};
   const released = new Promise<void>((resolve) => { release = resolve; });

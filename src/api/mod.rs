@@ -205,6 +205,9 @@ pub enum ConfigError {
     Fetch(ApiError),
     #[error("config.json is not valid: {0}")]
     Invalid(String),
+    /// The app's words could not be loaded, in the shopper's language nor in English.
+    #[error("the app's words could not be loaded: {0}")]
+    Words(ApiError),
 }
 
 /// A fresh random key (for idempotency keys): a version-4 UUID from `crypto.getRandomValues`.

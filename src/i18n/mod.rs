@@ -1,16 +1,19 @@
 //! Words in the shopper's language: English, Russian, Ukrainian and Slovak.
 //!
 //! Each language is a folder of flat JSON tables in `locales/{lang}/`, one per feature (key →
-//! text). English is compiled in (it is also the fallback for any missing key), only the words
-//! of the area being built (`build.rs`); the build merges every other language into
-//! `locales/{lang}.json`, fetched only when a shopper reads it. A host
-//! test fails when a table lacks a key another has, or when the code asks for a key that no table
-//! has. Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`,
-//! `.few`, `.many`, `.other`.
+//! text). One area's build (the app as shipped) compiles no words in: it fetches its area's
+//! words in the shopper's language (`/locales/{area}/{lang}.json`, only the keys that area's code
+//! asks for; `scripts/merge-locales.mjs`), English like any other, keeping built in only what it
+//! needs to say that they could not be loaded (`build.rs`). A build of every area (the tests)
+//! has English built in and fetches the others whole (`/locales/{lang}.json`). A host test fails
+//! when a table lacks a key another has, or when the code asks for a key that no table has.
+//! Plurals use the browser's `Intl.PluralRules` with keys suffixed `.one`, `.few`, `.many`,
+//! `.other`.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use vitrina_core::api::ApiError;
 use vitrina_core::json;
 use vitrina_core::locale::Locale;
 
@@ -18,14 +21,21 @@ use crate::storage::{self, Store};
 
 const STORAGE_KEY: &str = "vitrina.locale";
 
-/// The English words this build needs (all of them for a build of every area; an area's own
-/// for one area's build), as `build.rs` picks them from `locales/en/`.
-const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
+/// The English words built in (`build.rs`): all of them in a build of every area; in one area's
+/// build, those of the page that says its words could not be loaded.
+const BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
+
+/// Whether [`BUILT_IN`] is the whole of English (a build of every area).
+const ENGLISH_BUILT_IN: bool = cfg!(feature = "bundle-all");
+
+/// Where this build's words are fetched from: `{WORDS}/{lang}.json`.
+const WORDS: &str = env!("VITRINA_WORDS");
 
 type Table = HashMap<String, String>;
 
 thread_local! {
     static TABLES: RefCell<HashMap<Locale, &'static Table>> = RefCell::new(HashMap::new());
+    static RESCUE: &'static Table = Box::leak(Box::new(json::from_str::<Table>(BUILT_IN).unwrap_or_default()));
 }
 
 /// Makes `sources` (JSON tables) the words of `locale`, replacing any it had.
@@ -43,41 +53,51 @@ fn installed(locale: Locale) -> Option<&'static Table> {
     TABLES.with(|tables| tables.borrow().get(&locale).copied())
 }
 
-fn table(locale: Locale) -> &'static Table {
-    if let Some(table) = installed(locale) {
-        return table;
-    }
-    if locale == Locale::En {
-        install(Locale::En, &[ENGLISH]);
-        return installed(Locale::En).unwrap_or_else(|| Box::leak(Box::default()));
-    }
-    // Not fetched (yet): every key falls back to English.
-    table(Locale::En)
+/// The word for `key` in `locale`, else in English (fetched or built in).
+fn find(locale: Locale, key: &str) -> Option<&'static String> {
+    let english = || {
+        if ENGLISH_BUILT_IN && installed(Locale::En).is_none() {
+            install(Locale::En, &[BUILT_IN]);
+        }
+        installed(Locale::En)
+    };
+    installed(locale)
+        .and_then(|t| t.get(key))
+        .or_else(|| english().and_then(|t| t.get(key)))
+        .or_else(|| RESCUE.with(|rescue| rescue.get(key)))
 }
 
-/// Fetches a language's words (`/locales/{lang}.json`, beside the app) unless it has them.
-/// Returns whether they are there; without them the app speaks English.
-pub async fn load(locale: Locale) -> bool {
-    if locale == Locale::En || installed(locale).is_some() {
-        return true;
+/// Fetches a language's words (`{WORDS}/{lang}.json`, beside the app) unless it has them.
+pub async fn load(locale: Locale) -> Result<(), ApiError> {
+    if installed(locale).is_some() {
+        return Ok(());
     }
-    let url = format!("/locales/{}.json", locale.tag());
-    let Ok(response) = gloo_net::http::Request::get(&url).send().await else { return false };
+    if locale == Locale::En && ENGLISH_BUILT_IN {
+        install(Locale::En, &[BUILT_IN]);
+        return Ok(());
+    }
+    let url = format!("{WORDS}/{}.json", locale.tag());
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
     if !response.ok() {
-        return false;
+        return Err(ApiError::Status { status: response.status(), problem: None, retry_after_seconds: None });
     }
-    match response.text().await {
-        Ok(text) if json::from_str::<Table>(&text).is_ok() => {
-            install(locale, &[&text]);
-            true
-        }
-        _ => false,
+    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    json::from_str::<Table>(&text).map_err(|e| ApiError::Undecodable(e.to_string()))?;
+    install(locale, &[&text]);
+    Ok(())
+}
+
+/// The words the app starts with: `locale`'s, else English's; the error when it has neither.
+pub async fn load_first(locale: Locale) -> Result<(), ApiError> {
+    match load(locale).await {
+        Err(_) if locale != Locale::En => load(Locale::En).await,
+        loaded => loaded,
     }
 }
 
 /// Looks a key up in `locale`, then in English; a key nobody has is shown as itself.
 pub fn lookup(locale: Locale, key: &str) -> String {
-    table(locale).get(key).or_else(|| table(Locale::En).get(key)).cloned().unwrap_or_else(|| key.to_owned())
+    find(locale, key).cloned().unwrap_or_else(|| key.to_owned())
 }
 
 /// Replaces `{name}` placeholders.
@@ -116,7 +136,10 @@ impl I18n {
         storage::set_string(Store::Local, STORAGE_KEY, locale.tag());
         let signal = self.locale;
         leptos::task::spawn_local(async move {
-            load(locale).await;
+            // Without its words the page stays in the language it is in.
+            if load(locale).await.is_err() {
+                return;
+            }
             // The page's language first: what is asked again for the new language is asked
             // with it (`Accept-Language`), whichever effect runs first.
             set_document_lang(locale);
@@ -128,7 +151,7 @@ impl I18n {
     pub fn prefetch_all(&self) {
         leptos::task::spawn_local(async {
             for locale in Locale::ALL {
-                load(locale).await;
+                let _ = load(locale).await;
             }
         });
     }
@@ -153,7 +176,7 @@ impl I18n {
         let locale = self.locale.get();
         let category = plural_category(locale, n);
         let form = format!("{key}.{category}");
-        let text = if table(locale).contains_key(&form) { lookup(locale, &form) } else { lookup(locale, &format!("{key}.other")) };
+        let text = if find(locale, &form).is_some() { lookup(locale, &form) } else { lookup(locale, &format!("{key}.other")) };
         interpolate(&text, &[("n", &crate::ui::intl::format_integer(n, locale))])
     }
 }

@@ -347,3 +347,22 @@ fn every_email_promised_is_one_the_store_sends() {
         }
     }
 }
+
+/// The page's early requests choose the shopper's language as the app does (`index.html` has
+/// its own copy of `Locale::from_tag`'s table, as it runs before the app): the same answer for
+/// every tag either knows, and every language the app speaks.
+#[test]
+fn the_page_chooses_the_language_as_the_app_does() {
+    let html = std::fs::read_to_string(repo().join("index.html")).unwrap();
+    let start = html.find("return { ").expect("index.html's table of languages") + "return { ".len();
+    let table = &html[start..start + html[start..].find(" }[primary]").expect("the table's end")];
+    let mut spoken = BTreeSet::new();
+    for pair in table.split(", ") {
+        let (tag, lang) = pair.split_once(": ").unwrap_or_else(|| panic!("{pair:?}"));
+        let lang = lang.trim_matches('\'');
+        assert_eq!(Locale::from_tag(tag).map(Locale::tag), Some(lang), "index.html maps {tag} to {lang}");
+        spoken.insert(lang);
+    }
+    let all: BTreeSet<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    assert_eq!(spoken, all, "the languages index.html knows");
+}

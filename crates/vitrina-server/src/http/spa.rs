@@ -75,8 +75,9 @@ struct StoreFacts {
 const CONFIG_ELEMENT: &str = r#"<script type="application/json" id="vitrina-config"></script>"#;
 /// The static header's placeholder for the store's name (in whichever element holds it).
 const BRAND_PLACEHOLDER: &str = r#"class="site-header__brand">&nbsp;<"#;
-/// The element a page leaves empty for the backend's answers it asks for first.
-const EARLY_ELEMENT: &str = r#"<script type="application/json" id="vitrina-early"></script>"#;
+/// The end of the element a page leaves empty for the backend's answers it asks for first (its
+/// start may name where the build's words are).
+const EARLY_ELEMENT: &str = r#"id="vitrina-early"></script>"#;
 /// The static shell's place for the page's outline: this element, up to its `</section>`.
 const OUTLINE_ELEMENT: &str = r#"<section class="page" data-outline>"#;
 
@@ -179,14 +180,6 @@ impl Template {
                 1,
             );
         }
-        // The store's words, which the app fetches before it shows anything, come with the page.
-        if lang != "en" {
-            html = html.replacen(
-                "</head>",
-                &format!(r#"<link rel="preload" href="/locales/{lang}.json" as="fetch" type="application/json" crossorigin></head>"#),
-                1,
-            );
-        }
         let html = write_words(&html, &words);
         Some(Template { html, words, demo: facts.demo })
     }
@@ -228,11 +221,7 @@ impl Template {
         if requests.is_empty() {
             return html;
         }
-        html.replacen(
-            EARLY_ELEMENT,
-            &format!(r#"<script type="application/json" id="vitrina-early">{}</script>"#, script_json(&requests)),
-            1,
-        )
+        html.replacen(EARLY_ELEMENT, &format!(r#"id="vitrina-early">{}</script>"#, script_json(&requests)), 1)
     }
 
     /// The outline as the app's page shows it before its data has come.
