@@ -84,6 +84,33 @@ test('a cancellation before handover cancels the order and shows in the history'
   await expect(page.getByTestId('cancel-reason')).toHaveText('This order is cancelled.');
 });
 
+test('a cancellation whose answer was lost is carried out once when the shopper presses again', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto(order.url);
+  const keys: string[] = [];
+  // The first request reaches the store and is carried out; its answer never comes back.
+  let lost = false;
+  await page.route(/\/api\/orders\/[^/]+\/cancellation$/, async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (lost) return route.fallback();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Request cancellation' }).click();
+  const yes = page.getByRole('button', { name: 'Yes, cancel the order' });
+  await yes.click();
+  await expect(page.getByText('We could not reach the store.').first()).toBeVisible();
+  await expect(page.getByTestId('order-status')).not.toContainText('Cancelled');
+  await yes.click();
+  await expect(page.getByTestId('order-status')).toContainText('Cancelled');
+  await expect(page.getByTestId('cancel-reason')).toHaveText('This order is cancelled.');
+  await expect(page.getByTestId('order-history').getByText('Cancellation requested')).toHaveCount(1);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1], 'the retry repeats the request\'s key').toBe(keys[0]);
+});
+
 test('eight days after receipt a cancellation is refused, and the button says why', async ({ page, request }) => {
   const order = await placeOrder(request);
   await setStatus(request, order.number, 'received', 8);

@@ -77,10 +77,18 @@ impl Api {
     }
 
     /// Cancels (or, after receipt, asks to return) the chosen `lines`, or the whole order when
-    /// there are none.
-    pub async fn request_cancellation(&self, number: &str, token: &str, lines: Vec<LineQuantity>) -> Result<Order, ApiError> {
+    /// there are none; `idempotency_key` identifies the shopper's request (repeat it to retry
+    /// safely: one carried out whose answer was lost is not carried out twice).
+    pub async fn request_cancellation(
+        &self,
+        number: &str,
+        token: &str,
+        lines: Vec<LineQuantity>,
+        idempotency_key: &str,
+    ) -> Result<Order, ApiError> {
         let body = CancellationRequest { access_token: token.to_owned(), lines };
-        self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[]).await
+        self.send(Method::POST, &format!("/orders/{}/cancellation", segment(number)), Some(&body), &[("Idempotency-Key", idempotency_key)])
+            .await
     }
 
     /// Accepts or declines the seller's proposal for a line.

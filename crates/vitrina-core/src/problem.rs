@@ -119,7 +119,7 @@ problem_kinds! {
     PriceChanged => ("price-changed", 409, "The total has changed; confirm the new total"),
     OrderLimit => ("order-limit", 422, "The order is below the minimum or above the maximum"),
     IdempotencyKeyReused => ("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request"),
-    IdempotencyKeyMissing => ("idempotency-key-missing", 400, "Placing an order needs an Idempotency-Key header"),
+    IdempotencyKeyMissing => ("idempotency-key-missing", 400, "An Idempotency-Key header of 1 to 200 printable characters is needed"),
     PaymentNotNeeded => ("payment-not-needed", 409, "This order needs no online payment now"),
     CancellationNotAllowed => ("cancellation-not-allowed", 409, "The order cannot be cancelled now"),
     PaymentClosed => ("payment-closed", 409, "This order can no longer be paid"),

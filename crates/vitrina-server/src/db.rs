@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/008_address_region.sql"),
     include_str!("../migrations/009_product_names.sql"),
     include_str!("../migrations/010_variant_labels.sql"),
+    include_str!("../migrations/011_action_keys.sql"),
 ];
 
 #[derive(Clone)]

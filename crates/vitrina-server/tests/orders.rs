@@ -153,6 +153,56 @@ async fn a_cancellation_before_handover_cancels_and_shows_in_the_history() {
     assert_eq!(shirt["variants"][1]["available"], 20);
 }
 
+/// A cancellation under an `Idempotency-Key`.
+async fn cancel_with_key(server: &TestServer, number: &str, token: &str, lines: Value, key: &str) -> reqwest::Response {
+    server
+        .client
+        .post(server.url(&format!("/api/orders/{number}/cancellation")))
+        .header("Idempotency-Key", key)
+        .json(&json!({ "access_token": token, "lines": lines }))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn a_cancellation_repeated_under_its_key_is_carried_out_once() {
+    let server = TestServer::start().await;
+    let (number, token) = place_order(&server, "cash-on-delivery").await;
+    let one_shirt = json!([{ "line_id": "1", "quantity": 1 }]);
+    let first = json_ok(cancel_with_key(&server, &number, &token, one_shirt.clone(), "cancel-1").await, StatusCode::OK).await;
+    assert_eq!(first["lines"][0]["cancelled_quantity"], 1);
+    // The answer was lost on the way; the shopper presses again: the same order, not a second shirt off.
+    let again = json_ok(cancel_with_key(&server, &number, &token, one_shirt.clone(), "cancel-1").await, StatusCode::OK).await;
+    assert_eq!(again["lines"][0]["cancelled_quantity"], 1);
+    assert_eq!(again["totals"], first["totals"]);
+    let cancellations = |o: &Value| o["history"].as_array().unwrap().iter().filter(|e| e["kind"] == "lines_cancelled").count();
+    assert_eq!(cancellations(&again), 1);
+    // The same key for another request is refused; a new key is a new request.
+    problem(
+        cancel_with_key(&server, &number, &token, json!([{ "line_id": "2", "quantity": 1 }]), "cancel-1").await,
+        422,
+        "idempotency-key-reused",
+    )
+    .await;
+    let second = json_ok(cancel_with_key(&server, &number, &token, one_shirt, "cancel-2").await, StatusCode::OK).await;
+    assert_eq!(second["lines"][0]["cancelled_quantity"], 2);
+
+    // The whole order, cancelled, then asked again under the same key: the cancelled order, not
+    // "cannot be cancelled".
+    let whole = json_ok(cancel_with_key(&server, &number, &token, json!([]), "cancel-all").await, StatusCode::OK).await;
+    assert_eq!(whole["status"], "cancelled");
+    let repeated = json_ok(cancel_with_key(&server, &number, &token, json!([]), "cancel-all").await, StatusCode::OK).await;
+    assert_eq!(repeated["status"], "cancelled");
+    assert_eq!(repeated["history"], whole["history"]);
+    // Without a key, or under a new one, it is what it is: already cancelled.
+    problem(cancel_with_key(&server, &number, &token, json!([]), "cancel-3").await, 409, "cancellation-not-allowed").await;
+    // A key is no way into another order.
+    let (other, other_token) = place_order(&server, "cash-on-delivery").await;
+    problem(cancel_with_key(&server, &other, &other_token, json!([]), "cancel-all").await, 422, "idempotency-key-reused").await;
+    problem(cancel_with_key(&server, &other, &other_token, json!([]), " ").await, 400, "idempotency-key-missing").await;
+}
+
 #[tokio::test]
 async fn on_its_way_the_order_can_still_be_cancelled_and_the_carrier_is_told_to_bring_it_back() {
     let server = TestServer::start().await;

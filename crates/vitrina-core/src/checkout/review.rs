@@ -78,9 +78,10 @@ pub fn limit_gap(quote: &Quote) -> Option<Money> {
     Some(Money { amount_minor: amount, currency: limits.min_total.currency.clone() })
 }
 
-/// The idempotency key for placing `body`: the previous attempt's when it was for exactly this
-/// body (a retry after a failure or a lost answer gets the same order back), else a fresh one
-/// (a changed order is a new attempt). Returns the key and whether it is a new attempt.
+/// The idempotency key for sending `body` (placing an order, cancelling some of it): the previous
+/// attempt's when it was for exactly this body (a retry after a failure or a lost answer gets the
+/// same outcome back, not a second one), else a fresh one (a changed request is a new attempt).
+/// Returns the key and whether it is a new attempt.
 pub fn attempt_key(previous: Option<&(String, String)>, body: &str, fresh: impl FnOnce() -> String) -> (String, bool) {
     match previous {
         Some((key, sent)) if sent == body => (key.clone(), false),

@@ -36,7 +36,7 @@ pub struct Placed {
 
 /// A stable fingerprint of the request body (SHA-256 of its JSON), to tell a repeated request
 /// from a different one under the same key.
-pub fn request_hash(body: &PlaceOrder) -> String {
+pub fn request_hash(body: &impl serde::Serialize) -> String {
     let json = serde_json::to_vec(body).unwrap_or_default();
     Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -232,16 +232,28 @@ pub fn start_payment(
 /// A cancellation takes effect at once: refunded by the original method, the items back on sale,
 /// the carrier told to bring back what it has. A return request is recorded; the money goes back
 /// once the seller has the goods.
+// The store and its order rules travel beside the request's own facts.
+#[allow(clippy::too_many_arguments)]
 pub fn request_cancellation(
     tx: &Transaction<'_>,
     store: &policy::Profile,
     number: &str,
     token: &str,
     lines: &[LineQuantity],
+    key: Option<(&str, &str)>,
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
     let number = opened(tx, store, number, token, now, rules)?;
+    // A retry of a request that was carried out (its answer lost on the way) is answered with
+    // the order as it is now; the same key for another request is refused.
+    if let Some((key, hash)) = key {
+        match orders::seen_action_key(tx, key)? {
+            Some((seen, of)) if seen == hash && of == number => return orders::load_order(tx, store, number, now, rules),
+            Some(_) => return Err(ApiError::new(ProblemKind::IdempotencyKeyReused)),
+            None => orders::remember_action_key(tx, key, hash, number, now)?,
+        }
+    }
     let state = lifecycle::state(tx, number)?;
     let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
     if !window.allowed {

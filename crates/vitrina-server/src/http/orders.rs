@@ -188,13 +188,18 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(bod
 /// Cancels the whole order or chosen lines (until the shopper has it, in transit included: the
 /// carrier is told to bring it back), or asks to return them within 7 days after receipt.
 #[utoipa::path(post, path = "/api/orders/{number}/cancellation", tag = "orders",
-    params(("number" = String, Path, description = "The order number")),
+    params(("number" = String, Path, description = "The order number"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$",
+        description = "Optional: a fresh random key per request the shopper makes; repeat it to retry that request safely. A repeat \
+whose first attempt was carried out (its answer lost on the way) is answered with the order as it is now, instead of cancelling \
+more or being refused as already done")),
     request_body = CancellationRequest,
     responses(
         (status = 200, description = "The order, with the cancellation (its totals, refunds and history) or the return request", body = Order),
+        (status = 400, description = "An Idempotency-Key that is not 1 to 200 printable characters (`idempotency-key-missing`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "Not possible now; `detail` says why (`cancellation-not-allowed`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 422, description = "A line that is not the order's, or more than is left of it (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "A line that is not the order's, or more than is left of it (`validation`), or the key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn request_cancellation(
     State(state): State<AppState>,
@@ -202,12 +207,20 @@ pub async fn request_cancellation(
     ApiPath(number): ApiPath<String>,
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
+    let key = match headers.get("idempotency-key") {
+        Some(_) => Some(idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?),
+        None => None,
+    };
+    let hash = domain::orders::request_hash(&(&number, &body.lines));
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
     let order = state
         .db
-        .run(move |tx| domain::orders::request_cancellation(tx, store, &number, &body.access_token, &body.lines, now, &rules))
+        .run(move |tx| {
+            let key = key.as_deref().map(|key| (key, hash.as_str()));
+            domain::orders::request_cancellation(tx, store, &number, &body.access_token, &body.lines, key, now, &rules)
+        })
         .await?;
     domain::mailer::flush(&state).await;
     Ok(Json(worded(order, store, &headers)))
