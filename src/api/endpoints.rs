@@ -91,10 +91,19 @@ impl Api {
             .await
     }
 
-    /// Accepts or declines the seller's proposal for a line.
-    pub async fn answer_substitution(&self, number: &str, line_id: &str, token: &str, accept: bool) -> Result<Order, ApiError> {
+    /// Accepts or declines the seller's proposal for a line; `idempotency_key` as for a
+    /// cancellation.
+    pub async fn answer_substitution(
+        &self,
+        number: &str,
+        line_id: &str,
+        token: &str,
+        accept: bool,
+        idempotency_key: &str,
+    ) -> Result<Order, ApiError> {
         let body = SubstitutionAnswer { access_token: token.to_owned(), accept };
-        self.send(Method::POST, &format!("/orders/{}/lines/{}/substitution", segment(number), segment(line_id)), Some(&body), &[]).await
+        let path = format!("/orders/{}/lines/{}/substitution", segment(number), segment(line_id));
+        self.send(Method::POST, &path, Some(&body), &[("Idempotency-Key", idempotency_key)]).await
     }
 
     /// A shipment's journey, read into phases (`GET /shipments/{tracking_number}`).

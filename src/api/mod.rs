@@ -229,6 +229,35 @@ pub fn random_key() -> String {
     uuid_v4(bytes)
 }
 
+/// The `Idempotency-Key` of a request the shopper makes that changes something (cancelling,
+/// answering a proposal): the same key while the shopper repeats the same request (after a
+/// failure, or an answer lost on the way, so what was carried out is not carried out twice), a
+/// fresh one for another request or once the last one succeeded.
+#[derive(Clone, Copy)]
+pub struct RequestKey(leptos::prelude::StoredValue<Option<(String, String)>>);
+
+impl Default for RequestKey {
+    fn default() -> Self {
+        RequestKey(leptos::prelude::StoredValue::new(None))
+    }
+}
+
+impl RequestKey {
+    /// The key for the request described by `what` (the same text for the same request).
+    pub fn for_request(&self, what: String) -> String {
+        use leptos::prelude::{GetValue, SetValue};
+        let (key, _) = vitrina_core::checkout::review::attempt_key(self.0.get_value().as_ref(), &what, random_key);
+        self.0.set_value(Some((key.clone(), what)));
+        key
+    }
+
+    /// The request succeeded: the next one is a new request.
+    pub fn done(&self) {
+        use leptos::prelude::SetValue;
+        self.0.try_set_value(None);
+    }
+}
+
 /// A version-4 UUID (RFC 9562) of 16 random bytes: the version and variant bits set.
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;

@@ -6,7 +6,7 @@
 
 use super::order_page::OrderContext;
 use super::sections::{ctx, with_order};
-use crate::api::{Api, ApiError, random_key};
+use crate::api::{Api, ApiError, RequestKey};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::field::{FieldLayout, FormField, Model, Select};
 use crate::ui::intl::format_date_time;
@@ -14,7 +14,6 @@ use crate::ui::{ErrorNotice, MoneyText};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use vitrina_core::api::{CancellationBlock, CancellationKind, DeliveryFeeOutcome, LineQuantity, MAX_LINE_QUANTITY, Order, RefundReason};
-use vitrina_core::checkout::review::attempt_key;
 use wasm_bindgen::JsCast;
 
 /// What of each line may be cancelled (or asked back) now: (line id, its name, how many).
@@ -50,20 +49,16 @@ pub(crate) fn CancelOrder() -> impl IntoView {
     let choosing = RwSignal::new(false);
     let chosen = RwSignal::new(BTreeMap::<String, u32>::new());
     let nothing_chosen = RwSignal::new(false);
-    // The shopper's request and its key: pressing again after a failure (or a lost answer)
-    // repeats the key, so what was carried out is not carried out twice; another choice of lines,
-    // or a request after one that succeeded, is a new request.
-    let attempt = StoredValue::new(None::<(String, String)>);
+    // Pressing again after a failure (or a lost answer) repeats the request's key.
+    let attempt = RequestKey::default();
     let request = Action::new_local(move |lines: &Vec<LineQuantity>| {
         let (api, token, lines) = (api.clone(), token.get_untracked(), lines.clone());
         let number = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())).unwrap_or_default();
         let kind = order.with_untracked(|o| o.as_ref().and_then(|o| o.cancellation.kind));
-        let what = lines.iter().map(|l| format!("{}\u{1f}{}\u{1e}", l.line_id, l.quantity)).collect::<String>();
-        let (key, _) = attempt_key(attempt.get_value().as_ref(), &what, random_key);
-        attempt.set_value(Some((key.clone(), what)));
+        let key = attempt.for_request(lines.iter().map(|l| format!("{}\u{1f}{}\u{1e}", l.line_id, l.quantity)).collect());
         async move {
             let updated = api.request_cancellation(&number, &token, lines, &key).await?;
-            attempt.try_set_value(None);
+            attempt.done();
             order.try_set(Some(updated));
             confirming.try_set(false);
             choosing.try_set(false);

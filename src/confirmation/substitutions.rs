@@ -6,7 +6,7 @@
 use super::deadline::Countdown;
 use super::order_page::OrderContext;
 use super::sections::{ctx, with_order};
-use crate::api::{Api, ApiError};
+use crate::api::{Api, ApiError, RequestKey};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::intl::format_date_time;
 use crate::ui::{ErrorNotice, MoneyText};
@@ -36,11 +36,15 @@ pub(crate) fn SubstitutionProposals() -> impl IntoView {
     let i18n = use_i18n();
     let api = expect_context::<Api>();
     let OrderContext { order, token } = ctx();
+    // Pressing again after a failure (or a lost answer) repeats the answer's key.
+    let attempt = RequestKey::default();
     let answer = Action::new_local(move |(line_id, accept): &(String, bool)| {
         let (api, token, line_id, accept) = (api.clone(), token.get_untracked(), line_id.clone(), *accept);
         let number = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())).unwrap_or_default();
+        let key = attempt.for_request(format!("{line_id}\u{1f}{accept}"));
         async move {
-            let updated = api.answer_substitution(&number, &line_id, &token, accept).await?;
+            let updated = api.answer_substitution(&number, &line_id, &token, accept, &key).await?;
+            attempt.done();
             order.try_set(Some(updated));
             Ok::<bool, ApiError>(accept)
         }

@@ -245,14 +245,8 @@ pub fn request_cancellation(
     rules: &OrderRules,
 ) -> ApiResult<Order> {
     let number = opened(tx, store, number, token, now, rules)?;
-    // A retry of a request that was carried out (its answer lost on the way) is answered with
-    // the order as it is now; the same key for another request is refused.
-    if let Some((key, hash)) = key {
-        match orders::seen_action_key(tx, key)? {
-            Some((seen, of)) if seen == hash && of == number => return orders::load_order(tx, store, number, now, rules),
-            Some(_) => return Err(ApiError::new(ProblemKind::IdempotencyKeyReused)),
-            None => orders::remember_action_key(tx, key, hash, number, now)?,
-        }
+    if carried_out(tx, key, number, now)? {
+        return orders::load_order(tx, store, number, now, rules);
     }
     let state = lifecycle::state(tx, number)?;
     let window = vitrina_core::order::cancellation(&state.cancellation_facts(), now, store.utc_offset_minutes(now), rules);
@@ -275,6 +269,20 @@ pub fn request_cancellation(
         }
     }
     orders::load_order(tx, store, number, now, rules)
+}
+
+/// Whether a request that changes order `number`, under `key` (the request's `Idempotency-Key`
+/// and its fingerprint), was carried out before: a retry whose first answer was lost on the way,
+/// to be answered with the order as it is now. The same key for another request is refused; a
+/// new key is remembered with the change (in the same transaction, so a request that fails
+/// leaves it unused).
+pub fn carried_out(tx: &Transaction<'_>, key: Option<(&str, &str)>, number: i64, now: UnixSeconds) -> ApiResult<bool> {
+    let Some((key, hash)) = key else { return Ok(false) };
+    match orders::seen_action_key(tx, key)? {
+        Some((seen, of)) if seen == hash && of == number => Ok(true),
+        Some(_) => Err(ApiError::new(ProblemKind::IdempotencyKeyReused)),
+        None => orders::remember_action_key(tx, key, hash, number, now).map(|()| false),
+    }
 }
 
 /// A number as the store keeps it (checked by `checkout::order_errors` before an order is placed).

@@ -134,10 +134,14 @@ pub fn answer(
     token: &str,
     line_id: &str,
     accept: bool,
+    key: Option<(&str, &str)>,
     now: UnixSeconds,
     rules: &OrderRules,
 ) -> ApiResult<Order> {
     let number = super::orders::opened(tx, store, number, token, now, rules)?;
+    if super::orders::carried_out(tx, key, number, now)? {
+        return orders::load_order(tx, store, number, now, rules);
+    }
     let state = lifecycle::state(tx, number)?;
     let closed = || ApiError::detail(ProblemKind::SubstitutionClosed, "No proposal on this line awaits an answer (it may have lapsed).");
     let position = orders::line_position(line_id).ok_or_else(closed)?;

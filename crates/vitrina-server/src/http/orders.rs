@@ -81,6 +81,20 @@ fn idempotency_key(headers: &HeaderMap) -> Option<String> {
     (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
 }
 
+/// The `Idempotency-Key` of a request that changes an order, where it has one (1 to 200 printable
+/// ASCII characters, else refused).
+fn action_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
+    match headers.get("idempotency-key") {
+        Some(_) => idempotency_key(headers).map(Some).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing)),
+        None => Ok(None),
+    }
+}
+
+/// The `Idempotency-Key` header of a request that changes an order after it was placed.
+const ACTION_KEY_DOC: &str = "Optional: a fresh random key per request the shopper makes; repeat it to retry that request safely. A \
+repeat whose first attempt was carried out (its answer lost on the way) is answered with the order as it is now, instead of being \
+carried out twice or refused as already done";
+
 /// Starts another online card payment for an order whose payment is still due or was declined,
 /// while the order may be paid (`Order::payment::payable`).
 #[utoipa::path(post, path = "/api/orders/{number}/payments", tag = "orders",
@@ -189,10 +203,7 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(bod
 /// carrier is told to bring it back), or asks to return them within 7 days after receipt.
 #[utoipa::path(post, path = "/api/orders/{number}/cancellation", tag = "orders",
     params(("number" = String, Path, description = "The order number"),
-        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$",
-        description = "Optional: a fresh random key per request the shopper makes; repeat it to retry that request safely. A repeat \
-whose first attempt was carried out (its answer lost on the way) is answered with the order as it is now, instead of cancelling \
-more or being refused as already done")),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$", description = ACTION_KEY_DOC)),
     request_body = CancellationRequest,
     responses(
         (status = 200, description = "The order, with the cancellation (its totals, refunds and history) or the return request", body = Order),
@@ -207,10 +218,7 @@ pub async fn request_cancellation(
     ApiPath(number): ApiPath<String>,
     ApiJson(body): ApiJson<CancellationRequest>,
 ) -> ApiResult<Json<Order>> {
-    let key = match headers.get("idempotency-key") {
-        Some(_) => Some(idempotency_key(&headers).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing))?),
-        None => None,
-    };
+    let key = action_key(&headers)?;
     let hash = domain::orders::request_hash(&(&number, &body.lines));
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
@@ -228,12 +236,15 @@ pub async fn request_cancellation(
 
 /// The shopper accepts or declines the seller's proposal for a line.
 #[utoipa::path(post, path = "/api/orders/{number}/lines/{line_id}/substitution", tag = "orders",
-    params(("number" = String, Path, description = "The order number"), ("line_id" = String, Path, description = "The line (`OrderLine::id`)")),
+    params(("number" = String, Path, description = "The order number"), ("line_id" = String, Path, description = "The line (`OrderLine::id`)"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$", description = ACTION_KEY_DOC)),
     request_body = SubstitutionAnswer,
     responses(
         (status = 200, description = "The order with the answer applied: the substitute in the line's place, or the line cancelled; totals, refunds and history follow", body = Order),
+        (status = 400, description = "An Idempotency-Key that is not 1 to 200 printable characters (`idempotency-key-missing`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 404, description = "No such order, or a wrong token (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "No proposal on this line awaits an answer, e.g. it lapsed (`substitution-closed`), or the substitute sold out meanwhile (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "The key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn answer_substitution(
     State(state): State<AppState>,
@@ -241,12 +252,17 @@ pub async fn answer_substitution(
     ApiPath((number, line_id)): ApiPath<(String, String)>,
     ApiJson(body): ApiJson<SubstitutionAnswer>,
 ) -> ApiResult<Json<Order>> {
+    let key = action_key(&headers)?;
+    let hash = domain::orders::request_hash(&(&number, &line_id, body.accept));
     let now = state.clock.now();
     let rules = state.options.order_rules.clone();
     let store = crate::policy::profile(state.options.store);
     let order = state
         .db
-        .run(move |tx| domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, now, &rules))
+        .run(move |tx| {
+            let key = key.as_deref().map(|key| (key, hash.as_str()));
+            domain::substitutions::answer(tx, store, &number, &body.access_token, &line_id, body.accept, key, now, &rules)
+        })
         .await?;
     domain::mailer::flush(&state).await;
     Ok(Json(worded(order, store, &headers)))
