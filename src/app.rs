@@ -171,7 +171,7 @@ fn LanguageSwitcher() -> impl IntoView {
     view! {
         <label class="language">
             <span class="visually-hidden">{move || i18n.t("nav.language")}</span>
-            <select class="language__select" on:focus=move |_| i18n.prefetch_all() on:pointerenter=move |_| i18n.prefetch_all() on:change=move |ev| {
+            <select class="language__select" prop:value=move || { i18n.unavailable.track(); i18n.get().tag() } on:focus=move |_| i18n.prefetch_all() on:pointerenter=move |_| i18n.prefetch_all() on:change=move |ev| {
                 if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
                     i18n.set(locale);
                 }
@@ -181,6 +181,14 @@ fn LanguageSwitcher() -> impl IntoView {
                 }).collect_view()}
             </select>
         </label>
+        // A language whose words could not be loaded: said in the page's language, the switcher
+        // back on it, and a way to try again.
+        {move || i18n.unavailable.get().map(|locale| view! {
+            <p class="notice notice--error language__error" role="alert">
+                {i18n.tf("error.language_unavailable", &[("language", locale.endonym())])} " "
+                <button type="button" class="button button--link" on:click=move |_| i18n.set(locale)>{i18n.t("action.retry")}</button>
+            </p>
+        })}
     }
 }
 

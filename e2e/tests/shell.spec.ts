@@ -151,6 +151,26 @@ test('without its words in any language the store says so, in English, and opens
   await expect(page.getByTestId('shipment-state')).toBeVisible();
 });
 
+test('a language whose words cannot be loaded is said, the page and the switcher stay as they were, and “Try again” switches', async ({ page }) => {
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+  let failing = true;
+  await page.route('**/locales/**/ru.json', (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('ru');
+  await expect(page.getByRole('alert').filter({ hasText: 'Русский could not be loaded, so the page stays in this language.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shipment tracking');
+  await expect(language).toHaveValue('en');
+  // Not remembered: the next page opens in the language that works.
+  expect(await page.evaluate(() => localStorage.getItem('vitrina.locale'))).not.toBe('ru');
+  failing = false;
+  await page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Отслеживание отправления');
+  await expect(page.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
+  await expect(page.getByRole('alert').filter({ hasText: 'Русский' })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('vitrina.locale'))).toBe('ru');
+});
+
 test('the seller’s editor asked for without a session is the sign-in page as sent: its form and the demo accounts before the app, in place after', async ({ page }) => {
   let release = () => {};
   const released = new Promise<void>((resolve) => { release = resolve; });

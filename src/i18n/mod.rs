@@ -113,6 +113,9 @@ pub fn interpolate(text: &str, args: &[(&str, &str)]) -> String {
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub locale: RwSignal<Locale>,
+    /// The language the shopper last chose whose words could not be loaded (the page stays in
+    /// the one it is in, and says so), until a switch succeeds.
+    pub unavailable: RwSignal<Option<Locale>>,
 }
 
 impl I18n {
@@ -128,18 +131,21 @@ impl I18n {
         set_document_lang(locale);
         let signal = RwSignal::new(locale);
         Effect::new(move |_| set_document_lang(signal.get()));
-        I18n { locale: signal }
+        I18n { locale: signal, unavailable: RwSignal::new(None) }
     }
 
-    /// Switches language (once its words are here) and remembers the choice.
+    /// Switches language (once its words are here) and remembers the choice. Without its words
+    /// the page stays in the language it is in, and [`I18n::unavailable`] says which could not
+    /// be loaded.
     pub fn set(&self, locale: Locale) {
-        storage::set_string(Store::Local, STORAGE_KEY, locale.tag());
-        let signal = self.locale;
+        let (signal, unavailable) = (self.locale, self.unavailable);
         leptos::task::spawn_local(async move {
-            // Without its words the page stays in the language it is in.
             if load(locale).await.is_err() {
+                unavailable.set(Some(locale));
                 return;
             }
+            storage::set_string(Store::Local, STORAGE_KEY, locale.tag());
+            unavailable.set(None);
             // The page's language first: what is asked again for the new language is asked
             // with it (`Accept-Language`), whichever effect runs first.
             set_document_lang(locale);
