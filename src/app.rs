@@ -137,15 +137,15 @@ fn Shell() -> impl IntoView {
     let brand = store.name.clone();
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || i18n.t("nav.skip")}</a>
+            <a class="skip-link" href="#main">{i18n.text("nav.skip")}</a>
             <header class="site-header">
                 <div class="site-header__inner">
                     <A href=Page::Catalog.href() attr:class="site-header__brand">{brand}</A>
-                    <nav class="site-header__nav" aria-label=move || i18n.t("nav.label")>
-                        <A href=Page::TrackLookup.href()>{move || i18n.t("nav.track")}</A>
-                        <A href=Page::OrderLookup.href()>{move || i18n.t("nav.orders")}</A>
+                    <nav class="site-header__nav" aria-label=i18n.text("nav.label")>
+                        <A href=Page::TrackLookup.href()>{i18n.text("nav.track")}</A>
+                        <A href=Page::OrderLookup.href()>{i18n.text("nav.orders")}</A>
                         <A href=Page::Cart.href() attr:class="site-header__cart">
-                            {move || i18n.t("nav.cart")}
+                            {i18n.text("nav.cart")}
                             <span class="badge" aria-label=move || i18n.tp("nav.cart_items", count() as i64)>{count}</span>
                         </A>
                     </nav>
@@ -157,8 +157,8 @@ fn Shell() -> impl IntoView {
                 <AreaRoutes/>
             </main>
             <footer class="site-footer">
-                <p>{store.name} " · " <A href=Page::TrackLookup.href()>{move || i18n.t("nav.track")}</A> " · "
-                   <A href=Page::OrderLookup.href()>{move || i18n.t("nav.orders")}</A></p>
+                <p>{store.name} " · " <A href=Page::TrackLookup.href()>{i18n.text("nav.track")}</A> " · "
+                   <A href=Page::OrderLookup.href()>{i18n.text("nav.orders")}</A></p>
             </footer>
         </Router>
     }
@@ -170,7 +170,7 @@ fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="language">
-            <span class="visually-hidden">{move || i18n.t("nav.language")}</span>
+            <span class="visually-hidden">{i18n.text("nav.language")}</span>
             <select class="language__select" prop:value=move || { i18n.unavailable.track(); i18n.get().tag() } on:focus=move |_| i18n.prefetch_all() on:pointerenter=move |_| i18n.prefetch_all() on:change=move |ev| {
                 if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
                     i18n.set(locale);
@@ -218,11 +218,11 @@ fn ConfigErrorPage(error: ConfigError, #[prop(into)] on_retry: Callback<()>) -> 
     view! {
         <ShellFrame>
             <section class="page page--narrow config-error">
-                <h1>{move || i18n.t("config_error.title")}</h1>
+                <h1>{i18n.text("config_error.title")}</h1>
                 <p>{move || i18n.t(body)}</p>
                 {detail.map(|e| view! { <ErrorNotice error=e/> })}
                 <p class="muted"><code>{technical}</code></p>
-                <button type="button" class="button" on:click=move |_| on_retry.run(())>{move || i18n.t("action.retry")}</button>
+                <button type="button" class="button" on:click=move |_| on_retry.run(())>{i18n.text("action.retry")}</button>
             </section>
         </ShellFrame>
     }

@@ -95,10 +95,10 @@ pub fn AccountNav() -> impl IntoView {
                             on:click=move |_| {
                                 sign_out.clear();
                                 sign_out.dispatch_local(());
-                            }>{move || i18n.t("account.sign_out")}</button>
+                            }>{i18n.text("account.sign_out")}</button>
                     }.into_any()
                 }
-                None => view! { <A href=move || Page::SignIn { return_to: here() }.href()>{move || i18n.t("account.sign_in")}</A> }.into_any(),
+                None => view! { <A href=move || Page::SignIn { return_to: here() }.href()>{i18n.text("account.sign_in")}</A> }.into_any(),
             }}
             {move || failure().map(|e| view! {
                 <p class="account-nav__error" role="alert">{i18n.tf("account.sign_out_failed", &[("reason", &error_text(&i18n, &e))])}</p>
@@ -201,7 +201,7 @@ pub fn SignInPage() -> impl IntoView {
             {move || session.account.get().map(|account| view! {
                 <div class="notice notice--info" role="status">
                     <p>{i18n.tf("account.signed_in_as", &[("email", &account.email)])}</p>
-                    <A href=move || return_to.get()>{move || i18n.t("account.continue")}</A>
+                    <A href=move || return_to.get()>{i18n.text("account.continue")}</A>
                 </div>
             })}
             <form class="form" novalidate on:submit=submit>
@@ -220,7 +220,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </form>
             <Show when=move || demo>
-                <p class="muted sign-in__demo">{move || i18n.t("account.demo_accounts")}</p>
+                <p class="muted sign-in__demo">{i18n.text("account.demo_accounts")}</p>
             </Show>
         </section>
     }

@@ -26,11 +26,11 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <section class="page catalog">
             <PageHeading key="catalog.title"/>
-            <p class="muted">{move || i18n.t("catalog.intro")}</p>
+            <p class="muted">{i18n.text("catalog.intro")}</p>
             // The grid stays while the names in another language come.
             <Transition fallback=|| view! { <Loading/> }>
                 {move || products.get().map(|result| match result {
-                    Ok(list) if list.products.is_empty() => view! { <p>{move || i18n.t("catalog.empty")}</p> }.into_any(),
+                    Ok(list) if list.products.is_empty() => view! { <p>{i18n.text("catalog.empty")}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="catalog__grid">
                             {list.products.into_iter().enumerate().map(|(i, p)| view! { <li><ProductCard product=p eager=i < 4/></li> }).collect_view()}

@@ -62,10 +62,10 @@ pub fn ProductCard(
                 loading=if eager { "eager" } else { "lazy" }/>
             <h2 class="product-card__name">{product.name.clone()}</h2>
             <p class="product-card__price">
-                {(several_prices && !has_choice).then(|| view! { <span>{move || i18n.t("catalog.from")} " "</span> })}
+                {(several_prices && !has_choice).then(|| view! { <span>{i18n.text("catalog.from")} " "</span> })}
                 <MoneyText money=price/>
             </p>
-            {product.bulky.then(|| view! { <p class="tag">{move || i18n.t("catalog.bulky")}</p> })}
+            {product.bulky.then(|| view! { <p class="tag">{i18n.text("catalog.bulky")}</p> })}
             {has_choice.then(|| {
                 // Another variant: what was said about adding the last one no longer applies.
                 let variant = Model::new(move || selected.get(), move |id| {

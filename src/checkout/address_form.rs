@@ -135,8 +135,8 @@ pub fn PlaceFields(
     );
     view! {
         <fieldset class="fieldset" aria-describedby="place-hint">
-            <legend>{move || i18n.t("delivery.place")}</legend>
-            <p class="field__hint" id="place-hint">{move || i18n.t("delivery.place_hint")}</p>
+            <legend>{i18n.text("delivery.place")}</legend>
+            <p class="field__hint" id="place-hint">{i18n.text("delivery.place_hint")}</p>
             <FormField id=field_id(EntryField::Country) label="delivery.country">
                 <Select value=country options=countries autocomplete="country" label=move |code: String| region_name(&code, i18n.get())/>
             </FormField>

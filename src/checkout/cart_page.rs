@@ -29,8 +29,8 @@ pub fn CartPage() -> impl IntoView {
             {move || store.notice.get().map(|notice| match notice {
                 CartNotice::Replaced => view! {
                     <div class="notice notice--info" role="status">
-                        <p>{move || i18n.t("cart.replaced")}</p>
-                        <button type="button" class="button button--link" on:click=move |_| store.notice.set(None)>{move || i18n.t("action.dismiss")}</button>
+                        <p>{i18n.text("cart.replaced")}</p>
+                        <button type="button" class="button button--link" on:click=move |_| store.notice.set(None)>{i18n.text("action.dismiss")}</button>
                     </div>
                 },
             })}
@@ -41,13 +41,13 @@ pub fn CartPage() -> impl IntoView {
                 } else if !has_cart.get() {
                     view! {
                         <div class="empty-state">
-                            <p>{move || i18n.t("cart.empty")}</p>
-                            <A href=Page::Catalog.href() attr:class="button">{move || i18n.t("cart.browse")}</A>
+                            <p>{i18n.text("cart.empty")}</p>
+                            <A href=Page::Catalog.href() attr:class="button">{i18n.text("cart.browse")}</A>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <ul class="cart__lines" aria-label=move || i18n.t("cart.lines")>
+                        <ul class="cart__lines" aria-label=i18n.text("cart.lines")>
                             <For each=move || line_ids.get() key=|id| id.clone() let:id>
                                 <CartLineRow line_id=id/>
                             </For>
@@ -71,12 +71,12 @@ fn CartSummary() -> impl IntoView {
         <div class="cart__summary">
             <dl class="totals">
                 <div class="totals__row totals__row--total">
-                    <dt>{move || i18n.t("cart.subtotal")}</dt>
+                    <dt>{i18n.text("cart.subtotal")}</dt>
                     <dd data-testid="cart-subtotal"><MoneyText money=subtotal/></dd>
                 </div>
             </dl>
-            <p class="muted">{move || i18n.t("cart.subtotal_note")}</p>
-            <A href=Page::Checkout(CheckoutStep::Contact).href() attr:class="button button--primary">{move || i18n.t("cart.checkout")}</A>
+            <p class="muted">{i18n.text("cart.subtotal_note")}</p>
+            <A href=Page::Checkout(CheckoutStep::Contact).href() attr:class="button button--primary">{i18n.text("cart.checkout")}</A>
         </div>
     }
 }
@@ -161,8 +161,8 @@ fn CartLineRow(line_id: String) -> impl IntoView {
                     <div class="cart-line__info">
                         <p class="cart-line__name">{l.name.clone()}</p>
                         {(!l.variant_label.is_empty()).then(|| view! { <p class="cart-line__variant">{l.variant_label.clone()}</p> })}
-                        <p class="cart-line__sku muted">{move || i18n.t("cart.sku")} " " <span>{l.sku.clone()}</span></p>
-                        <p class="cart-line__unit">{move || i18n.t("cart.unit_price")} " " <MoneyText money=unit.clone()/></p>
+                        <p class="cart-line__sku muted">{i18n.text("cart.sku")} " " <span>{l.sku.clone()}</span></p>
+                        <p class="cart-line__unit">{i18n.text("cart.unit_price")} " " <MoneyText money=unit.clone()/></p>
                     </div>
                     <QuantityStepper value=quantity max=max item=name.clone() on_change=on_change disabled=removing/>
                     <p class="cart-line__total" aria-live="polite">
@@ -174,7 +174,7 @@ fn CartLineRow(line_id: String) -> impl IntoView {
                         }}
                     </p>
                     <button type="button" class="button button--link cart-line__remove" on:click=remove disabled=move || removing.get()
-                        aria-label=move || i18n.tf("cart.remove_item", &[("item", &name)])>{move || i18n.t("cart.remove")}</button>
+                        aria-label=move || i18n.tf("cart.remove_item", &[("item", &name)])>{i18n.text("cart.remove")}</button>
                     {move || error.get().map(|e| view! { <div class="cart-line__error"><ErrorNotice error=e/></div> })}
                 </li>
             }

@@ -62,7 +62,7 @@ pub fn CheckoutLayout(
     let i18n = use_i18n();
     let cart = expect_context::<CartStore>();
     view! {
-        <nav class="steps" aria-label=move || i18n.t("checkout.steps")>
+        <nav class="steps" aria-label=i18n.text("checkout.steps")>
             <ol class="steps__list">
                 {Step::ALL.into_iter().map(|s| {
                     let label = move || step_label(&i18n, s);
@@ -82,7 +82,7 @@ pub fn CheckoutLayout(
                 {children()}
             </div>
             <aside class="checkout__summary" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">{move || i18n.t("checkout.summary")}</h2>
+                <h2 id="summary-heading">{i18n.text("checkout.summary")}</h2>
                 <ul class="summary-lines">
                     {move || cart.cart.get().map(|c| c.lines.into_iter().map(|l| view! {
                         <li class="summary-lines__item">
@@ -101,7 +101,7 @@ pub fn CheckoutLayout(
                         let subtotal = Signal::derive(move || cart.cart.get().map(|c| c.subtotal).unwrap_or_else(|| zero.clone()));
                         view! {
                             <dl class="totals"><div class="totals__row totals__row--total">
-                                <dt>{move || i18n.t("cart.subtotal")}</dt><dd><MoneyText money=subtotal/></dd>
+                                <dt>{i18n.text("cart.subtotal")}</dt><dd><MoneyText money=subtotal/></dd>
                             </div></dl>
                         }.into_any()
                     }

@@ -93,7 +93,7 @@ pub(crate) fn CancelOrder() -> impl IntoView {
     };
     view! {
         <section class="order-section no-print" aria-labelledby="cancel-heading">
-            <h2 id="cancel-heading">{move || i18n.t("order.cancel_title")}</h2>
+            <h2 id="cancel-heading">{i18n.text("order.cancel_title")}</h2>
             {with_order(move |o| {
                 let c = o.cancellation.clone();
                 if !c.allowed {

@@ -80,7 +80,7 @@ pub fn LookupPage() -> impl IntoView {
     view! {
         <section class="page page--narrow">
             <PageHeading key="lookup.title"/>
-            <p>{move || i18n.t("lookup.intro")}</p>
+            <p>{i18n.text("lookup.intro")}</p>
             <form class="form" novalidate on:submit=submit>
                 <ErrorSummary entries=summary attempt=touched.attempts()/>
                 <FormField id="order-number" label="lookup.number" hint_text=example error=message("order-number") required=true>
@@ -96,7 +96,7 @@ pub fn LookupPage() -> impl IntoView {
                     })}
                 </div>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary" disabled=busy>{move || i18n.t("lookup.submit")}</button>
+                    <button type="submit" class="button button--primary" disabled=busy>{i18n.text("lookup.submit")}</button>
                 </div>
             </form>
         </section>

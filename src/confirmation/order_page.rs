@@ -59,8 +59,8 @@ pub fn OrderPage() -> impl IntoView {
                 Some(Err(e)) if e.status() == Some(404) => view! {
                     <div class="page--narrow">
                         <PageHeading key="order.not_found_title"/>
-                        <p>{move || i18n.t("order.not_found")}</p>
-                        <A href=Page::OrderLookup.href() attr:class="button">{move || i18n.t("order.find")}</A>
+                        <p>{i18n.text("order.not_found")}</p>
+                        <A href=Page::OrderLookup.href() attr:class="button">{i18n.text("order.find")}</A>
                     </div>
                 }.into_any(),
                 Some(Err(e)) => view! {
@@ -72,7 +72,7 @@ pub fn OrderPage() -> impl IntoView {
                         <PageHeading text=heading/>
                         <button type="button" class="button button--secondary no-print" on:click=move |_| {
                             if let Some(w) = web_sys::window() { let _ = w.print(); }
-                        }>{move || i18n.t("order.print")}</button>
+                        }>{i18n.text("order.print")}</button>
                     </div>
                     {move || order.get().map(|o| view! {
                         <p class="order-page__thanks" data-testid="order-thanks">{i18n.tf("order.thanks", &[("name", &o.customer.name)])}</p>

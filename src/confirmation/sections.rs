@@ -115,7 +115,7 @@ pub(crate) fn PaymentFacts() -> impl IntoView {
     };
     view! {
         <section class="order-section" aria-labelledby="payment-heading">
-            <h2 id="payment-heading">{move || i18n.t("order.payment")}</h2>
+            <h2 id="payment-heading">{i18n.text("order.payment")}</h2>
             {with_order(move |o| {
                 // The store's name for its method; the app's words for the kinds it knows otherwise.
                 let method = o.payment.name.clone().unwrap_or_else(|| crate::ui::words::payment_label(&i18n, o.payment.kind));
@@ -165,7 +165,7 @@ pub(crate) fn StatusTimeline() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section" aria-labelledby="status-heading">
-            <h2 id="status-heading">{move || i18n.t("order.status_title")}</h2>
+            <h2 id="status-heading">{i18n.text("order.status_title")}</h2>
             {with_order(move |o| {
                 let reached_at = |status: OrderStatus| o.history.iter().find(|e| e.kind == status_event(status)).map(|e| e.at.clone());
                 let current = o.status;
@@ -213,7 +213,7 @@ pub(crate) fn NextSteps() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section" aria-labelledby="next-heading">
-            <h2 id="next-heading">{move || i18n.t("order.next")}</h2>
+            <h2 id="next-heading">{i18n.text("order.next")}</h2>
             {with_order(move |o| {
                 let locale = i18n.get();
                 let d = &o.delivery;
@@ -248,7 +248,7 @@ pub(crate) fn Shipments() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section" aria-labelledby="tracking-heading">
-            <h2 id="tracking-heading">{move || i18n.t("order.tracking")}</h2>
+            <h2 id="tracking-heading">{i18n.text("order.tracking")}</h2>
             {move || {
                 let o = ctx().order.get()?;
                 let token = ctx().token.get();
@@ -276,7 +276,7 @@ pub(crate) fn Items() -> impl IntoView {
     let api = expect_context::<Api>();
     view! {
         <section class="order-section" aria-labelledby="items-heading">
-            <h2 id="items-heading">{move || i18n.t("order.items")}</h2>
+            <h2 id="items-heading">{i18n.text("order.items")}</h2>
             {with_order(move |o| view! {
                 <ul class="order-items">
                     {o.lines.into_iter().map(|l| view! {
@@ -310,7 +310,7 @@ pub(crate) fn DeliveryFacts() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section" aria-labelledby="delivery-heading">
-            <h2 id="delivery-heading">{move || i18n.t("order.delivery")}</h2>
+            <h2 id="delivery-heading">{i18n.text("order.delivery")}</h2>
             {with_order(move |o| {
                 let locale = i18n.get();
                 let d = o.delivery.clone();
@@ -357,7 +357,7 @@ pub(crate) fn Addresses() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section order-addresses" aria-labelledby="addresses-heading">
-            <h2 id="addresses-heading">{move || i18n.t("order.addresses")}</h2>
+            <h2 id="addresses-heading">{i18n.text("order.addresses")}</h2>
             {with_order(move |o| view! {
                 <div class="order-addresses__grid">
                     <div data-testid="delivery-address"><h3>{i18n.t("order.delivery_address")}</h3><p>{address_lines(&i18n, &o.delivery_address)}</p></div>
@@ -385,7 +385,7 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="order-section no-print" aria-labelledby="seller-heading">
-            <h2 id="seller-heading">{move || i18n.t("order.contact_seller")}</h2>
+            <h2 id="seller-heading">{i18n.text("order.contact_seller")}</h2>
             {with_order(move |o| view! {
                 <ul class="link-list">
                     {o.sellers.clone().into_iter().map(|s| {

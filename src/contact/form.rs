@@ -170,7 +170,7 @@ pub fn ContactForm(
                 </FormField>
                 // Robots fill every field; people never see this one.
                 <div class="contact-form__trap" aria-hidden="true">
-                    <label for="contact-website">{move || i18n.t("contact.form.trap")}</label>
+                    <label for="contact-website">{i18n.text("contact.form.trap")}</label>
                     <input id="contact-website" name="website" type="text" tabindex="-1" autocomplete="off"
                         prop:value=move || trap.get() on:input=move |ev| trap.set(event_target_value(&ev))/>
                 </div>

@@ -43,7 +43,7 @@ pub(super) fn identity_view(i18n: &I18n, c: &SellerContact, layout: Layout) -> i
         let site = id.website.trim().to_owned();
         let href = if site.starts_with("https://") || site.starts_with("http://") { site.clone() } else { String::new() };
         view! {
-            <div class="contact-facts__row"><dt>{move || i18n.t("contact.identity.website")}</dt>
+            <div class="contact-facts__row"><dt>{i18n.text("contact.identity.website")}</dt>
                 <dd>{if href.is_empty() || layout == Layout::Preview { view! { <span>{site}</span> }.into_any() } else { view! { <a href=href rel="noopener">{site}</a> }.into_any() }}</dd>
             </div>
         }
@@ -77,7 +77,7 @@ pub(super) fn identity_view(i18n: &I18n, c: &SellerContact, layout: Layout) -> i
             {row("contact.identity.tax_id", Some(id.tax_id.clone()))}
             {website}
             {row("contact.identity.messengers", Some(messengers.join(", ")))}
-            <div class="contact-facts__row"><dt>{move || i18n.t("contact.identity.response_time")}</dt>
+            <div class="contact-facts__row"><dt>{i18n.text("contact.identity.response_time")}</dt>
                 <dd>{move || i18n.tf("contact.identity.replies", &[("within", &response)])}</dd></div>
         </dl>
         {has_hours.then(|| view! {
@@ -86,7 +86,7 @@ pub(super) fn identity_view(i18n: &I18n, c: &SellerContact, layout: Layout) -> i
             <dl class="contact-facts contact-hours" data-testid="contact-hours">{hours_rows}</dl>
         })}
         {(!overrides.is_empty()).then(|| view! {
-            <p class="contact-hours__special"><strong>{move || i18n.t("contact.hours.special")}</strong></p>
+            <p class="contact-hours__special"><strong>{i18n.text("contact.hours.special")}</strong></p>
             <ul class="contact-hours__overrides">
                 {overrides.into_iter().map(|o| {
                     let date = o.date.clone();

@@ -80,16 +80,16 @@ fn AccessNote(access: Access, layout: Layout) -> impl IntoView {
         Access::Open => ().into_any(),
         Access::SignIn => view! {
             <p class="contact-channel__access">
-                {move || i18n.t("contact.access.sign_in")} " "
+                {i18n.text("contact.access.sign_in")} " "
                 {(layout != Layout::Preview).then(|| view! {
-                    <a href=Page::SignIn { return_to: here() }.href()>{move || i18n.t("contact.access.sign_in_link")}</a>
+                    <a href=Page::SignIn { return_to: here() }.href()>{i18n.text("contact.access.sign_in_link")}</a>
                 })}
             </p>
         }
         .into_any(),
         Access::VerifyEmail | Access::Unknown => view! {
             <p class="contact-channel__access">
-                {move || i18n.t("contact.access.verify")} " "
+                {i18n.text("contact.access.verify")} " "
                 {move || account.and_then(|a| a.get()).filter(|_| layout != Layout::Preview).map(|a| i18n.tf("contact.access.verify_how", &[("email", &a.email)]))}
             </p>
         }
@@ -167,7 +167,7 @@ fn ChannelItem(
             } else {
                 match layout {
                     Layout::Full => view! {
-                        <p><a href="#contact-form">{move || i18n.t("contact.form.go")}</a></p>
+                        <p><a href="#contact-form">{i18n.text("contact.form.go")}</a></p>
                     }
                     .into_any(),
                     Layout::Compact => {
@@ -175,9 +175,9 @@ fn ChannelItem(
                             "{}#contact-form",
                             Page::SellerContact { seller_id: seller_id.clone(), context: context.clone() }.href()
                         );
-                        view! { <p><a href=href>{move || i18n.t("contact.form.go")}</a></p> }.into_any()
+                        view! { <p><a href=href>{i18n.text("contact.form.go")}</a></p> }.into_any()
                     }
-                    Layout::Preview => view! { <p>{move || i18n.t("contact.form.below")}</p> }.into_any(),
+                    Layout::Preview => view! { <p>{i18n.text("contact.form.below")}</p> }.into_any(),
                 }
             }
         }
@@ -222,7 +222,7 @@ fn ChannelItem(
                     let sms = channel.phone_action == Some(PhoneAction::Sms);
                     view! {
                         <p class="contact-channel__status" data-testid="phone-hidden">
-                            {move || i18n.t("contact.phone.hidden")} " "
+                            {i18n.text("contact.phone.hidden")} " "
                             {move || match &next {
                                 Some(w) if sms => i18n.tf("contact.phone.sms_from", &[("when", &when_text(&i18n, &w.starts_at, &zone))]),
                                 Some(w) => i18n.tf("contact.phone.calls_from", &[("when", &when_text(&i18n, &w.starts_at, &zone))]),
@@ -283,7 +283,7 @@ pub fn ContactCard(
             <div class="notice notice--warning contact-away" role="status" data-testid="away-notice">
                 <p>{move || i18n.tf("contact.away", &[("seller", &seller), ("date", &format_date(&a.until, i18n.get(), "long"))])}</p>
                 {(!a.note.is_empty()).then(|| view! { <p>{a.note.clone()}</p> })}
-                <p>{move || i18n.t("contact.away.reply_after")}</p>
+                <p>{i18n.text("contact.away.reply_after")}</p>
             </div>
         }
     });
@@ -292,11 +292,11 @@ pub fn ContactCard(
         return view! {
             <div class="contact-card contact-card--quiet" data-testid="contact-card">
                 <p class="contact-quiet"><strong>{move || i18n.tf("contact.quiet", &[("seller", &name)])}</strong></p>
-                <p>{move || i18n.t("contact.quiet.instead")}</p>
+                <p>{i18n.text("contact.quiet.instead")}</p>
                 <ul class="link-list">
-                    <li>{move || i18n.t("contact.quiet.order")} " " <a href=Page::OrderLookup.href()>{move || i18n.t("contact.quiet.order_link")}</a></li>
-                    <li>{move || i18n.t("contact.quiet.parcel")} " " <a href=Page::TrackLookup.href()>{move || i18n.t("contact.quiet.parcel_link")}</a></li>
-                    <li>{move || i18n.t("contact.quiet.support")}</li>
+                    <li>{i18n.text("contact.quiet.order")} " " <a href=Page::OrderLookup.href()>{i18n.text("contact.quiet.order_link")}</a></li>
+                    <li>{i18n.text("contact.quiet.parcel")} " " <a href=Page::TrackLookup.href()>{i18n.text("contact.quiet.parcel_link")}</a></li>
+                    <li>{i18n.text("contact.quiet.support")}</li>
                 </ul>
             </div>
         }
@@ -318,9 +318,9 @@ pub fn ContactCard(
     let identity = (!compact).then(|| identity_view(&i18n, &c, layout));
     let link = compact.then(|| {
         let href = Page::SellerContact { seller_id: c.seller_id.clone(), context: context.clone() }.href();
-        view! { <p><a href=href>{move || i18n.t("contact.all_ways")}</a></p> }
+        view! { <p><a href=href>{i18n.text("contact.all_ways")}</a></p> }
     });
-    let channels_heading = move || i18n.t("contact.channels");
+    let channels_heading = i18n.text("contact.channels");
     view! {
         <div class="contact-card" class:contact-card--compact=compact data-testid="contact-card">
             {away}

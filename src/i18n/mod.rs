@@ -172,6 +172,13 @@ impl I18n {
         lookup(self.locale.get(), key)
     }
 
+    /// The text for `key`, as a view's text or an attribute's value that follows the language:
+    /// one function for every key, where a closure written at each place is compiled once per
+    /// place.
+    pub fn text(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         interpolate(&self.t(key), args)

@@ -27,7 +27,7 @@ pub fn TrackLookupPage() -> impl IntoView {
     view! {
         <section class="page page--narrow track-lookup">
             <PageHeading key="track.title"/>
-            <p class="muted">{move || i18n.t("track.lookup.intro")}</p>
+            <p class="muted">{i18n.text("track.lookup.intro")}</p>
             <LookupForm/>
             {move || order().map(|o| {
                 let token = address.with_untracked(|a| a.as_ref().and_then(|(_, token)| token.clone()));
@@ -81,7 +81,7 @@ pub fn LookupForm(
             <FormField id=FIELD_ID label="track.lookup.label" hint="track.lookup.hint" error=message required=true on_blur=on_blur>
                 <TextInput value=value maxlength=60/>
             </FormField>
-            <button type="submit" class="button button--primary">{move || i18n.t("track.lookup.submit")}</button>
+            <button type="submit" class="button button--primary">{i18n.text("track.lookup.submit")}</button>
         </form>
     }
 }

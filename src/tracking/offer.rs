@@ -88,11 +88,11 @@ fn AwaitingOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView 
     let tries = rules.offer_wrong_tries_allowed.map(|n| n.to_string());
     view! {
         <section class="panel panel--action offer" aria-labelledby="offer-heading" data-testid="offer-panel">
-            <h2 id="offer-heading">{move || i18n.t("track.offer.title")}</h2>
+            <h2 id="offer-heading">{i18n.text("track.offer.title")}</h2>
             <p>{move || i18n.tf("track.offer.why", &[("carrier", &c)])}</p>
             {deadline_line}
             <ul class="offer__rules">
-                <li>{move || i18n.t("track.offer.rule_exact")}</li>
+                <li>{i18n.text("track.offer.rule_exact")}</li>
                 {tries.map(|tries| view! { <li>{move || i18n.tf("track.offer.rule_tries", &[("tries", &tries)])}</li> })}
                 <li>{move || i18n.tf("track.offer.rule_never_here", &[("carrier", &c2)])}</li>
             </ul>
@@ -115,45 +115,45 @@ fn OfferHelp(carrier: String, website: Option<String>, tax_lookup: Option<String
     // Every answer may name the carrier.
     let fill = move |text: String| carrier.with_value(|c| interpolate(&text, &[("carrier", c)]));
     view! {
-        <h3>{move || i18n.t("track.offer.help_title")}</h3>
+        <h3>{i18n.text("track.offer.help_title")}</h3>
         <div class="offer__help">
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.rejected.q")}</summary>
+                <summary>{i18n.text("track.offer.help.rejected.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.rejected.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.new_passport.q")}</summary>
+                <summary>{i18n.text("track.offer.help.new_passport.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.new_passport.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.all_correct.q")}</summary>
+                <summary>{i18n.text("track.offer.help.all_correct.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.all_correct.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.no_tax_number.q")}</summary>
-                <p>{move || i18n.t("track.offer.help.no_tax_number.a")} " "
+                <summary>{i18n.text("track.offer.help.no_tax_number.q")}</summary>
+                <p>{i18n.text("track.offer.help.no_tax_number.a")} " "
                    {tax_lookup.map(|url| view! {
-                       <a href=url rel="noopener noreferrer" target="_blank">{move || i18n.t("track.offer.help.no_tax_number.link")}</a>
+                       <a href=url rel="noopener noreferrer" target="_blank">{i18n.text("track.offer.help.no_tax_number.link")}</a>
                    })}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.foreign_passport.q")}</summary>
+                <summary>{i18n.text("track.offer.help.foreign_passport.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.foreign_passport.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.lost_passport.q")}</summary>
+                <summary>{i18n.text("track.offer.help.lost_passport.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.lost_passport.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.blocked.q")}</summary>
+                <summary>{i18n.text("track.offer.help.blocked.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.blocked.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.in_review.q")}</summary>
+                <summary>{i18n.text("track.offer.help.in_review.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.in_review.a"))}</p>
             </details>
             <details data-testid="offer-help">
-                <summary>{move || i18n.t("track.offer.help.no_link.q")}</summary>
+                <summary>{i18n.text("track.offer.help.no_link.q")}</summary>
                 <p>{move || fill(i18n.t("track.offer.help.no_link.a"))}
                    {website.map(|url| view! { " " <a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a> })}</p>
             </details>
@@ -170,12 +170,12 @@ fn ExpiredOffer(shipment: Arc<Shipment>, offer: CustomsOffer) -> impl IntoView {
     let deadline = offer.deadline_date.clone().filter(|d| !d.is_empty());
     view! {
         <section class="panel panel--problem offer offer--expired" aria-labelledby="offer-expired-heading" data-testid="offer-expired">
-            <h2 id="offer-expired-heading">{move || i18n.t("track.offer.expired_title")}</h2>
+            <h2 id="offer-expired-heading">{i18n.text("track.offer.expired_title")}</h2>
             {deadline.map(|date| view! {
                 <p>{move || i18n.tf("track.offer.expired_on", &[("date", &format_date(&date, i18n.get(), "long"))])}</p>
             })}
             <p>{move || i18n.tf("track.offer.expired_what_happens", &[("carrier", &carrier)])}</p>
-            <p><strong>{move || i18n.t("track.offer.expired_ask_store")}</strong></p>
+            <p><strong>{i18n.text("track.offer.expired_ask_store")}</strong></p>
             <ContactSellerLink shipment=shipment.clone() key="track.contact_seller_refund"/>
         </section>
     }

@@ -35,7 +35,7 @@ pub fn OrderShipments(
             <h2 id="order-shipments-heading">{move || i18n.tf("track.order.title", &[("order", &title_order)])}</h2>
             <Suspense fallback=|| view! { <Loading/> }>
                 {move || list.get().map(|result| match result {
-                    Ok(l) if l.shipments.is_empty() => view! { <p>{move || i18n.t("track.order.none")}</p> }.into_any(),
+                    Ok(l) if l.shipments.is_empty() => view! { <p>{i18n.text("track.order.none")}</p> }.into_any(),
                     Ok(l) => view! {
                         <ul class="order-shipments__list">
                             {l.shipments.into_iter().map(|s| view! { <OrderShipmentRow shipment=s/> }).collect_view()}

@@ -38,7 +38,7 @@ pub fn TrackingPage() -> impl IntoView {
                     Ok(number) => view! { <LiveShipment number=number/> }.into_any(),
                     Err(_) => view! {
                         <div class="notice notice--error" role="alert">
-                            <p>{move || i18n.t("track.malformed")}</p>
+                            <p>{i18n.text("track.malformed")}</p>
                         </div>
                         <LookupForm initial=super::clip(&raw, 60)/>
                     }.into_any(),
@@ -180,8 +180,8 @@ fn LiveShipment(number: String) -> impl IntoView {
                     view! {
                         <div class="notice notice--info not-found-yet" role="status" data-testid="not-found-yet">
                             <h2>{move || i18n.tf("track.not_found.title", &[("number", &n)])}</h2>
-                            <p>{move || i18n.t("track.not_found.meaning")}</p>
-                            <p>{move || i18n.t("track.not_found.what_to_do")}</p>
+                            <p>{i18n.text("track.not_found.meaning")}</p>
+                            <p>{i18n.text("track.not_found.what_to_do")}</p>
                         </div>
                         <LookupForm/>
                     }
@@ -222,7 +222,7 @@ fn RefreshStatus(watcher: Watcher, on_check: Callback<()>) -> impl IntoView {
             {move || error.get().map(|e| view! {
                 <p class="refresh-status__error" role="status">{i18n.tf("track.refresh.failed", &[("reason", &error_text(&i18n, &e))])}</p>
             })}
-            <button type="button" class="button button--link" on:click=move |_| on_check.run(())>{move || i18n.t("track.refresh.now")}</button>
+            <button type="button" class="button button--link" on:click=move |_| on_check.run(())>{i18n.text("track.refresh.now")}</button>
         </div>
     }
 }

@@ -54,7 +54,7 @@ pub fn Timeline(
         }
         let total = shipment.with_untracked(|s| s.events.len());
         if total == 0 {
-            return view! { <p class="timeline__empty">{move || i18n.t("track.timeline.empty")}</p> }.into_any();
+            return view! { <p class="timeline__empty">{i18n.text("track.timeline.empty")}</p> }.into_any();
         }
         let show_all = move |_| {
             expanding.set(true);
@@ -89,7 +89,7 @@ pub fn Timeline(
     };
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || i18n.t("track.timeline.title")}</h2>
+            <h2 id="timeline-heading">{i18n.text("track.timeline.title")}</h2>
             <ZoneSwitch/>
             {list}
         </section>
@@ -183,7 +183,7 @@ fn ZoneSwitch() -> impl IntoView {
             <label class="zone-switch__option">
                 <Radio id="zone-mode-event" value="event" checked=Signal::derive(move || mode.get() == ZoneMode::EventZone)
                     on_select=move || mode.set(ZoneMode::EventZone)/>
-                " " {move || i18n.t("track.zone.event")}
+                " " {i18n.text("track.zone.event")}
             </label>
             <label class="zone-switch__option">
                 <Radio id="zone-mode-viewer" value="viewer" checked=Signal::derive(move || mode.get() == ZoneMode::ViewerZone)

@@ -105,15 +105,15 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
     view! {
         <section class="shipment__summary" aria-labelledby="shipment-state-heading">
             <p class="shipment__id">
-                <span class="muted">{move || i18n.t("track.number_label")} " "</span>
+                <span class="muted">{i18n.text("track.number_label")} " "</span>
                 <strong data-testid="tracking-number">{clip(&s.tracking_number, 60)}</strong>
-                <span class="muted">" · " {move || i18n.t("track.carrier_label")} " "</span>
+                <span class="muted">" · " {i18n.text("track.carrier_label")} " "</span>
                 {match website.clone() {
                     Some(url) => view! { <a href=url rel="noopener noreferrer" target="_blank">{carrier.clone()}</a> }.into_any(),
                     None => view! { <span>{carrier.clone()}</span> }.into_any(),
                 }}
             </p>
-            <h2 id="shipment-state-heading" class="visually-hidden">{move || i18n.t("track.state.heading")}</h2>
+            <h2 id="shipment-state-heading" class="visually-hidden">{i18n.text("track.state.heading")}</h2>
             <PhaseBar progress=s.current.progress current=s.current.phase/>
             <p class=format!("shipment__state shipment__state--{}", severity_class(severity)) data-testid="shipment-state">
                 {sentence}
@@ -126,7 +126,7 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
                 let location = current.location.clone();
                 view! {
                     <p class="shipment__raw">
-                        <span class="muted">{move || i18n.t("track.carriers_words")} " "</span>
+                        <span class="muted">{i18n.text("track.carriers_words")} " "</span>
                         <q lang=lang.clone()>{clip(&current.raw_status, 500)}</q>
                         {(!location.trim().is_empty()).then(|| view! { " · " <span>{clip(&location, 200)}</span> })}
                         {time.map(|t| view! { " · " <EventTimeText time=t/> })}
@@ -141,7 +141,7 @@ fn ShipmentSummary(shipment: Arc<Shipment>) -> impl IntoView {
                     })}
                 </p>
             })}
-            {stray_after_delivery.then(|| view! { <p class="muted" data-testid="delivered-wins">{move || i18n.t("track.delivered_wins")}</p> })}
+            {stray_after_delivery.then(|| view! { <p class="muted" data-testid="delivered-wins">{i18n.text("track.delivered_wins")}</p> })}
             <DeliveryDate shipment=s.clone()/>
             <Collection shipment=s.clone()/>
             <ContactSellerLink shipment=s.clone() key="track.contact_seller_any"/>
@@ -160,7 +160,7 @@ fn Collection(shipment: Arc<Shipment>) -> impl IntoView {
         <div class="notice notice--info shipment__collection" data-testid="collection">
             {c.collect_by.map(|day| view! {
                 <p><strong>{move || i18n.tf("order.collect_by", &[("date", &format_date(&day, i18n.get(), "long"))])}</strong> " "
-                {move || i18n.t("order.collect_by.consequence")}</p>
+                {i18n.text("order.collect_by.consequence")}</p>
             })}
             {c.report_problems_within_hours.map(|hours| view! {
                 <p data-testid="locker-report">{move || i18n.tp("delivery.locker_report", i64::from(hours))}</p>
@@ -179,7 +179,7 @@ fn DeliveryDate(shipment: Arc<Shipment>) -> impl IntoView {
         let time = s.current.time.clone();
         return view! {
             <p class="shipment__delivery" data-testid="delivery-date">
-                <strong>{move || i18n.t("track.delivered_at")}</strong> " "
+                <strong>{i18n.text("track.delivered_at")}</strong> " "
                 {time.map(|t| view! { <EventTimeText time=t/> })}
             </p>
         }
@@ -256,7 +256,7 @@ pub fn PhaseBar(
         }
     });
     view! {
-        <ol class="phase-bar" aria-label=move || i18n.t("track.bar.label") data-testid="phase-bar">
+        <ol class="phase-bar" aria-label=i18n.text("track.bar.label") data-testid="phase-bar">
             {steps.collect_view()}
         </ol>
         {detour.then(|| view! {
@@ -286,25 +286,25 @@ fn StallPanel(shipment: Arc<Shipment>) -> impl IntoView {
                     }}
                 </h2>
                 {(quiet.is_some() && late.is_some()).then(|| view! {
-                    <p class="stall__also"><strong>{move || i18n.t("track.stall.planned_passed")}</strong></p>
+                    <p class="stall__also"><strong>{i18n.text("track.stall.planned_passed")}</strong></p>
                 })}
                 <dl class="stall__dates">
                     <div class="stall__date">
-                        <dt>{move || i18n.t("track.stall.last_event")}</dt>
+                        <dt>{i18n.text("track.stall.last_event")}</dt>
                         <dd data-testid="stall-last-event">{match last {
                             Some(t) => view! { <EventTimeText time=t/> }.into_any(),
-                            None => view! { {move || i18n.t("track.stall.none")} }.into_any(),
+                            None => view! { {i18n.text("track.stall.none")} }.into_any(),
                         }}</dd>
                     </div>
                     <div class="stall__date">
-                        <dt>{move || i18n.t("track.stall.planned")}</dt>
+                        <dt>{i18n.text("track.stall.planned")}</dt>
                         <dd data-testid="stall-planned">{move || match &planned {
                             Some(d) => format_date(d, i18n.get(), "long"),
                             None => i18n.t("track.stall.none"),
                         }}</dd>
                     </div>
                 </dl>
-                <p>{move || i18n.t("track.stall.explain")}</p>
+                <p>{i18n.text("track.stall.explain")}</p>
                 <ContactSellerLink shipment=s.clone() key="track.contact_seller_stall"/>
             </section>
         }
@@ -328,7 +328,7 @@ fn DeliveryAttemptPanel(shipment: Arc<Shipment>) -> impl IntoView {
     let next = rules.redelivery_attempts.zip(rules.courier_wait_minutes);
     view! {
         <section class="panel panel--action attempts" aria-labelledby="attempts-heading" data-testid="attempts-panel">
-            <h2 id="attempts-heading">{move || i18n.t("track.attempts.title")}</h2>
+            <h2 id="attempts-heading">{i18n.text("track.attempts.title")}</h2>
             {failed.map(|e| view! {
                 <p>
                     <EventTimeText time=e.time.clone()/> ": "

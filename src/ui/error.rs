@@ -59,7 +59,7 @@ pub fn ErrorNotice(
             <p>{text}</p>
             {on_retry.filter(|_| retryable).map(|retry| view! {
                 <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                    {move || i18n.t("action.retry")}
+                    {i18n.text("action.retry")}
                 </button>
             })}
         </div>

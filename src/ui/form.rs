@@ -36,7 +36,7 @@ pub fn ErrorSummary(
     });
     view! {
         <div class="error-summary" role="alert" tabindex="-1" node_ref=node hidden=move || entries.get().is_empty()>
-            <h2 class="error-summary__title">{move || i18n.t("form.summary_title")}</h2>
+            <h2 class="error-summary__title">{i18n.text("form.summary_title")}</h2>
             <ul>
                 {move || entries.get().into_iter().map(|entry| {
                     let target = entry.field_id.clone();

@@ -96,7 +96,7 @@ pub fn PageHeading(
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t("state.loading")}</p> }
+    view! { <p class="loading" role="status" aria-live="polite">{i18n.text("state.loading")}</p> }
 }
 
 /// A page whose feature this build does not offer yet: says so, and where to go instead.
@@ -109,8 +109,8 @@ pub fn UnavailablePage(
     view! {
         <section class="page page--narrow">
             <PageHeading key=key/>
-            <p>{move || i18n.t("page.unavailable")}</p>
-            <A href=Page::Catalog.href()>{move || i18n.t("not_found.catalog")}</A>
+            <p>{i18n.text("page.unavailable")}</p>
+            <A href=Page::Catalog.href()>{i18n.text("not_found.catalog")}</A>
         </section>
     }
 }
@@ -122,12 +122,12 @@ pub fn NotFound() -> impl IntoView {
     set_title(&i18n.t("not_found.title"));
     view! {
         <section class="page page--narrow">
-            <h1>{move || i18n.t("not_found.title")}</h1>
-            <p>{move || i18n.t("not_found.body")}</p>
+            <h1>{i18n.text("not_found.title")}</h1>
+            <p>{i18n.text("not_found.body")}</p>
             <ul class="link-list">
-                <li><A href=Page::Catalog.href()>{move || i18n.t("not_found.catalog")}</A></li>
-                <li><A href=Page::OrderLookup.href()>{move || i18n.t("nav.orders")}</A></li>
-                <li><A href=Page::TrackLookup.href()>{move || i18n.t("nav.track")}</A></li>
+                <li><A href=Page::Catalog.href()>{i18n.text("not_found.catalog")}</A></li>
+                <li><A href=Page::OrderLookup.href()>{i18n.text("nav.orders")}</A></li>
+                <li><A href=Page::TrackLookup.href()>{i18n.text("nav.track")}</A></li>
             </ul>
         </section>
     }

@@ -21,11 +21,11 @@ pub fn TotalsTable(
     view! {
         <dl class="totals" data-testid="totals">
             <div class="totals__row">
-                <dt>{move || i18n.t("totals.items")}</dt>
+                <dt>{i18n.text("totals.items")}</dt>
                 <dd data-testid="totals-items"><MoneyText money=Signal::derive(move || totals.get().items)/></dd>
             </div>
             <div class="totals__row">
-                <dt>{move || i18n.t("totals.delivery")}</dt>
+                <dt>{i18n.text("totals.delivery")}</dt>
                 <dd data-testid="totals-delivery">{move || match totals.get().delivery {
                     Some(d) if d.is_zero() => i18n.t("totals.free").into_any(),
                     Some(d) => view! { <MoneyText money=d/> }.into_any(),

@@ -51,7 +51,7 @@ pub fn ContactStep() -> impl IntoView {
                 </FormField>
                 <Show when=move || someone_else.get()>
                     <fieldset class="fieldset">
-                        <legend>{move || i18n.t("checkout.contact.recipient")}</legend>
+                        <legend>{i18n.text("checkout.contact.recipient")}</legend>
                         <FormField id="recipient-name" label="checkout.contact.recipient_name" hint="checkout.contact.name_hint"
                             error=error(EntryField::RecipientName) required=true on_blur=left(EntryField::RecipientName)>
                             <TextInput value=entries.recipient_name() autocomplete="section-recipient name" maxlength=100/>
@@ -64,7 +64,7 @@ pub fn ContactStep() -> impl IntoView {
                     </fieldset>
                 </Show>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary">{move || i18n.t("checkout.contact.continue")}</button>
+                    <button type="submit" class="button button--primary">{i18n.text("checkout.contact.continue")}</button>
                 </div>
             </form>
         </CheckoutLayout>

@@ -106,12 +106,12 @@ pub fn DeliveryStep() -> impl IntoView {
             <PageHeading key="checkout.delivery.title"/>
             <Show when=bulky>
                 <section class="notice notice--warning" aria-labelledby="bulky-heading" data-testid="bulky-conditions">
-                    <h2 id="bulky-heading">{move || i18n.t("delivery.bulky.title")}</h2>
-                    <p>{move || i18n.t("delivery.bulky.intro")}</p>
+                    <h2 id="bulky-heading">{i18n.text("delivery.bulky.title")}</h2>
+                    <p>{i18n.text("delivery.bulky.intro")}</p>
                     <ul>
-                        <li>{move || i18n.t("delivery.bulky.access")}</li>
-                        <li>{move || i18n.t("delivery.bulky.lift")}</li>
-                        <li>{move || i18n.t("delivery.bulky.carry")}</li>
+                        <li>{i18n.text("delivery.bulky.access")}</li>
+                        <li>{i18n.text("delivery.bulky.lift")}</li>
+                        <li>{i18n.text("delivery.bulky.carry")}</li>
                     </ul>
                 </section>
             </Show>
@@ -135,7 +135,7 @@ pub fn DeliveryStep() -> impl IntoView {
                     }}
                 </FormField>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary">{move || i18n.t("checkout.delivery.continue")}</button>
+                    <button type="submit" class="button button--primary">{i18n.text("checkout.delivery.continue")}</button>
                 </div>
             </form>
         </CheckoutLayout>
@@ -182,7 +182,7 @@ fn DeliveryOptionRow(option: DeliveryOption) -> impl IntoView {
             <Radio id=input_id.clone() value=id checked=chosen on_select=choose/>
             <label for=input_id class="choice__label">
                 <span class="choice__title">{move || delivery_kind_label(&i18n, kind)} " · " {option.carrier.clone()}</span>
-                <span class="choice__price">{if option.price.is_zero() { view! { <span>{move || i18n.t("totals.free")}</span> }.into_any() } else { view! { <MoneyText money=option.price.clone()/> }.into_any() }}</span>
+                <span class="choice__price">{if option.price.is_zero() { view! { <span>{i18n.text("totals.free")}</span> }.into_any() } else { view! { <MoneyText money=option.price.clone()/> }.into_any() }}</span>
                 <span class="choice__meta">{range}</span>
             </label>
             <Show when=move || chosen.get()>
@@ -287,7 +287,7 @@ fn PointChoice(
                             <label for=input_id class="choice__label">
                                 <span class="choice__title">{p.name.clone()}</span>
                                 <span class="choice__meta">{p.address.clone()}</span>
-                                <span class="choice__meta">{move || i18n.t("delivery.hours")} ": " {p.opening_hours.clone()}</span>
+                                <span class="choice__meta">{i18n.text("delivery.hours")} ": " {p.opening_hours.clone()}</span>
                                 <span class="choice__meta">{move || i18n.tp("delivery.storage", days)}</span>
                                 {report.map(|hours| view! { <span class="choice__meta" data-testid="locker-report">{move || i18n.tp("delivery.locker_report", hours)}</span> })}
                             </label>

@@ -76,11 +76,11 @@ pub fn PaymentStep() -> impl IntoView {
                             }).collect_view().into_any(),
                         }
                     }}
-                    <p class="muted">{move || i18n.t("payment.no_card_here")}</p>
+                    <p class="muted">{i18n.text("payment.no_card_here")}</p>
                 </FormField>
                 <PromoCode quote=quote/>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary">{move || i18n.t("checkout.payment.continue")}</button>
+                    <button type="submit" class="button button--primary">{i18n.text("checkout.payment.continue")}</button>
                 </div>
             </form>
         </CheckoutLayout>
@@ -149,14 +149,14 @@ pub(crate) fn PromoCode(quote: QuoteView) -> impl IntoView {
     };
     view! {
         <fieldset class="fieldset promo">
-            <legend>{move || i18n.t("promo.title")}</legend>
+            <legend>{i18n.text("promo.title")}</legend>
             {move || match applied() {
                 None => view! {
                     <FormField id="promo-code" label="promo.label" class="promo__entry">
                         <div class="promo__row">
                             <TextInput value=typed maxlength=40 attr:autocapitalize="characters"
                                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); apply(()) }/>
-                            <button type="button" class="button button--secondary" on:click=move |_| apply(())>{move || i18n.t("promo.apply")}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| apply(())>{i18n.text("promo.apply")}</button>
                         </div>
                     </FormField>
                 }.into_any(),
@@ -172,7 +172,7 @@ pub(crate) fn PromoCode(quote: QuoteView) -> impl IntoView {
                             }
                             None => view! { <span class="muted">{i18n.tf("promo.checking", &[("code", &code)])}</span> }.into_any(),
                         }}</p>
-                        <button type="button" class="button button--link" on:click=remove>{move || i18n.t("promo.remove")}</button>
+                        <button type="button" class="button button--link" on:click=remove>{i18n.text("promo.remove")}</button>
                     </div>
                 }.into_any(),
             }}

@@ -143,7 +143,7 @@ pub fn ReviewStep() -> impl IntoView {
             // by sections arriving (the mouse-down on the box, the mouse-up on what pushed it down).
             {move || answered.get().then(|| view! {
                 <section class="review__section" aria-labelledby="consents-heading">
-                    <h2 id="consents-heading">{move || i18n.t("review.consents")}</h2>
+                    <h2 id="consents-heading">{i18n.text("review.consents")}</h2>
                     <FormField id="accept-terms" label="review.accept_terms" layout=FieldLayout::Check required=true>
                         <Check checked=entries.accept_terms()/>
                     </FormField>
@@ -240,13 +240,13 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
     };
     view! {
         <section class="review__section" aria-labelledby="review-contact">
-            <div class="review__head"><h2 id="review-contact">{move || i18n.t("review.contact")}</h2>{edit(Step::Contact, "review.edit_contact")}</div>
+            <div class="review__head"><h2 id="review-contact">{i18n.text("review.contact")}</h2>{edit(Step::Contact, "review.edit_contact")}</div>
             // Phones as the store read them (`8 912…` shown back as `+7 912…`), else as typed.
             <p data-testid="review-contact">{e.name.clone()} <br/> {e.email.clone()} <br/> {quote.contact_phone.clone().unwrap_or(e.phone.clone())}</p>
-            {e.someone_else.then(|| view! { <p>{move || i18n.t("review.recipient")} ": " {e.recipient_name.clone()} ", " {quote.recipient_phone.clone().unwrap_or(e.recipient_phone.clone())}</p> })}
+            {e.someone_else.then(|| view! { <p>{i18n.text("review.recipient")} ": " {e.recipient_name.clone()} ", " {quote.recipient_phone.clone().unwrap_or(e.recipient_phone.clone())}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-delivery">
-            <div class="review__head"><h2 id="review-delivery">{move || i18n.t("review.delivery")}</h2>{edit(Step::Delivery, "review.edit_delivery")}</div>
+            <div class="review__head"><h2 id="review-delivery">{i18n.text("review.delivery")}</h2>{edit(Step::Delivery, "review.edit_delivery")}</div>
             <p data-testid="review-address">{address} <br/> {move || region_name(&country, i18n.get())}</p>
             {option.map(|o| {
                 let kind = o.kind;
@@ -257,7 +257,7 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
                     {e.delivery_date.clone().filter(|_| !o.dates.is_empty()).map(|d| view! {
                         <p>{move || format_date(&d, i18n.get(), "full")} {window.clone().map(|w| format!(", {}–{}", w.from, w.to))}</p>
                     })}
-                    {note.map(|n| view! { <p data-testid="review-note">{move || i18n.t("delivery.note")} ": " {n.clone()}</p> })}
+                    {note.map(|n| view! { <p data-testid="review-note">{i18n.text("delivery.note")} ": " {n.clone()}</p> })}
                     {point.map(|p| { let days = i64::from(p.storage_days); view! {
                         <p>{p.name} <br/> {p.address} <br/> {p.opening_hours} <br/> {move || i18n.tp("delivery.storage", days)}</p>
                     }})}
@@ -265,12 +265,12 @@ fn ReviewSections(quote: Quote) -> impl IntoView {
             })}
         </section>
         <section class="review__section" aria-labelledby="review-payment">
-            <div class="review__head"><h2 id="review-payment">{move || i18n.t("review.payment")}</h2>{edit(Step::Payment, "review.edit_payment")}</div>
+            <div class="review__head"><h2 id="review-payment">{i18n.text("review.payment")}</h2>{edit(Step::Payment, "review.edit_payment")}</div>
             <p data-testid="review-payment-method">{method.map(|m| { let (kind, name) = (m.kind, m.name); move || name.clone().unwrap_or_else(|| payment_label(&i18n, kind)) })}</p>
             {promo.map(|p| view! { <p>{move || promo_message(&i18n, &p)}</p> })}
         </section>
         <section class="review__section" aria-labelledby="review-items">
-            <div class="review__head"><h2 id="review-items">{move || i18n.t("review.items")}</h2>{edit(Step::Cart, "review.edit_cart")}</div>
+            <div class="review__head"><h2 id="review-items">{i18n.text("review.items")}</h2>{edit(Step::Cart, "review.edit_cart")}</div>
             <ul class="review__items">
                 {quote.cart.lines.into_iter().map(|l| view! {
                     <li><span>{l.name} {(!l.variant_label.is_empty()).then(|| format!(" · {}", l.variant_label))} " × " {l.quantity}</span> <MoneyText money=l.line_total/></li>

@@ -107,7 +107,7 @@ pub fn SellerEditorPage() -> impl IntoView {
     view! {
         <section class="page editor">
             <PageHeading key="editor.title"/>
-            <p class="muted">{move || i18n.t("editor.intro")}</p>
+            <p class="muted">{i18n.text("editor.intro")}</p>
             {move || match stage.get() {
                 Stage::Loading => view! { <Loading/> }.into_any(),
                 Stage::Forbidden => view! {

@@ -73,13 +73,13 @@ pub(super) fn Preview(
     let viewers = vec![Viewer::Anonymous, Viewer::Customer { verified: false }, Viewer::Customer { verified: true }];
     view! {
         <section class="editor__preview" aria-labelledby="editor-preview-title" data-testid="editor-preview">
-            <h2 id="editor-preview-title">{move || i18n.t("editor.preview.title")}</h2>
+            <h2 id="editor-preview-title">{i18n.text("editor.preview.title")}</h2>
             <FormField id="preview-viewer" label="editor.preview.viewer">
                 <Select value=viewer options=viewers label=viewer_words/>
             </FormField>
             <FormField id="preview-at" label="editor.preview.time" hint="editor.preview.time_hint">
                 <DateInput input_type="datetime-local" value=at_text/>
-                <button type="button" class="button button--link" on:click=move |_| at_text.set(String::new())>{move || i18n.t("editor.preview.reset")}</button>
+                <button type="button" class="button button--link" on:click=move |_| at_text.set(String::new())>{i18n.text("editor.preview.reset")}</button>
             </FormField>
             <p class="muted" data-testid="preview-caption">{caption}</p>
             <div class="editor__preview-card">

@@ -184,7 +184,7 @@ pub fn FormField(
             <div class=class.unwrap_or("field") class:field--invalid=move || error.with(Option::is_some)>
                 <label class="field__label" for=id>
                     {label_text}
-                    {optional.then(|| view! { <span class="field__optional">" " {move || i18n.t("form.optional")}</span> })}
+                    {optional.then(|| view! { <span class="field__optional">" " {i18n.text("form.optional")}</span> })}
                 </label>
                 {body}
             </div>

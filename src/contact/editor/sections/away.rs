@@ -14,8 +14,8 @@ pub(in crate::contact::editor) fn AwaySection(draft: Draft, issues: Issues) -> i
     let away = draft.away();
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.away")}</h2></legend>
-            <p class="field__hint">{move || i18n.t("editor.away.hint")}</p>
+            <legend><h2>{i18n.text("editor.section.away")}</h2></legend>
+            <p class="field__hint">{i18n.text("editor.away.hint")}</p>
             <FormField id=field_id(paths::AWAY_ENABLED) label="editor.away.enabled" layout=FieldLayout::Check class="field field--check">
                 <Check checked=away.enabled()/>
             </FormField>

@@ -15,15 +15,15 @@ pub(in crate::contact::editor) fn ContactWaySection(draft: Draft, issues: Issues
     let (yes, no) = (field_id(paths::ACCEPTS_CONTACT), format!("{}-no", field_id(paths::ACCEPTS_CONTACT)));
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.contact")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.contact")}</h2></legend>
             <FormField id=yes.clone() name="accepts" layout=FieldLayout::Group error=issues.signal(paths::ACCEPTS_CONTACT)>
                 <div class="field field--check">
                     <Radio id=yes.clone() checked=Signal::derive(move || accepts.get()) on_select=move || accepts.set(true)/>
-                    <label for=yes>{move || i18n.t("editor.accepts.yes")}</label>
+                    <label for=yes>{i18n.text("editor.accepts.yes")}</label>
                 </div>
                 <div class="field field--check">
                     <Radio id=no.clone() checked=Signal::derive(move || !accepts.get()) on_select=move || accepts.set(false)/>
-                    <label for=no>{move || i18n.t("editor.accepts.no")}</label>
+                    <label for=no>{i18n.text("editor.accepts.no")}</label>
                 </div>
             </FormField>
         </fieldset>

@@ -22,7 +22,7 @@ pub(in crate::contact::editor) fn EmailSection(
     let free_mailbox = move || warnings.with(|w| w.iter().any(|w| w.field == paths::EMAIL_ADDRESS && w.code == FieldCode::FreeMailbox));
     view! {
         <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
-            <legend><h2>{move || i18n.t("editor.section.email")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.email")}</h2></legend>
             <FormField id=field_id(paths::EMAIL_ENABLED) label="editor.email.enabled" layout=FieldLayout::Check class="field field--check">
                 <Check checked=email.enabled()/>
             </FormField>

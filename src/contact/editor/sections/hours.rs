@@ -29,8 +29,8 @@ pub(in crate::contact::editor) fn HoursSection(draft: Draft, issues: Issues) -> 
     });
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.hours")}</h2></legend>
-            <p class="field__hint">{move || i18n.t("editor.hours.hint")}</p>
+            <legend><h2>{i18n.text("editor.section.hours")}</h2></legend>
+            <p class="field__hint">{i18n.text("editor.hours.hint")}</p>
             <FormField id=field_id(paths::TIME_ZONE) label="editor.hours.zone" error=issues.signal(paths::TIME_ZONE)>
                 <Select value=zone options=options label=|z: String| z/>
             </FormField>

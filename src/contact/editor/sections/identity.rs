@@ -31,8 +31,8 @@ pub(in crate::contact::editor) fn IdentitySection(draft: Draft, issues: Issues) 
     let left = move |path: &'static str| issues.touched.on_blur(path);
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.identity")}</h2></legend>
-            <p class="field__hint">{move || i18n.t("editor.identity.hint")}</p>
+            <legend><h2>{i18n.text("editor.section.identity")}</h2></legend>
+            <p class="field__hint">{i18n.text("editor.identity.hint")}</p>
             <FormField id=field_id(paths::FULL_NAME) label="editor.identity.full_name" optional=true error=error(paths::FULL_NAME)
                 on_blur=left(paths::FULL_NAME)>
                 <TextInput value=identity.full_name() autocomplete="name" maxlength=100/>
@@ -54,7 +54,7 @@ pub(in crate::contact::editor) fn IdentitySection(draft: Draft, issues: Issues) 
             </FormField>
             <FormField id=field_id(paths::RESPONSE_TIME_HOURS) label="editor.identity.response_time">
                 <Select value=response options=choices label=move |hours: u32| response_time_words(&i18n, hours)/>
-                <p class="field__hint">{move || i18n.t("editor.identity.response_time_hint")}</p>
+                <p class="field__hint">{i18n.text("editor.identity.response_time_hint")}</p>
             </FormField>
         </fieldset>
     }

@@ -24,11 +24,11 @@ pub(in crate::contact::editor) fn MessagesSection(draft: Draft, issues: Issues) 
     let count = Memo::new(move |_| messengers.with(Vec::len));
     view! {
         <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
-            <legend><h2>{move || i18n.t("editor.section.messages")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.messages")}</h2></legend>
             <FormField id=field_id(paths::MESSAGES_ENABLED) label="editor.messages.enabled" layout=FieldLayout::Check class="field field--check">
                 <Check checked=draft.messages().enabled()/>
             </FormField>
-            <p class="field__hint">{move || i18n.t("editor.messages.hint")}</p>
+            <p class="field__hint">{i18n.text("editor.messages.hint")}</p>
             <AudienceSelect id=field_id(paths::MESSAGES_AUDIENCE) value=draft.messages().audience()/>
             <FormField id=field_id(paths::MESSENGERS) layout=FieldLayout::Group error=issues.signal(paths::MESSENGERS)>
                 <ul class="editor__rows">
@@ -46,7 +46,7 @@ pub(in crate::contact::editor) fn MessagesSection(draft: Draft, issues: Issues) 
                                         <TextInput value=item(messengers, i, |m| m.handle.clone(), |m, handle| m.handle = handle) maxlength=100/>
                                     </FormField>
                                     <button type="button" class="button button--link" on:click=move |_| messengers.update(|all| { if i < all.len() { all.remove(i); } })>
-                                        {move || i18n.t("editor.messenger.remove")}
+                                        {i18n.text("editor.messenger.remove")}
                                     </button>
                                 </li>
                             }
@@ -56,7 +56,7 @@ pub(in crate::contact::editor) fn MessagesSection(draft: Draft, issues: Issues) 
                 // The list's own message (none yet, too many) is the group's; the summary links to the button.
                 <button type="button" class="button button--secondary" id=field_id(paths::MESSENGERS)
                     on:click=move |_| messengers.update(|all| all.push(Messenger { kind: MessengerKind::Telegram, handle: String::new() }))>
-                    {move || i18n.t("editor.messenger.add")}
+                    {i18n.text("editor.messenger.add")}
                 </button>
             </FormField>
         </fieldset>

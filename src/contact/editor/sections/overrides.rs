@@ -17,8 +17,8 @@ pub(in crate::contact::editor) fn OverridesSection(draft: Draft, issues: Issues)
     let count = Memo::new(move |_| rows.with(Vec::len));
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.overrides")}</h2></legend>
-            <p class="field__hint">{move || i18n.t("editor.overrides.hint")}</p>
+            <legend><h2>{i18n.text("editor.section.overrides")}</h2></legend>
+            <p class="field__hint">{i18n.text("editor.overrides.hint")}</p>
             <ul class="editor__rows">
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     {
@@ -34,11 +34,11 @@ pub(in crate::contact::editor) fn OverridesSection(draft: Draft, issues: Issues)
                                 <FormField id=field_id(&note) label="editor.overrides.note" error=issues.signal(note.clone())>
                                     <TextInput value=item(rows, i, |o| o.note.clone(), |o, note| o.note = note) maxlength=100/>
                                 </FormField>
-                                <p class="field__hint">{move || i18n.t("editor.overrides.closed_hint")}</p>
+                                <p class="field__hint">{i18n.text("editor.overrides.closed_hint")}</p>
                                 <RangesEditor path=paths::override_ranges(i) day=label ranges=item(rows, i, |o| o.ranges.clone(), |o, r| o.ranges = r)
                                     issues=issues/>
                                 <button type="button" class="button button--link" on:click=move |_| rows.update(|all| { if i < all.len() { all.remove(i); } })>
-                                    {move || i18n.t("editor.overrides.remove")}
+                                    {i18n.text("editor.overrides.remove")}
                                 </button>
                             </li>
                         }
@@ -47,7 +47,7 @@ pub(in crate::contact::editor) fn OverridesSection(draft: Draft, issues: Issues)
             </ul>
             <button type="button" class="button button--secondary" id=field_id(paths::OVERRIDES)
                 on:click=move |_| rows.update(|all| all.push(DateOverride::default()))>
-                {move || i18n.t("editor.overrides.add")}
+                {i18n.text("editor.overrides.add")}
             </button>
         </fieldset>
     }

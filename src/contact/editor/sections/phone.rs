@@ -16,7 +16,7 @@ pub(in crate::contact::editor) fn PhoneSection(draft: Draft, issues: Issues) -> 
     let action = phone.action();
     view! {
         <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
-            <legend><h2>{move || i18n.t("editor.section.phone")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.phone")}</h2></legend>
             <FormField id=field_id(paths::PHONE_ENABLED) label="editor.phone.enabled" layout=FieldLayout::Check class="field field--check"
                 error=issues.signal(paths::PHONE_ENABLED)>
                 <Check checked=phone.enabled()/>
@@ -29,16 +29,16 @@ pub(in crate::contact::editor) fn PhoneSection(draft: Draft, issues: Issues) -> 
                 <div class="field--check">
                     <Radio id="cs-phone-action-call" checked=Signal::derive(move || action.get() != PhoneAction::Sms)
                         on_select=move || action.set(PhoneAction::Call)/>
-                    <label for="cs-phone-action-call">{move || i18n.t("editor.phone.call")}</label>
+                    <label for="cs-phone-action-call">{i18n.text("editor.phone.call")}</label>
                 </div>
                 <div class="field--check">
                     <Radio id="cs-phone-action-sms" checked=Signal::derive(move || action.get() == PhoneAction::Sms)
                         on_select=move || action.set(PhoneAction::Sms)/>
-                    <label for="cs-phone-action-sms">{move || i18n.t("editor.phone.sms")}</label>
+                    <label for="cs-phone-action-sms">{i18n.text("editor.phone.sms")}</label>
                 </div>
             </FormField>
             <AudienceSelect id=field_id(paths::PHONE_AUDIENCE) value=phone.audience()/>
-            <p class="field__hint">{move || i18n.t("editor.phone.hours_hint")}</p>
+            <p class="field__hint">{i18n.text("editor.phone.hours_hint")}</p>
         </fieldset>
     }
 }

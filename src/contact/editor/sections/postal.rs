@@ -15,7 +15,7 @@ pub(in crate::contact::editor) fn PostalSection(draft: Draft, issues: Issues) ->
     let postal = draft.postal();
     view! {
         <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
-            <legend><h2>{move || i18n.t("editor.section.postal")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.postal")}</h2></legend>
             <FormField id=field_id(paths::POSTAL_ENABLED) label="editor.postal.enabled" layout=FieldLayout::Check class="field field--check">
                 <Check checked=postal.enabled()/>
             </FormField>

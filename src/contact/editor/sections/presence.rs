@@ -29,8 +29,8 @@ pub(in crate::contact::editor) fn PresenceSection(
     ];
     view! {
         <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
-            <legend><h2>{move || i18n.t("editor.section.presence")}</h2></legend>
-            <p class="field__hint">{move || i18n.t("editor.presence.hint")}</p>
+            <legend><h2>{i18n.text("editor.section.presence")}</h2></legend>
+            <p class="field__hint">{i18n.text("editor.presence.hint")}</p>
             <FormField id=id(PresenceState::Schedule) name=paths::PRESENCE_STATE layout=FieldLayout::Group>
                 {choices.into_iter().map(|(choice, label)| view! {
                     <div class="field field--check">

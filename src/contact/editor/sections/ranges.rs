@@ -68,7 +68,7 @@ pub(super) fn RangesEditor(
                                     <button type="button" class="button button--link"
                                         on:click=move |_| ranges.update(|r| { if i < r.len() { r.remove(i); } })
                                         aria-label=numbered("editor.range.remove_label", i)>
-                                        {move || i18n.t("editor.range.remove")}
+                                        {i18n.text("editor.range.remove")}
                                     </button>
                                 </FormField>
                             </li>
@@ -80,7 +80,7 @@ pub(super) fn RangesEditor(
             <button type="button" class="button button--link" id=add_id
                 aria-label=move || i18n.tf("editor.range.add_label", &[("day", &day.get())])
                 on:click=move |_| ranges.update(|r| r.push(TimeRange::new("09:00", "18:00")))>
-                {move || i18n.t("editor.range.add")}
+                {i18n.text("editor.range.add")}
             </button>
         </FormField>
     }

@@ -39,12 +39,12 @@ pub(in crate::contact::editor) fn SignatureSection(
     };
     view! {
         <fieldset class="editor__section">
-            <legend><h2>{move || i18n.t("editor.section.signature")}</h2></legend>
+            <legend><h2>{i18n.text("editor.section.signature")}</h2></legend>
             <FormField id=field_id(paths::SIGNATURE) label="editor.signature.label" hint="editor.signature.hint" note=counts
                 error=issues.signal(paths::SIGNATURE) on_blur=issues.touched.on_blur(paths::SIGNATURE)>
                 <TextArea value=text class="field__input--mono"/>
             </FormField>
-            <button type="button" class="button button--secondary" on:click=suggest>{move || i18n.t("editor.signature.suggest")}</button>
+            <button type="button" class="button button--secondary" on:click=suggest>{i18n.text("editor.signature.suggest")}</button>
         </fieldset>
     }
 }
