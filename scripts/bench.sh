@@ -21,5 +21,8 @@ for raw in "$root"/target/sizes/*.wasm; do
   wasm-bindgen --target web --out-dir "$var/bindgen" --out-name "$area" "$raw"
   # shellcheck disable=SC2086
   wasm-opt -Oz $params "$var/bindgen/${area}_bg.wasm" -o "$named/$area.wasm"
+  node "$root/scripts/drop-exports.mjs" "$named/$area.wasm" >/dev/null
+  # shellcheck disable=SC2086
+  wasm-opt --remove-unused-module-elements $params "$named/$area.wasm" -o "$named/$area.wasm"
 done
 BENCH_URL="http://127.0.0.1:$port" BENCH_SIZES="$named" node "$root/bench/bench.mjs"

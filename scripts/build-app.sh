@@ -49,6 +49,21 @@ name_words() {
   sed -i "s|<script type=\"application/json\" id=\"vitrina-early\">|<script type=\"application/json\" data-words=\"$2\" id=\"vitrina-early\">|" "$1"
   grep -q "data-words=\"$2\"" "$1" || { echo "build-app: $1 has no place for its words" >&2; exit 1; }
 }
+# Lighter code on the wire, in a built page's JS and wasm (the files its loader names): the
+# wasm without the exports nothing uses (`scripts/drop-exports.mjs`: a dependency's stream
+# adapters, about 3 KB raw) and their code, and wasm-bindgen's JS loader minified (terser: about
+# 1.4 KB brotli of comments, names and spaces). The file names trunk gave stay: each is still
+# made only from its build's sources.
+slim() {
+  local wasm js
+  wasm=$(grep -o "/vitrina-app-[0-9a-f]*_bg\.wasm" "$1" | head -1)
+  js=$(grep -o "/vitrina-app-[0-9a-f]*\.js" "$1" | head -1)
+  [ -n "$wasm" ] && [ -n "$js" ] || { echo "build-app: $1 names no app code" >&2; exit 1; }
+  node scripts/drop-exports.mjs "dist$wasm" >/dev/null
+  # shellcheck disable=SC2046
+  wasm-opt --remove-unused-module-elements $(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html) "dist$wasm" -o "dist$wasm"
+  terser "dist$js" --module --compress --mangle --output "dist$js"
+}
 sizes="$root/target/sizes"
 rm -rf "$sizes"
 mkdir -p "$sizes"
@@ -59,6 +74,7 @@ if [ "${BUNDLES:-split}" = one ]; then
   cp target/wasm32-unknown-unknown/release/vitrina-app.wasm "$sizes/all.wasm"
   cp -r "$staging/all/." dist/
   name_words dist/index.html /locales
+  slim dist/index.html
 else
   # The areas come from the route table, through the reference server (`make server`).
   cargo build --quiet --profile server -p vitrina-server
@@ -81,6 +97,7 @@ else
     cp -r "$staging/$area/." dist/
     mv dist/index.html "dist/$html"
     name_words "dist/$html" "/locales/$area"
+    slim "dist/$html"
     first=${first:-$html}
   done
 fi

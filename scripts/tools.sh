@@ -17,6 +17,7 @@ cd "$root"
 
 TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than this toolchain
 BINARYEN_VERSION=132         # Debian's binaryen (108) builds a wasm that fails at start-up
+TERSER_VERSION=5.51.4        # minifies wasm-bindgen's JS loader (`scripts/build-app.sh`)
 WASM_PACK_VERSION=0.15.1
 SCHEMATHESIS_VERSION=4.32.5  # contract fuzzing of the reference server (`make test-hard`)
 # The app's release build only (everything else, tests and lints included, uses stable): a
@@ -77,6 +78,11 @@ ensure_wasm_opt() {
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
     mkdir -p .tools
     npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >&2
+  fi
+  if [ "$(.tools/node_modules/.bin/terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+    say "installing terser $TERSER_VERSION (npm) into .tools/"
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --silent "terser@$TERSER_VERSION" >&2
   fi
 }
 

@@ -151,6 +151,27 @@ test('without its words in any language the store says so, in English, and opens
   await expect(page.getByTestId('shipment-state')).toBeVisible();
 });
 
+test('the app’s code as shipped: the JS loader minified, and the wasm without exports nothing uses', async ({ page }) => {
+  const code: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (/^\/vitrina-app-[0-9a-f]+(_bg\.wasm|\.js)$/.test(pathname)) code.push(pathname);
+  });
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+  const wasm = code.find((path) => path.endsWith('.wasm'))!;
+  const js = code.find((path) => path.endsWith('.js'))!;
+  const exports = await page.evaluate(async (path) => {
+    const module = await WebAssembly.compileStreaming(fetch(path));
+    return WebAssembly.Module.exports(module).map((e) => e.name);
+  }, wasm);
+  expect(exports.length, 'the app’s own exports are kept').toBeGreaterThan(3);
+  expect(exports.filter((name) => /intounderlying/i.test(name)), 'the stream adapters nothing uses').toEqual([]);
+  const loader = await (await page.request.get(js)).text();
+  expect(loader, 'no comments').not.toContain('/**');
+  expect(loader.split('\n').length, 'minified').toBeLessThan(50);
+});
+
 test('a language whose words cannot be loaded is said, the page and the switcher stay as they were, and “Try again” switches', async ({ page }) => {
   await page.goto('/track/PX1000000001');
   await expect(page.getByTestId('shipment-state')).toBeVisible();
