@@ -155,14 +155,7 @@ async fn a_cancellation_before_handover_cancels_and_shows_in_the_history() {
 
 /// A cancellation under an `Idempotency-Key`.
 async fn cancel_with_key(server: &TestServer, number: &str, token: &str, lines: Value, key: &str) -> reqwest::Response {
-    server
-        .client
-        .post(server.url(&format!("/api/orders/{number}/cancellation")))
-        .header("Idempotency-Key", key)
-        .json(&json!({ "access_token": token, "lines": lines }))
-        .send()
-        .await
-        .expect("request")
+    server.post_with_key(&format!("/api/orders/{number}/cancellation"), &json!({ "access_token": token, "lines": lines }), key).await
 }
 
 #[tokio::test]

@@ -167,21 +167,17 @@ async fn an_answer_repeated_under_its_key_is_the_answer_given_not_closed() {
     let server = TestServer::start().await;
     let (number, token) = server.place(THREE_LINES).await;
     json_ok(propose(&server, &number, "1", Some("linen-shirt-4")).await, StatusCode::CREATED).await;
-    let keyed = |key: &'static str, accept: bool| {
-        server
-            .client
-            .post(server.url(&format!("/api/orders/{number}/lines/1/substitution")))
-            .header("Idempotency-Key", key)
-            .json(&json!({ "access_token": token, "accept": accept }))
-            .send()
-    };
-    let first = json_ok(keyed("answer-1", true).await.expect("request"), StatusCode::OK).await;
+    let path = format!("/api/orders/{number}/lines/1/substitution");
+    let answers = |accept: bool| json!({ "access_token": token, "accept": accept });
+    let (yes, no) = (answers(true), answers(false));
+    let keyed = |key: &'static str, accept: bool| server.post_with_key(&path, if accept { &yes } else { &no }, key);
+    let first = json_ok(keyed("answer-1", true).await, StatusCode::OK).await;
     // Its answer was lost; the shopper presses again: the order as the answer left it.
-    let again = json_ok(keyed("answer-1", true).await.expect("request"), StatusCode::OK).await;
+    let again = json_ok(keyed("answer-1", true).await, StatusCode::OK).await;
     assert_eq!(again["lines"], first["lines"]);
     assert_eq!(again["totals"], first["totals"]);
     // Another answer under that key is refused; without the key the proposal is closed.
-    problem(keyed("answer-1", false).await.expect("request"), 422, "idempotency-key-reused").await;
+    problem(keyed("answer-1", false).await, 422, "idempotency-key-reused").await;
     problem(answer(&server, &number, &token, "1", true).await, 409, "substitution-closed").await;
 }
 

@@ -63,6 +63,11 @@ impl TestServer {
         self.client.post(self.url(path)).json(body).send().await.expect("request")
     }
 
+    /// A POST under an `Idempotency-Key`.
+    pub async fn post_with_key(&self, path: &str, body: &Value, key: &str) -> Response {
+        self.client.post(self.url(path)).header("Idempotency-Key", key).json(body).send().await.expect("request")
+    }
+
     pub async fn patch(&self, path: &str, body: &Value) -> Response {
         self.client.patch(self.url(path)).json(body).send().await.expect("request")
     }
