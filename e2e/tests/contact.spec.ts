@@ -183,6 +183,40 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
   expect(ack!.text).toContain('has arrived');
 });
 
+test('a message whose answer was lost reaches the seller once when the shopper sends it again', async ({ page }) => {
+  await setClock(page.request, MONDAY_MORNING);
+  const text = `Is the wool blanket machine washable? (asked once, ${Date.now()})`;
+  const keys: string[] = [];
+  // The first attempt reaches the store, which takes the message; its answer never comes back.
+  let lost = false;
+  await page.route(/\/api\/sellers\/demo-seller\/messages$/, async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (lost) return route.fallback();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await openPage(page, '/sellers/demo-seller/contact');
+  await page.getByLabel('Subject').fill('Wool blanket');
+  await page.getByLabel('Your message').fill(text);
+  await page.getByLabel('Your email for the reply').fill(`once-${Date.now()}@example.com`);
+  const send = page.getByRole('button', { name: 'Send the message' });
+  await send.click();
+  await expect(page.getByText('We could not reach the store.').first()).toBeVisible();
+  // Nothing typed is lost; the shopper sends again.
+  await expect(page.getByLabel('Your message')).toHaveValue(text);
+  await send.click();
+  const receipt = page.getByTestId('contact-receipt');
+  await expect(receipt).toContainText('Your message has arrived.');
+  const reference = (await receipt.getByTestId('contact-reference').innerText()).trim();
+  const copies = (await outbox()).filter((e) => e.file.endsWith('-to-seller.eml') && e.text.includes(text));
+  expect(copies, 'one copy for the seller').toHaveLength(1);
+  expect(copies[0].file, 'under the reference the shopper was shown').toContain(reference);
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(keys[1], 'the second attempt repeats the first one\'s key').toBe(keys[0]);
+});
+
 test('a message sent on Friday evening promises a reply on Monday, within the seller\'s hours', async ({ page }) => {
   // Friday 27 November 2026, 20:30 in Bratislava (the seller's hours are over), 22:30 in Moscow.
   await setClock(page.request, '2026-11-27T19:30:00Z');

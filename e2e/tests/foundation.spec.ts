@@ -19,6 +19,36 @@ test('a shopper adds a product from the catalog and sees it in the cart with the
   await expect(page.getByTestId('cart-subtotal')).toHaveText('RUB 3,490.00');
 });
 
+test('an item whose "added" answer was lost is in the cart once when the shopper adds it again', async ({ page }) => {
+  const keys: string[] = [];
+  // The first addition reaches the store and is carried out; its answer never comes back.
+  let lost = false;
+  await page.route(/\/api\/carts\/[^/]+\/lines$/, async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (lost) return route.fallback();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await openPage(page, '/');
+  const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });
+  const add = card.getByRole('button', { name: 'Add to cart: Ceramic mug' });
+  await add.click();
+  await expect(card.getByText('We could not reach the store.')).toBeVisible();
+  await add.click();
+  await expect(card.getByText('Added to your cart.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Cart/ })).toContainText('1');
+  expect(keys).toHaveLength(2);
+  expect(keys[1], 'the second attempt repeats the first one\'s key').toBe(keys[0]);
+  // Added once more, after it worked: a new addition, a second mug.
+  await add.click();
+  await expect(page.getByRole('link', { name: /Cart/ })).toContainText('2');
+  expect(keys).toHaveLength(3);
+  expect(keys[2]).not.toBe(keys[0]);
+  await openPage(page, '/cart');
+  await expect(page.getByLabel('Quantity of Ceramic mug', { exact: true }).locator('input')).toHaveValue('2');
+});
+
 test('changing the quantity updates the line total and subtotal from the backend', async ({ page }) => {
   await openPage(page, '/');
   const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });

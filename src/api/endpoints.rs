@@ -39,8 +39,10 @@ impl Api {
         self.get(&format!("/carts/{}", segment(cart_id))).await
     }
 
-    pub async fn add_to_cart(&self, cart_id: &str, line: &AddCartLine) -> Result<Cart, ApiError> {
-        self.send(Method::POST, &format!("/carts/{}/lines", segment(cart_id)), Some(line), &[]).await
+    /// Adds a line under `idempotency_key` (the same for a retry of the same addition).
+    pub async fn add_to_cart(&self, cart_id: &str, line: &AddCartLine, idempotency_key: &str) -> Result<Cart, ApiError> {
+        let path = format!("/carts/{}/lines", segment(cart_id));
+        self.send(Method::POST, &path, Some(line), &[("Idempotency-Key", idempotency_key)]).await
     }
 
     pub async fn set_quantity(&self, cart_id: &str, line_id: &str, quantity: u32) -> Result<Cart, ApiError> {
@@ -146,8 +148,14 @@ impl Api {
         self.send(Method::PUT, &path, Some(save), &[]).await
     }
 
-    pub async fn send_contact_message(&self, seller_id: &str, message: &NewContactMessage) -> Result<MessageReceipt, ApiError> {
+    /// Sends a message under `idempotency_key` (the same for a retry of the same message).
+    pub async fn send_contact_message(
+        &self,
+        seller_id: &str,
+        message: &NewContactMessage,
+        idempotency_key: &str,
+    ) -> Result<MessageReceipt, ApiError> {
         let path = format!("/sellers/{}/messages", segment(seller_id));
-        self.send(Method::POST, &path, Some(message), &[]).await
+        self.send(Method::POST, &path, Some(message), &[("Idempotency-Key", idempotency_key)]).await
     }
 }

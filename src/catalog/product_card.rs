@@ -1,6 +1,6 @@
 //! A product card: picture, name, price, variant choice, "add to cart".
 
-use crate::api::{Api, ApiError};
+use crate::api::{Api, ApiError, RequestKey};
 use crate::checkout::CartStore;
 use crate::i18n::use_i18n;
 use crate::router::A;
@@ -45,12 +45,19 @@ pub fn ProductCard(
         let id = selected.get();
         stock_variants.iter().any(|v| v.id == id && v.available > 0)
     });
+    // Adding again after a failure repeats that addition's key: one whose answer was lost on the
+    // way (the item already in the cart) is not added twice.
+    let request = RequestKey::default();
     let add = move |_| {
         let variant = selected.get_untracked();
         state.set(AddState::Adding);
         spawn_local(async move {
-            match store.add(variant, 1).await {
-                Ok(_) => state.set(AddState::Added),
+            let key = request.for_request(variant.clone());
+            match store.add(variant, 1, &key).await {
+                Ok(_) => {
+                    request.done();
+                    state.set(AddState::Added);
+                }
                 Err(e) => state.set(AddState::Failed(e)),
             }
         });

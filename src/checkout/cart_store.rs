@@ -117,19 +117,21 @@ impl CartStore {
         self.notice.set(None);
     }
 
-    /// Adds a variant, creating a cart first if there is none (or the old one is gone).
-    pub async fn add(self, variant_id: String, quantity: u32) -> Result<Cart, ApiError> {
+    /// Adds a variant under `idempotency_key` (the same for a retry of the same addition, so a
+    /// first attempt whose answer was lost is not added twice), creating a cart first if there is
+    /// none (or the old one is gone).
+    pub async fn add(self, variant_id: String, quantity: u32, idempotency_key: &str) -> Result<Cart, ApiError> {
         let api = self.api();
         let line = AddCartLine { variant_id, quantity };
         if let Some(id) = Self::cart_id() {
-            match api.add_to_cart(&id, &line).await {
+            match api.add_to_cart(&id, &line, idempotency_key).await {
                 Err(e) if e.problem_kind() == Some(ProblemKind::CartNotFound) => self.forget_lost_cart(),
                 other => return self.apply(other),
             }
         }
         let cart = api.create_cart().await?;
         Self::remember(&cart);
-        let result = api.add_to_cart(&cart.id, &line).await;
+        let result = api.add_to_cart(&cart.id, &line, idempotency_key).await;
         self.apply(result)
     }
 

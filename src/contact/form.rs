@@ -5,7 +5,7 @@
 
 use super::receipt::Acknowledgement;
 use crate::account::Session;
-use crate::api::{Api, ApiError};
+use crate::api::{Api, ApiError, RequestKey};
 use crate::i18n::{I18n, use_i18n};
 use crate::ui::{ErrorSummary, FormField, SummaryEntry, TextArea, TextInput, error_text, field_code_words, focus_element};
 use leptos::html;
@@ -71,13 +71,18 @@ pub fn ContactForm(
 
     // Sends a checked message; a refusal naming fields goes to the fields, anything else is the
     // failure shown under the form.
+    // A message sent again after a failure (its answer may have been lost on the way, the message
+    // received) goes under the same key, so the seller gets it once.
+    let request = RequestKey::default();
     let send = Action::new_local(move |draft: &NewContactMessage| {
         let api = api.clone();
         let seller_id = seller_id.clone();
         let draft = draft.clone();
         async move {
-            match api.send_contact_message(&seller_id, &draft).await {
+            let key = request.for_request(serde_json::to_string(&(&seller_id, &draft)).unwrap_or_default());
+            match api.send_contact_message(&seller_id, &draft, &key).await {
                 Ok(r) => {
+                    request.done();
                     receipt.set(Some(r));
                     message.set(String::new());
                     if let Some(node) = receipt_node.try_get_untracked().flatten() {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/009_product_names.sql"),
     include_str!("../migrations/010_variant_labels.sql"),
     include_str!("../migrations/011_action_keys.sql"),
+    include_str!("../migrations/012_request_keys.sql"),
 ];
 
 #[derive(Clone)]

@@ -56,6 +56,30 @@ async fn adding_the_same_variant_twice_adds_to_one_line_and_the_subtotal_follows
 }
 
 #[tokio::test]
+async fn an_addition_repeated_under_its_idempotency_key_adds_once_and_answers_with_the_cart_as_it_is() {
+    let server = TestServer::start().await;
+    let cart = server.new_cart().await;
+    let lines = format!("/api/carts/{cart}/lines");
+    let shirt = json!({ "variant_id": "linen-shirt-2", "quantity": 2 });
+    let key = "5f0c2a9e-8b1d-4c3e-9f70-1a2b3c4d5e6f";
+    json_ok(server.post_with_key(&lines, &shirt, key).await, StatusCode::OK).await;
+    // Something else changes the cart before the repeat arrives: the repeat shows it.
+    json_ok(server.post(&lines, &json!({ "variant_id": "ceramic-mug-1" })).await, StatusCode::OK).await;
+    let again = json_ok(server.post_with_key(&lines, &shirt, key).await, StatusCode::OK).await;
+    assert_eq!(again["lines"][0]["quantity"], 2, "the shirts added once");
+    assert_eq!(again["item_count"], 3);
+    // A new key is a new addition.
+    let more = json_ok(server.post_with_key(&lines, &shirt, "another-key").await, StatusCode::OK).await;
+    assert_eq!(more["lines"][0]["quantity"], 4);
+    // The key of that addition for another variant, or for another cart: refused, nothing added.
+    problem(server.post_with_key(&lines, &json!({ "variant_id": "ceramic-mug-1" }), key).await, 422, "idempotency-key-reused").await;
+    let other = server.new_cart().await;
+    problem(server.post_with_key(&format!("/api/carts/{other}/lines"), &shirt, key).await, 422, "idempotency-key-reused").await;
+    let now = json_ok(server.get(&format!("/api/carts/{cart}")).await, StatusCode::OK).await;
+    assert_eq!(now["item_count"], 5);
+}
+
+#[tokio::test]
 async fn quantities_change_and_zero_or_delete_removes_the_line() {
     let server = TestServer::start().await;
     let cart = server.new_cart().await;

@@ -602,6 +602,37 @@ async fn one_sender_may_send_three_messages_in_fifteen_minutes() {
 }
 
 #[tokio::test]
+async fn a_message_repeated_under_its_idempotency_key_is_sent_once_and_answered_as_the_first_time() {
+    let server = TestServer::start().await;
+    set_clock(&server, MONDAY_MORNING).await;
+    let path = "/api/sellers/demo-seller/messages";
+    let key = "9b2f6c1e-4d0a-4f7e-8a51-2c3d4e5f6a7b";
+    let first = server.post_with_key(path, &message_from("once@example.com"), key).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = first.json().await.unwrap();
+    // Its answer was lost; the shopper presses Send again, with the same key, twice, and then
+    // after the sender's limit (three in fifteen minutes) would have refused a new message.
+    for _ in 0..3 {
+        let again = server.post_with_key(path, &message_from("once@example.com"), key).await;
+        assert_eq!(again.status(), StatusCode::CREATED);
+        assert_eq!(again.json::<Value>().await.unwrap(), first, "the first answer, the same reference number");
+    }
+    let stored: i64 =
+        rusqlite::Connection::open(server.db_path()).unwrap().query_row("SELECT COUNT(*) FROM contact_messages", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, 1);
+    assert_eq!(eml_count(&server.dir.path().join("outbox")), 1, "one copy to the seller");
+    // The repeats did not count against the sender: two more new messages are let through.
+    for _ in 0..2 {
+        let r = send_as(&server, None, reqwest::Method::POST, path, &message_from("once@example.com")).await;
+        assert_eq!(r.status(), StatusCode::CREATED);
+    }
+    // The key of that message, with another text: refused, and nothing sent.
+    let other = json!({ "subject": "Question", "message": "Another question", "reply_to": "once@example.com" });
+    problem(server.post_with_key(path, &other, key).await, 422, "idempotency-key-reused").await;
+    problem(server.post_with_key(path, &message_from("once@example.com"), "bad\tkey").await, 400, "idempotency-key-missing").await;
+}
+
+#[tokio::test]
 async fn one_network_address_may_send_ten_messages_an_hour() {
     let server = TestServer::start().await;
     set_clock(&server, MONDAY_MORNING).await;

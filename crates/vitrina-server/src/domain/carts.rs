@@ -2,6 +2,7 @@
 //! may have, and counts as using the cart (it is kept 30 days after its last change). The cart
 //! answered names its items in the language asked.
 
+use crate::domain::keys::{self, Keyed};
 use crate::error::{ApiError, ApiResult};
 use crate::store::{carts, catalog};
 use rusqlite::Transaction;
@@ -15,9 +16,22 @@ pub fn create(tx: &Transaction<'_>, now: UnixSeconds, language: &str) -> ApiResu
     carts::load_cart(tx, &id, now, language)
 }
 
-/// Adds a variant to the cart, or more of it if it is already there.
-pub fn add_line(tx: &Transaction<'_>, cart_id: &str, line: &AddCartLine, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
+/// Adds a variant to the cart, or more of it if it is already there. A repeat of an addition
+/// under its `key` (its answer lost on the way) is answered with the cart as it is now: the
+/// shopper's retry does not add the quantity twice.
+pub fn add_line(
+    tx: &Transaction<'_>,
+    cart_id: &str,
+    line: &AddCartLine,
+    key: Keyed<'_>,
+    now: UnixSeconds,
+    language: &str,
+) -> ApiResult<Cart> {
     carts::touch(tx, cart_id, now)?;
+    if keys::earlier_outcome(tx, key)?.is_some() {
+        return carts::load_cart(tx, cart_id, now, language);
+    }
+    keys::remember(tx, key, cart_id, now)?;
     let stock =
         catalog::stock(tx, &line.variant_id)?.ok_or_else(|| ApiError::detail(ProblemKind::ProductNotFound, "No such product variant."))?;
     let current = carts::quantity_of(tx, cart_id, &line.variant_id)?;

@@ -3,6 +3,7 @@
 //! stale tab cannot overwrite a newer save), and the messages sent through the contact form.
 
 use crate::domain::emails::{self, Site};
+use crate::domain::keys::{self, Keyed};
 use crate::domain::session::seller_account;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -109,6 +110,15 @@ fn stamped_presence(saved: &ContactSettings, asked: &Presence, now: UnixSeconds)
     }
 }
 
+/// The answer a message sent before under `key` got, when this request is a repeat of it (its
+/// first answer lost on the way): the message is not sent twice.
+pub fn sent_before(tx: &Transaction<'_>, key: Keyed<'_>) -> ApiResult<Option<MessageReceipt>> {
+    match keys::earlier_outcome(tx, key)? {
+        Some(receipt) => serde_json::from_str(&receipt).map(Some).map_err(ApiError::internal),
+        None => Ok(None),
+    }
+}
+
 /// The seller and who is writing (the account signed in with `token`, if any).
 pub fn seller_and_sender(
     tx: &Transaction<'_>,
@@ -199,7 +209,8 @@ pub fn public_signature(view: &SellerContact) -> Vec<String> {
     framed.lines().map(str::to_owned).collect()
 }
 
-/// Keeps the message, and in the same transaction puts its emails in the outbox: the message to
+/// Keeps the message, and in the same transaction puts its emails in the outbox (and remembers
+/// its `key`, answered with `receipt` when repeated; a repeat is answered as the first was): the message to
 /// the seller (in the seller's language) and, when [`acknowledge_to`] allows, the
 /// acknowledgement (in the sender's).
 #[allow(clippy::too_many_arguments)]
@@ -212,8 +223,14 @@ pub fn record_message(
     message: &CheckedMessage,
     receipt: &MessageReceipt,
     locale: Locale,
+    key: Keyed<'_>,
     now: UnixSeconds,
-) -> ApiResult<()> {
+) -> ApiResult<MessageReceipt> {
+    // The same request, come twice at once: the first one's answer.
+    if let Some(earlier) = sent_before(tx, key)? {
+        return Ok(earlier);
+    }
+    keys::remember(tx, key, &serde_json::to_string(receipt).map_err(ApiError::internal)?, now)?;
     contact::insert_message(tx, &receipt.id, seller_id, sender.map(|a| a.email.as_str()), message, locale.tag(), now)?;
     let settings = &seller.settings;
     let expected = reply_expected_by(settings, now, &TzDatabase);
@@ -271,5 +288,5 @@ pub fn record_message(
         let name = format!("contact-{}-acknowledgement", receipt.id);
         rows::insert_ready(tx, &name, now, &outbox::build(&ack, now, &name).map_err(ApiError::internal)?)?;
     }
-    Ok(())
+    Ok(receipt.clone())
 }

@@ -12,6 +12,7 @@ pub mod checkout;
 pub mod contact;
 pub mod emails;
 pub mod gateway;
+pub mod keys;
 pub mod lifecycle;
 pub mod mailer;
 pub mod orders;

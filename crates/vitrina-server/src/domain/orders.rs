@@ -277,11 +277,11 @@ pub fn request_cancellation(
 /// new key is remembered with the change (in the same transaction, so a request that fails
 /// leaves it unused).
 pub fn carried_out(tx: &Transaction<'_>, key: Option<(&str, &str)>, number: i64, now: UnixSeconds) -> ApiResult<bool> {
-    let Some((key, hash)) = key else { return Ok(false) };
-    match orders::seen_action_key(tx, key)? {
-        Some((seen, of)) if seen == hash && of == number => Ok(true),
+    let number = number.to_string();
+    match super::keys::earlier_outcome(tx, key)? {
+        Some(changed) if changed == number => Ok(true),
         Some(_) => Err(ApiError::new(ProblemKind::IdempotencyKeyReused)),
-        None => orders::remember_action_key(tx, key, hash, number, now).map(|()| false),
+        None => super::keys::remember(tx, key, &number, now).map(|()| false),
     }
 }
 

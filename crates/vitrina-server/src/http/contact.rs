@@ -2,10 +2,10 @@
 //! (decided in `domain::contact`). The view and the settings depend on who asks: never stored
 //! (`api.rs`).
 
-use crate::domain::{self, contact};
+use crate::domain::{self, contact, keys};
 use crate::error::ApiResult;
 use crate::http::extract::accept_language;
-use crate::http::extract::{ApiJson, ApiPath, ClientIp};
+use crate::http::extract::{ApiJson, ApiPath, ClientIp, action_key};
 use crate::http::session::SessionToken;
 use crate::intl;
 use crate::state::AppState;
@@ -74,18 +74,25 @@ pub async fn save_settings(
     Ok(Json(state.db.run(move |tx| contact::save_settings(tx, &seller_id, token.as_deref(), &body, now)).await?))
 }
 
+/// The `Idempotency-Key` header of a message.
+const MESSAGE_KEY_DOC: &str = "Optional: a fresh random key per message; repeat it to retry sending that message safely. A repeat \
+whose first attempt was received (its answer lost on the way) is answered with that attempt's receipt, the same reference number, \
+instead of sending the message twice or counting it against the limits again";
+
 /// Sends a message to the seller through the contact form.
 #[utoipa::path(post, path = "/api/sellers/{seller_id}/messages", tag = "contact",
     security((), ("session" = [])),
-    params(("seller_id" = String, Path, description = "The seller's id")),
+    params(("seller_id" = String, Path, description = "The seller's id"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 200, pattern = "^[!-~]([ -~]*[!-~])?$", description = MESSAGE_KEY_DOC)),
     request_body = NewContactMessage,
     responses(
         (status = 201, description = "Received: the acknowledgement with the time a reply can be expected", body = MessageReceipt),
+        (status = 400, description = "An Idempotency-Key that is not 1 to 200 printable characters (`idempotency-key-missing`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 401, description = "This seller takes messages from signed-in customers only (`unauthorized`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 403, description = "This seller takes messages from customers with a verified email only (`forbidden`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 404, description = "No such seller (`not-found`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "The seller does not take messages through the form (`contact-unavailable`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 422, description = "Subject, message or reply address missing or wrong (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Subject, message or reply address missing or wrong (`validation`), or the key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 429, description = "Too many messages from this address or network for now (`rate-limited`, with `Retry-After`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn send_message(
@@ -96,10 +103,26 @@ pub async fn send_message(
     headers: HeaderMap,
     ApiJson(body): ApiJson<NewContactMessage>,
 ) -> ApiResult<(StatusCode, Json<MessageReceipt>)> {
+    let key = action_key(&headers)?;
+    let hash = keys::request_hash("message", &(&seller_id, &body));
     let now = state.clock.now();
     let locale = intl::negotiate(body.locale.as_deref(), accept_language(&headers), Locale::En);
     let lookup_id = seller_id.clone();
-    let (seller, sender) = state.db.run(move |tx| contact::seller_and_sender(tx, &lookup_id, token.as_deref(), now)).await?;
+    let lookup_key = key.clone();
+    let lookup_hash = hash.clone();
+    let (earlier, seller, sender) = state
+        .db
+        .run(move |tx| {
+            let earlier = contact::sent_before(tx, lookup_key.as_deref().map(|k| (k, lookup_hash.as_str())))?;
+            let (seller, sender) = contact::seller_and_sender(tx, &lookup_id, token.as_deref(), now)?;
+            Ok((earlier, seller, sender))
+        })
+        .await?;
+    // A repeat of a message that was received: its answer again, not a second message (nor one
+    // more against the limits).
+    if let Some(earlier) = earlier {
+        return Ok((StatusCode::CREATED, Json(earlier)));
+    }
     let message = contact::admit(&seller, sender.as_ref(), &body)?;
     // The network first, then the sender: one mailbox however its address is written (the
     // checked message holds the bare address; the key folds its case).
@@ -109,15 +132,17 @@ pub async fn send_message(
     let receipt = contact::receipt(&seller, sender.as_ref(), &message, &site, now);
     // The honeypot: people never see the field; a robot that filled it gets the same answer
     // and its message goes nowhere.
-    if body.website.trim().is_empty() {
-        let kept = receipt.clone();
-        state
-            .db
-            .run(move |tx| contact::record_message(tx, &site, &seller_id, &seller, sender.as_ref(), &message, &kept, locale, now))
-            .await?;
-        domain::mailer::flush(&state).await;
-    } else {
+    if !body.website.trim().is_empty() {
         tracing::info!(seller = %seller_id, "contact form: the honeypot was filled; the message is dropped");
+        return Ok((StatusCode::CREATED, Json(receipt)));
     }
+    let receipt = state
+        .db
+        .run(move |tx| {
+            let key = key.as_deref().map(|k| (k, hash.as_str()));
+            contact::record_message(tx, &site, &seller_id, &seller, sender.as_ref(), &message, &receipt, locale, key, now)
+        })
+        .await?;
+    domain::mailer::flush(&state).await;
     Ok((StatusCode::CREATED, Json(receipt)))
 }

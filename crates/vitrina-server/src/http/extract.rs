@@ -3,12 +3,12 @@
 //! What a rejection says is about the request only: which field or parameter, and what was
 //! expected, in plain words. Never the framework's wording, Rust type names or source positions.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 use vitrina_core::{FieldError, ProblemKind};
 
@@ -237,6 +237,23 @@ impl FromRequestParts<AppState> for Https {
 /// The request's `Accept-Language`, if readable.
 pub fn accept_language(headers: &axum::http::HeaderMap) -> Option<&str> {
     headers.get(axum::http::header::ACCEPT_LANGUAGE)?.to_str().ok()
+}
+
+/// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at
+/// either end).
+pub fn idempotency_key(headers: &HeaderMap) -> Option<String> {
+    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
+    let printable = key.bytes().all(|b| (b' '..=b'~').contains(&b));
+    (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
+}
+
+/// The `Idempotency-Key` of a request a shopper may repeat (a change to an order, a message, a
+/// line added to a cart), where it has one (1 to 200 printable ASCII characters, else refused).
+pub fn action_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
+    match headers.get("idempotency-key") {
+        Some(_) => idempotency_key(headers).map(Some).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing)),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]

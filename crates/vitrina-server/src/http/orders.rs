@@ -6,7 +6,7 @@
 
 use crate::domain::orders::Placed;
 use crate::error::{ApiError, ApiResult};
-use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp, accept_language};
+use crate::http::extract::{ApiJson, ApiPath, ApiQuery, ClientIp, accept_language, action_key, idempotency_key};
 use crate::http::session::SessionToken;
 use crate::state::AppState;
 use crate::{domain, intl, store};
@@ -71,23 +71,6 @@ pub async fn place_order(
     // The confirmation was committed with the order; it goes out now (or, failing that, later).
     domain::mailer::flush(&state).await;
     Ok((if new { StatusCode::CREATED } else { StatusCode::OK }, Json(order)))
-}
-
-/// The request's `Idempotency-Key`: 1 to 200 printable ASCII characters (HTTP drops spaces at
-/// either end).
-fn idempotency_key(headers: &HeaderMap) -> Option<String> {
-    let key = headers.get("idempotency-key")?.to_str().ok()?.trim();
-    let printable = key.bytes().all(|b| (b' '..=b'~').contains(&b));
-    (printable && !key.is_empty() && key.len() <= 200).then(|| key.to_owned())
-}
-
-/// The `Idempotency-Key` of a request that changes an order, where it has one (1 to 200 printable
-/// ASCII characters, else refused).
-fn action_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
-    match headers.get("idempotency-key") {
-        Some(_) => idempotency_key(headers).map(Some).ok_or_else(|| ApiError::new(ProblemKind::IdempotencyKeyMissing)),
-        None => Ok(None),
-    }
 }
 
 /// The `Idempotency-Key` header of a request that changes an order after it was placed.

@@ -10,6 +10,7 @@ pub mod carts;
 pub mod catalog;
 pub mod contact;
 pub mod enums;
+pub mod keys;
 pub mod orders;
 pub mod outbox;
 pub mod payments;

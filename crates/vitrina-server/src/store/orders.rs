@@ -192,30 +192,10 @@ pub fn remember_key(tx: &Transaction<'_>, key: &str, hash: &str, number: i64, to
     Ok(())
 }
 
-/// What an action's `Idempotency-Key` seen before was used for: the request's fingerprint and
-/// the order it changed.
-pub fn seen_action_key(tx: &Transaction<'_>, key: &str) -> ApiResult<Option<(String, i64)>> {
-    Ok(tx
-        .query_row("SELECT request_hash, order_number FROM action_keys WHERE key_hash = ?1", [ids::digest(key)], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?)
-}
-
-/// Remembers that `key`, with a request of fingerprint `hash`, changed order `number`.
-pub fn remember_action_key(tx: &Transaction<'_>, key: &str, hash: &str, number: i64, now: UnixSeconds) -> ApiResult<()> {
-    tx.execute(
-        "INSERT INTO action_keys (key_hash, request_hash, order_number, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![ids::digest(key), hash, number, now],
-    )?;
-    Ok(())
-}
-
 /// Forgets idempotency keys (of placing and of later actions) older than `before` (a retry comes
 /// within minutes, not a day later); how many.
 pub fn purge_keys(tx: &Transaction<'_>, before: UnixSeconds) -> ApiResult<usize> {
-    Ok(tx.execute("DELETE FROM idempotency_keys WHERE created_at < ?1", [before])?
-        + tx.execute("DELETE FROM action_keys WHERE created_at < ?1", [before])?)
+    Ok(tx.execute("DELETE FROM idempotency_keys WHERE created_at < ?1", [before])? + super::keys::purge(tx, before)?)
 }
 
 /// The placed order as the checkout sees it: number, `token`, and what to do about payment.
