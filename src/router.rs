@@ -73,9 +73,20 @@ pub fn Router(children: Children) -> impl IntoView {
     children()
 }
 
+/// Whether the app has shown another address since the document loaded (a link followed in the
+/// app, Back or Forward): a page opened so is announced by its heading taking focus, where a page
+/// the browser loaded is announced by the browser.
+static MOVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the page being shown was opened within the app (see [`MOVED`]).
+pub fn opened_in_app() -> bool {
+    MOVED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Sets the address being shown, when it changed (so nothing reads a new, equal one).
 fn show(location: RwSignal<Location>, new: Location) {
     if location.with_untracked(|now| *now != new) {
+        MOVED.store(true, std::sync::atomic::Ordering::Relaxed);
         location.set(new);
     }
 }

@@ -49,6 +49,20 @@ test('an item whose "added" answer was lost is in the cart once when the shopper
   await expect(page.getByLabel('Quantity of Ceramic mug', { exact: true }).locator('input')).toHaveValue('2');
 });
 
+test('a page the browser loads leaves the focus at the top, the first Tab on the skip link; a page opened in the app focuses its heading', async ({ page }) => {
+  await openPage(page, '/cart');
+  const cart = page.getByRole('heading', { level: 1, name: 'Your cart' });
+  await expect(cart).toBeVisible();
+  await expect(cart).not.toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  // The store's name leads to the catalog, a page of this app: its heading takes the focus.
+  await page.locator('header').getByRole('link', { name: 'Vitrina Demo Store' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeFocused();
+  await page.goBack();
+  await expect(cart).toBeFocused();
+});
+
 test('changing the quantity updates the line total and subtotal from the backend', async ({ page }) => {
   await openPage(page, '/');
   const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });

@@ -69,8 +69,10 @@ pub fn set_title(page: &str) {
     }
 }
 
-/// The page's `<h1>`: it names the page in the title and takes focus when the page opens, so a
-/// screen reader announces where the shopper has arrived.
+/// The page's `<h1>`: it names the page in the title and, when the page was opened within the
+/// app, takes focus, so a screen reader announces where the shopper has arrived. A page the
+/// browser loaded leaves the focus at the top of the document, where the browser announces it and
+/// the first Tab reaches the skip link (and nothing waits on a layout forced in the first render).
 #[component]
 pub fn PageHeading(
     /// Key of the heading's text.
@@ -85,7 +87,9 @@ pub fn PageHeading(
     let words = move || text.map(|t| t.get()).unwrap_or_else(|| i18n.t(key));
     Effect::new(move |_| set_title(&words()));
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
+        if let Some(h) = heading.get()
+            && crate::router::opened_in_app()
+        {
             let _ = h.focus();
         }
     });
