@@ -66,9 +66,11 @@ pub fn Router(children: Children) -> impl IntoView {
     let popstate = window_event_listener(ev::popstate, move |_| show(location, Location::current()));
     // On the window: the document's listeners (the unsaved-changes guard) have had their say.
     let click = window_event_listener(ev::click, move |event| follow_link(&event, Navigate { location }));
+    let focus = window_event_listener(ev::focusin, |_| FOCUSED.store(true, std::sync::atomic::Ordering::Relaxed));
     on_cleanup(move || {
         popstate.remove();
         click.remove();
+        focus.remove();
     });
     children()
 }
@@ -78,9 +80,25 @@ pub fn Router(children: Children) -> impl IntoView {
 /// the browser loaded is announced by the browser.
 static MOVED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Whether the page being shown was opened within the app (see [`MOVED`]).
-pub fn opened_in_app() -> bool {
-    MOVED.load(std::sync::atomic::Ordering::Relaxed)
+/// Whether anything in the document has had the focus since it loaded (a field, a pressed button).
+static FOCUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a page's heading that has just appeared takes the focus: the page was opened within the
+/// app (see [`MOVED`]), or what had the focus went with what the page replaced (a "Try again" that
+/// brought the page back) and left it nowhere. On a page the browser loaded, before anything has
+/// had the focus, it stays at the top of the document.
+pub fn heading_takes_focus() -> bool {
+    use std::sync::atomic::Ordering::Relaxed;
+    MOVED.load(Relaxed) || (FOCUSED.load(Relaxed) && focus_is_nowhere())
+}
+
+/// Whether no element has the focus (the document's body has it, as after the focused element was
+/// taken out).
+fn focus_is_nowhere() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    document.active_element().is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"))
 }
 
 /// Sets the address being shown, when it changed (so nothing reads a new, equal one).

@@ -84,6 +84,23 @@ test('a cancellation before handover cancels the order and shows in the history'
   await expect(page.getByTestId('cancel-reason')).toHaveText('This order is cancelled.');
 });
 
+test('an order that could not be loaded, tried again, comes with the focus on its heading', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  let failing = true;
+  await page.route(/\/api\/orders\/[^/?]+\?token=/, (route) =>
+    failing && route.request().method() === 'GET' ? route.fulfill({ status: 500, body: '' }) : route.fallback());
+  await page.goto(order.url);
+  const retry = page.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible();
+  // Loaded by the browser: the focus is still at the top of the document.
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
+  failing = false;
+  await retry.click();
+  await expect(page.getByTestId('order-email')).toBeVisible();
+  // The button pressed went with the error: the focus is on the order's heading, not lost.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
 test('a cancellation whose answer was lost is carried out once when the shopper presses again', async ({ page, request }) => {
   const order = await placeOrder(request);
   await page.goto(order.url);

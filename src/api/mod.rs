@@ -251,10 +251,19 @@ impl RequestKey {
         key
     }
 
-    /// The request succeeded: the next one is a new request.
-    pub fn done(&self) {
+    /// The request's outcome is known: it succeeded, or the backend refused it (a 4xx answer:
+    /// nothing was carried out, and the key itself may be what it refused), so the next request is
+    /// a new one. After no answer, or a failure on the backend's side, the request may have been
+    /// carried out: pressing again repeats it under the same key.
+    pub fn settle<T>(&self, result: &Result<T, ApiError>) {
         use leptos::prelude::SetValue;
-        self.0.try_set_value(None);
+        let known = match result {
+            Ok(_) => true,
+            Err(e) => e.status().is_some_and(|s| (400..500).contains(&s)),
+        };
+        if known {
+            self.0.try_set_value(None);
+        }
     }
 }
 

@@ -53,11 +53,10 @@ pub fn ProductCard(
         state.set(AddState::Adding);
         spawn_local(async move {
             let key = request.for_request(variant.clone());
-            match store.add(variant, 1, &key).await {
-                Ok(_) => {
-                    request.done();
-                    state.set(AddState::Added);
-                }
+            let added = store.add(variant, 1, &key).await;
+            request.settle(&added);
+            match added {
+                Ok(_) => state.set(AddState::Added),
                 Err(e) => state.set(AddState::Failed(e)),
             }
         });

@@ -57,8 +57,9 @@ pub(crate) fn CancelOrder() -> impl IntoView {
         let kind = order.with_untracked(|o| o.as_ref().and_then(|o| o.cancellation.kind));
         let key = attempt.for_request(lines.iter().map(|l| format!("{}\u{1f}{}\u{1e}", l.line_id, l.quantity)).collect());
         async move {
-            let updated = api.request_cancellation(&number, &token, lines, &key).await?;
-            attempt.done();
+            let updated = api.request_cancellation(&number, &token, lines, &key).await;
+            attempt.settle(&updated);
+            let updated = updated?;
             order.try_set(Some(updated));
             confirming.try_set(false);
             choosing.try_set(false);

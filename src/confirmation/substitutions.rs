@@ -43,8 +43,9 @@ pub(crate) fn SubstitutionProposals() -> impl IntoView {
         let number = order.with_untracked(|o| o.as_ref().map(|o| o.number.clone())).unwrap_or_default();
         let key = attempt.for_request(format!("{line_id}\u{1f}{accept}"));
         async move {
-            let updated = api.answer_substitution(&number, &line_id, &token, accept, &key).await?;
-            attempt.done();
+            let updated = api.answer_substitution(&number, &line_id, &token, accept, &key).await;
+            attempt.settle(&updated);
+            let updated = updated?;
             order.try_set(Some(updated));
             Ok::<bool, ApiError>(accept)
         }

@@ -80,9 +80,10 @@ pub fn ContactForm(
         let draft = draft.clone();
         async move {
             let key = request.for_request(serde_json::to_string(&(&seller_id, &draft)).unwrap_or_default());
-            match api.send_contact_message(&seller_id, &draft, &key).await {
+            let sent = api.send_contact_message(&seller_id, &draft, &key).await;
+            request.settle(&sent);
+            match sent {
                 Ok(r) => {
-                    request.done();
                     receipt.set(Some(r));
                     message.set(String::new());
                     if let Some(node) = receipt_node.try_get_untracked().flatten() {

@@ -70,9 +70,10 @@ pub fn set_title(page: &str) {
 }
 
 /// The page's `<h1>`: it names the page in the title and, when the page was opened within the
-/// app, takes focus, so a screen reader announces where the shopper has arrived. A page the
-/// browser loaded leaves the focus at the top of the document, where the browser announces it and
-/// the first Tab reaches the skip link (and nothing waits on a layout forced in the first render).
+/// app (or came back in place of what had the focus), takes focus, so a screen reader announces
+/// where the shopper has arrived (`router::heading_takes_focus`). A page the browser loaded leaves
+/// the focus at the top of the document, where the browser announces it and the first Tab reaches
+/// the skip link (and nothing waits on a layout forced in the first render).
 #[component]
 pub fn PageHeading(
     /// Key of the heading's text.
@@ -88,7 +89,7 @@ pub fn PageHeading(
     Effect::new(move |_| set_title(&words()));
     Effect::new(move |_| {
         if let Some(h) = heading.get()
-            && crate::router::opened_in_app()
+            && crate::router::heading_takes_focus()
         {
             let _ = h.focus();
         }

@@ -630,6 +630,13 @@ async fn a_message_repeated_under_its_idempotency_key_is_sent_once_and_answered_
     let other = json!({ "subject": "Question", "message": "Another question", "reply_to": "once@example.com" });
     problem(server.post_with_key(path, &other, key).await, 422, "idempotency-key-reused").await;
     problem(server.post_with_key(path, &message_from("once@example.com"), "bad\tkey").await, 400, "idempotency-key-missing").await;
+    // A robot's message repeated is answered as a person's is: the same receipt, still nothing sent.
+    let robot =
+        json!({ "subject": "Cheap watches", "message": "Buy now", "reply_to": "bot@spam.example", "website": "http://spam.example" });
+    let first = json_ok(server.post_with_key(path, &robot, "robot-key").await, StatusCode::CREATED).await;
+    let again = json_ok(server.post_with_key(path, &robot, "robot-key").await, StatusCode::CREATED).await;
+    assert_eq!(again, first);
+    assert_eq!(eml_count(&server.dir.path().join("outbox")), 3, "the person's three messages to the seller, none from the robot");
 }
 
 #[tokio::test]

@@ -119,6 +119,17 @@ pub fn sent_before(tx: &Transaction<'_>, key: Keyed<'_>) -> ApiResult<Option<Mes
     }
 }
 
+/// The receipt a message under `key` is answered with: the one its first attempt got when this is
+/// a repeat, else `receipt`, remembered for the repeats to come (also for a message that goes
+/// nowhere, so its repeats are answered as a person's are).
+pub fn answer_once(tx: &Transaction<'_>, key: Keyed<'_>, receipt: &MessageReceipt, now: UnixSeconds) -> ApiResult<MessageReceipt> {
+    if let Some(earlier) = sent_before(tx, key)? {
+        return Ok(earlier);
+    }
+    keys::remember(tx, key, &serde_json::to_string(receipt).map_err(ApiError::internal)?, now)?;
+    Ok(receipt.clone())
+}
+
 /// The seller and who is writing (the account signed in with `token`, if any).
 pub fn seller_and_sender(
     tx: &Transaction<'_>,
@@ -227,10 +238,10 @@ pub fn record_message(
     now: UnixSeconds,
 ) -> ApiResult<MessageReceipt> {
     // The same request, come twice at once: the first one's answer.
-    if let Some(earlier) = sent_before(tx, key)? {
-        return Ok(earlier);
+    let kept = answer_once(tx, key, receipt, now)?;
+    if kept != *receipt {
+        return Ok(kept);
     }
-    keys::remember(tx, key, &serde_json::to_string(receipt).map_err(ApiError::internal)?, now)?;
     contact::insert_message(tx, &receipt.id, seller_id, sender.map(|a| a.email.as_str()), message, locale.tag(), now)?;
     let settings = &seller.settings;
     let expected = reply_expected_by(settings, now, &TzDatabase);

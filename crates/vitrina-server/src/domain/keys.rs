@@ -7,15 +7,23 @@
 use crate::error::{ApiError, ApiResult};
 use crate::store::keys;
 use rusqlite::Transaction;
+use sha2::{Digest, Sha256};
 use vitrina_core::ProblemKind;
 use vitrina_core::civil::UnixSeconds;
 
 /// A request's `Idempotency-Key`, where it has one, and its fingerprint (`request_hash`).
 pub type Keyed<'a> = Option<(&'a str, &'a str)>;
 
+/// A stable fingerprint of a request's body (SHA-256 of its JSON), to tell a repeated request
+/// from a different one under the same key.
+pub fn fingerprint(body: &impl serde::Serialize) -> String {
+    let json = serde_json::to_vec(body).unwrap_or_default();
+    Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The fingerprint of a request: its endpoint's name and what it asks for.
 pub fn request_hash(endpoint: &str, body: &impl serde::Serialize) -> String {
-    super::orders::request_hash(&(endpoint, body))
+    fingerprint(&(endpoint, body))
 }
 
 /// What the request under `key` did the first time, when this is a repeat of it.

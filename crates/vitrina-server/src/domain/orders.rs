@@ -16,7 +16,6 @@ use crate::policy;
 use crate::store::orders::{self, NewOrder};
 use crate::store::{carts, catalog, payments, promos};
 use rusqlite::Transaction;
-use sha2::{Digest, Sha256};
 use vitrina_core::api::{
     Address, CancellationBlock, CancellationKind, DeliveryKind, LineQuantity, Order, PaymentKind, PaymentStatus, PaymentStep, Person,
     PlaceOrder, PlacedOrder, PromoStatus, PromoTarget,
@@ -34,12 +33,9 @@ pub struct Placed {
     pub new: bool,
 }
 
-/// A stable fingerprint of the request body (SHA-256 of its JSON), to tell a repeated request
-/// from a different one under the same key.
-pub fn request_hash(body: &impl serde::Serialize) -> String {
-    let json = serde_json::to_vec(body).unwrap_or_default();
-    Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
-}
+/// A stable fingerprint of the request body, to tell a repeated request from a different one
+/// under the same key.
+pub use super::keys::fingerprint as request_hash;
 
 /// Places the order of `body` under `key` (with fingerprint `hash`), exactly once. A repeated
 /// request is answered as before; any other attempt must first be let through by `admit` (the

@@ -74,7 +74,7 @@ pub async fn add_line(
         (status = 200, description = "The updated cart", body = Cart),
         (status = 404, description = "Unknown cart or line", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 409, description = "Not enough in stock (`out-of-stock`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 422, description = "Quantity out of range (`validation`), or the key was used for another request (`idempotency-key-reused`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 422, description = "Quantity out of range (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn update_line(
     State(state): State<AppState>,

@@ -131,9 +131,10 @@ pub async fn send_message(
     let site = domain::mailer::site(&state);
     let receipt = contact::receipt(&seller, sender.as_ref(), &message, &site, now);
     // The honeypot: people never see the field; a robot that filled it gets the same answer
-    // and its message goes nowhere.
+    // and its message goes nowhere. Its repeat is answered as a person's is, with the same receipt.
     if !body.website.trim().is_empty() {
         tracing::info!(seller = %seller_id, "contact form: the honeypot was filled; the message is dropped");
+        let receipt = state.db.run(move |tx| contact::answer_once(tx, key.as_deref().map(|k| (k, hash.as_str())), &receipt, now)).await?;
         return Ok((StatusCode::CREATED, Json(receipt)));
     }
     let receipt = state

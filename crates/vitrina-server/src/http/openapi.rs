@@ -160,8 +160,19 @@ fn add_common_responses(doc: &mut Document) {
             let reads_address =
                 operation.parameters.iter().flatten().any(|p| matches!(p.parameter_in, ParameterIn::Path | ParameterIn::Query));
             let responses = &mut operation.responses.responses;
-            let mut add = |status: &str, name: &str| {
-                responses.entry(status.to_owned()).or_insert_with(|| shared(name));
+            // Where the operation gives its own answer with that status, the answer says that it
+            // may also mean this.
+            let mut add = |status: &str, name: &str| match responses.get_mut(status) {
+                None => {
+                    responses.insert(status.to_owned(), shared(name));
+                }
+                Some(RefOr::T(own)) => {
+                    let also = COMMON.iter().find(|(n, _)| *n == name).map_or("", |(_, d)| d);
+                    if !also.is_empty() && !own.description.contains(also) {
+                        own.description = format!("{}; or {}{}", own.description, also[..1].to_lowercase(), &also[1..]);
+                    }
+                }
+                Some(RefOr::Ref(_)) => {}
             };
             if has_body {
                 add("400", "NotJson");
