@@ -120,6 +120,9 @@ test('the quiet seller says it takes no contact and what to do instead', async (
   await expect(card).toContainText('Tikhaya Gavan Furniture does not take messages or calls.');
   await expect(card.getByRole('link', { name: 'find your order' })).toHaveAttribute('href', '/orders/lookup');
   await expect(card.getByRole('link', { name: 'track it' })).toHaveAttribute('href', '/track');
+  // The store's help pages, as the store names them.
+  const help = (await (await page.request.get('/config.json')).json()).help_url;
+  await expect(card.getByRole('link', { name: 'Open the help pages' })).toHaveAttribute('href', help);
   await expect(page.locator('[data-channel]')).toHaveCount(0);
   await expect(page.locator('form')).toHaveCount(0);
 });

@@ -99,7 +99,11 @@ pub(crate) fn CancelOrder() -> impl IntoView {
                 let c = o.cancellation.clone();
                 if !c.allowed {
                     let reason = match c.blocked_by {
-                        Some(CancellationBlock::WindowClosed) => i18n.t("order.cancel_blocked.window_closed"),
+                        // When the time ran out is the store's rule, and the order says it.
+                        Some(CancellationBlock::WindowClosed) => match &c.until {
+                            Some(until) => i18n.tf("order.cancel_blocked.window_closed", &[("date", &format_date_time(until, i18n.get(), None))]),
+                            None => i18n.t("order.cancel_blocked.window_closed_undated"),
+                        },
                         Some(CancellationBlock::AlreadyRequested) => i18n.t("order.cancel_blocked.requested"),
                         Some(CancellationBlock::Cancelled) => i18n.t("order.cancel_blocked.cancelled"),
                         _ => i18n.t("order.cancel_blocked.unknown"),

@@ -11,11 +11,15 @@ use leptos::prelude::*;
 use vitrina_core::api::{MessageReceipt, default_help_url, help_link};
 
 /// Where the help link goes: the backend's help pages when it names them (and they are a web
-/// address), else the store's from `config.json`.
+/// address), else the store's.
 fn help_href(receipt: &MessageReceipt) -> String {
     let from_backend = receipt.help_url.as_deref().and_then(|url| use_context::<Api>()?.web_page(url));
-    let from_config = || use_context::<StoreInfo>().and_then(|store| help_link(&store.help_url));
-    from_backend.or_else(from_config).unwrap_or_else(default_help_url)
+    from_backend.unwrap_or_else(store_help_href)
+}
+
+/// The store's help pages, as `config.json` names them, else the app's own lookup pages.
+pub fn store_help_href() -> String {
+    use_context::<StoreInfo>().and_then(|store| help_link(&store.help_url)).unwrap_or_else(default_help_url)
 }
 
 /// The answer to a message that arrived.

@@ -296,7 +296,7 @@ pub fn ContactCard(
                 <ul class="link-list">
                     <li>{i18n.text("contact.quiet.order")} " " <a href=Page::OrderLookup.href()>{i18n.text("contact.quiet.order_link")}</a></li>
                     <li>{i18n.text("contact.quiet.parcel")} " " <a href=Page::TrackLookup.href()>{i18n.text("contact.quiet.parcel_link")}</a></li>
-                    <li>{i18n.text("contact.quiet.support")}</li>
+                    <li>{i18n.text("contact.quiet.support")} " " <a href=super::receipt::store_help_href()>{i18n.text("contact.receipt.help_link")}</a></li>
                 </ul>
             </div>
         }

@@ -287,3 +287,71 @@ fn the_guard_sees_what_it_guards_against() {
     let after_tests = "#[cfg(test)]\nmod tests {\n    fn f() { let _ = (\"RUB\", \"RU\", \"}\"); }\n}\nconst C: &str = \"EUR\";\n";
     assert_eq!(store_facts(after_tests), vec!["5: currency code \"EUR\"".to_string()]);
 }
+
+/// What one of the demo stores decides, as it would appear in the app's words: its parcels'
+/// numbers, its sellers and carriers by name, weights and day counts of its rules, its money.
+fn demo_facts_in_words(text: &str) -> Vec<String> {
+    const NAMES: &[&str] = &["Severny", "Tikhaya", "Dielň", "Pony Express", "Lynx", "Vitrina Demo"];
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        // The words only: `"key": "words"`.
+        let Some((_, words)) = line.split_once("\": \"") else { continue };
+        let what = |w: &str| format!("{}: {w} in {}", n + 1, words.trim_end_matches([',', '"']));
+        if let Some(name) = NAMES.iter().find(|name| words.contains(*name)) {
+            found.push(what(name));
+        }
+        let tokens: Vec<&str> = words.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+        for pair in tokens.windows(2) {
+            let number = pair[0].bytes().all(|b| b.is_ascii_digit()) && pair[0] != "1";
+            if number && matches!(pair[1], "kg" | "кг" | "days" | "дней" | "дня" | "днів" | "дні" | "dní" | "dni") {
+                found.push(what(&format!("{} {}", pair[0], pair[1])));
+            }
+        }
+        // The demo carriers' parcels (Pony Express `PX…`, Lynx Courier `LX…`).
+        if let Some(t) = tokens
+            .iter()
+            .find(|t| t.len() > 6 && (t.starts_with("PX") || t.starts_with("LX")) && t[2..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            found.push(what(&format!("parcel number {t}")));
+        }
+        if let Some(code) = tokens.iter().find(|t| CURRENCIES.contains(t)) {
+            found.push(what(code));
+        }
+        if let Some(sign) = words.chars().find(|c| CURRENCY_SIGNS.contains(c)) {
+            found.push(what(&sign.to_string()));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_apps_words_name_no_demo_store_fact() {
+    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    let mut found = Vec::new();
+    let mut files = 0;
+    for language in std::fs::read_dir(&locales).expect("locales/") {
+        for file in std::fs::read_dir(language.expect("a language").path()).expect("a language's words") {
+            let path = file.expect("a file").path();
+            let text = std::fs::read_to_string(&path).expect("words");
+            files += 1;
+            found.extend(demo_facts_in_words(&text).into_iter().map(|hit| format!("{}:{hit}", path.display())));
+        }
+    }
+    assert!(files >= 20, "read the words of every language ({files} files)");
+    assert!(found.is_empty(), "a demo store's facts in the app's words (they belong in config.json or the answers):\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_words_guard_sees_what_it_guards_against() {
+    let hits = |line: &str| demo_facts_in_words(line).len();
+    assert_eq!(hits(r#"  "a": "for example PX1000000001","#), 1);
+    assert_eq!(hits(r#"  "a": "the seller of Severny Veter","#), 1);
+    assert_eq!(hits(r#"  "a": "bulky goods (over 25 kg, or large)","#), 1);
+    assert_eq!(hits(r#"  "a": "More than 7 days have passed","#), 1);
+    assert_eq!(hits(r#"  "a": "Прошло больше 7 дней","#), 1);
+    assert_eq!(hits(r#"  "a": "from 500 ₽","#), 1);
+    // Not facts: placeholders, one day, a count the shopper reads off an answer.
+    assert_eq!(hits(r#"  "a": "Kept for {days} days, until {date}","#), 0);
+    assert_eq!(hits(r#"  "a": "within 1 day","#), 0);
+    assert_eq!(hits(r#"  "PX1000000001": "a key is not words","#), 0);
+}
