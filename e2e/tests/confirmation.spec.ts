@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from './fixtures';
+import { test, expect, expectNoAxeViolations, loseFirstAnswer } from './fixtures';
 import { placeOrder, setStatus } from './orders';
 
 test('the order page shows every fact of the order, and a reload keeps it', async ({ page, request }) => {
@@ -104,16 +104,8 @@ test('an order that could not be loaded, tried again, comes with the focus on it
 test('a cancellation whose answer was lost is carried out once when the shopper presses again', async ({ page, request }) => {
   const order = await placeOrder(request);
   await page.goto(order.url);
-  const keys: string[] = [];
   // The first request reaches the store and is carried out; its answer never comes back.
-  let lost = false;
-  await page.route(/\/api\/orders\/[^/]+\/cancellation$/, async (route) => {
-    keys.push(route.request().headers()['idempotency-key'] ?? '');
-    if (lost) return route.fallback();
-    lost = true;
-    await route.fetch();
-    await route.abort('connectionreset');
-  });
+  const keys = await loseFirstAnswer(page, /\/api\/orders\/[^/]+\/cancellation$/);
   await page.getByRole('button', { name: 'Request cancellation' }).click();
   const yes = page.getByRole('button', { name: 'Yes, cancel the order' });
   await yes.click();

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, openPage } from './fixtures';
+import { test, expect, expectNoAxeViolations, openPage, loseFirstAnswer } from './fixtures';
 import { outbox } from './outbox';
 import type { APIRequestContext, Page } from '@playwright/test';
 
@@ -189,16 +189,8 @@ test('a message about order 1042: subject prefilled, sent, acknowledged, and in 
 test('a message whose answer was lost reaches the seller once when the shopper sends it again', async ({ page }) => {
   await setClock(page.request, MONDAY_MORNING);
   const text = `Is the wool blanket machine washable? (asked once, ${Date.now()})`;
-  const keys: string[] = [];
   // The first attempt reaches the store, which takes the message; its answer never comes back.
-  let lost = false;
-  await page.route(/\/api\/sellers\/demo-seller\/messages$/, async (route) => {
-    keys.push(route.request().headers()['idempotency-key'] ?? '');
-    if (lost) return route.fallback();
-    lost = true;
-    await route.fetch();
-    await route.abort('connectionreset');
-  });
+  const keys = await loseFirstAnswer(page, /\/api\/sellers\/demo-seller\/messages$/);
   await openPage(page, '/sellers/demo-seller/contact');
   await page.getByLabel('Subject').fill('Wool blanket');
   await page.getByLabel('Your message').fill(text);

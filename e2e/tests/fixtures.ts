@@ -74,3 +74,17 @@ export async function editConfig(page: Page, edit: (config: Record<string, unkno
 export async function withoutInlinedConfig(page: Page) {
   await rewritePages(page, () => '');
 }
+
+/** Makes the first request to `url` reach the backend, which carries it out, and loses its
+ * answer on the way back (the connection reset); later ones go through. Returns the
+ * `Idempotency-Key` each request carried, in order, as they come. */
+export async function loseFirstAnswer(page: Page, url: RegExp): Promise<string[]> {
+  const keys: string[] = [];
+  await page.route(url, async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (keys.length > 1) return route.fallback();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  return keys;
+}

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, openPage, withoutInlinedConfig } from './fixtures';
+import { test, expect, expectNoAxeViolations, openPage, withoutInlinedConfig, loseFirstAnswer } from './fixtures';
 
 test('a shopper adds a product from the catalog and sees it in the cart with the subtotal', async ({ page }) => {
   await openPage(page, '/');
@@ -20,16 +20,8 @@ test('a shopper adds a product from the catalog and sees it in the cart with the
 });
 
 test('an item whose "added" answer was lost is in the cart once when the shopper adds it again', async ({ page }) => {
-  const keys: string[] = [];
   // The first addition reaches the store and is carried out; its answer never comes back.
-  let lost = false;
-  await page.route(/\/api\/carts\/[^/]+\/lines$/, async (route) => {
-    keys.push(route.request().headers()['idempotency-key'] ?? '');
-    if (lost) return route.fallback();
-    lost = true;
-    await route.fetch();
-    await route.abort('connectionreset');
-  });
+  const keys = await loseFirstAnswer(page, /\/api\/carts\/[^/]+\/lines$/);
   await openPage(page, '/');
   const card = page.getByTestId('product-card').filter({ hasText: 'Ceramic mug' });
   const add = card.getByRole('button', { name: 'Add to cart: Ceramic mug' });
