@@ -227,7 +227,14 @@ const WATCH_SHIFTS = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.value > 0 && !e.hadRecentInput) {
-        window.__shifts.push({ value: e.value, at: Math.round(e.startTime), moved: e.sources.map((s) => s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?') });
+        // What moved, from where to where, and what the header said then (a failure explains itself).
+        const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+        window.__shifts.push({
+          value: e.value, at: Math.round(e.startTime),
+          moved: e.sources.map((s) => (s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?') + ' ' + rect(s.previousRect) + ' → ' + rect(s.currentRect)),
+          header: document.querySelector('header.site-header')?.innerText.replace(/\s+/g, ' ') ?? null,
+          shell: document.querySelectorAll('#app > [data-shell]').length,
+        });
       }
     }
   }).observe({ type: 'layout-shift', buffered: true });`;
