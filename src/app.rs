@@ -27,7 +27,10 @@ pub fn App() -> impl IntoView {
     // The shopper's language, else the store's (as the page's early requests chose it, so the
     // app's first requests are the ones the page already made).
     let first_locale = preferred.or_else(|| inlined.as_ref().and_then(|c| Locale::from_tag(&c.default_locale))).unwrap_or(Locale::En);
-    let i18n = I18n::new(first_locale);
+    // The store's time limit for a request, which the words keep too (the default until the
+    // store's settings are here).
+    let time_limit = inlined.as_ref().map_or(crate::api::REQUEST_TIMEOUT_MS, |c| c.request_timeout_ms);
+    let i18n = I18n::new(first_locale, time_limit);
     provide_context(i18n);
     let started = inlined.as_ref().map(Services::start);
     // The frame shows the store's name while the words load, as the page did before the app.
@@ -40,15 +43,16 @@ pub fn App() -> impl IntoView {
         let inlined = inlined.clone();
         async move {
             let (config, words) = match inlined {
-                Some(config) => (Ok(config), crate::i18n::load_first(first_locale).await),
-                None => futures_util::future::join(load_config(), crate::i18n::load_first(first_locale)).await,
+                Some(config) => (Ok(config), crate::i18n::load_first(first_locale, time_limit).await),
+                None => futures_util::future::join(load_config(), crate::i18n::load_first(first_locale, time_limit)).await,
             };
             let config = config.and_then(|config| words.map(|()| config).map_err(ConfigError::Words))?;
+            i18n.time_limit.set_value(config.request_timeout_ms);
             if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)
             {
                 // Without them, the words already here stand in.
-                let _ = crate::i18n::load(locale).await;
+                let _ = crate::i18n::load(locale, config.request_timeout_ms).await;
             }
             Ok(config)
         }

@@ -1,5 +1,5 @@
 import type { Request } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { editConfig, test, expect } from './fixtures';
 import { placeOrder } from './orders';
 
 /**
@@ -170,6 +170,30 @@ test('the app’s code as shipped: the JS loader minified, and the wasm without 
   const loader = await (await page.request.get(js)).text();
   expect(loader, 'no comments').not.toContain('/**');
   expect(loader.split('\n').length, 'minified').toBeLessThan(50);
+});
+
+test('words that never come are given up at the store’s time limit and said like any answer that never comes: at start, and on a switch', async ({ page }) => {
+  await editConfig(page, (config) => ({ ...config, request_timeout_ms: 2_000 }));
+  let hanging = true;
+  // Asked for and never answered (until the test lets the words through).
+  await page.route('**/locales/**', (route) => (hanging ? undefined : route.fallback()));
+  await page.goto('/track/PX1000000001');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The store cannot open right now');
+  await expect(page.getByText('The store could not load the words of its pages')).toBeVisible();
+  await expect(page.getByText('The store is taking too long to answer.')).toBeVisible();
+  hanging = false;
+  await page.getByRole('button', { name: 'Try again' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shipment tracking');
+  await expect(page.getByTestId('shipment-state')).toBeVisible();
+
+  // The Russian words never come: the page stays in English and says so, with a way to try again.
+  hanging = true;
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await expect(page.getByRole('alert').filter({ hasText: 'Русский could not be loaded, so the page stays in this language.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Shipment tracking');
+  hanging = false;
+  await page.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Отслеживание отправления');
 });
 
 test('a language whose words cannot be loaded is said, the page and the switcher stay as they were, and “Try again” switches', async ({ page }) => {

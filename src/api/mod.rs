@@ -183,13 +183,17 @@ pub fn inlined_config() -> Option<Result<AppConfig, ConfigError>> {
 
 /// Fetches and checks `config.json` from the page's own origin.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
-    let url = resolve_against_page("/config.json");
-    let reply = fetch(RequestBuilder::new(&url).method(Method::GET), None, REQUEST_TIMEOUT_MS).await.map_err(ConfigError::Fetch)?;
-    // Any JSON passes here (a wrong status or no JSON at all is a failure to fetch); its shape
-    // is checked by `parse_config`.
-    decode_response::<json::Ignored>(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)
-        .map_err(ConfigError::Fetch)?;
-    parse_config(&reply.text)
+    let text = fetch_own_json(&resolve_against_page("/config.json"), REQUEST_TIMEOUT_MS).await.map_err(ConfigError::Fetch)?;
+    parse_config(&text)
+}
+
+/// A JSON file of the app's own (its configuration, its words), fetched within `timeout_ms` as
+/// any request is: its text, or why it could not be had (a wrong status or no JSON at all is a
+/// failure to fetch; what the JSON says is the caller's to check).
+pub async fn fetch_own_json(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
+    let reply = fetch(RequestBuilder::new(url).method(Method::GET), None, timeout_ms).await?;
+    decode_response::<json::Ignored>(reply.status, reply.content_type.as_deref(), reply.retry_after.as_deref(), &reply.text)?;
+    Ok(reply.text)
 }
 
 fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {

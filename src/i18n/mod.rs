@@ -67,8 +67,10 @@ fn find(locale: Locale, key: &str) -> Option<&'static String> {
         .or_else(|| RESCUE.with(|rescue| rescue.get(key)))
 }
 
-/// Fetches a language's words (`{WORDS}/{lang}.json`, beside the app) unless it has them.
-pub async fn load(locale: Locale) -> Result<(), ApiError> {
+/// Fetches a language's words (`{WORDS}/{lang}.json`, beside the app) unless it has them, within
+/// the store's time limit for a request: words that never come are said like any answer that
+/// never comes, with a way to try again.
+pub async fn load(locale: Locale, timeout_ms: u32) -> Result<(), ApiError> {
     if installed(locale).is_some() {
         return Ok(());
     }
@@ -76,21 +78,16 @@ pub async fn load(locale: Locale) -> Result<(), ApiError> {
         install(Locale::En, &[BUILT_IN]);
         return Ok(());
     }
-    let url = format!("{WORDS}/{}.json", locale.tag());
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::Status { status: response.status(), problem: None, retry_after_seconds: None });
-    }
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = crate::api::fetch_own_json(&format!("{WORDS}/{}.json", locale.tag()), timeout_ms).await?;
     json::from_str::<Table>(&text).map_err(|e| ApiError::Undecodable(e.to_string()))?;
     install(locale, &[&text]);
     Ok(())
 }
 
 /// The words the app starts with: `locale`'s, else English's; the error when it has neither.
-pub async fn load_first(locale: Locale) -> Result<(), ApiError> {
-    match load(locale).await {
-        Err(_) if locale != Locale::En => load(Locale::En).await,
+pub async fn load_first(locale: Locale, timeout_ms: u32) -> Result<(), ApiError> {
+    match load(locale, timeout_ms).await {
+        Err(_) if locale != Locale::En => load(Locale::En, timeout_ms).await,
         loaded => loaded,
     }
 }
@@ -116,6 +113,8 @@ pub struct I18n {
     /// The language the shopper last chose whose words could not be loaded (the page stays in
     /// the one it is in, and says so), until a switch succeeds.
     pub unavailable: RwSignal<Option<Locale>>,
+    /// The store's time limit for a request (`request_timeout_ms`), which fetching words keeps.
+    pub time_limit: StoredValue<u32>,
 }
 
 impl I18n {
@@ -127,20 +126,20 @@ impl I18n {
             .or_else(|| browser_languages().iter().find_map(|l| Locale::from_tag(l)))
     }
 
-    pub fn new(locale: Locale) -> Self {
+    pub fn new(locale: Locale, time_limit_ms: u32) -> Self {
         set_document_lang(locale);
         let signal = RwSignal::new(locale);
         Effect::new(move |_| set_document_lang(signal.get()));
-        I18n { locale: signal, unavailable: RwSignal::new(None) }
+        I18n { locale: signal, unavailable: RwSignal::new(None), time_limit: StoredValue::new(time_limit_ms) }
     }
 
     /// Switches language (once its words are here) and remembers the choice. Without its words
     /// the page stays in the language it is in, and [`I18n::unavailable`] says which could not
     /// be loaded.
     pub fn set(&self, locale: Locale) {
-        let (signal, unavailable) = (self.locale, self.unavailable);
+        let (signal, unavailable, time_limit) = (self.locale, self.unavailable, self.time_limit.get_value());
         leptos::task::spawn_local(async move {
-            if load(locale).await.is_err() {
+            if load(locale, time_limit).await.is_err() {
                 unavailable.set(Some(locale));
                 return;
             }
@@ -155,9 +154,10 @@ impl I18n {
 
     /// Fetches the other languages ahead of a switch (when the switcher is reached).
     pub fn prefetch_all(&self) {
-        leptos::task::spawn_local(async {
+        let time_limit = self.time_limit.get_value();
+        leptos::task::spawn_local(async move {
             for locale in Locale::ALL {
-                let _ = load(locale).await;
+                let _ = load(locale, time_limit).await;
             }
         });
     }

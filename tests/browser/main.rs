@@ -57,7 +57,7 @@ pub fn mount<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V + '
     let slot = i18n_slot.clone();
     install_languages();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let i18n = I18n::new(locale);
+        let i18n = I18n::new(locale, vitrina_core::api::DEFAULT_REQUEST_TIMEOUT_MS);
         provide_context(i18n);
         slot.set(Some(i18n));
         view().into_any()
