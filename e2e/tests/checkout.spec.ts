@@ -234,6 +234,34 @@ test('a price change before placing is shown and must be confirmed', async ({ pa
   await request.post('/api/test/prices', { data: { variant_id: 'rain-jacket-1', price_minor: 899000 } });
 });
 
+test('an item that ran short before placing is named with how many are left, the way to the cart is offered, and the order then goes through', async ({ page, request }) => {
+  // A variant no other test buys: its stock is this test's to set.
+  const setStock = (stock: number) => request.post('/api/test/stock', { data: { variant_id: 'canvas-sneakers-2', stock } });
+  await setStock(7);
+  const cart = await useCart(page, [['canvas-sneakers-2', 2]]);
+  await toReview(page);
+  await acceptConsents(page);
+  // Another shopper buys all but one pair meanwhile.
+  await setStock(1);
+  const before = (await orders(request, cart)).length;
+  await page.getByTestId('place-order').click();
+  const short = page.getByTestId('out-of-stock');
+  await expect(short).toContainText('Only 1 of “Canvas sneakers · 41” left in stock. Change the quantity in your cart');
+  expect((await orders(request, cart)).length).toBe(before);
+  await short.getByRole('link', { name: 'Change the cart' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart');
+  await page.getByRole('button', { name: 'One fewer Canvas sneakers' }).click();
+  await expect(page.getByLabel('Quantity of Canvas sneakers', { exact: true }).locator('input')).toHaveValue('1');
+  // What was entered is kept: straight on to the review, and the order goes through.
+  await page.goto('/checkout/review');
+  await expect(page.getByTestId('totals-total').first()).toBeVisible();
+  await acceptConsents(page);
+  await page.getByTestId('place-order').click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Order \d+$/ })).toBeVisible();
+  expect((await orders(request, cart)).length).toBe(before + 1);
+  await setStock(7);
+});
+
 test('a reload on every step keeps what was entered', async ({ page }) => {
   const cart = await useCart(page, [['merino-sweater-1', 1]]);
   await page.goto('/checkout/contact');

@@ -19,7 +19,11 @@ pub fn error_text(i18n: &I18n, error: &ApiError) -> String {
                 None => i18n.t("error.rate_limited"),
             },
             Some(ProblemKind::CartNotFound) => i18n.t("error.cart_not_found"),
-            Some(ProblemKind::OutOfStock) => i18n.t("error.out_of_stock"),
+            // How many are left, where the backend said and some are.
+            Some(ProblemKind::OutOfStock) => match error.problem().and_then(|p| p.stock.as_ref()).filter(|s| s.available > 0) {
+                Some(short) => i18n.tf("error.out_of_stock_left", &[("available", &short.available.to_string())]),
+                None => i18n.t("error.out_of_stock"),
+            },
             Some(ProblemKind::Validation) => i18n.t("error.validation"),
             Some(ProblemKind::Unauthorized) => i18n.t("error.unauthorized"),
             Some(ProblemKind::Forbidden) => i18n.t("error.forbidden"),

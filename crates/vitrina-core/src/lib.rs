@@ -25,4 +25,4 @@ pub mod validate;
 
 pub use field::FieldCode;
 pub use money::{Currency, Money};
-pub use problem::{FieldError, Problem, ProblemKind};
+pub use problem::{FieldError, Problem, ProblemKind, StockShortfall};

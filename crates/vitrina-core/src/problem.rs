@@ -31,6 +31,20 @@ pub struct Problem {
     /// Seconds after which a retry may succeed (also sent as the `Retry-After` header).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u64>,
+    /// With `out-of-stock`: which item ran short and how many are left, so a client can name it
+    /// in the shopper's language and say what to change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<StockShortfall>,
+}
+
+/// An item there is not enough of: its variant and how many are left in stock (0: sold out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StockShortfall {
+    /// The variant, as the cart's line names it (`variant_id`).
+    pub variant_id: String,
+    /// How many are left in stock now.
+    pub available: u32,
 }
 
 fn about_blank() -> String {
@@ -151,7 +165,19 @@ impl Problem {
             detail: None,
             errors: Vec::new(),
             retry_after_seconds: None,
+            stock: None,
         }
+    }
+
+    /// An `out-of-stock` problem naming the variant and how many are left.
+    pub fn out_of_stock(variant_id: &str, available: i64) -> Self {
+        let available = u32::try_from(available.max(0)).unwrap_or(u32::MAX);
+        let detail = match available {
+            0 => "This item has sold out.".to_owned(),
+            n => format!("Only {n} left in stock."),
+        };
+        Problem { stock: Some(StockShortfall { variant_id: variant_id.to_owned(), available }), ..Problem::new(ProblemKind::OutOfStock) }
+            .with_detail(detail)
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {

@@ -29,6 +29,11 @@ impl ApiError {
         ApiError::detail(ProblemKind::BadRequest, detail)
     }
 
+    /// Not enough of a variant in stock: which, and how many are left.
+    pub fn out_of_stock(variant_id: &str, available: i64) -> Self {
+        ApiError(Problem::out_of_stock(variant_id, available))
+    }
+
     /// A 422 listing each field that needs attention.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         ApiError(Problem::new(ProblemKind::Validation).with_errors(errors))

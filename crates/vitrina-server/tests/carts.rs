@@ -107,6 +107,7 @@ async fn no_more_than_in_stock_and_no_more_than_99() {
     // 2 wardrobes in stock.
     let body = problem(server.post(&lines, &json!({ "variant_id": "oak-wardrobe-1", "quantity": 3 })).await, 409, "out-of-stock").await;
     assert_eq!(body["detail"], "Only 2 left in stock.");
+    assert_eq!(body["stock"], json!({ "variant_id": "oak-wardrobe-1", "available": 2 }));
     let body = json_ok(server.post(&lines, &json!({ "variant_id": "oak-wardrobe-1", "quantity": 1 })).await, StatusCode::OK).await;
     assert_eq!(body["bulky"], true);
     assert_eq!(body["lines"][0]["max_quantity"], 2);

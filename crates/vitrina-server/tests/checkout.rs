@@ -331,6 +331,27 @@ async fn a_price_change_before_placing_is_refused_until_the_new_total_is_confirm
 }
 
 #[tokio::test]
+async fn an_item_that_ran_short_before_placing_is_named_with_how_many_are_left() {
+    let server = TestServer::start().await;
+    let cart = cart_with(&server, &[("desk-lamp-1", 1), ("canvas-sneakers-3", 2)]).await;
+    let body = complete(&server, &cart, "cash-on-delivery", None).await;
+    // Another shopper bought one of the two pairs meanwhile: the problem says which and how many
+    // are left, so the shopper can be told in words of their own language what to change.
+    server.post("/api/test/stock", &json!({ "variant_id": "canvas-sneakers-3", "stock": 1 })).await;
+    let p = problem(place(&server, &body, "k1").await, 409, "out-of-stock").await;
+    assert_eq!(p["stock"], json!({ "variant_id": "canvas-sneakers-3", "available": 1 }), "{p}");
+    assert_eq!(p["detail"], "Only 1 left in stock.");
+    server.post("/api/test/stock", &json!({ "variant_id": "canvas-sneakers-3", "stock": 0 })).await;
+    let p = problem(place(&server, &body, "k2").await, 409, "out-of-stock").await;
+    assert_eq!(p["stock"], json!({ "variant_id": "canvas-sneakers-3", "available": 0 }), "{p}");
+    assert_eq!(p["detail"], "This item has sold out.");
+    // Nothing was taken: the lamp's stock is as it was, and no order exists.
+    assert_eq!(orders_in_db(&server), 0);
+    let lamp = json_ok(server.get("/api/products/desk-lamp").await, StatusCode::OK).await;
+    assert_eq!(lamp["variants"][0]["available"], 7);
+}
+
+#[tokio::test]
 async fn stock_is_taken_by_the_order() {
     let server = TestServer::start().await;
     let cart = cart_with(&server, &[("oak-wardrobe-1", 2)]).await;

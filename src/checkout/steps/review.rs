@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use vitrina_core::Money;
 use vitrina_core::api::{LimitStatus, PromoStatus, Quote};
 use vitrina_core::checkout::entries::EntriesStoreFields;
-use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, minutes_until_next_order, total_changed};
+use vitrina_core::checkout::review::{Blocked, ReviewState, blocked, limit_gap, minutes_until_next_order, short_line, total_changed};
 use vitrina_core::routes::Page;
 
 /// The review step: everything entered, the consents, and the button that places the order.
@@ -170,15 +170,32 @@ pub fn ReviewStep() -> impl IntoView {
                     </div>
                 }
             })}
-            {move || failure().map(|e| match minutes_until_next_order(&e) {
-                // The store's limit on new orders: say how long, in the shopper's words; pressing
-                // "Place order" again then works (the entries are kept).
-                Some(minutes) => view! {
-                    <div class="notice notice--error" role="alert" data-testid="too-many-orders">
-                        <p>{i18n.tp("review.too_many_orders", minutes)}</p>
-                    </div>
-                }.into_any(),
-                None => view! { <ErrorNotice error=e on_retry=move || start.run(())/> }.into_any(),
+            {move || failure().map(|e| {
+                // An item that ran short meanwhile: named as the cart names it, with how many are
+                // left and the way to the cart (the entries are kept for the way back).
+                let short = quote.quote.with(|q| q.as_ref().and_then(|q| short_line(&e, q)));
+                match (minutes_until_next_order(&e), short) {
+                    // The store's limit on new orders: say how long, in the shopper's words;
+                    // pressing "Place order" again then works (the entries are kept).
+                    (Some(minutes), _) => view! {
+                        <div class="notice notice--error" role="alert" data-testid="too-many-orders">
+                            <p>{i18n.tp("review.too_many_orders", minutes)}</p>
+                        </div>
+                    }.into_any(),
+                    (None, Some((item, left))) => {
+                        let text = match left {
+                            0 => i18n.tf("review.sold_out", &[("item", &item)]),
+                            n => i18n.tf("review.out_of_stock", &[("item", &item), ("available", &n.to_string())]),
+                        };
+                        view! {
+                            <div class="notice notice--error" role="alert" data-testid="out-of-stock">
+                                <p>{text}</p>
+                                <A href=Page::Cart.href() attr:class="button button--secondary">{i18n.text("review.change_cart")}</A>
+                            </div>
+                        }.into_any()
+                    }
+                    (None, None) => view! { <ErrorNotice error=e on_retry=move || start.run(())/> }.into_any(),
+                }
             })}
             <div class="review__place">
                 <button type="button" class="button button--primary button--large" data-testid="place-order"

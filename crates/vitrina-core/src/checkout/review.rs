@@ -3,7 +3,8 @@
 //! attempt to place carries, so that a retry can never make a second order.
 
 use crate::Money;
-use crate::api::{ApiError, LimitStatus, PromoStatus, PromoTarget, Quote};
+use crate::ProblemKind;
+use crate::api::{ApiError, CartLine, LimitStatus, PromoStatus, PromoTarget, Quote};
 
 /// Why the order cannot be placed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,9 +97,27 @@ pub fn minutes_until_next_order(error: &ApiError) -> Option<i64> {
     (error.status() == Some(429)).then(|| error.retry_after_seconds().unwrap_or(60).div_ceil(60).max(1) as i64)
 }
 
+/// The item of `quote`'s cart there is not enough of, named as the cart shows it ("Linen shirt ·
+/// M · White", in the language the cart was asked in), and how many are left, when placing was
+/// refused for it (`out-of-stock` naming a variant the cart holds); `None` for any other failure,
+/// or when the backend did not say which item.
+pub fn short_line(error: &ApiError, quote: &Quote) -> Option<(String, u32)> {
+    let short = error.problem().filter(|p| p.kind() == ProblemKind::OutOfStock)?.stock.as_ref()?;
+    let line = quote.cart.lines.iter().find(|line| line.variant_id == short.variant_id)?;
+    Some((item_name(line), short.available))
+}
+
+fn item_name(line: &CartLine) -> String {
+    match line.variant_label.as_str() {
+        "" => line.name.clone(),
+        label => format!("{} · {label}", line.name),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Problem;
 
     fn quote() -> Quote {
         serde_json::from_str(include_str!("../../tests/samples/quote.json")).unwrap()
@@ -106,6 +125,19 @@ mod tests {
 
     fn rub(amount_minor: i64) -> Money {
         Money::new(amount_minor, "RUB")
+    }
+
+    #[test]
+    fn the_line_that_ran_short_is_found_by_the_variant_the_problem_names() {
+        let q = quote();
+        let refused = |problem: Problem| ApiError::Status { status: 409, problem: Some(problem), retry_after_seconds: None };
+        assert_eq!(short_line(&refused(Problem::out_of_stock("ceramic-mug-1", 1)), &q), Some(("Ceramic mug · Sage".to_owned(), 1)));
+        assert_eq!(short_line(&refused(Problem::out_of_stock("ceramic-mug-1", 0)), &q).map(|(_, left)| left), Some(0));
+        // A variant the cart does not hold, no variant named, another kind: nothing to name.
+        assert!(short_line(&refused(Problem::out_of_stock("tea-set-1", 1)), &q).is_none());
+        assert!(short_line(&refused(Problem::new(ProblemKind::OutOfStock)), &q).is_none());
+        assert!(short_line(&refused(Problem::new(ProblemKind::PriceChanged)), &q).is_none());
+        assert!(short_line(&ApiError::Timeout, &q).is_none());
     }
 
     #[test]

@@ -36,9 +36,9 @@ pub fn add_line(
         catalog::stock(tx, &line.variant_id)?.ok_or_else(|| ApiError::detail(ProblemKind::ProductNotFound, "No such product variant."))?;
     let current = carts::quantity_of(tx, cart_id, &line.variant_id)?;
     // Adding nothing is a mistake of the caller's, not a no-op to accept.
-    check_quantity(i64::from(line.quantity), i64::MAX)?;
+    check_quantity(&line.variant_id, i64::from(line.quantity), i64::MAX)?;
     let wanted = current + i64::from(line.quantity);
-    check_quantity(wanted, stock)?;
+    check_quantity(&line.variant_id, wanted, stock)?;
     carts::put_variant(tx, cart_id, &line.variant_id, wanted, now)?;
     carts::load_cart(tx, cart_id, now, language)
 }
@@ -46,11 +46,12 @@ pub fn add_line(
 /// Sets a line's quantity; 0 removes the line.
 pub fn update_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, quantity: u32, now: UnixSeconds, language: &str) -> ApiResult<Cart> {
     carts::touch(tx, cart_id, now)?;
-    let stock = carts::line_stock(tx, cart_id, line_id)?.ok_or_else(|| ApiError::not_found("This item is no longer in the cart."))?;
+    let (variant_id, stock) =
+        carts::line_stock(tx, cart_id, line_id)?.ok_or_else(|| ApiError::not_found("This item is no longer in the cart."))?;
     if quantity == 0 {
         carts::remove_line(tx, cart_id, line_id)?;
     } else {
-        check_quantity(i64::from(quantity), stock)?;
+        check_quantity(&variant_id, i64::from(quantity), stock)?;
         carts::set_line_quantity(tx, line_id, quantity)?;
     }
     carts::load_cart(tx, cart_id, now, language)
@@ -63,7 +64,7 @@ pub fn remove_line(tx: &Transaction<'_>, cart_id: &str, line_id: &str, now: Unix
     carts::load_cart(tx, cart_id, now, language)
 }
 
-fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
+fn check_quantity(variant_id: &str, wanted: i64, stock: i64) -> ApiResult<()> {
     if wanted < 1 || wanted > i64::from(MAX_LINE_QUANTITY) {
         return Err(ApiError::validation(vec![FieldError::new(
             "quantity",
@@ -72,7 +73,7 @@ fn check_quantity(wanted: i64, stock: i64) -> ApiResult<()> {
         )]));
     }
     if wanted > stock {
-        return Err(ApiError::detail(ProblemKind::OutOfStock, format!("Only {} left in stock.", stock.max(0))));
+        return Err(ApiError::out_of_stock(variant_id, stock));
     }
     Ok(())
 }

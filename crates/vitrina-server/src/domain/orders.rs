@@ -95,10 +95,8 @@ pub fn place(
     }
     for line in &quote.cart.lines {
         if !catalog::take_stock(tx, &line.variant_id, line.quantity)? {
-            return Err(ApiError::detail(
-                ProblemKind::OutOfStock,
-                format!("{} {} is no longer in stock in that quantity.", line.name, line.variant_label),
-            ));
+            let left = catalog::stock(tx, &line.variant_id)?.unwrap_or(0);
+            return Err(ApiError::out_of_stock(&line.variant_id, left));
         }
     }
 

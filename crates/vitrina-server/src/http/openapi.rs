@@ -13,7 +13,7 @@ plus an ISO 4217 code. Errors are `application/problem+json` (RFC 9457) whose `t
 `urn:vitrina:problem:*` URIs listed under `ProblemType`.",
         license(name = "MIT OR Apache-2.0"),
     ),
-    components(schemas(vitrina_core::Problem, vitrina_core::FieldError, ProblemType)),
+    components(schemas(vitrina_core::Problem, vitrina_core::FieldError, vitrina_core::StockShortfall, ProblemType)),
     modifiers(&SessionCookie),
     tags(
         (name = "platform", description = "Health and the app's runtime configuration"),

@@ -116,13 +116,13 @@ pub fn put_variant(tx: &Transaction<'_>, cart_id: &str, variant_id: &str, quanti
     Ok(())
 }
 
-/// The stock of the variant on a line of this cart; `None` if the cart has no such line.
-pub fn line_stock(tx: &Transaction<'_>, cart_id: &str, line_id: &str) -> ApiResult<Option<i64>> {
+/// The variant on a line of this cart and its stock; `None` if the cart has no such line.
+pub fn line_stock(tx: &Transaction<'_>, cart_id: &str, line_id: &str) -> ApiResult<Option<(String, i64)>> {
     Ok(tx
         .query_row(
-            "SELECT v.stock FROM cart_lines l JOIN variants v ON v.id = l.variant_id WHERE l.id = ?1 AND l.cart_id = ?2",
+            "SELECT v.id, v.stock FROM cart_lines l JOIN variants v ON v.id = l.variant_id WHERE l.id = ?1 AND l.cart_id = ?2",
             params![line_id, cart_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
 }
