@@ -38,6 +38,19 @@ async fn a_rejected_request_offers_no_pointless_retry() {
 }
 
 #[wasm_bindgen_test]
+async fn too_few_in_stock_says_how_many_are_left_in_the_shoppers_language() {
+    let error = ApiError::Status { status: 409, problem: Some(Problem::out_of_stock("canvas-sneakers-2", 3)), retry_after_seconds: None };
+    let m = mount(Locale::Uk, move || view! { <ErrorNotice error=error/> });
+    leptos::task::tick().await;
+    assert!(m.text().contains("На складі залишилося лише 3 шт."), "{}", m.text());
+    // None left: the general words (the item is sold out).
+    let error = ApiError::Status { status: 409, problem: Some(Problem::out_of_stock("canvas-sneakers-2", 0)), retry_after_seconds: None };
+    let m = mount(Locale::En, move || view! { <ErrorNotice error=error/> });
+    leptos::task::tick().await;
+    assert!(m.text().contains("There is not enough of this in stock."), "{}", m.text());
+}
+
+#[wasm_bindgen_test]
 async fn money_follows_the_language() {
     let m = mount(Locale::En, || view! { <p><MoneyText money=Money::new(349000, "RUB")/></p> });
     leptos::task::tick().await;
