@@ -96,16 +96,34 @@ pub async fn serve(options: ServerOptions) -> Result<(), ServeError> {
         tokio::net::TcpListener::bind(&address).await.map_err(|source| ServeError::Listen { address: address.clone(), source })?;
     let local = listener.local_addr().map_err(|source| ServeError::Listen { address, source })?;
     println!("Vitrina is at http://{local}/");
-    println!("Demo sign-ins (password \"{}\"):", seed::DEMO_PASSWORD);
-    for (email, _, verified, seller) in seed::DEMO_ACCOUNTS {
-        let what = match (seller, verified) {
-            (Some(seller), _) => format!("seller, owns {seller}"),
-            (None, true) => "shopper, verified email".to_owned(),
-            (None, false) => "shopper, email not verified".to_owned(),
+    let what = |email: &str| {
+        seed::DEMO_ACCOUNTS.iter().find(|(e, ..)| *e == email).map_or("", |(_, _, verified, seller)| match (seller, verified) {
+            (Some(_), _) => "seller",
+            (None, true) => "shopper, verified email",
+            (None, false) => "shopper, email not verified",
+        })
+    };
+    if state.options.demo {
+        println!("Demo sign-ins (password \"{}\"):", seed::DEMO_PASSWORD);
+        for (email, ..) in seed::DEMO_ACCOUNTS {
+            println!("  {email:<22} {}", what(email));
+        }
+        println!("Demo promo codes: WELCOME10, FREESHIP, EXPIRED2020. Parcels: PX1000000001 … PX1000000010.");
+    } else {
+        // A store that is no demo keeps no account anybody can open with the published password.
+        let seed = |conn: &mut rusqlite::Connection| {
+            let tx = conn.transaction()?;
+            let renewed = seed::renew_demo_passwords(&tx)?;
+            tx.commit().map(|()| renewed)
         };
-        println!("  {email:<22} {what}");
+        let renewed = state.db.with_conn(seed).map_err(|source| ServeError::Seed { path: state.options.db_path.clone(), source })?;
+        if !renewed.is_empty() {
+            println!("The accounts had the demo password; their new passwords (shown this once):");
+            for (email, password) in &renewed {
+                println!("  {email:<22} {password}  {}", what(email));
+            }
+        }
     }
-    println!("Demo promo codes: WELCOME10, FREESHIP, EXPIRED2020. Parcels: PX1000000001 … PX1000000010.");
     if state.options.dist_dir.is_none() {
         println!("(API only: pass --dist dist to serve the app too)");
     }

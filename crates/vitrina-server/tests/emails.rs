@@ -248,30 +248,6 @@ fn extract_token(text: &str) -> String {
     text.split_whitespace().find_map(|w| w.split("token=").nth(1)).expect("the order link").to_owned()
 }
 
-/// The server binary on `dir`, with extra arguments; returns it and its address.
-fn start_binary(dir: &Path, extra: &[&str]) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrina-server"))
-        .args(["--port", "0", "--db"])
-        .arg(dir.join("store.sqlite"))
-        .arg("--outbox")
-        .arg(dir.join("outbox"))
-        .args(["--test-hooks", "--no-auto-progress"])
-        .args(extra)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("the server binary");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = std::io::BufReader::new(stdout).lines();
-    let base = lines
-        .find_map(|l| l.ok().and_then(|l| l.strip_prefix("Vitrina is at ").map(|s| s.trim_end_matches('/').to_owned())))
-        .expect("the server's address");
-    // Keep reading so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, base)
-}
-
 fn outbox_state(dir: &Path, name: &str) -> Option<String> {
     rusqlite::Connection::open(dir.join("store.sqlite"))
         .unwrap()
@@ -284,7 +260,7 @@ async fn a_confirmation_committed_before_a_crash_is_delivered_once_after_the_res
     let dir = tempfile::tempdir().unwrap();
     let outbox = dir.path().join("outbox");
     // The sender is held: the order commits with its email, which is then not delivered.
-    let (mut held, base) = start_binary(dir.path(), &["--hold-mail"]);
+    let (mut held, base, _) = common::start_binary(dir.path(), &["--hold-mail"]);
     let (number, _) = place_order(&Remote { base, client: reqwest::Client::new() }, "ru", true).await;
     let name = format!("order-{number}-0-created");
     assert_eq!(outbox_state(dir.path(), &name).as_deref(), Some("pending"), "committed with the order");
@@ -293,7 +269,7 @@ async fn a_confirmation_committed_before_a_crash_is_delivered_once_after_the_res
     held.kill().unwrap();
     held.wait().unwrap();
 
-    let (mut again, _) = start_binary(dir.path(), &[]);
+    let (mut again, _, _) = common::start_binary(dir.path(), &[]);
     // Started means the outbox was flushed: the email is there, once.
     let mails = emails_of(&outbox, &number);
     assert_eq!(mails.len(), 1, "{mails:?}");
@@ -308,7 +284,7 @@ async fn a_confirmation_committed_before_a_crash_is_delivered_once_after_the_res
         .execute("UPDATE outbox SET state = 'ready' WHERE name = ?1", [&name])
         .unwrap();
     let before = std::fs::read(outbox.join(format!("{name}.eml"))).unwrap();
-    let (mut third, _) = start_binary(dir.path(), &[]);
+    let (mut third, _, _) = common::start_binary(dir.path(), &[]);
     assert_eq!(emails_of(&outbox, &number).len(), 1);
     assert_eq!(std::fs::read(outbox.join(format!("{name}.eml"))).unwrap(), before, "the very same message");
     third.kill().unwrap();

@@ -890,3 +890,54 @@ async fn paths_that_begin_with_two_slashes_stay_on_the_site() {
         tricks.len()
     );
 }
+
+/// What a server prints, once it has printed a line for which `found` says something.
+async fn printed_line<T>(printed: &std::sync::Mutex<Vec<String>>, found: impl Fn(&str) -> Option<T>) -> T {
+    for _ in 0..600 {
+        if let Some(t) = printed.lock().unwrap().iter().find_map(|l| found(l)) {
+            return t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("never printed: {:?}", printed.lock().unwrap());
+}
+
+#[tokio::test]
+async fn a_store_that_is_no_demo_keeps_no_account_that_opens_with_the_demo_password() {
+    let dir = tempfile::tempdir().unwrap();
+    // First a demo, where somebody signs in as the seller with the published password.
+    let (mut demo, base, _) = common::start_binary(dir.path(), &[]);
+    let client = reqwest::Client::new();
+    let sign_in = |base: &str, email: &str, password: &str| {
+        client.post(format!("{base}/api/session")).json(&json!({ "email": email, "password": password })).send()
+    };
+    let signed_in = sign_in(&base, "seller@example.com", "demo").await.unwrap();
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    demo.kill().unwrap();
+    demo.wait().unwrap();
+
+    // Started as a real store: each account gets a new password, printed once, and the sessions
+    // opened with the old one end.
+    let (mut real, base, printed) = common::start_binary(dir.path(), &["--no-demo"]);
+    let password = printed_line(&printed, |l| {
+        l.trim_start().strip_prefix("seller@example.com").and_then(|rest| rest.split_whitespace().next()).map(str::to_owned)
+    })
+    .await;
+    assert_eq!(password.len(), 24, "{password}");
+    let who = json_ok(client.get(format!("{base}/api/session")).header("cookie", &cookie).send().await.unwrap(), StatusCode::OK).await;
+    assert!(who.get("account").is_none_or(Value::is_null), "the demo password's session ended: {who}");
+    for email in ["seller@example.com", "shopper@example.com", "new@example.com"] {
+        assert_eq!(sign_in(&base, email, "demo").await.unwrap().status(), StatusCode::UNAUTHORIZED, "{email}");
+    }
+    assert_eq!(sign_in(&base, "seller@example.com", &password).await.unwrap().status(), StatusCode::OK);
+    real.kill().unwrap();
+    real.wait().unwrap();
+
+    // Started again: nothing left to renew, and the password given stays.
+    let (mut again, base, printed) = common::start_binary(dir.path(), &["--no-demo"]);
+    assert_eq!(sign_in(&base, "seller@example.com", &password).await.unwrap().status(), StatusCode::OK);
+    assert!(!printed.lock().unwrap().iter().any(|l| l.contains("new passwords")), "{:?}", printed.lock().unwrap());
+    again.kill().unwrap();
+    again.wait().unwrap();
+}

@@ -7,7 +7,7 @@ pub mod contact;
 mod shipments;
 mod shop;
 
-pub use shop::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+pub use shop::{DEMO_ACCOUNTS, DEMO_PASSWORD, renew_demo_passwords};
 
 use rusqlite::Connection;
 use vitrina_core::civil::UnixSeconds;

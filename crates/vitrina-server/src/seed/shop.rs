@@ -276,6 +276,27 @@ pub(super) fn seed_accounts(tx: &rusqlite::Transaction<'_>) -> Result<(), rusqli
     Ok(())
 }
 
+/// Gives every account that still has the demo password a new random one, and ends its sessions
+/// (someone may have signed in with the password everybody can read): what a store that is no
+/// demo runs at start. Returns each (email, new password), for the person who started it.
+pub fn renew_demo_passwords(tx: &rusqlite::Transaction<'_>) -> Result<Vec<(String, String)>, rusqlite::Error> {
+    let accounts: Vec<(String, String)> = tx
+        .prepare("SELECT email, password_hash FROM accounts ORDER BY email")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut renewed = Vec::new();
+    for (email, hash) in accounts {
+        if !crate::auth::verify_password(DEMO_PASSWORD, &hash) {
+            continue;
+        }
+        let password = crate::ids::random_hex(12);
+        tx.execute("UPDATE accounts SET password_hash = ?1 WHERE email = ?2", params![hash_password(&password), email])?;
+        tx.execute("DELETE FROM sessions WHERE account_email = ?1", [&email])?;
+        renewed.push((email, password));
+    }
+    Ok(renewed)
+}
+
 pub(super) fn seed_promo_codes(tx: &rusqlite::Transaction<'_>, now: UnixSeconds) -> Result<(), rusqlite::Error> {
     let far_future = now + 3650 * DAY;
     let expired_end = Date::new(2020, 12, 31).map(|d| d.days_since_epoch() * DAY + DAY - 1).unwrap_or(0);

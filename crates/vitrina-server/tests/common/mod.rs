@@ -238,3 +238,34 @@ pub fn retry_after_within(response: &Response, window: u64) -> u64 {
     assert!(seconds <= window && seconds + 30 >= window, "Retry-After {seconds} for a window of {window} seconds");
     seconds
 }
+
+/// The server binary on `dir`, with extra arguments: the process, its address, and the lines it
+/// prints on stdout after the address, as they come.
+pub fn start_binary(dir: &std::path::Path, extra: &[&str]) -> (std::process::Child, String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrina-server"))
+        .args(["--port", "0", "--db"])
+        .arg(dir.join("store.sqlite"))
+        .arg("--outbox")
+        .arg(dir.join("outbox"))
+        .args(["--test-hooks", "--no-auto-progress"])
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the server binary");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    let base = lines
+        .find_map(|l| l.ok().and_then(|l| l.strip_prefix("Vitrina is at ").map(|s| s.trim_end_matches('/').to_owned())))
+        .expect("the server's address");
+    // Keep reading, so the server never blocks on a full pipe, and keep what it says.
+    let printed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let into = printed.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            into.lock().unwrap().push(line);
+        }
+    });
+    (child, base, printed)
+}
