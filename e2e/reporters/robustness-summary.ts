@@ -11,14 +11,21 @@ interface CaseResult {
 }
 
 /**
- * Adds up the cases the robustness suites attach to their tests (`robustness-cases`: the fault
+ * Names, as the very last lines of the run, every test that failed (the list reporter prints its
+ * failures before the robustness summaries, and a log cut to its tail lost them), then adds up the cases the robustness suites attach to their tests (`robustness-cases`: the fault
  * injection, the walk against the mock backend) and prints how many were tried and how many held,
  * per group and in all, with every case that did not.
  */
 export default class RobustnessSummary implements Reporter {
   private suites = new Map<string, CaseResult[]>();
+  private failed: string[] = [];
 
-  onTestEnd(_test: TestCase, result: TestResult) {
+  onTestEnd(test: TestCase, result: TestResult) {
+    if (result.status !== test.expectedStatus) {
+      const where = `${test.location.file.split('/').pop()}:${test.location.line}`;
+      const why = (result.error?.message ?? result.status).split('\n')[0];
+      this.failed.push(`  ✘ [${test.parent.project()?.name}] ${test.titlePath().slice(2).join(' › ')} (${where}): ${why}`);
+    }
     for (const a of result.attachments) {
       if (a.name !== 'robustness-cases' || !a.body) continue;
       const { suite, results } = JSON.parse(a.body.toString('utf8')) as { suite: string; results: CaseResult[] };
@@ -45,6 +52,7 @@ export default class RobustnessSummary implements Reporter {
       lines.push(`${suite}: ${cases.length} cases tried, ${passed} passed, ${cases.length - passed} failed`);
       console.log(lines.join('\n'));
     }
+    if (this.failed.length) console.log(['', `Failed (${this.failed.length}):`, ...this.failed].join('\n'));
   }
 
   printsToStdio() {
