@@ -279,6 +279,28 @@ async function boxes(page: import('@playwright/test').Page): Promise<Record<stri
   return out;
 }
 
+// A busy phone may paint the page while its parser is still inside the language switcher, some
+// of its options not read yet: the switcher is drawn as wide then as with all of them, so the
+// header's other parts never move when the rest arrives (seen as a rare layout shift under load).
+test('the language switcher is as wide before its options are read as after, at every width', async ({ page }) => {
+  await page.route('**/*.wasm', () => {});
+  await page.goto('/track', { waitUntil: 'domcontentloaded' });
+  const select = page.locator('#app > [data-shell] .language__select');
+  for (const width of [360, 390, 768, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const header = async () => ({
+      select: (await select.boundingBox())?.width,
+      nav: await page.locator('.site-header__nav a').first().boundingBox(),
+      label: await page.locator('#app > [data-shell] label.language').boundingBox(),
+    });
+    const whole = await header();
+    const options = await select.evaluate((s) => s.innerHTML);
+    await select.evaluate((s) => { s.innerHTML = ''; });
+    expect(await header(), `${width} px: the header without the switcher's options`).toEqual(whole);
+    await select.evaluate((s, html) => { s.innerHTML = html; }, options);
+  }
+});
+
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
   test(`before the app has loaded, each page already shows the store’s header and its heading, which stay in place when the app takes over (${viewport.width} px)`, async ({ page, request }) => {
     await page.setViewportSize(viewport);
