@@ -23,7 +23,7 @@ export default class RobustnessSummary implements Reporter {
   onTestEnd(test: TestCase, result: TestResult) {
     if (result.status !== test.expectedStatus) {
       const where = `${test.location.file.split('/').pop()}:${test.location.line}`;
-      const why = (result.error?.message ?? result.status).split('\n')[0];
+      const why = (result.error?.message ?? result.status).replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0];
       this.failed.push(`  ✘ [${test.parent.project()?.name}] ${test.titlePath().slice(2).join(' › ')} (${where}): ${why}`);
     }
     for (const a of result.attachments) {

@@ -20,6 +20,20 @@ pub(super) fn with_order<V: IntoView + 'static>(f: impl Fn(Order) -> V + Send + 
     move || order.get().map(&f)
 }
 
+/// Renders `f(part)` whenever the order is there, and again only when that part of it changes: a
+/// section that asks the backend for more (the parcels' progress, the sellers' cards) is not made
+/// anew, showing "Loading…" and asking again, when a cancellation, a payment or a deadline
+/// updates the order.
+fn with_order_part<T, V>(part: impl Fn(&Order) -> T + Send + Sync + 'static, f: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let order = ctx().order;
+    let part = Memo::new(move |_| order.with(|o| o.as_ref().map(&part)));
+    move || part.get().map(&f)
+}
+
 pub(crate) fn status_label(i18n: &I18n, status: OrderStatus) -> String {
     match status {
         OrderStatus::Created => i18n.t("order.status.created"),
@@ -249,22 +263,20 @@ pub(crate) fn Shipments() -> impl IntoView {
     view! {
         <section class="order-section" aria-labelledby="tracking-heading">
             <h2 id="tracking-heading">{i18n.text("order.tracking")}</h2>
-            {move || {
-                let o = ctx().order.get()?;
-                let token = ctx().token.get();
-                Some(if o.shipments.is_empty() {
+            {with_order_part(|o| (o.number.clone(), o.shipments.clone()), move |(number, shipments)| {
+                if shipments.is_empty() {
                     view! { <p class="muted">{i18n.t("order.tracking_later")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="link-list" data-testid="order-shipments">
-                            {o.shipments.into_iter().map(|s| view! {
+                            {shipments.into_iter().map(|s| view! {
                                 <li><A href=Page::Tracking { number: s.tracking_number.clone() }.href()>{i18n.tf("order.track_shipment", &[("number", &s.tracking_number), ("carrier", &s.carrier)])}</A></li>
                             }).collect_view()}
                         </ul>
-                        <crate::tracking::OrderShipments order_number=o.number.clone() token=Some(token)/>
+                        <crate::tracking::OrderShipments order_number=number token=Some(ctx().token.get_untracked())/>
                     }.into_any()
-                })
-            }}
+                }
+            })}
         </section>
     }
 }
@@ -386,18 +398,18 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
     view! {
         <section class="order-section no-print" aria-labelledby="seller-heading">
             <h2 id="seller-heading">{i18n.text("order.contact_seller")}</h2>
-            {with_order(move |o| view! {
+            {with_order_part(|o| (o.number.clone(), o.sellers.clone()), move |(number, sellers)| view! {
                 <ul class="link-list">
-                    {o.sellers.clone().into_iter().map(|s| {
-                        let context = MessageContext { order: Some(o.number.clone()), shipment: None };
+                    {sellers.clone().into_iter().map(|s| {
+                        let context = MessageContext { order: Some(number.clone()), shipment: None };
                         let href = Page::SellerContact { seller_id: s.id.clone(), context }.href();
                         view! {
                             <li><A href=href>{i18n.tf("order.write_to", &[("seller", &s.name)])}</A></li>
                         }
                     }).collect_view()}
                 </ul>
-                {o.sellers.into_iter().map(|s| {
-                    let context = MessageContext { order: Some(o.number.clone()), shipment: None };
+                {sellers.into_iter().map(|s| {
+                    let context = MessageContext { order: Some(number.clone()), shipment: None };
                     view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
                 }).collect_view()}
             })}
