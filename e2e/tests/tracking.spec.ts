@@ -184,6 +184,16 @@ test.describe('the demo shipments', () => {
     await expect(events(page).last()).toContainText('Получен предварительный заказ');
     await expect(events(page).nth(20)).toBeFocused();
     await expect(page.getByTestId('show-all-events')).toHaveCount(0);
+    // The list built anew, in the shopper's zone and then in another language, still shows all,
+    // the oldest as the newest in that zone and language.
+    await page.getByLabel('Your time zone (Europe/Moscow)').check();
+    await expect(events(page).last()).toContainText('your time, Europe/Moscow');
+    await expect(events(page)).toHaveCount(1000);
+    await page.getByLabel('Language').selectOption('ru');
+    await expect(events(page).last()).toContainText('Данные получены');
+    await expect(events(page).last()).toContainText('ваше время, Europe/Moscow');
+    await expect(events(page)).toHaveCount(1000);
+    await expect(page.getByTestId('show-all-events')).toHaveCount(0);
   });
 
   test('PX1000000010 stays delivered despite a later "out for delivery" scan', async ({ page }) => {

@@ -56,8 +56,10 @@ pub fn Timeline(
         if total == 0 {
             return view! { <p class="timeline__empty">{i18n.text("track.timeline.empty")}</p> }.into_any();
         }
-        let show_all = move |_| {
-            expanding.set(true);
+        // Everything past the first rows, added after them; a list built anew (a language or
+        // zone switch, news) after the shopper asked for all shows all again, without moving the
+        // focus.
+        let rest = move |focus: bool| {
             let s = shipment.get_untracked();
             let lang = carrier_language(&s);
             let carrier = carrier_name(&i18n, &s);
@@ -73,7 +75,14 @@ pub fn Timeline(
                         .collect()
                 })
                 .collect();
-            append_rows(list_node, chunks, 0);
+            append_rows(list_node, chunks, focus);
+        };
+        if expanding.get_untracked() {
+            rest(false);
+        }
+        let show_all = move |_| {
+            expanding.set(true);
+            rest(true);
         };
         view! {
             <ol class="timeline__events" node_ref=list_node aria-label=move || i18n.tp("track.timeline.count", total as i64)>
@@ -97,18 +106,41 @@ pub fn Timeline(
 }
 
 /// Appends the older events, one chunk per animation frame; after the first, focus goes to the
-/// first event the shopper had not seen. The rows are built as one string per chunk and added
-/// in one step: a thousand rows made element by element cost several frames. Every text in them
-/// is escaped ([`escape`]), so what a carrier wrote stays text.
-fn append_rows(list: NodeRef<leptos::html::Ol>, chunks: Vec<String>, next: usize) {
+/// first event the shopper had not seen (when `focus`). The rows are built as one string per
+/// chunk and added in one step: a thousand rows made element by element cost several frames.
+/// Every text in them is escaped ([`escape`]), so what a carrier wrote stays text.
+fn append_rows(list: NodeRef<leptos::html::Ol>, chunks: Vec<String>, focus: bool) {
     request_animation_frame(move || {
         let Some(ol) = list.get_untracked() else { return }; // the timeline is gone
-        let Some(chunk) = chunks.get(next) else { return };
-        let _ = ol.insert_adjacent_html("beforeend", chunk);
-        if next == 0 {
+        // A list built anew keeps its element and its first rows (updated in place): the rows
+        // added before, in the language and zone of then, go (and the focus, if one had it,
+        // comes back to their first).
+        let had_focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| a.has_attribute("data-added") && ol.contains(Some(&a)));
+        while let Ok(Some(added)) = ol.query_selector(":scope > [data-added]") {
+            added.remove();
+        }
+        let Some(first) = chunks.first() else { return };
+        let _ = ol.insert_adjacent_html("beforeend", first);
+        if focus || had_focus {
             request_animation_frame(|| focus_element("timeline-first-hidden"));
         }
-        append_rows(list, chunks, next + 1);
+        append_more(ol, chunks, 1);
+    });
+}
+
+/// The chunks after the first, into the list they began in: one built anew meanwhile (and so no
+/// longer in the page) is left alone, its successor having begun its own.
+fn append_more(ol: web_sys::HtmlOListElement, chunks: Vec<String>, next: usize) {
+    if next >= chunks.len() {
+        return;
+    }
+    request_animation_frame(move || {
+        let Some(chunk) = chunks.get(next).filter(|_| ol.is_connected()) else { return };
+        let _ = ol.insert_adjacent_html("beforeend", chunk);
+        append_more(ol, chunks, next + 1);
     });
 }
 
@@ -161,7 +193,7 @@ fn event_row_html(
         action_text(i18n, event.action, carrier).map(|t| format!(r#"<p class="event__action">{}</p>"#, escape(&t))).unwrap_or_default();
     let focus = if first_hidden { r#" id="timeline-first-hidden" tabindex="-1""# } else { "" };
     format!(
-        r#"<li class="event event--{severity}{unknown}" data-testid="tracking-event"{focus}><p class="event__when"><time{datetime}>{text}</time> <span class="event-time__zone">({zone})</span></p><p class="event__status">{status}</p><p class="event__meta"><span class="event__phase">{phase}</span> <span class="severity severity--{severity}">{severity_label}</span>{place}</p>{note}{action}</li>"#,
+        r#"<li class="event event--{severity}{unknown}" data-testid="tracking-event" data-added{focus}><p class="event__when"><time{datetime}>{text}</time> <span class="event-time__zone">({zone})</span></p><p class="event__status">{status}</p><p class="event__meta"><span class="event__phase">{phase}</span> <span class="severity severity--{severity}">{severity_label}</span>{place}</p>{note}{action}</li>"#,
         datetime = shown.datetime.as_deref().map(|d| format!(r#" datetime="{}""#, escape(d))).unwrap_or_default(),
         text = escape(&shown.text),
         zone = escape(&shown.zone),
