@@ -35,7 +35,7 @@ pub struct Limits {
     pub contact_per_sender: RateLimiter,
     /// Contact-form messages per client network.
     pub contact_per_ip: RateLimiter,
-    /// Sign-in attempts per email address, so passwords cannot be guessed at speed.
+    /// Failed sign-ins per email address, so passwords cannot be guessed at speed.
     pub sign_in: RateLimiter,
     /// Failed sign-ins per client network, so one password cannot be tried on every account.
     pub sign_in_per_ip: RateLimiter,

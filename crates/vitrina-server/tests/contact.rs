@@ -109,6 +109,22 @@ async fn guessing_passwords_is_slowed_down_per_address() {
 }
 
 #[tokio::test]
+async fn signing_in_with_the_right_password_again_and_again_is_not_guessing() {
+    let server = TestServer::start().await;
+    // More sign-ins than the address's attempts in one window, each with the right password.
+    for _ in 0..12 {
+        sign_in(&server, "shopper@example.com").await;
+    }
+    // The failures still count: ten, then not even the right password.
+    for _ in 0..10 {
+        let r = server.post("/api/session", &json!({ "email": "shopper@example.com", "password": "guess" })).await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let r = server.post("/api/session", &json!({ "email": "shopper@example.com", "password": "demo" })).await;
+    problem(r, 429, "rate-limited").await;
+}
+
+#[tokio::test]
 async fn the_demo_seller_shows_each_shopper_what_they_may_use() {
     let server = TestServer::start().await;
     set_clock(&server, MONDAY_MORNING).await;

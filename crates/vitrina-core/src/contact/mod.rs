@@ -30,7 +30,7 @@ pub mod limits {
     pub const PER_IP: u32 = 10;
     /// …in this many seconds.
     pub const PER_IP_WINDOW_SECONDS: i64 = 60 * 60;
-    /// Sign-in attempts for one email address in [`SIGN_IN_WINDOW_SECONDS`].
+    /// Failed sign-ins for one email address in [`SIGN_IN_WINDOW_SECONDS`].
     pub const SIGN_IN_ATTEMPTS: u32 = 10;
     pub const SIGN_IN_WINDOW_SECONDS: i64 = 15 * 60;
 }

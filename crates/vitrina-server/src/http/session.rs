@@ -76,7 +76,7 @@ pub async fn current_session(State(state): State<AppState>, SessionToken(token):
         (status = 200, description = "Signed in; `Set-Cookie` carries the session: `vitrina_session`, or over HTTPS `__Host-vitrina_session` with `Secure`", body = SessionState),
         (status = 401, description = "Wrong email or password (`invalid-credentials`)", content_type = "application/problem+json", body = vitrina_core::Problem),
         (status = 422, description = "Email or password missing (`validation`)", content_type = "application/problem+json", body = vitrina_core::Problem),
-        (status = 429, description = "Too many attempts for this account, or too many failed ones from this network (`rate-limited`, with `Retry-After`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+        (status = 429, description = "Too many failed attempts for this account, or from this network (`rate-limited`, with `Retry-After`)", content_type = "application/problem+json", body = vitrina_core::Problem),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -97,9 +97,12 @@ pub async fn sign_in(
     state.limits.sign_in_per_ip.admit(&network, now)?;
     state.limits.sign_in.admit(&email, now)?;
     let token = ids::token();
-    let account = domain::session::sign_in(&state, email, body.password, previous, token.clone(), locale, now).await?;
-    // Only failures count against the network: a busy office signs in all day.
+    let account = domain::session::sign_in(&state, email.clone(), body.password, previous, token.clone(), locale, now).await?;
+    // Only failures count, against the network (a busy office signs in all day) and against the
+    // account (its owner signing in on a phone, a laptop and again after signing out is not
+    // guessing).
     state.limits.sign_in_per_ip.forgive(&network, now);
+    state.limits.sign_in.forgive(&email, now);
     Ok((CookieJar::new().add(session_cookie(token, domain::session::SESSION_SECONDS, https)), Json(SessionState { account })))
 }
 
