@@ -315,3 +315,11 @@ test('each country’s address form is the data set’s: Czechia’s fields are 
   await postcode.blur();
   await expect(wrong).toHaveCount(0);
 });
+
+test('a browser without JavaScript is told what the store needs, in the store’s language', async ({ request }) => {
+  for (const path of ['/', '/track', '/orders/lookup', '/sign-in']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toMatch(/<html[^>]* lang="sk">/);
+    expect(html, path).toMatch(/<noscript><p class="page" data-i18n="app.needs_script">Na fungovanie obchodu je potrebný JavaScript a WebAssembly.<\/p><\/noscript>/);
+  }
+});
