@@ -90,11 +90,15 @@ function countRequests() {
   const w = window as any;
   if (w.__apiInFlight !== undefined) return;
   w.__apiInFlight = 0;
+  w.__apiPending = new Set<string>();
   const original = w.fetch.bind(w);
   w.fetch = (...args: any[]) => {
     w.__apiInFlight += 1;
+    const asked = `${args[1]?.method ?? 'GET'} ${String(args[0]?.url ?? args[0])} at ${Math.round(performance.now())} ms`;
+    w.__apiPending.add(asked);
     return original(...args).finally(() => {
       w.__apiInFlight -= 1;
+      w.__apiPending.delete(asked);
     });
   };
 }
@@ -284,7 +288,14 @@ async function expectSensible(page: Page, lang: Lang, appOrigin: string) {
   if (new URL(page.url()).origin !== appOrigin) return 'left for the payment page the backend named';
   await expect(page.locator('h1').first(), 'a page, not a blank one').toBeVisible();
   const text = plainText(await page.locator('body').innerText());
-  if ((await page.locator('main .loading').count()) > 0) throw new Error(`stuck loading at ${page.url()}: ${text.slice(0, 700)}`);
+  if ((await page.locator('main .loading').count()) > 0) {
+    // One line (a failure keeps its first lines): where it is stuck, and what is still asked.
+    const where = await page.locator('main .loading').evaluateAll((all) =>
+      all.map((e) => e.closest('section')?.querySelector('h1, h2')?.textContent?.trim() ?? '?').join(' | '));
+    const pending = await page.evaluate(() => [...((window as any).__apiPending ?? [])].join(', '));
+    const now = await page.evaluate(() => Math.round(performance.now()));
+    throw new Error(`stuck loading at ${page.url()} in ${where}; at ${now} ms still asked: ${pending || 'nothing'}; the page: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
   for (const technical of ['undefined', '[object', 'panicked', 'urn:vitrina', 'HTTP 4', 'HTTP 5', 'unexpected response']) {
     expect(text, 'nothing technical is shown').not.toContain(technical);
   }
