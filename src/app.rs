@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
     move || match config.get() {
         None => ().into_any(),
         Some(Ok(config)) => {
+            provide_context(account::SentAccount::read());
             remove_static_shell();
             if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)

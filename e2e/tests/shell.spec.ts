@@ -361,3 +361,55 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
     }
   });
 }
+
+// A signed-in shopper's page names her from the first frame: the server writes whom the session
+// signs in into the header, and the app says the same until it has asked itself. Never "Sign in"
+// to someone signed in, and nothing in the header moves when the app takes over.
+test('a signed-in browser’s page names the account from the first frame, and the header stays as it is when the app takes over', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const signIn = await page.request.post('/api/session', { data: { email: 'shopper@example.com', password: 'demo' } });
+  expect(signIn.status()).toBe(200);
+  await page.addInitScript(WATCH_SHIFTS);
+  await page.addInitScript(`
+    window.__saidSignIn = false;
+    new MutationObserver(() => {
+      if (document.querySelector('header .account-nav a[href^="/sign-in"]')) window.__saidSignIn = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });`);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  // The session's answer comes late (a slow network): the app takes over before it knows.
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => { answer = resolve; });
+  await page.route('**/api/session', async (route) => {
+    if (route.request().method() === 'GET') await answered;
+    await route.fallback();
+  });
+  const response = await page.goto('/track', { waitUntil: 'domcontentloaded' });
+  expect(response?.headers()['cache-control'], 'a page with a name in it is not kept').toBe('no-store');
+  const nav = page.locator('header .account-nav');
+  await expect(nav.locator('.account-nav__name')).toHaveText('Anna Petrova');
+  await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.locator('#app > [data-shell]').first()).toBeAttached();
+  const before = await nav.boundingBox();
+  release();
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+  await expect(nav.locator('.account-nav__name')).toHaveText('Anna Petrova');
+  answer();
+  await expect(nav.getByRole('button', { name: 'Sign out' })).toBeEnabled();
+  await expect(nav.locator('.account-nav__name')).toHaveText('Anna Petrova');
+  expect(await nav.boundingBox()).toEqual(before);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __saidSignIn: boolean }).__saidSignIn), '“Sign in” said to someone signed in').toBe(false);
+
+  // Signed out, the page as sent says "Sign in" again (and may be kept).
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  const anonymous = await page.request.get('/track');
+  expect(anonymous.headers()['cache-control']).not.toBe('no-store');
+  expect(await anonymous.text()).not.toContain('Anna Petrova');
+});

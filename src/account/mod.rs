@@ -74,11 +74,28 @@ pub fn use_session() -> Session {
 /// The sign-in page.
 pub const ROUTES: &[Route] = &[(Pattern::SignIn, || view! { <SignInPage/> }.into_any())];
 
+/// Who the page as sent said is signed in (the server writes it for a signed-in browser's
+/// session): the header says so until the app has asked itself, instead of "Sign in".
+#[derive(Clone, Debug, Default)]
+pub struct SentAccount(Option<String>);
+
+impl SentAccount {
+    /// Read from the page's static header, before the app takes its place.
+    pub fn read() -> Self {
+        let name = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("#app > [data-shell] [data-account] .account-nav__name").ok().flatten())
+            .and_then(|e| e.text_content());
+        SentAccount(name)
+    }
+}
+
 /// The header's account link: "Sign in", or the account's name with "Sign out".
 #[component]
 pub fn AccountNav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let sent = use_context::<SentAccount>().unwrap_or_default().0;
     let location = use_location();
     let here = move || location.with(|l| l.href());
     // Still signed in when it fails: say so, and the button stays to try again.
@@ -86,9 +103,11 @@ pub fn AccountNav() -> impl IntoView {
     let failure = move || sign_out.value().get().and_then(Result::err);
     view! {
         <div class="account-nav">
-            {move || match session.account.get() {
-                Some(account) => {
-                    let name = if account.display_name.is_empty() { account.email.clone() } else { account.display_name.clone() };
+            {move || match session.account.get().map(|a| if a.display_name.is_empty() { a.email } else { a.display_name }).or_else(|| {
+                // Until the session has answered, whom the page as sent named.
+                sent.clone().filter(|_| !session.loaded.get())
+            }) {
+                Some(name) => {
                     view! {
                         <span class="account-nav__name">{name}</span>
                         <button type="button" class="button button--link account-nav__out" disabled=move || sign_out.pending().get()

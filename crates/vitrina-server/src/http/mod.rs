@@ -56,7 +56,10 @@ pub fn app(state: AppState) -> Router {
     let policy = headers::SecurityPolicy { csp: headers::content_security_policy(dist.as_ref().map(spa::Site::dir)), state: state.clone() };
     router
         .method_not_allowed_fallback(method_not_allowed)
-        .fallback(move |request: Request| fallback(dist.clone(), request))
+        .fallback({
+            let state = state.clone();
+            move |request: Request| fallback(dist.clone(), state.clone(), request)
+        })
         .layer(DefaultBodyLimit::max(extract::MAX_BODY_BYTES))
         // A client that sends its body a byte now and then is cut off, and so is any request that
         // takes too long: neither holds a connection and a worker for ever.
@@ -86,13 +89,18 @@ async fn openapi_document() -> Response {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response()
 }
 
-async fn fallback(dist: Option<spa::Site>, request: Request) -> Response {
+async fn fallback(dist: Option<spa::Site>, state: AppState, request: Request) -> Response {
     let path = request.uri().path();
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::not_found("There is no such API endpoint.").into_response();
     }
     match dist {
-        Some(site) => site.serve(request).await,
+        Some(site) => {
+            // Who is signed in, for the page's header (asked only when a session cookie came).
+            let account =
+                if session::carries_session(request.headers()) { session::signed_in(&state, request.headers()).await } else { None };
+            site.serve(request, account).await
+        }
         None => {
             ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()
         }

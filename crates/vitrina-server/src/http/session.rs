@@ -43,6 +43,14 @@ pub fn carries_session(headers: &HeaderMap) -> bool {
     session_token(headers, false).is_some() || session_token(headers, true).is_some()
 }
 
+/// Who the request's session signs in, for the page the server writes (`None`: nobody, or no
+/// answer from the store in time for the page).
+pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<vitrina_core::api::Account> {
+    let token = session_token(headers, Https::of(state, headers))?;
+    let now = state.clock.now();
+    state.db.run(move |tx| store::sessions::account_for_token(tx, Some(&token), now)).await.ok().flatten()
+}
+
 fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
     let jar = CookieJar::from_headers(headers);
     jar.get(if https { SECURE_COOKIE } else { COOKIE }).map(|c| c.value().trim().to_owned()).filter(|v| !v.is_empty() && v.len() <= 128)

@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex};
 use tower::{ServiceBuilder, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
+use vitrina_core::api::Account;
 
 use vitrina_core::checkout::Step;
 use vitrina_core::locale::Locale;
@@ -116,9 +117,9 @@ impl Site {
         &self.dist
     }
 
-    /// Serves a request for the app.
-    pub async fn serve(&self, request: Request) -> Response {
-        serve(self, request).await
+    /// Serves a request for the app; `account` is who the request's session signs in.
+    pub async fn serve(&self, request: Request, account: Option<Account>) -> Response {
+        serve(self, request, account).await
     }
 
     async fn template(&self, page: &'static str) -> Option<Arc<Template>> {
@@ -394,7 +395,7 @@ fn escape_html(text: &str) -> String {
 }
 
 /// Serves a request for the app from `dist`.
-async fn serve(site: &Site, request: Request) -> Response {
+async fn serve(site: &Site, request: Request, account: Option<Account>) -> Response {
     let dist = site.dist.clone();
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
@@ -421,9 +422,41 @@ async fn serve(site: &Site, request: Request) -> Response {
     }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
     if readable && let Some(rendered) = site.rendered(page, &address).await {
+        if let Some(account) = account
+            && let Some(template) = site.template(page).await
+        {
+            return personal(&rendered, &template, &account, status);
+        }
         return rendered.answer(status, &request);
     }
     page_answer(&dist.join(page), status, request).await
+}
+
+/// The header's account part of the page as built: "Sign in".
+const ACCOUNT_NAV: &str = r#"<div class="account-nav">"#;
+
+/// `page` for a signed-in browser: its header names the account and offers to sign out, as the
+/// app's header will once it has asked who is signed in, so the header neither says "Sign in" to
+/// someone signed in nor moves when the app takes over. Personal, so never stored and never
+/// "not modified" (the browser may hold the page as sent to nobody).
+fn personal(page: &RenderedPage, template: &Template, account: &Account, status: StatusCode) -> Response {
+    let html = String::from_utf8_lossy(&page.html);
+    let name = if account.display_name.is_empty() { &account.email } else { &account.display_name };
+    let sign_out = template.word("account.sign_out", None).unwrap_or_else(|| "Sign out".to_owned());
+    let html = match html.find(ACCOUNT_NAV).and_then(|start| Some((start, html[start..].find("</div>")?))) {
+        Some((start, end)) => format!(
+            r#"{}<div class="account-nav" data-account><span class="account-nav__name">{}</span><button type="button" class="button button--link account-nav__out" disabled data-i18n="account.sign_out">{sign_out}</button></div>{}"#,
+            &html[..start],
+            escape_html(name),
+            &html[start + end + "</div>".len()..],
+        ),
+        None => html.into_owned(),
+    };
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// A page of the app, with `status` (the app shows its own not-found page under a 404). The
