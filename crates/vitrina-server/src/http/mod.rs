@@ -96,10 +96,10 @@ async fn fallback(dist: Option<spa::Site>, state: AppState, request: Request) ->
     }
     match dist {
         Some(site) => {
-            // Who is signed in, for the page's header (asked only when a session cookie came).
-            let account =
-                if session::carries_session(request.headers()) { session::signed_in(&state, request.headers()).await } else { None };
-            site.serve(request, account).await
+            // Who is signed in, for the header of a page the server writes (asked only then, not
+            // for the app's files).
+            let headers = request.headers().clone();
+            site.serve(request, session::signed_in(&state, &headers)).await
         }
         None => {
             ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()

@@ -117,8 +117,9 @@ impl Site {
         &self.dist
     }
 
-    /// Serves a request for the app; `account` is who the request's session signs in.
-    pub async fn serve(&self, request: Request, account: Option<Account>) -> Response {
+    /// Serves a request for the app; `account` says who the request's session signs in, awaited
+    /// only for a page the server writes.
+    pub async fn serve(&self, request: Request, account: impl Future<Output = Option<Account>>) -> Response {
         serve(self, request, account).await
     }
 
@@ -395,7 +396,7 @@ fn escape_html(text: &str) -> String {
 }
 
 /// Serves a request for the app from `dist`.
-async fn serve(site: &Site, request: Request, account: Option<Account>) -> Response {
+async fn serve(site: &Site, request: Request, account: impl Future<Output = Option<Account>>) -> Response {
     let dist = site.dist.clone();
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
@@ -422,7 +423,7 @@ async fn serve(site: &Site, request: Request, account: Option<Account>) -> Respo
     }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
     if readable && let Some(rendered) = site.rendered(page, &address).await {
-        if let Some(account) = account
+        if let Some(account) = account.await
             && let Some(template) = site.template(page).await
         {
             return personal(&rendered, &template, &account, status);
