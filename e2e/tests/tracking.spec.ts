@@ -173,29 +173,6 @@ test.describe('the demo shipments', () => {
     await expect(page.locator('.shipment__action')).toContainText('Collect the parcel at the pickup point');
   });
 
-  test('PX1000000009 opens with its newest events and shows all 1,000 when asked', async ({ page }) => {
-    await openPage(page, '/track/PX1000000009');
-    await expect(events(page)).toHaveCount(20);
-    await expectNoAxeViolations(page);
-    const more = page.getByTestId('show-all-events');
-    await expect(more).toHaveText('Show all 1,000 events');
-    await more.click();
-    await expect(events(page)).toHaveCount(1000);
-    await expect(events(page).last()).toContainText('Получен предварительный заказ');
-    await expect(events(page).nth(20)).toBeFocused();
-    await expect(page.getByTestId('show-all-events')).toHaveCount(0);
-    // The list built anew, in the shopper's zone and then in another language, still shows all,
-    // the oldest as the newest in that zone and language.
-    await page.getByLabel('Your time zone (Europe/Moscow)').check();
-    await expect(events(page).last()).toContainText('your time, Europe/Moscow');
-    await expect(events(page)).toHaveCount(1000);
-    await page.getByLabel('Language').selectOption('ru');
-    await expect(events(page).last()).toContainText('Данные получены');
-    await expect(events(page).last()).toContainText('ваше время, Europe/Moscow');
-    await expect(events(page)).toHaveCount(1000);
-    await expect(page.getByTestId('show-all-events')).toHaveCount(0);
-  });
-
   test('PX1000000010 stays delivered despite a later "out for delivery" scan', async ({ page }) => {
     await openPage(page, '/track/PX1000000010');
     await expect(state(page)).toContainText('Delivered.');
