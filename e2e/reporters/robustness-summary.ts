@@ -1,4 +1,4 @@
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullResult, Reporter, TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 
 interface CaseResult {
   group: string;
@@ -14,7 +14,8 @@ interface CaseResult {
  * Names, as the very last lines of the run, every test that failed (the list reporter prints its
  * failures before the robustness summaries, and a log cut to its tail lost them), then adds up the cases the robustness suites attach to their tests (`robustness-cases`: the fault
  * injection, the walk against the mock backend) and prints how many were tried and how many held,
- * per group and in all, with every case that did not.
+ * per group and in all, with every case that did not. A failed test's line says the step it
+ * stopped in and its slowest steps, so a time limit names what took the time.
  */
 export default class RobustnessSummary implements Reporter {
   private suites = new Map<string, CaseResult[]>();
@@ -25,6 +26,13 @@ export default class RobustnessSummary implements Reporter {
       const where = `${test.location.file.split('/').pop()}:${test.location.line}`;
       const why = (result.error?.message ?? result.status).replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0];
       this.failed.push(`  ✘ [${test.parent.project()?.name}] ${test.titlePath().slice(2).join(' › ')} (${where}): ${why}`);
+      const steps = flatten(result.steps).filter((s) => s.category === 'expect' || s.category === 'pw:api');
+      const step = (s: TestStep) => `${s.title.split('\n')[0]} (line ${s.location?.line ?? '?'}, ${(s.duration / 1000).toFixed(1)} s)`;
+      const last = steps.reduce<TestStep | undefined>((a, s) => (!a || s.startTime >= a.startTime ? s : a), undefined);
+      if (last) {
+        const slowest = [...steps].sort((a, b) => b.duration - a.duration).slice(0, 3);
+        this.failed.push(`      last step: ${step(last)}; slowest: ${slowest.map(step).join(', ')}`);
+      }
     }
     for (const a of result.attachments) {
       if (a.name !== 'robustness-cases' || !a.body) continue;
@@ -52,10 +60,16 @@ export default class RobustnessSummary implements Reporter {
       lines.push(`${suite}: ${cases.length} cases tried, ${passed} passed, ${cases.length - passed} failed`);
       console.log(lines.join('\n'));
     }
-    if (this.failed.length) console.log(['', `Failed (${this.failed.length}):`, ...this.failed].join('\n'));
+    const failures = this.failed.filter((l) => l.startsWith("  ✘")).length;
+    if (failures) console.log(['', `Failed (${failures}):`, ...this.failed].join('\n'));
   }
 
   printsToStdio() {
     return false;
   }
+}
+
+/** Every step of a test, nested ones included. */
+function flatten(steps: TestStep[]): TestStep[] {
+  return steps.flatMap((s) => [s, ...flatten(s.steps)]);
 }
