@@ -93,8 +93,17 @@ pub fn format_date_time(instant: &str, locale: Locale, time_zone: Option<&str>) 
         .unwrap_or_else(|| instant.to_owned())
 }
 
-/// The viewer's own IANA time zone (`Europe/Bratislava`), as the browser reports it.
+/// The viewer's own IANA time zone (`Europe/Bratislava`), as the browser reports it. Asked once
+/// per page: asking builds a formatter, which a thousand tracking rows shown in the viewer's zone
+/// would otherwise build a thousand times.
 pub fn viewer_time_zone() -> String {
+    thread_local! {
+        static ZONE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    ZONE.with(|zone| zone.get_or_init(browser_time_zone).clone())
+}
+
+fn browser_time_zone() -> String {
     let zone = || -> Option<String> {
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
         let ctor: Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
