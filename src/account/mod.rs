@@ -103,7 +103,7 @@ pub fn AccountNav() -> impl IntoView {
     let failure = move || sign_out.value().get().and_then(Result::err);
     view! {
         <div class="account-nav">
-            {move || match session.account.get().map(|a| if a.display_name.is_empty() { a.email } else { a.display_name }).or_else(|| {
+            {move || match session.account.with(|a| a.as_ref().map(|a| a.shown_name().to_owned())).or_else(|| {
                 // Until the session has answered, whom the page as sent named.
                 sent.clone().filter(|_| !session.loaded.get())
             }) {

@@ -33,10 +33,31 @@ pub struct Account {
     pub seller_id: Option<String>,
 }
 
+impl Account {
+    /// What a page calls the account: the name it goes by, else its e-mail address.
+    pub fn shown_name(&self) -> &str {
+        if self.display_name.trim().is_empty() { &self.email } else { &self.display_name }
+    }
+}
+
 /// `GET /api/session`: who is signed in on this browser (`account` is absent when nobody is).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<Account>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Account;
+
+    #[test]
+    fn an_account_is_called_by_its_name_else_by_its_email() {
+        let account =
+            |name: &str| Account { email: "anna@example.com".into(), display_name: name.into(), email_verified: true, seller_id: None };
+        assert_eq!(account("Anna Nováková").shown_name(), "Anna Nováková");
+        assert_eq!(account("").shown_name(), "anna@example.com");
+        assert_eq!(account("  ").shown_name(), "anna@example.com");
+    }
 }

@@ -442,7 +442,7 @@ const ACCOUNT_NAV: &str = r#"<div class="account-nav">"#;
 /// "not modified" (the browser may hold the page as sent to nobody).
 fn personal(page: &RenderedPage, template: &Template, account: &Account, status: StatusCode) -> Response {
     let html = String::from_utf8_lossy(&page.html);
-    let name = if account.display_name.is_empty() { &account.email } else { &account.display_name };
+    let name = account.shown_name();
     let sign_out = template.word("account.sign_out", None).unwrap_or_else(|| "Sign out".to_owned());
     let html = match html.find(ACCOUNT_NAV).and_then(|start| Some((start, html[start..].find("</div>")?))) {
         Some((start, end)) => format!(
