@@ -98,8 +98,8 @@ async fn fallback(dist: Option<spa::Site>, state: AppState, request: Request) ->
         Some(site) => {
             // Who is signed in, for the header of a page the server writes (asked only then, not
             // for the app's files).
-            let headers = request.headers().clone();
-            site.serve(request, session::signed_in(&state, &headers)).await
+            let account = session::signed_in(&state, request.headers());
+            site.serve(request, account).await
         }
         None => {
             ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()

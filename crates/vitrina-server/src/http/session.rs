@@ -44,11 +44,16 @@ pub fn carries_session(headers: &HeaderMap) -> bool {
 }
 
 /// Who the request's session signs in, for the page the server writes (`None`: nobody, or no
-/// answer from the store in time for the page).
-pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<vitrina_core::api::Account> {
-    let token = session_token(headers, Https::of(state, headers))?;
-    let now = state.clock.now();
-    state.db.run(move |tx| store::sessions::account_for_token(tx, Some(&token), now)).await.ok().flatten()
+/// answer from the store in time for the page). The cookie is read at once, the store asked only
+/// when the answer is awaited (for a page, not for the app's files).
+pub fn signed_in(state: &AppState, headers: &HeaderMap) -> impl Future<Output = Option<vitrina_core::api::Account>> + use<> {
+    let token = session_token(headers, Https::of(state, headers));
+    let state = state.clone();
+    async move {
+        let token = token?;
+        let now = state.clock.now();
+        state.db.run(move |tx| store::sessions::account_for_token(tx, Some(&token), now)).await.ok().flatten()
+    }
 }
 
 fn session_token(headers: &HeaderMap, https: bool) -> Option<String> {
