@@ -25,14 +25,16 @@ export default class RobustnessSummary implements Reporter {
     if (result.status !== test.expectedStatus) {
       const where = `${test.location.file.split('/').pop()}:${test.location.line}`;
       const why = (result.error?.message ?? result.status).replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0];
-      this.failed.push(`  ✘ [${test.parent.project()?.name}] ${test.titlePath().slice(2).join(' › ')} (${where}): ${why}`);
-      const steps = flatten(result.steps).filter((s) => s.category === 'expect' || s.category === 'pw:api');
-      const step = (s: TestStep) => `${s.title.split('\n')[0]} (line ${s.location?.line ?? '?'}, ${(s.duration / 1000).toFixed(1)} s)`;
+      let line = `  ✘ [${test.parent.project()?.name}] ${test.titlePath().slice(2).join(' › ')} (${where}): ${why}`;
+      // The test's own steps (the fixtures' teardown, after the failure, has no place in it).
+      const steps = flatten(result.steps).filter((s) => s.location && (s.category === 'expect' || s.category === 'pw:api'));
+      const step = (s: TestStep) => `${s.title.split('\n')[0]} (line ${s.location?.line}, ${(s.duration / 1000).toFixed(1)} s)`;
       const last = steps.reduce<TestStep | undefined>((a, s) => (!a || s.startTime >= a.startTime ? s : a), undefined);
       if (last) {
         const slowest = [...steps].sort((a, b) => b.duration - a.duration).slice(0, 3);
-        this.failed.push(`      last step: ${step(last)}; slowest: ${slowest.map(step).join(', ')}`);
+        line += `\n      last step: ${step(last)}; slowest: ${slowest.map(step).join(', ')}`;
       }
+      this.failed.push(line);
     }
     for (const a of result.attachments) {
       if (a.name !== 'robustness-cases' || !a.body) continue;
@@ -60,8 +62,7 @@ export default class RobustnessSummary implements Reporter {
       lines.push(`${suite}: ${cases.length} cases tried, ${passed} passed, ${cases.length - passed} failed`);
       console.log(lines.join('\n'));
     }
-    const failures = this.failed.filter((l) => l.startsWith("  ✘")).length;
-    if (failures) console.log(['', `Failed (${failures}):`, ...this.failed].join('\n'));
+    if (this.failed.length) console.log(['', `Failed (${this.failed.length}):`, ...this.failed].join('\n'));
   }
 
   printsToStdio() {
