@@ -23,6 +23,6 @@ for raw in "$root"/target/sizes/*.wasm; do
   wasm-opt -Oz $params "$var/bindgen/${area}_bg.wasm" -o "$named/$area.wasm"
   node "$root/scripts/drop-exports.mjs" "$named/$area.wasm" >/dev/null
   # shellcheck disable=SC2086
-  wasm-opt --remove-unused-module-elements $params "$named/$area.wasm" -o "$named/$area.wasm"
+  wasm-opt --remove-unused-module-elements --flatten --rereloop -Oz -Oz $params "$named/$area.wasm" -o "$named/$area.wasm"
 done
 BENCH_URL="http://127.0.0.1:$port" BENCH_SIZES="$named" node "$root/bench/bench.mjs"
