@@ -463,3 +463,39 @@ async fn the_sign_in_page_as_sent_holds_its_form_and_the_editor_without_a_sessio
     let editor = get("/seller/contact", Some("theme=dark; vitrina_session=abc")).await;
     assert_eq!(editor.status(), reqwest::StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_signed_in_browsers_page_names_the_account_and_is_sent_compressed_but_never_kept() {
+    let (dir, dist) = built_shell("index.html", "en", json!({ "account.sign_out": "Sign out" }));
+    let built = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    let built =
+        built.replacen("</nav>", r#"</nav><div class="account-nav"><a href="/sign-in" data-i18n="account.sign_in">Sign in</a></div>"#, 1);
+    std::fs::write(dist.join("index.html"), built).unwrap();
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    let signed_in = server.post("/api/session", &json!({ "email": "shopper@example.com", "password": "demo" })).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let get = |encoding: &'static str| {
+        server.client.get(server.url("/track")).header("cookie", &cookie).header("accept-encoding", encoding).send()
+    };
+
+    let plain = get("identity").await.unwrap();
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.headers()["cache-control"], "no-store");
+    let html = plain.text().await.unwrap();
+    assert!(html.contains(r#"<span class="account-nav__name">Anna Petrova</span>"#), "{html}");
+    assert!(!html.contains("/sign-in"), "{html}");
+
+    // The same page, compressed for the browser that takes brotli, and still never kept.
+    let compressed = get("gzip, deflate, br").await.unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["cache-control"], "no-store");
+    assert_eq!(compressed.headers()["vary"], "accept-encoding");
+    let bytes = compressed.bytes().await.unwrap();
+    assert!(bytes.len() < html.len(), "{} bytes of {}", bytes.len(), html.len());
+    let mut decoded = Vec::new();
+    brotli::BrotliDecompress(&mut &bytes[..], &mut decoded).unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), html);
+    assert!(get("br;q=0").await.unwrap().headers().get("content-encoding").is_none());
+}
