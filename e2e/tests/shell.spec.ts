@@ -114,6 +114,31 @@ test('where the page as sent is the page, the app’s code is asked for only onc
   }
 });
 
+test('a checkout step painted before the parser reaches its steps already has the checkout’s header, so nothing under it moves', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // What a paint in the middle of parsing shows: the page as sent, up to its header's end. The
+  // app's code is held back, so what is seen is the page as sent.
+  await page.route('**/*.wasm', () => new Promise<void>(() => {}));
+  await page.route('**/checkout/contact', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const end = html.indexOf('</header>') + '</header>'.length;
+    expect(end, 'the page has a header').toBeGreaterThan('</header>'.length);
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !['content-encoding', 'content-length'].includes(name)));
+    await route.fulfill({ status: response.status(), headers, body: html.slice(0, end) });
+  });
+  await page.goto('/checkout/contact');
+  const header = page.locator('header.site-header');
+  await expect(header.locator('.site-header__brand')).toHaveText('Vitrina Demo Store');
+  await expect(header.getByRole('link', { name: /Cart/ })).toBeVisible();
+  // The store's name, the cart and the language only, as when the steps are in.
+  await expect(header.getByRole('link', { name: 'Track a parcel' })).toBeHidden();
+  await expect(header.getByRole('link', { name: 'Find an order' })).toBeHidden();
+  await expect(header.getByRole('link', { name: 'Sign in' })).toBeHidden();
+  await expect(page.locator('.steps__list')).toHaveCount(0);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('the page asks for its area’s words in the shopper’s language beside the app’s code, once, and its first answers in that language', async ({ page }) => {
   const asked: string[] = [];
   page.on('request', (request) => {

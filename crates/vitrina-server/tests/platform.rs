@@ -362,6 +362,9 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
         "nav.label": "Hlavná ponuka", "nav.track": "Sledovať <zásielku>", "nav.cart": "Košík",
         "order.heading": "Objednávka {number}", "track.shipment_title": "Sledovanie zásielky",
         "catalog.title": "Katalóg", "catalog.intro": "Vyberte si niečo.",
+        "checkout.contact.title": "Kontakt", "checkout.steps": "Kroky", "checkout.summary": "Súhrn",
+        "checkout.step.cart": "Košík", "checkout.step.contact": "Kontakt", "checkout.step.delivery": "Doručenie",
+        "checkout.step.payment": "Platba", "checkout.step.review": "Kontrola",
     });
     let (dir, dist) = built_shell("index.html", "sk", words);
     let server = TestServer::start_with(dir, |o| {
@@ -405,6 +408,12 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
         html.contains(r#"<link rel="preload" href="/vitrina-app-0123abcd_bg.wasm" as="fetch" type="application/wasm" crossorigin></head>"#),
         "{html}"
     );
+    // A checkout step's header is the checkout's from its first byte (the stylesheet hides the
+    // other links by it); no other page's is.
+    let checkout = page("/checkout/contact").await;
+    assert!(checkout.contains(r#"<ol class="steps__list">"#), "{checkout}");
+    assert!(checkout.contains(r#"<header class="site-header" data-shell data-checkout>"#), "{checkout}");
+    assert!(!catalog.contains("data-checkout") && !html.contains("data-checkout"), "{catalog}");
     let tracking = page("/track/px%201000000001").await;
     assert!(tracking.starts_with(r#"<!doctype html><html lang="sk">"#), "{tracking}");
     assert!(tracking.contains(r#"<section class="page tracking" data-outline><h1 tabindex="-1">Sledovanie zásielky</h1>"#), "{tracking}");

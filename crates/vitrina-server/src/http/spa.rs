@@ -81,6 +81,8 @@ const BRAND_PLACEHOLDER: &str = r#"class="site-header__brand">&nbsp;<"#;
 const EARLY_ELEMENT: &str = r#"id="vitrina-early"></script>"#;
 /// The static shell's place for the page's outline: this element, up to its `</section>`.
 const OUTLINE_ELEMENT: &str = r#"<section class="page" data-outline>"#;
+/// The static header as built.
+const STATIC_HEADER: &str = r#"<header class="site-header" data-shell>"#;
 
 /// A page file with the store's facts and words written in, before the page's own outline.
 struct Template {
@@ -208,6 +210,13 @@ impl Template {
             },
             _ => (self.html.clone(), false),
         };
+        // A checkout step's header is the checkout's from the first byte (the store's name, the
+        // cart and the language): the stylesheet otherwise knows a checkout by its steps' list,
+        // further down, and a page painted before the parser reaches it would show the whole
+        // navigation, then move everything under it up.
+        if written && outline.is_some_and(|o| matches!(o.frame, Frame::Checkout(_))) {
+            html = html.replacen(STATIC_HEADER, r#"<header class="site-header" data-shell data-checkout>"#, 1);
+        }
         // A page whose outline is what it is for is painted before its code is asked for
         // (`Outline::paint_first`; the page's loader reads the mark).
         if written && outline.is_some_and(|o| o.paint_first) {
