@@ -355,9 +355,7 @@ impl RenderedPage {
     /// The page as sent, compressed once.
     fn of(html: String) -> Option<Self> {
         let html = html.into_bytes();
-        let mut brotli = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-        brotli::BrotliCompress(&mut &html[..], &mut brotli, &params).ok()?;
+        let brotli = compress_brotli(&html, 11)?;
         let digest = sha2::Sha256::digest(&html);
         let etag = HeaderValue::from_str(&format!("\"{}\"", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>())).ok()?;
         Some(RenderedPage { html, brotli, etag })
@@ -373,9 +371,7 @@ impl RenderedPage {
         let mut response = if has_it && status == StatusCode::OK {
             StatusCode::NOT_MODIFIED.into_response()
         } else if takes_brotli(headers) {
-            let mut response = (status, self.brotli.clone()).into_response();
-            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            response
+            brotli_answer(status, self.brotli.clone())
         } else {
             (status, self.html.clone()).into_response()
         };
@@ -386,6 +382,21 @@ impl RenderedPage {
         headers.insert(header::ETAG, self.etag.clone());
         response
     }
+}
+
+/// `bytes` in brotli at `quality` (11 for a page compressed once; less for one made per answer).
+fn compress_brotli(bytes: &[u8], quality: i32) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
+    Some(out)
+}
+
+/// An answer of brotli bytes, so marked.
+fn brotli_answer(status: StatusCode, bytes: Vec<u8>) -> Response {
+    let mut response = (status, bytes).into_response();
+    response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+    response
 }
 
 /// Whether the request's `Accept-Encoding` takes brotli (`br`, without `q=0`).
@@ -468,13 +479,9 @@ fn personal(page: &RenderedPage, template: &Template, account: &Account, status:
         ),
         None => html.into_owned(),
     };
-    let compressed = takes_brotli(request).then(|| personal_brotli(html.as_bytes())).flatten();
-    let mut response = match compressed {
-        Some(bytes) => {
-            let mut response = (status, bytes).into_response();
-            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            response
-        }
+    // A middling quality: quick enough to spend on every answer.
+    let mut response = match takes_brotli(request).then(|| compress_brotli(html.as_bytes(), 5)).flatten() {
+        Some(bytes) => brotli_answer(status, bytes),
         None => (status, html).into_response(),
     };
     let headers = response.headers_mut();
@@ -482,14 +489,6 @@ fn personal(page: &RenderedPage, template: &Template, account: &Account, status:
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response
-}
-
-/// A personal page's brotli, made for one answer: a middling quality, quick enough per request.
-fn personal_brotli(html: &[u8]) -> Option<Vec<u8>> {
-    let mut brotli = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 5, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &html[..], &mut brotli, &params).ok()?;
-    Some(brotli)
 }
 
 /// A page of the app, with `status` (the app shows its own not-found page under a 404). The
