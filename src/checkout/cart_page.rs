@@ -88,17 +88,28 @@ fn CartLineRow(line_id: String) -> impl IntoView {
     let store = expect_context::<CartStore>();
     let api = expect_context::<Api>();
     let id = line_id.clone();
-    // Each row reads only its own line (a clone of one line, not of the cart).
-    let line = Memo::new(move |_| store.cart.with(|c| c.as_ref().and_then(|c| c.lines.iter().find(|l| l.id == id).cloned())));
+    // Each row reads only its own line, and copies it only when it changed: an answer about one
+    // line of a long cart leaves the other rows' lines where they are.
+    let line = Memo::new_owning(move |old: Option<Option<CartLine>>| {
+        store.cart.with(|c| {
+            let now = c.as_ref().and_then(|c| c.lines.iter().find(|l| l.id == id));
+            match old {
+                Some(old) if old.as_ref() == now => (old, false),
+                _ => (now.cloned(), true),
+            }
+        })
+    });
     // The quantity the shopper asked for, shown until the backend has confirmed it.
     let wanted = RwSignal::new(None::<u32>);
     let saving = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
     let removing = RwSignal::new(false);
 
-    let quantity = Signal::derive(move || wanted.get().or_else(|| line.get().map(|l| l.quantity)).unwrap_or(1));
-    let max = Signal::derive(move || line.get().map(|l| l.max_quantity.max(1)).unwrap_or(1));
-    let pending = move || wanted.get().is_some_and(|w| Some(w) != line.get().map(|l| l.quantity));
+    // Each reads only what it needs of the line (no clone of it).
+    let line_quantity = move || line.with(|l| l.as_ref().map(|l| l.quantity));
+    let quantity = Signal::derive(move || wanted.get().or_else(line_quantity).unwrap_or(1));
+    let max = Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.max_quantity.max(1))).unwrap_or(1));
+    let pending = move || wanted.get().is_some_and(|w| Some(w) != line_quantity());
 
     // Sends the latest wanted quantity; clicks made meanwhile are folded into one follow-up request.
     let save = {
@@ -149,27 +160,32 @@ fn CartLineRow(line_id: String) -> impl IntoView {
         }
     };
 
+    // The row is drawn once per look of its line (name, variant, SKU, picture); the backend's
+    // answer to a quantity change updates only the texts that follow from it (the unit price, the
+    // quantity and the line's total), so the rest of the row, and the focus in it, stay as they are.
+    let looks = Memo::new(move |_| {
+        line.with(|l| l.as_ref().map(|l| (l.name.clone(), l.variant_label.clone(), l.sku.clone(), l.image_url.clone())))
+    });
+    let unit = Memo::new(move |_| line.with(|l| l.as_ref().map(|l| l.unit_price.clone())));
     move || {
-        line.get().map(|l: CartLine| {
-            let name = l.name.clone();
-            let image = api.web_page(&l.image_url);
-            let unit = l.unit_price.clone();
+        looks.get().map(|(name, variant, sku, image)| {
+            let image = api.web_page(&image);
             let remove = remove.clone();
             view! {
                 <li class="cart-line" data-testid="cart-line">
                     <img class="cart-line__image" src=image alt="" width="96" height="96" loading="lazy"/>
                     <div class="cart-line__info">
-                        <p class="cart-line__name">{l.name.clone()}</p>
-                        {(!l.variant_label.is_empty()).then(|| view! { <p class="cart-line__variant">{l.variant_label.clone()}</p> })}
-                        <p class="cart-line__sku muted">{i18n.text("cart.sku")} " " <span>{l.sku.clone()}</span></p>
-                        <p class="cart-line__unit">{i18n.text("cart.unit_price")} " " <MoneyText money=unit.clone()/></p>
+                        <p class="cart-line__name">{name.clone()}</p>
+                        {(!variant.is_empty()).then(|| view! { <p class="cart-line__variant">{variant}</p> })}
+                        <p class="cart-line__sku muted">{i18n.text("cart.sku")} " " <span>{sku}</span></p>
+                        <p class="cart-line__unit">{i18n.text("cart.unit_price")} " " {move || unit.get().map(|m| view! { <MoneyText money=m/> })}</p>
                     </div>
                     <QuantityStepper value=quantity max=max item=name.clone() on_change=on_change disabled=removing/>
                     <p class="cart-line__total" aria-live="polite">
                         {move || if pending() {
                             view! { <span class="muted">{i18n.t("cart.updating")}</span> }.into_any()
                         } else {
-                            let total = line.get().map(|l| l.line_total);
+                            let total = line.with(|l| l.as_ref().map(|l| l.line_total.clone()));
                             total.map(|t| view! { <MoneyText money=t/> }).into_any()
                         }}
                     </p>

@@ -59,8 +59,12 @@ impl CartStore {
         storage::get_string(Store::Local, CART_ID_KEY).filter(|id| !id.is_empty())
     }
 
+    /// Remembers the cart's id, where it is not the one remembered already (every answer about
+    /// the cart names it; writing storage is not free).
     fn remember(cart: &Cart) {
-        storage::set_string(Store::Local, CART_ID_KEY, &cart.id);
+        if Self::cart_id().as_deref() != Some(cart.id.as_str()) {
+            storage::set_string(Store::Local, CART_ID_KEY, &cart.id);
+        }
     }
 
     // Signals notify on every set; these two change once, so the views that hang on them (the
