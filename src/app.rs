@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
         None => ().into_any(),
         Some(Ok(config)) => {
             provide_context(account::SentAccount::read());
+            provide_context(crate::ui::SentLeads::read(&vitrina_core::routes::ORDER_LEADS));
             remove_static_shell();
             if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)

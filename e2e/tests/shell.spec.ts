@@ -270,6 +270,51 @@ test('the seller’s editor asked for without a session is the sign-in page as s
   }
 });
 
+// An order's largest words are its thanks and where the confirmation went: the server that has
+// the order writes them into the page it sends, so they are painted before the app's code is
+// asked for, and the app keeps them in place until its own copy of the order has come.
+test('an order’s page as sent thanks its customer and names where the confirmation went, before the app’s code; both stay in place when it takes over', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.addInitScript(WATCH_SHIFTS);
+  const response = await page.goto(order.url, { waitUntil: 'domcontentloaded' });
+  expect(response?.headers()['cache-control'], 'a page naming its customer is never kept').toBe('no-store');
+  const html = (await response?.text()) ?? '';
+  expect(html).toMatch(/<html data-paint-first lang="[a-z]+">/);
+  expect(html).not.toMatch(/<link[^>]*rel="(preload|modulepreload)"[^>]*\.(wasm|js)"/);
+  const thanks = page.locator('.order-page__thanks');
+  const email = page.locator('.order-page__email');
+  await expect(thanks).toHaveText('Thank you, Анна Петрова!');
+  await expect(email).toHaveText('We have sent the confirmation to anna@example.com.');
+  await expect(page.locator('#app > [data-shell]').first()).toBeAttached();
+  const before = { thanks: await thanks.boundingBox(), email: await email.boundingBox() };
+  const [painted, code] = await page.evaluate(() => [
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    performance.getEntriesByType('resource').filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname)).map((e) => e.startTime),
+  ] as const);
+  expect(painted, 'the page was painted').not.toBeNull();
+  for (const asked of code) expect(asked, `asked for at ${asked} ms, painted at ${painted} ms`).toBeGreaterThan(painted ?? Infinity);
+
+  release();
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expect(page.getByTestId('order-email')).toHaveText('We have sent the confirmation to anna@example.com.');
+  await expect(page.getByTestId('order-thanks')).toHaveText('Thank you, Анна Петрова!');
+  const after = { thanks: await thanks.boundingBox(), email: await email.boundingBox() };
+  for (const part of ['thanks', 'email'] as const) {
+    for (const side of ['x', 'y', 'width', 'height'] as const) {
+      expect(Math.abs((after[part]?.[side] ?? -1) - (before[part]?.[side] ?? -2)), `${part}'s ${side}`).toBeLessThan(0.5);
+    }
+  }
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
+});
+
 /** Records, in the page, every layout shift not caused by the shopper's input. */
 const WATCH_SHIFTS = `
   window.__shifts = [];

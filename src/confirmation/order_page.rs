@@ -6,10 +6,10 @@ use super::substitutions::SubstitutionProposals;
 use crate::api::Api;
 use crate::i18n::use_i18n;
 use crate::router::{A, use_address};
-use crate::ui::{ErrorNotice, Loading, PageHeading};
+use crate::ui::{ErrorNotice, Loading, PageHeading, SentLeads};
 use leptos::prelude::*;
 use vitrina_core::api::Order;
-use vitrina_core::routes::Page;
+use vitrina_core::routes::{ORDER_LEADS, Page};
 
 /// The order, shared by the page's sections (a cancellation or a payment updates it in place).
 #[derive(Clone, Copy)]
@@ -47,6 +47,7 @@ pub fn OrderPage() -> impl IntoView {
         }
     });
     let heading = Signal::derive(move || i18n.tf("order.heading", &[("number", &number.get())]));
+    let sent = use_context::<SentLeads>().unwrap_or_default();
     view! {
         <section class="page order-page">
             {move || match loaded.get() {
@@ -54,6 +55,11 @@ pub fn OrderPage() -> impl IntoView {
                 // has it), so nothing moves when the order comes.
                 None => view! {
                     <div class="order-page__head"><PageHeading text=heading/></div>
+                    // What the page as sent named under the heading, until the order has come.
+                    {ORDER_LEADS.map(|lead| {
+                        let here = Page::Order { number: number.get(), token: token.get() };
+                        sent.text(&here, lead.key, i18n.get()).map(|text| view! { <p class=lead.class>{text}</p> })
+                    })}
                     <Loading/>
                 }.into_any(),
                 Some(Err(e)) if e.status() == Some(404) => view! {
@@ -75,8 +81,10 @@ pub fn OrderPage() -> impl IntoView {
                         }>{i18n.text("order.print")}</button>
                     </div>
                     {move || order.get().map(|o| view! {
+                        // The leads of the page as sent (`ORDER_LEADS`; the words' keys written
+                        // out, so the area's words have them).
                         <p class="order-page__thanks" data-testid="order-thanks">{i18n.tf("order.thanks", &[("name", &o.customer.name)])}</p>
-                        <p data-testid="order-email">{i18n.tf("order.email_sent", &[("email", &o.email)])}</p>
+                        <p class="order-page__email" data-testid="order-email">{i18n.tf("order.email_sent", &[("email", &o.email)])}</p>
                     })}
                     <SubstitutionProposals/>
                     <PaymentFacts/>

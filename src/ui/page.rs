@@ -137,3 +137,40 @@ pub fn NotFound() -> impl IntoView {
         </section>
     }
 }
+
+/// The leads of the page as the server sent it (`vitrina_core::routes::Lead`: an order's thanks
+/// and e-mail), each key's text and language, and the page they belong to, read before the app
+/// takes the page's place. That page shows them until its own data has come, where they are in
+/// its language, so the largest words of the first paint stay as they are.
+#[derive(Clone, Default)]
+pub struct SentLeads {
+    page: Option<Page>,
+    texts: Vec<(&'static str, String, String)>,
+}
+
+impl SentLeads {
+    /// Read from the page's static shell.
+    pub fn read(leads: &[vitrina_core::routes::Lead]) -> Self {
+        let Some(window) = web_sys::window() else {
+            return SentLeads::default();
+        };
+        let location = window.location();
+        let address = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+        let Some(document) = window.document() else {
+            return SentLeads::default();
+        };
+        let texts = leads.iter().filter_map(|lead| {
+            let element = document.query_selector(&format!("#app > [data-shell] [data-lead=\"{}\"]", lead.key)).ok().flatten()?;
+            Some((lead.key, element.get_attribute("lang")?, element.text_content()?))
+        });
+        SentLeads { page: Page::parse(&address), texts: texts.collect() }
+    }
+
+    /// The text `page` was sent with for `key`, where it is in `locale`.
+    pub fn text(&self, page: &Page, key: &str, locale: vitrina_core::locale::Locale) -> Option<String> {
+        if self.page.as_ref() != Some(page) {
+            return None;
+        }
+        self.texts.iter().find(|(k, lang, _)| *k == key && lang == locale.tag()).map(|(_, _, text)| text.clone())
+    }
+}

@@ -474,6 +474,47 @@ async fn the_sign_in_page_as_sent_holds_its_form_and_the_editor_without_a_sessio
 }
 
 #[tokio::test]
+async fn an_orders_page_as_sent_names_its_customer_and_email_where_its_token_opens_it_and_is_never_kept() {
+    let words = json!({
+        "order.heading": "Order {number}", "order.thanks": "Thank you, {name}!",
+        "order.email_sent": "We have sent the confirmation to {email}.",
+    });
+    let (dir, dist) = built_shell("index.html", "en", words);
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    let (number, token) = server.place(common::NewOrder::default()).await;
+    let get = |address: String| {
+        let request = server.client.get(server.url(&address)).header("accept-encoding", "identity").send();
+        async move { request.await.unwrap() }
+    };
+
+    let answer = get(format!("/orders/{number}?token={token}")).await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    // It names the customer: never kept by the browser or anything between.
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let html = answer.text().await.unwrap();
+    assert!(
+        html.contains(&format!(
+            r#"<div class="order-page__head"><h1 tabindex="-1">Order {number}</h1></div><p class="order-page__thanks" data-lead="order.thanks" lang="en">Thank you, Анна Петрова!</p><p class="order-page__email" data-lead="order.email_sent" lang="en">We have sent the confirmation to anna@example.com.</p>"#
+        )),
+        "{html}"
+    );
+    // Its largest words are in the page as sent: painted before the app's code is asked for.
+    assert!(html.starts_with(r#"<!doctype html><html data-paint-first lang="en">"#), "{html}");
+    assert!(!html.contains("rel=\"preload\""), "{html}");
+    assert!(html.contains(&format!(r#"id="vitrina-early">["/api/session","/api/orders/{number}?token={token}"]</script>"#)), "{html}");
+
+    // A wrong token, or none, opens nothing: the outline alone, as for any order, kept as usual.
+    for address in [format!("/orders/{number}?token=wrong"), format!("/orders/{number}")] {
+        let answer = get(address.clone()).await;
+        assert_eq!(answer.headers()["cache-control"], "no-cache", "{address}");
+        let html = answer.text().await.unwrap();
+        assert!(!html.contains("data-lead") && !html.contains("anna@example.com") && !html.contains("Анна"), "{address}: {html}");
+        assert!(html.contains(&format!(r#"<h1 tabindex="-1">Order {number}</h1>"#)), "{address}: {html}");
+        assert!(html.starts_with(r#"<!doctype html><html lang="en">"#), "{address}: {html}");
+    }
+}
+
+#[tokio::test]
 async fn a_signed_in_browsers_page_names_the_account_and_is_sent_compressed_but_never_kept() {
     let (dir, dist) = built_shell("index.html", "en", json!({ "account.sign_out": "Sign out" }));
     let built = std::fs::read_to_string(dist.join("index.html")).unwrap();

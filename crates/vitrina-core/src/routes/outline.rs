@@ -18,6 +18,9 @@ pub struct Outline {
     pub intro: Option<Intro>,
     /// What the page's frame puts around the heading.
     pub frame: Frame,
+    /// The paragraphs under the heading that name something of the page's data (an order's
+    /// customer and e-mail), for a server that has that data as it sends the page.
+    pub leads: &'static [Lead],
     /// The page as sent already holds what the page is for (its heading and words, a form), so
     /// its code is asked for only once it has been painted; `false` where what the page is for
     /// is its data (an order, a shipment, a seller's contact), which the app shows, so its code
@@ -32,6 +35,23 @@ pub struct Intro {
     /// Set in the muted colour (`<p class="muted">`).
     pub muted: bool,
 }
+
+/// A paragraph under a page's heading that names something of its data: its words' key, the
+/// placeholder the data fills, and its classes. A server that has the data writes it into the
+/// page it sends, in the page's language (`data-lead="{key}" lang="{lang}"`); the app shows the
+/// same text there until its own copy of the data has come, so nothing changes when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Lead {
+    pub key: &'static str,
+    pub placeholder: &'static str,
+    pub class: &'static str,
+}
+
+/// The order page's leads: the thanks to the customer by name, and where the confirmation went.
+pub const ORDER_LEADS: [Lead; 2] = [
+    Lead { key: "order.thanks", placeholder: "name", class: "order-page__thanks" },
+    Lead { key: "order.email_sent", placeholder: "email", class: "order-page__email" },
+];
 
 /// What a page's heading stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,6 +78,7 @@ impl Page {
             heading_value: None,
             intro: intro.map(|(key, muted)| Intro { key, muted }),
             frame: Frame::Plain,
+            leads: &[],
             paint_first: true,
         };
         // What the page is for is its data.
@@ -76,6 +97,7 @@ impl Page {
                 heading_value: None,
                 intro: None,
                 frame: Frame::Checkout(*step),
+                leads: &[],
                 paint_first: true,
             },
             Page::OrderLookup => plain("page page--narrow", "lookup.title", Some(("lookup.intro", false))),
@@ -85,6 +107,7 @@ impl Page {
                 heading_value: Some(("number", number.clone())),
                 intro: None,
                 frame: Frame::OrderHead,
+                leads: &ORDER_LEADS,
                 paint_first: false,
             },
             Page::TrackLookup | Page::OrderTracking { .. } => {

@@ -99,7 +99,9 @@ async fn fallback(dist: Option<spa::Site>, state: AppState, request: Request) ->
             // Who is signed in, for the header of a page the server writes (asked only then, not
             // for the app's files).
             let account = session::signed_in(&state, request.headers());
-            site.serve(request, account).await
+            let address = request.uri().path_and_query().map(|a| a.as_str().to_owned()).unwrap_or_default();
+            let leads = orders::page_leads(&state, &address);
+            site.serve(request, account, leads).await
         }
         None => {
             ApiError::detail(ProblemKind::NotFound, "This server was started without --dist, so it serves only the API.").into_response()

@@ -138,6 +138,27 @@ pub async fn get_order(
     Ok(Json(worded(order, store, &headers)))
 }
 
+/// What the page of the order at `address` names under its heading (`ORDER_LEADS`: the
+/// customer's name and the e-mail the confirmation went to), where the address's token opens it;
+/// read only, so the page as sent is the order as the app will ask for it a moment later.
+pub async fn page_leads(state: &AppState, address: &str) -> Option<crate::http::spa::LeadValues> {
+    let Some(vitrina_core::routes::Page::Order { number, token }) = vitrina_core::routes::Page::parse(address) else {
+        return None;
+    };
+    if token.is_empty() {
+        return None;
+    }
+    let (name, email) = state
+        .db
+        .run(move |tx| {
+            let number = store::orders::authorised_order(tx, &number, &token)?;
+            store::orders::addressee(tx, number)
+        })
+        .await
+        .ok()?;
+    Some(vec![("name", name), ("email", email)])
+}
+
 /// The order with its payment method named in the language the request asks for, as the store
 /// words it (in the order's own language when the request names none).
 fn worded(mut order: Order, store: &crate::policy::Profile, headers: &HeaderMap) -> Order {

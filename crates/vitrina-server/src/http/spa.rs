@@ -91,6 +91,8 @@ struct Template {
     words: HashMap<String, String>,
     /// A demo store (its sign-in page shows the demo accounts).
     demo: bool,
+    /// The language of its words.
+    lang: &'static str,
 }
 
 /// A page as sent, and its brotli.
@@ -119,10 +121,16 @@ impl Site {
         &self.dist
     }
 
-    /// Serves a request for the app; `account` says who the request's session signs in, awaited
-    /// only for a page the server writes.
-    pub async fn serve(&self, request: Request, account: impl Future<Output = Option<Account>>) -> Response {
-        serve(self, request, account).await
+    /// Serves a request for the app; `account` says who the request's session signs in, and
+    /// `leads` what the page's leads name (`Outline::leads`: an order's customer and e-mail, by
+    /// placeholder), both awaited only for a page the server writes.
+    pub async fn serve(
+        &self,
+        request: Request,
+        account: impl Future<Output = Option<Account>>,
+        leads: impl Future<Output = Option<LeadValues>>,
+    ) -> Response {
+        serve(self, request, account, leads).await
     }
 
     async fn template(&self, page: &'static str) -> Option<Arc<Template>> {
@@ -146,24 +154,41 @@ impl Site {
     /// store's facts.
     async fn rendered(&self, page: &'static str, address: &str) -> Option<Arc<RenderedPage>> {
         let shown = Page::parse(address);
-        let requests = shown.as_ref().map(Page::first_requests).unwrap_or_default();
-        let requests: Vec<String> =
-            requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect();
+        let requests = self.first_requests(shown.as_ref());
         let key = (page, shown.map(|p| p.outline()), requests);
         if let Some(known) = self.rendered.lock().ok()?.get(&key) {
             return Some(known.clone());
         }
         let template = self.template(page).await?;
         let (outline, requests) = (key.1.clone(), key.2.clone());
-        let rendered =
-            tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests))).await.ok()?.map(Arc::new)?;
+        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, &[])))
+            .await
+            .ok()?
+            .map(Arc::new)?;
         let mut kept = self.rendered.lock().ok()?;
         if kept.len() < RENDERED_KEPT {
             kept.insert(key, rendered.clone());
         }
         Some(rendered)
     }
+
+    /// The backend's answers the page at `shown` asks for at once, as addresses on this server.
+    fn first_requests(&self, shown: Option<&Page>) -> Vec<String> {
+        let requests = shown.map(Page::first_requests).unwrap_or_default();
+        requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect()
+    }
+
+    /// `page` for `address` with its leads naming `values`: written for this answer alone.
+    async fn with_leads(&self, page: &'static str, address: &str, values: &LeadValues) -> Option<String> {
+        let shown = Page::parse(address)?;
+        let template = self.template(page).await?;
+        Some(template.page(Some(&shown.outline()), &self.first_requests(Some(&shown)), values))
+    }
 }
+
+/// What a page's leads name, by placeholder (`Lead::placeholder`): an order's customer's name
+/// and e-mail.
+pub type LeadValues = Vec<(&'static str, String)>;
 
 impl Template {
     /// `html` with the store's facts and words written in; `None` when it has no place for them.
@@ -185,7 +210,7 @@ impl Template {
             );
         }
         let html = write_words(&html, &words);
-        Some(Template { html, words, demo: facts.demo })
+        Some(Template { html, words, demo: facts.demo, lang })
     }
 
     /// The store's word for `key`, escaped for HTML, with `value` for its placeholder; `None`
@@ -198,11 +223,13 @@ impl Template {
         Some(escape_html(&text))
     }
 
-    /// The page with `outline` (the page's frame, heading and the words under it) in the place
-    /// the shell keeps for it (as built when the address is no page or a word is missing), and
-    /// `requests` (addresses on this server) named to be asked for at once.
-    fn page(&self, outline: Option<&Outline>, requests: &[String]) -> String {
-        let section = outline.and_then(|o| self.outline_html(o));
+    /// The page with `outline` (the page's frame, heading and the words under it, and its leads
+    /// where `leads` names their values) in the place the shell keeps for it (as built when the
+    /// address is no page or a word is missing), and `requests` (addresses on this server) named
+    /// to be asked for at once.
+    fn page(&self, outline: Option<&Outline>, requests: &[String], leads: &[(&str, String)]) -> String {
+        let leads = outline.and_then(|o| self.leads_html(o, leads));
+        let section = outline.and_then(|o| self.outline_html(o, leads.as_deref().unwrap_or_default()));
         let (mut html, written) = match (section, self.html.find(OUTLINE_ELEMENT)) {
             (Some(section), Some(start)) => match self.html[start..].find("</section>") {
                 Some(end) => (format!("{}{section}{}", &self.html[..start], &self.html[start + end + "</section>".len()..]), true),
@@ -218,8 +245,9 @@ impl Template {
             html = html.replacen(STATIC_HEADER, r#"<header class="site-header" data-shell data-checkout>"#, 1);
         }
         // A page whose outline is what it is for is painted before its code is asked for
-        // (`Outline::paint_first`; the page's loader reads the mark).
-        if written && outline.is_some_and(|o| o.paint_first) {
+        // (`Outline::paint_first`; the page's loader reads the mark); so is a page whose leads
+        // are written, its largest words.
+        if written && (outline.is_some_and(|o| o.paint_first) || leads.is_some()) {
             html = html.replacen("<html ", "<html data-paint-first ", 1);
         } else if let Some(wasm) = app_code(&html) {
             // Any other page asks for its code at once: the wasm, its largest download, is named
@@ -235,8 +263,24 @@ impl Template {
         html.replacen(EARLY_ELEMENT, &format!(r#"id="vitrina-early">{}</script>"#, script_json(&requests)), 1)
     }
 
-    /// The outline as the app's page shows it before its data has come.
-    fn outline_html(&self, outline: &Outline) -> Option<String> {
+    /// The outline's leads with `values` for their placeholders, in the words' language; `None`
+    /// unless there is every one.
+    fn leads_html(&self, outline: &Outline, values: &[(&str, String)]) -> Option<String> {
+        if outline.leads.is_empty() {
+            return None;
+        }
+        let mut html = String::new();
+        for lead in outline.leads {
+            let value = values.iter().find(|(name, _)| *name == lead.placeholder)?;
+            let text = self.word(lead.key, Some(&(lead.placeholder, value.1.clone())))?;
+            html.push_str(&format!(r#"<p class="{}" data-lead="{}" lang="{}">{text}</p>"#, lead.class, lead.key, self.lang));
+        }
+        Some(html)
+    }
+
+    /// The outline as the app's page shows it before its data has come (with `leads` written
+    /// under its heading where there are any).
+    fn outline_html(&self, outline: &Outline, leads: &str) -> Option<String> {
         const SKELETON: &str = r#"<div class="skeleton skeleton--line"></div><div class="skeleton skeleton--block"></div>"#;
         let heading = format!(r#"<h1 tabindex="-1">{}</h1>"#, self.word(outline.heading, outline.heading_value.as_ref())?);
         let intro = match outline.intro {
@@ -250,7 +294,7 @@ impl Template {
             Frame::Plain => format!(r#"<section class="{}" data-outline>{heading}{intro}{SKELETON}</section>"#, outline.class),
             Frame::OrderHead => {
                 format!(
-                    r#"<section class="{}" data-outline><div class="order-page__head">{heading}</div>{intro}{SKELETON}</section>"#,
+                    r#"<section class="{}" data-outline><div class="order-page__head">{heading}</div>{leads}{intro}{SKELETON}</section>"#,
                     outline.class
                 )
             }
@@ -420,7 +464,12 @@ fn escape_html(text: &str) -> String {
 }
 
 /// Serves a request for the app from `dist`.
-async fn serve(site: &Site, request: Request, account: impl Future<Output = Option<Account>>) -> Response {
+async fn serve(
+    site: &Site,
+    request: Request,
+    account: impl Future<Output = Option<Account>>,
+    leads: impl Future<Output = Option<LeadValues>>,
+) -> Response {
     let dist = site.dist.clone();
     let path = request.uri().path().to_owned();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
@@ -447,10 +496,17 @@ async fn serve(site: &Site, request: Request, account: impl Future<Output = Opti
     }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
     if readable && let Some(rendered) = site.rendered(page, &address).await {
-        if let Some(account) = account.await
+        // An order's page names its customer and e-mail where the address opens it.
+        let leads = match leads.await {
+            Some(values) => site.with_leads(page, &address, &values).await,
+            None => None,
+        };
+        let account = account.await;
+        if (leads.is_some() || account.is_some())
             && let Some(template) = site.template(page).await
         {
-            return personal(&rendered, &template, &account, status, request.headers());
+            let html = leads.unwrap_or_else(|| String::from_utf8_lossy(&rendered.html).into_owned());
+            return personal(html, &template, account.as_ref(), status, request.headers());
         }
         return rendered.answer(status, &request);
     }
@@ -460,24 +516,24 @@ async fn serve(site: &Site, request: Request, account: impl Future<Output = Opti
 /// The header's account part of the page as built: "Sign in".
 const ACCOUNT_NAV: &str = r#"<div class="account-nav">"#;
 
-/// `page` for a signed-in browser: its header names the account and offers to sign out, as the
-/// app's header will once it has asked who is signed in, so the header neither says "Sign in" to
-/// someone signed in nor moves when the app takes over. Personal, so never stored and never
-/// "not modified" (the browser may hold the page as sent to nobody); compressed for this answer
-/// where the browser takes brotli, at a quality that costs a fraction of a millisecond (about
-/// 7 KB instead of 30), since a seller's editor is only ever asked for signed in.
-fn personal(page: &RenderedPage, template: &Template, account: &Account, status: StatusCode, request: &HeaderMap) -> Response {
-    let html = String::from_utf8_lossy(&page.html);
-    let name = account.shown_name();
+/// A personal page (`html`: an order's, naming its customer; or any for a signed-in browser).
+/// For a signed-in browser its header names the account and offers to sign out, as the app's
+/// header will once it has asked who is signed in, so the header neither says "Sign in" to
+/// someone signed in nor moves when the app takes over. Never stored and never "not modified"
+/// (the browser may hold the page as sent to nobody); compressed for this answer where the
+/// browser takes brotli, at a quality that costs a fraction of a millisecond (about 7 KB instead
+/// of 30), since a seller's editor is only ever asked for signed in.
+fn personal(html: String, template: &Template, account: Option<&Account>, status: StatusCode, request: &HeaderMap) -> Response {
     let sign_out = template.word("account.sign_out", None).unwrap_or_else(|| "Sign out".to_owned());
-    let html = match html.find(ACCOUNT_NAV).and_then(|start| Some((start, html[start..].find("</div>")?))) {
-        Some((start, end)) => format!(
+    let found = account.and_then(|account| Some((account, html.find(ACCOUNT_NAV)?)));
+    let html = match found.and_then(|(account, start)| Some((account, start, html[start..].find("</div>")?))) {
+        Some((account, start, end)) => format!(
             r#"{}<div class="account-nav" data-account><span class="account-nav__name">{}</span><button type="button" class="button button--link account-nav__out" disabled data-i18n="account.sign_out">{sign_out}</button></div>{}"#,
             &html[..start],
-            escape_html(name),
+            escape_html(account.shown_name()),
             &html[start + end + "</div>".len()..],
         ),
-        None => html.into_owned(),
+        None => html,
     };
     // A middling quality: quick enough to spend on every answer.
     let mut response = match takes_brotli(request).then(|| compress_brotli(html.as_bytes(), 5)).flatten() {

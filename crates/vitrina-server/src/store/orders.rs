@@ -220,6 +220,11 @@ pub fn authorised_order(tx: &Transaction<'_>, number: &str, token: &str) -> ApiR
     if opens { Ok(number) } else { Err(not_found()) }
 }
 
+/// Whom order `number` was placed by: the customer's name and e-mail, as its page names them.
+pub fn addressee(tx: &Transaction<'_>, number: i64) -> ApiResult<(String, String)> {
+    Ok(tx.query_row("SELECT name, email FROM orders WHERE number = ?1", params![number], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
 /// Whether order `number` was placed with this email (compared case-folded, over all of Unicode).
 pub fn placed_with_email(tx: &Transaction<'_>, number: i64, email: &str) -> ApiResult<bool> {
     Ok(tx.query_row(
