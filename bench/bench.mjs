@@ -151,23 +151,32 @@ const MEASURE = `async (action, done) => {
 
 /**
  * In the page: the same for the backend's answer to a quantity change landing, from the moment
- * the answer has arrived (the page's `fetch` is watched) until the row shows the saved total.
+ * the answer has arrived (the page's `fetch` is watched) until the row shows the saved total,
+ * plus the rendering of the next frame. Armed before the change is made, and measured in the
+ * page as the answer lands: a watch started afterwards (a separate call from the test) would
+ * count the test's own round trip whenever the answer landed first.
  */
 const WATCH_ANSWERS = `(() => {
   const fetch = window.fetch.bind(window);
   window.fetch = (...args) => fetch(...args).then((response) => { window.__answeredAt = performance.now(); return response; });
 })()`;
 
-const LANDING = `async () => {
+const ARM_LANDING = `() => {
   const pending = () => document.querySelector('[data-testid=cart-line] .cart-line__total .muted') !== null;
-  const changed = await new Promise((resolve) => {
-    if (!pending()) return resolve(performance.now());
-    const watch = new MutationObserver(() => { if (!pending()) { watch.disconnect(); resolve(performance.now()); } });
+  window.__landing = new Promise((resolve) => {
+    let asked = false;
+    const watch = new MutationObserver(() => {
+      if (pending()) { asked = true; return; }
+      if (!asked) return;
+      watch.disconnect();
+      const changed = performance.now();
+      requestAnimationFrame(() => {
+        const frameStart = performance.now();
+        setTimeout(() => resolve((changed - window.__answeredAt) + (performance.now() - frameStart)), 0);
+      });
+    });
     watch.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const frameStart = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
-  await new Promise((r) => setTimeout(r, 0));
-  return (changed - window.__answeredAt) + (performance.now() - frameStart);
 }`;
 
 async function interactions(browser, setup) {
@@ -184,15 +193,16 @@ async function interactions(browser, setup) {
   const cart = [];
   const landing = [];
   for (let i = 0; i < RUNS; i++) {
-    cart.push(await page.evaluate(async ([i, measure]) => {
+    cart.push(await page.evaluate(async ([i, measure, arm]) => {
       const m = eval(measure);
+      eval(arm)();
       const input = document.querySelectorAll('[data-testid=cart-line] .stepper__input')[i];
       const before = input.value;
       const plus = input.parentElement.querySelectorAll('button')[1];
       return m(async () => plus.click(), async () => input.value !== before);
-    }, [i, MEASURE]));
+    }, [i, MEASURE, ARM_LANDING]));
     // The backend's answer lands before the next change (each change is measured on its own).
-    landing.push(await page.evaluate((landed) => eval(landed)(), LANDING));
+    landing.push(await page.evaluate(() => window.__landing));
   }
   out.cartQuantityMs = round(median(cart), 2);
   out.cartAnswerMs = round(median(landing), 2);

@@ -64,6 +64,8 @@ pub fn App() -> impl IntoView {
         None => ().into_any(),
         Some(Ok(config)) => {
             provide_context(account::SentAccount::read());
+            // Only the order page has leads (a build without it reads none).
+            #[cfg(any(feature = "bundle-all", feature = "bundle-orders"))]
             provide_context(crate::ui::SentLeads::read(&vitrina_core::routes::ORDER_LEADS));
             remove_static_shell();
             if preferred.is_none()
