@@ -178,11 +178,13 @@ impl Site {
         requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect()
     }
 
-    /// `page` for `address` with its leads naming `values`: written for this answer alone.
-    async fn with_leads(&self, page: &'static str, address: &str, values: &LeadValues) -> Option<String> {
+    /// The page of `template` for `address` with its leads naming `values`, written for this
+    /// answer alone; `None` unless the leads are written (no page there, or a word missing).
+    fn with_leads(&self, template: &Template, address: &str, values: &LeadValues) -> Option<String> {
         let shown = Page::parse(address)?;
-        let template = self.template(page).await?;
-        Some(template.page(Some(&shown.outline()), &self.first_requests(Some(&shown)), values))
+        let outline = shown.outline();
+        template.leads_html(&outline, values)?;
+        Some(template.page(Some(&outline), &self.first_requests(Some(&shown)), values))
     }
 }
 
@@ -495,20 +497,24 @@ async fn serve(
         return (StatusCode::SEE_OTHER, [(header::LOCATION, sign_in), (header::CACHE_CONTROL, REVALIDATE.to_owned())]).into_response();
     }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
-    if readable && let Some(rendered) = site.rendered(page, &address).await {
-        // An order's page names its customer and e-mail where the address opens it.
-        let leads = match leads.await {
-            Some(values) => site.with_leads(page, &address, &values).await,
+    if readable && let Some(template) = site.template(page).await {
+        let (leads, account) = tokio::join!(leads, account);
+        // An order's page that names its customer and e-mail (where the address's token opens
+        // it) is written for this answer alone; the page kept for every address is not made.
+        let sent = match leads {
+            Some(values) => site.with_leads(&template, &address, &values),
             None => None,
         };
-        let account = account.await;
-        if (leads.is_some() || account.is_some())
-            && let Some(template) = site.template(page).await
-        {
-            let html = leads.unwrap_or_else(|| String::from_utf8_lossy(&rendered.html).into_owned());
+        if let Some(html) = sent {
             return personal(html, &template, account.as_ref(), status, request.headers());
         }
-        return rendered.answer(status, &request);
+        if let Some(rendered) = site.rendered(page, &address).await {
+            if account.is_some() {
+                let html = String::from_utf8_lossy(&rendered.html).into_owned();
+                return personal(html, &template, account.as_ref(), status, request.headers());
+            }
+            return rendered.answer(status, &request);
+        }
     }
     page_answer(&dist.join(page), status, request).await
 }
