@@ -281,7 +281,25 @@ test('an order’s page as sent thanks its customer and names where the confirma
     await released;
     await route.fallback();
   });
+  // The order's answer comes well after the app has taken over, so the app shows its page
+  // before it has the order: the sent lines must stay through that.
+  await page.route(`**/api/orders/${order.number}?*`, async (route) => {
+    await released;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fallback();
+  });
   await page.addInitScript(WATCH_SHIFTS);
+  // Counts the frames, after the e-mail's line was first drawn, in which it was not there.
+  await page.addInitScript(`
+    window.__emailGone = 0;
+    let seen = false;
+    const watch = () => {
+      const line = document.querySelector('.order-page__email');
+      if (line !== null && line.textContent.includes('anna@example.com')) seen = true;
+      else if (seen) window.__emailGone += 1;
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);`);
   const response = await page.goto(order.url, { waitUntil: 'domcontentloaded' });
   expect(response?.headers()['cache-control'], 'a page naming its customer is never kept').toBe('no-store');
   const html = (await response?.text()) ?? '';
@@ -313,6 +331,7 @@ test('an order’s page as sent thanks its customer and names where the confirma
   }
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __emailGone: number }).__emailGone), 'frames without the e-mail’s line').toBe(0);
 });
 
 /** Records, in the page, every layout shift not caused by the shopper's input. */

@@ -156,7 +156,8 @@ pub async fn page_leads(state: &AppState, address: &str) -> Option<crate::http::
         })
         .await
         .ok()?;
-    Some(vec![("name", name), ("email", email)])
+    let [thanks, sent_to] = vitrina_core::routes::ORDER_LEADS;
+    Some(vec![(thanks.placeholder, name), (sent_to.placeholder, email)])
 }
 
 /// The order with its payment method named in the language the request asks for, as the store

@@ -161,7 +161,7 @@ impl Site {
         }
         let template = self.template(page).await?;
         let (outline, requests) = (key.1.clone(), key.2.clone());
-        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, &[])))
+        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, None)))
             .await
             .ok()?
             .map(Arc::new)?;
@@ -183,8 +183,8 @@ impl Site {
     fn with_leads(&self, template: &Template, address: &str, values: &LeadValues) -> Option<String> {
         let shown = Page::parse(address)?;
         let outline = shown.outline();
-        template.leads_html(&outline, values)?;
-        Some(template.page(Some(&outline), &self.first_requests(Some(&shown)), values))
+        let leads = template.leads_html(&outline, values)?;
+        Some(template.page(Some(&outline), &self.first_requests(Some(&shown)), Some(&leads)))
     }
 }
 
@@ -225,13 +225,12 @@ impl Template {
         Some(escape_html(&text))
     }
 
-    /// The page with `outline` (the page's frame, heading and the words under it, and its leads
-    /// where `leads` names their values) in the place the shell keeps for it (as built when the
-    /// address is no page or a word is missing), and `requests` (addresses on this server) named
-    /// to be asked for at once.
-    fn page(&self, outline: Option<&Outline>, requests: &[String], leads: &[(&str, String)]) -> String {
-        let leads = outline.and_then(|o| self.leads_html(o, leads));
-        let section = outline.and_then(|o| self.outline_html(o, leads.as_deref().unwrap_or_default()));
+    /// The page with `outline` (the page's frame, heading and the words under it, and `leads`,
+    /// its leads as written, where there are any) in the place the shell keeps for it (as built
+    /// when the address is no page or a word is missing), and `requests` (addresses on this
+    /// server) named to be asked for at once.
+    fn page(&self, outline: Option<&Outline>, requests: &[String], leads: Option<&str>) -> String {
+        let section = outline.and_then(|o| self.outline_html(o, leads.unwrap_or_default()));
         let (mut html, written) = match (section, self.html.find(OUTLINE_ELEMENT)) {
             (Some(section), Some(start)) => match self.html[start..].find("</section>") {
                 Some(end) => (format!("{}{section}{}", &self.html[..start], &self.html[start + end + "</section>".len()..]), true),
