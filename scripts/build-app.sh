@@ -51,20 +51,30 @@ name_words() {
 }
 # Lighter code on the wire, in a built page and its JS and wasm (the files its loader names): the
 # wasm without the exports nothing uses (`scripts/drop-exports.mjs`: a dependency's stream
-# adapters, about 3 KB raw) and their code, then the whole wasm once more through wasm-opt,
-# its control flow flattened and rebuilt before two more size passes (`--flatten --rereloop -Oz
-# -Oz`: about 0.9 KB brotli less than trunk's `-Oz` alone, for 15 s per area; `--converge` would
-# take 0.4 KB more for 25 s more), and wasm-bindgen's JS loader minified (terser: about
-# 1.4 KB brotli of comments, names and spaces). The file names trunk gave stay: each is still
-# made only from its build's sources.
+# adapters, about 3 KB raw) and their code, and the JS loader without their classes (0.3 KB
+# brotli), then the whole wasm once more through wasm-opt, its control flow flattened and rebuilt
+# before two more size passes (`--flatten --rereloop -Oz -Oz`: about 0.9 KB brotli less than
+# trunk's `-Oz` alone, for 15 s per area; `--converge` would take 0.4 KB more for 25 s more);
+# then its functions put in the order of their code (`scripts/order-functions.mjs`: alike
+# beside alike, where brotli finds more to reuse; about 4 KB brotli, 2 s per area); then the names
+# the wasm and the JS share made short (`scripts/short-names.mjs`: wasm-bindgen's
+# hashed import names and type-long export names, shipped in both files, about 4.5 KB brotli),
+# and the JS minified (terser: about 1.4 KB brotli of comments, names and spaces). The file names
+# trunk gave stay: each is still made only from its build's sources.
 slim() {
   local wasm js
   wasm=$(grep -o "/vitrina-app-[0-9a-f]*_bg\.wasm" "$1" | head -1)
   js=$(grep -o "/vitrina-app-[0-9a-f]*\.js" "$1" | head -1)
   [ -n "$wasm" ] && [ -n "$js" ] || { echo "build-app: $1 names no app code" >&2; exit 1; }
-  node scripts/drop-exports.mjs "dist$wasm" >/dev/null
-  # shellcheck disable=SC2046
-  wasm-opt --remove-unused-module-elements --flatten --rereloop -Oz -Oz $(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html) "dist$wasm" -o "dist$wasm"
+  local params
+  params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+  node scripts/drop-exports.mjs "dist$wasm" "dist$js" >/dev/null
+  # shellcheck disable=SC2086
+  wasm-opt --remove-unused-module-elements --flatten --rereloop -Oz -Oz $params "dist$wasm" -o "dist$wasm"
+  node scripts/order-functions.mjs "dist$wasm"
+  # shellcheck disable=SC2086
+  wasm-opt --reorder-functions-by-name $params "dist$wasm" -o "dist$wasm"
+  node scripts/short-names.mjs "dist$wasm" "dist$js" >/dev/null
   terser "dist$js" --module --compress --mangle --output "dist$js"
   # The page itself: its comments, its inline stylesheet's spaces and its inline scripts
   # (`scripts/minify-page.mjs`; what a server rewrites in it stays as built), about 1.7 KB

@@ -176,7 +176,7 @@ test('without its words in any language the store says so, in English, and opens
   await expect(page.getByTestId('shipment-state')).toBeVisible();
 });
 
-test('the app’s code as shipped: the JS loader minified, and the wasm without exports nothing uses', async ({ page }) => {
+test('the app’s code as shipped: the JS loader minified, without the classes nothing uses, and the names it shares with the wasm short', async ({ page }) => {
   const code: string[] = [];
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
@@ -186,15 +186,22 @@ test('the app’s code as shipped: the JS loader minified, and the wasm without 
   await expect(page.getByTestId('shipment-state')).toBeVisible();
   const wasm = code.find((path) => path.endsWith('.wasm'))!;
   const js = code.find((path) => path.endsWith('.js'))!;
-  const exports = await page.evaluate(async (path) => {
+  const names = await page.evaluate(async (path) => {
     const module = await WebAssembly.compileStreaming(fetch(path));
-    return WebAssembly.Module.exports(module).map((e) => e.name);
+    return {
+      exports: WebAssembly.Module.exports(module).map((e) => e.name),
+      imports: WebAssembly.Module.imports(module).map((i) => i.name),
+    };
   }, wasm);
-  expect(exports.length, 'the app’s own exports are kept').toBeGreaterThan(3);
-  expect(exports.filter((name) => /intounderlying/i.test(name)), 'the stream adapters nothing uses').toEqual([]);
+  expect(names.exports.length, 'the app’s own exports are kept').toBeGreaterThan(3);
+  expect(names.imports.length, 'the browser’s functions the app calls').toBeGreaterThan(50);
+  // wasm-bindgen names them `__wbg_location_7320782274fc691b` and after whole Rust types.
+  expect([...names.exports, ...names.imports].filter((name) => name.length > 2), 'short names, in both files').toEqual([]);
   const loader = await (await page.request.get(js)).text();
   expect(loader, 'no comments').not.toContain('/**');
   expect(loader.split('\n').length, 'minified').toBeLessThan(50);
+  expect(loader, 'no hashed names').not.toMatch(/_[0-9a-f]{16}\b/);
+  expect(loader, 'the stream adapters nothing uses').not.toMatch(/intounderlying/i);
 });
 
 test('words that never come are given up at the store’s time limit and said like any answer that never comes: at start, and on a switch', async ({ page }) => {
