@@ -811,10 +811,18 @@ async fn every_answer_has_the_security_headers_and_personal_ones_are_not_stored(
     }
     // The app's pages run under a policy with 'wasm-unsafe-eval' and their inline script and
     // style by hash, nothing else inline.
-    let page = server.get("/").await;
-    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
-    assert!(csp.contains("style-src 'self' 'sha256-") && !csp.contains("unsafe-inline"), "{csp}");
+    for path in ["/", "/checkout/review", "/nowhere"] {
+        let page = server.get(path).await;
+        let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{path}: {csp}");
+        assert!(csp.contains("style-src 'self' 'sha256-") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+    }
+    // Anything else is read under the policy of the page that asked for it; its own, should it
+    // be opened alone, runs nothing, and is short: it is sent with every file and answer.
+    for path in ["/app-0123456789abcdef.js".to_owned(), "/config.json".to_owned(), format!("/api/orders/{number}?token={token}")] {
+        let r = server.get(&path).await;
+        assert_eq!(r.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'", "{path}");
+    }
     // Answers with personal data or tokens are never stored.
     let no_store = [
         server.get(&format!("/api/orders/{number}?token={token}")).await,
