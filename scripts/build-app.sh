@@ -78,8 +78,10 @@ slim() {
   terser "dist$js" --module --compress --mangle --output "dist$js"
   # The page itself: its comments, its inline stylesheet's spaces and its inline scripts
   # (`scripts/minify-page.mjs`; what a server rewrites in it stays as built), about 1.7 KB
-  # brotli of every first load.
+  # brotli of every first load; then the stylesheet without the rules no element of the area
+  # can match (`scripts/prune-css.mjs`, by the classes its wasm and the server write: 0.6-1.4 KB).
   node scripts/minify-page.mjs "$1"
+  node scripts/prune-css.mjs "$1" "dist$wasm" >/dev/null
 }
 sizes="$root/target/sizes"
 rm -rf "$sizes"

@@ -1,4 +1,6 @@
 import type { Request } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { editConfig, test, expect } from './fixtures';
 import { placeOrder } from './orders';
 
@@ -202,6 +204,37 @@ test('the app’s code as shipped: the JS loader minified, without the classes n
   expect(loader.split('\n').length, 'minified').toBeLessThan(50);
   expect(loader, 'no hashed names').not.toMatch(/_[0-9a-f]{16}\b/);
   expect(loader, 'the stream adapters nothing uses').not.toMatch(/intounderlying/i);
+});
+
+test('each page’s stylesheet keeps every rule for what the page shows, and not the rules of other areas', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  // The stylesheet as written, and the classes each of its rules needs.
+  const written = fs.readFileSync(path.resolve(__dirname, '../../style/main.css'), 'utf8');
+  const styled = new Set([...written.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]));
+  const routes = ['/', '/cart', '/checkout/contact', order.url, '/orders/lookup', '/track', '/track/PX1000000001', '/track/PX1000000009',
+    '/sellers/demo-seller/contact', '/sign-in'];
+  for (const route of routes) {
+    await page.goto(route);
+    await expect(page.locator('#app [data-shell]')).toHaveCount(0);
+    await expect(page.locator('.loading, .skeleton')).toHaveCount(0);
+    const { shown, kept } = await page.evaluate(() => ({
+      shown: [...new Set([...document.querySelectorAll('[class]')].flatMap((e) => [...e.classList]))],
+      kept: [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n'),
+    }));
+    // A class the page shows that the stylesheet styles keeps its rules in the page's stylesheet.
+    const lost = shown.filter((c) => styled.has(c) && !new RegExp(`\\.${c.replace(/[-]/g, '\\-')}(?![\\w-])`).test(kept));
+    expect(lost, `${route}: classes shown whose rules the page’s stylesheet lost`).toEqual([]);
+  }
+  // The other areas' rules are not in the catalog's page, nor the shop's in the tracking page's.
+  await page.goto('/');
+  const catalog = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+  expect(catalog).not.toContain('.phase-bar');
+  expect(catalog).not.toContain('.contact-channel');
+  await page.goto('/track/PX1000000001');
+  const tracking = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+  expect(tracking).toContain('.phase-bar');
+  expect(tracking).not.toContain('.product-card');
+  expect(tracking).not.toContain('.cart-line');
 });
 
 test('words that never come are given up at the store’s time limit and said like any answer that never comes: at start, and on a switch', async ({ page }) => {
