@@ -7,46 +7,32 @@
 //
 //   node scripts/drop-exports.mjs app_bg.wasm [app.js]      (the JS before it is minified)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { leb } from './wasm-binary.mjs';
+import { leb, sections } from './wasm-binary.mjs';
 
 /** Export names (lower case, as wasm-bindgen writes them) that go. */
 const UNUSED = /^(__wbg_)?intounderlying(source|sink|bytesource)_/;
 
-
+/** The wasm without the exports `unused` names, and their names. */
 export function dropExports(bytes, unused = UNUSED) {
-  let at = 8;
-  const u32 = () => {
-    let result = 0, shift = 0, byte;
-    do { byte = bytes[at++]; result |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80);
-    return result >>> 0;
-  };
   const parts = [bytes.subarray(0, 8)];
   const dropped = [];
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const size = u32();
-    const end = at + size;
+  for (const { id, whole, content: r, end } of sections(bytes)) {
     if (id !== 7) {
-      parts.push(bytes.subarray(start, end));
-      at = end;
+      parts.push(whole);
       continue;
     }
     const kept = [];
-    for (let i = 0, n = u32(); i < n; i++) {
-      const entry = at;
-      const nameLength = u32();
-      const name = Buffer.from(bytes.subarray(at, at + nameLength)).toString('utf8');
-      at += nameLength;
-      at++; // kind
-      u32(); // index
+    for (let i = 0, n = r.u32(); i < n; i++) {
+      const entry = r.at;
+      const name = r.name();
+      r.byte(); // kind
+      r.u32(); // index
       if (unused.test(name)) dropped.push(name);
-      else kept.push(bytes.subarray(entry, at));
+      else kept.push(bytes.subarray(entry, r.at));
     }
-    if (at !== end) throw new Error('drop-exports: the export section did not parse');
+    if (r.at !== end) throw new Error('drop-exports: the export section did not parse');
     const content = Buffer.concat([Buffer.from(leb(kept.length)), ...kept]);
     parts.push(Buffer.from([7, ...leb(content.length)]), content);
-    at = end;
   }
   return { bytes: Buffer.concat(parts), dropped };
 }

@@ -75,14 +75,9 @@ export function shortenJs(js, imports, exports) {
     out = out.replace(key, name);
   }
   // What the JS offers that the wasm no longer imports (its callers optimised away) is never
-  // looked up: a short name of its own is enough.
+  // looked up: a short name of its own is enough (`_a`, …: the imports' have no underscore).
   const names = shortNames();
-  const taken = new Set(imports.values());
-  out = out.replace(/(?<=^|[\s,{])__wbg_\w+_[0-9a-f]{16}(?=\s*:)/gm, () => {
-    let name;
-    do name = `_${names.next().value}`; while (taken.has(name));
-    return name;
-  });
+  out = out.replace(/(?<=^|[\s,{])__wbg_\w+_[0-9a-f]{16}(?=\s*:)/gm, () => `_${names.next().value}`);
   for (const [old, name] of exports) {
     out = out.replace(new RegExp(`(?<=\\bwasm\\.)${escape(old)}(?![\\w$])`, 'g'), name);
   }
