@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { editConfig, test, expect } from './fixtures';
 import { placeOrder } from './orders';
+import { table } from './words';
 
 /**
  * The page's frame and its requests: the header is on screen from the first frame the app paints
@@ -541,4 +542,59 @@ test('a signed-in browser’s page names the account from the first frame, and t
   const anonymous = await page.request.get('/track');
   expect(anonymous.headers()['cache-control']).not.toBe('no-store');
   expect(await anonymous.text()).not.toContain('Anna Petrova');
+});
+
+// The page as sent speaks the language the app will show: the browser's first that the store's
+// app speaks, then the shopper's own choice. A Russian browser on a store whose language is
+// English sees Russian from the first frame, and nothing changes language when the app takes over.
+test.describe('a browser in another language than the store’s', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('gets the page as sent in its language, then in the language the shopper picks', async ({ page }) => {
+    const [ru, uk] = [table('ru'), table('uk')];
+    let release = () => {};
+    const hold = async () => {
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await released;
+        await route.fallback();
+      });
+    };
+    await hold();
+    await page.addInitScript(WATCH_SHIFTS);
+    const response = await page.goto('/track/PX1000000001', { waitUntil: 'domcontentloaded' });
+    expect(response?.headers().vary).toContain('accept-language');
+    // Before the app: the page, its header and its heading in Russian.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('#app > [data-shell] h1')).toHaveText(ru['track.shipment_title']);
+    await expect(page.locator('#app > [data-shell] .site-header__nav a').first()).toHaveText(ru['nav.track']);
+    await expect(page.locator('#app > [data-shell] .language__select')).toHaveValue('ru');
+    const before = await page.locator('h1').boundingBox();
+
+    release();
+    await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+    await expect(page.getByTestId('shipment-state')).toBeVisible();
+    // The app shows the same words in the same place.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('h1')).toHaveText(ru['track.shipment_title']);
+    await expect(page.locator('.site-header__nav a').first()).toHaveText(ru['nav.track']);
+    const after = await page.locator('h1').boundingBox();
+    for (const side of ['x', 'y', 'width', 'height'] as const) {
+      expect(Math.abs((after?.[side] ?? -1) - (before?.[side] ?? -2)), `the heading's ${side}`).toBeLessThan(0.5);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
+
+    // The shopper picks Ukrainian: the next page is sent in Ukrainian.
+    await page.locator('.language__select').selectOption('uk');
+    await expect(page.locator('h1')).toHaveText(uk['track.shipment_title']);
+    await page.unrouteAll();
+    await hold();
+    await page.goto('/orders/lookup', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+    await expect(page.locator('#app > [data-shell] h1')).toHaveText(uk['lookup.title']);
+    await expect(page.locator('#app > [data-shell] .language__select')).toHaveValue('uk');
+    release();
+    await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveText(uk['lookup.title']);
+  });
 });

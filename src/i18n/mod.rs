@@ -121,9 +121,12 @@ impl I18n {
     /// The shopper's own preference: an earlier choice, else the first of the browser's languages
     /// that Vitrina speaks. `None` leaves the choice to the store's default.
     pub fn preferred() -> Option<Locale> {
-        storage::get_string(Store::Local, STORAGE_KEY)
-            .and_then(|t| Locale::from_tag(&t))
-            .or_else(|| browser_languages().iter().find_map(|l| Locale::from_tag(l)))
+        let chosen = storage::get_string(Store::Local, STORAGE_KEY).and_then(|t| Locale::from_tag(&t));
+        // A choice made before the server was told of choices is told now, for the next page.
+        if let Some(locale) = chosen {
+            tell_pages(locale);
+        }
+        chosen.or_else(|| browser_languages().iter().find_map(|l| Locale::from_tag(l)))
     }
 
     pub fn new(locale: Locale, time_limit_ms: u32) -> Self {
@@ -144,6 +147,7 @@ impl I18n {
                 return;
             }
             storage::set_string(Store::Local, STORAGE_KEY, locale.tag());
+            tell_pages(locale);
             unavailable.set(None);
             // The page's language first: what is asked again for the new language is asked
             // with it (`Accept-Language`), whichever effect runs first.
@@ -214,6 +218,18 @@ fn browser_languages() -> Vec<String> {
         languages.extend(navigator.language());
     }
     languages
+}
+
+/// Keeps the shopper's choice where the server reads it (`LANGUAGE_COOKIE`), so that the next
+/// page arrives in it rather than changing language when the app takes over.
+fn tell_pages(locale: Locale) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) else {
+        return;
+    };
+    let secure = if document.location().and_then(|l| l.protocol().ok()).as_deref() == Some("https:") { "; secure" } else { "" };
+    let cookie = format!("{}={}; path=/; max-age=31536000; samesite=lax{secure}", vitrina_core::locale::LANGUAGE_COOKIE, locale.tag());
+    let _ = document.set_cookie(&cookie);
 }
 
 fn set_document_lang(locale: Locale) {

@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The cookie that carries the shopper's choice of language to the server, which sends each page
+/// in it (the app keeps the choice in its own storage too, and writes this beside it).
+pub const LANGUAGE_COOKIE: &str = "vitrina_locale";
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, crate::json::Decode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -430,6 +430,57 @@ async fn the_first_paint_is_the_page_the_address_names_in_the_stores_language() 
 }
 
 #[tokio::test]
+async fn the_page_is_sent_in_the_language_the_app_will_show() {
+    let (dir, dist) = built_shell("index.html", "sk", json!({ "nav.cart": "Košík", "track.shipment_title": "Sledovanie zásielky" }));
+    let ru = json!({ "nav.cart": "Корзина", "track.shipment_title": "Отслеживание отправления" });
+    std::fs::write(dist.join("locales/ru.json"), ru.to_string()).unwrap();
+    let server = TestServer::start_with(dir, |o| {
+        o.dist_dir = Some(dist);
+        o.store = vitrina_server::options::StoreId::Sk;
+    })
+    .await;
+    let page = |languages: Option<&'static str>, cookie: Option<&'static str>| {
+        let mut request = server.client.get(server.url("/track/PX1000000001")).header("accept-encoding", "identity");
+        if let Some(languages) = languages {
+            request = request.header("accept-language", languages);
+        }
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.headers()["vary"], "accept-encoding, accept-language, cookie");
+            response.text().await.unwrap()
+        }
+    };
+    let russian = |html: &str| {
+        html.starts_with(r#"<!doctype html><html lang="ru">"#)
+            && html.contains(r#"<span data-i18n="nav.cart">Корзина</span>"#)
+            && html.contains(r#"<h1 tabindex="-1">Отслеживание отправления</h1>"#)
+            && html.contains(r#"<option value="en" lang="en">English</option>"#)
+    };
+    let slovak = |html: &str| {
+        html.starts_with(r#"<!doctype html><html lang="sk">"#) && html.contains(r#"<h1 tabindex="-1">Sledovanie zásielky</h1>"#)
+    };
+    // The first of the browser's languages that the app speaks, by their weights.
+    let html = page(Some("de-AT, ru-RU;q=0.9, sk;q=0.8"), None).await;
+    assert!(russian(&html), "{html}");
+    let html = page(Some("sk;q=0.5, ru"), None).await;
+    assert!(russian(&html), "{html}");
+    // The shopper's own choice, which the app writes in its cookie, comes first.
+    let html = page(Some("sk"), Some("a=1; vitrina_locale=ru")).await;
+    assert!(russian(&html), "{html}");
+    // None that the app speaks: the store's.
+    let html = page(Some("de-AT, fr"), Some("vitrina_locale=xx")).await;
+    assert!(slovak(&html), "{html}");
+    let html = page(None, None).await;
+    assert!(slovak(&html), "{html}");
+    // A language whose words this build lacks: the store's, rather than a page half in English.
+    let html = page(Some("uk-UA"), None).await;
+    assert!(slovak(&html), "{html}");
+}
+
+#[tokio::test]
 async fn the_sign_in_page_as_sent_holds_its_form_and_the_editor_without_a_session_is_sent_there() {
     let words = json!({
         "sign_in.title": "Prihlásenie", "account.email": "E-mail", "account.password": "Heslo",
@@ -541,7 +592,7 @@ async fn a_signed_in_browsers_page_names_the_account_and_is_sent_compressed_but_
     let compressed = get("gzip, deflate, br").await.unwrap();
     assert_eq!(compressed.headers()["content-encoding"], "br");
     assert_eq!(compressed.headers()["cache-control"], "no-store");
-    assert_eq!(compressed.headers()["vary"], "accept-encoding");
+    assert_eq!(compressed.headers()["vary"], "accept-encoding, accept-language, cookie");
     let bytes = compressed.bytes().await.unwrap();
     assert!(bytes.len() < html.len(), "{} bytes of {}", bytes.len(), html.len());
     let mut decoded = Vec::new();

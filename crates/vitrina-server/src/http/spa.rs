@@ -5,8 +5,9 @@
 //! accepts (`precompressed_br().precompressed_gzip()`), for the files and the pages alike.
 //!
 //! A page built with an empty `<script type="application/json" id="vitrina-config">` in its head
-//! is sent with this server's `config.json` written into it, its `lang` the store's language, its
-//! static header showing the store's name and its words in that language, and the page's outline
+//! is sent with this server's `config.json` written into it, its `lang` the shopper's language
+//! (`page_language`: the language the app will show, else the store's), its static header showing
+//! the store's name and its words in that language, and the page's outline
 //! (`Page::outline`: its frame and heading) where the shell keeps a place for it (each page
 //! rendered and compressed once per outline, on first use): the app starts without asking for
 //! its configuration first, and the first paint is already the page the address names, which the
@@ -26,7 +27,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use vitrina_core::api::Account;
 
 use vitrina_core::checkout::Step;
-use vitrina_core::locale::Locale;
+use vitrina_core::locale::{LANGUAGE_COOKIE, Locale};
 use vitrina_core::routes::{
     Area, CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, FALLBACK_HTML, Frame, Outline, Page, SIGN_IN_DEMO, SIGN_IN_FORM,
 };
@@ -41,18 +42,22 @@ const REVALIDATE: &str = "no-cache";
 pub struct Site {
     dist: PathBuf,
     facts: Arc<StoreFacts>,
-    /// Each page file with the store's facts written in (`None`: a page without the config
-    /// element, sent as built).
+    /// Each page file with the store's facts written in, by language (`None`: a page without
+    /// the config element, sent as built).
     templates: Arc<Mutex<Templates>>,
-    /// Pages as sent, by page file, outline and first requests (bounded: see [`RENDERED_KEPT`]).
+    /// Pages as sent, by page file, language, outline and first requests (bounded: see
+    /// [`RENDERED_KEPT`]).
     rendered: Arc<Mutex<HashMap<PageKey, Arc<RenderedPage>>>>,
 }
 
-/// Each page file, once read (`None`: it has no place for the store's facts).
-type Templates = HashMap<&'static str, Option<Arc<Template>>>;
+/// Each page file in each language, once read (`None`: it has no place for the store's facts).
+type Templates = HashMap<(&'static str, Locale), Option<Arc<Template>>>;
 
-/// A page as sent differs by its file, its outline and the requests it starts.
-type PageKey = (&'static str, Option<Outline>, Vec<String>);
+/// A page as sent differs by its file, its language, its outline and the requests it starts.
+type PageKey = (&'static str, Locale, Option<Outline>, Vec<String>);
+
+/// A page differs by the browser's languages and the shopper's choice, besides its encoding.
+const PAGE_VARY: &str = "accept-encoding, accept-language, cookie";
 
 /// How many pages, as sent for an address, are kept rendered and compressed; past that a page is
 /// rendered for each request (each order's page differs by its number).
@@ -64,7 +69,7 @@ struct StoreFacts {
     config_json: String,
     /// The store's name, escaped for HTML text.
     name_html: String,
-    /// The store's default language (`lang` of the page until the app knows better).
+    /// The store's default language (the page's, where the shopper's is not known).
     locale: Locale,
     /// Where the app finds the API (`api_base_url`).
     api_base: String,
@@ -87,7 +92,7 @@ const STATIC_HEADER: &str = r#"<header class="site-header" data-shell>"#;
 /// A page file with the store's facts and words written in, before the page's own outline.
 struct Template {
     html: String,
-    /// The store's language's words (the app's `locales/{lang}.json`), for the outlines.
+    /// The page's language's words (the app's `locales/{lang}.json`), for the outlines.
     words: HashMap<String, String>,
     /// A demo store (its sign-in page shows the demo accounts).
     demo: bool,
@@ -133,34 +138,49 @@ impl Site {
         serve(self, request, account, leads).await
     }
 
-    async fn template(&self, page: &'static str) -> Option<Arc<Template>> {
-        if let Some(known) = self.templates.lock().ok()?.get(page) {
+    /// The language a page is sent in for `request`: the one the app will show, so nothing
+    /// changes language when it takes over. That is the shopper's earlier choice (the app keeps
+    /// it in [`LANGUAGE_COOKIE`]), else the first of the browser's languages (`Accept-Language`,
+    /// which the browser sends in the order the app reads them) that Vitrina speaks, else the
+    /// store's.
+    fn page_language(&self, request: &HeaderMap) -> Locale {
+        let chosen = axum_extra::extract::cookie::CookieJar::from_headers(request).get(LANGUAGE_COOKIE).map(|c| c.value().to_owned());
+        let accepted = request.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        crate::intl::negotiate(chosen.as_deref(), accepted, self.facts.locale)
+    }
+
+    /// `page` in `locale`; where the build has no words in it, in the store's language.
+    async fn template(&self, page: &'static str, locale: Locale) -> Option<Arc<Template>> {
+        if let Some(known) = self.templates.lock().ok()?.get(&(page, locale)) {
             return known.clone();
         }
         let html = tokio::fs::read_to_string(self.dist.join(page)).await.ok()?;
-        // The words of the store's language, as the app fetches them; without them the page keeps
-        // the English it was built with.
-        let words = tokio::fs::read(self.dist.join("locales").join(format!("{}.json", self.facts.locale.tag())))
-            .await
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<HashMap<String, String>>(&bytes).ok())
-            .unwrap_or_default();
-        let template = Template::of(&html, &self.facts, words).map(Arc::new);
-        self.templates.lock().ok()?.insert(page, template.clone());
+        let read = |locale: Locale| {
+            let path = self.dist.join("locales").join(format!("{}.json", locale.tag()));
+            async move { serde_json::from_slice::<HashMap<String, String>>(&tokio::fs::read(path).await.ok()?).ok() }
+        };
+        // The words of the language, as the app fetches them; without them the store's; without
+        // those the page keeps the English it was built with.
+        let (locale_used, words) = match read(locale).await {
+            Some(words) => (locale, words),
+            None => (self.facts.locale, read(self.facts.locale).await.unwrap_or_default()),
+        };
+        let template = Template::of(&html, &self.facts, locale_used, words).map(Arc::new);
+        self.templates.lock().ok()?.insert((page, locale), template.clone());
         template
     }
 
-    /// `page` as sent for `address` (path and query), or `None` when it has no place for the
-    /// store's facts.
-    async fn rendered(&self, page: &'static str, address: &str) -> Option<Arc<RenderedPage>> {
+    /// `page` as sent in `locale` for `address` (path and query), or `None` when it has no place
+    /// for the store's facts.
+    async fn rendered(&self, page: &'static str, locale: Locale, address: &str) -> Option<Arc<RenderedPage>> {
         let shown = Page::parse(address);
         let requests = self.first_requests(shown.as_ref());
-        let key = (page, shown.map(|p| p.outline()), requests);
+        let key = (page, locale, shown.map(|p| p.outline()), requests);
         if let Some(known) = self.rendered.lock().ok()?.get(&key) {
             return Some(known.clone());
         }
-        let template = self.template(page).await?;
-        let (outline, requests) = (key.1.clone(), key.2.clone());
+        let template = self.template(page, locale).await?;
+        let (outline, requests) = (key.2.clone(), key.3.clone());
         let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, None)))
             .await
             .ok()?
@@ -193,17 +213,18 @@ impl Site {
 pub type LeadValues = Vec<(&'static str, String)>;
 
 impl Template {
-    /// `html` with the store's facts and words written in; `None` when it has no place for them.
-    fn of(html: &str, facts: &StoreFacts, words: HashMap<String, String>) -> Option<Self> {
+    /// `html` with the store's facts and `locale`'s words written in; `None` when it has no place
+    /// for them.
+    fn of(html: &str, facts: &StoreFacts, locale: Locale, words: HashMap<String, String>) -> Option<Self> {
         if !html.contains(CONFIG_ELEMENT) {
             return None;
         }
-        let lang = facts.locale.tag();
+        let lang = locale.tag();
         let mut html = html
             .replacen(CONFIG_ELEMENT, &format!(r#"<script type="application/json" id="vitrina-config">{}</script>"#, facts.config_json), 1)
             .replacen(BRAND_PLACEHOLDER, &format!(r#"class="site-header__brand">{}<"#, facts.name_html), 1)
             .replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{lang}">"#), 1);
-        // The language switcher shows the store's language.
+        // The language switcher shows the page's language.
         if lang != "en" {
             html = html.replacen(r#"<option value="en" lang="en" selected>"#, r#"<option value="en" lang="en">"#, 1).replacen(
                 &format!(r#"<option value="{lang}" lang="{lang}">"#),
@@ -215,8 +236,8 @@ impl Template {
         Some(Template { html, words, demo: facts.demo, lang })
     }
 
-    /// The store's word for `key`, escaped for HTML, with `value` for its placeholder; `None`
-    /// when the store's language has no such word.
+    /// The page's word for `key`, escaped for HTML, with `value` for its placeholder; `None`
+    /// when its language has no such word.
     fn word(&self, key: &str, value: Option<&(&str, String)>) -> Option<String> {
         let mut text = self.words.get(key)?.clone();
         if let Some((name, value)) = value {
@@ -423,7 +444,7 @@ impl RenderedPage {
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.insert(header::VARY, HeaderValue::from_static(PAGE_VARY));
         headers.insert(header::ETAG, self.etag.clone());
         response
     }
@@ -496,7 +517,8 @@ async fn serve(
         return (StatusCode::SEE_OTHER, [(header::LOCATION, sign_in), (header::CACHE_CONTROL, REVALIDATE.to_owned())]).into_response();
     }
     let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
-    if readable && let Some(template) = site.template(page).await {
+    let locale = site.page_language(request.headers());
+    if readable && let Some(template) = site.template(page, locale).await {
         let (leads, account) = tokio::join!(leads, account);
         // An order's page that names its customer and e-mail (where the address's token opens
         // it) is written for this answer alone; the page kept for every address is not made.
@@ -507,7 +529,7 @@ async fn serve(
         if let Some(html) = sent {
             return personal(html, &template, account.as_ref(), status, request.headers());
         }
-        if let Some(rendered) = site.rendered(page, &address).await {
+        if let Some(rendered) = site.rendered(page, locale, &address).await {
             if account.is_some() {
                 let html = String::from_utf8_lossy(&rendered.html).into_owned();
                 return personal(html, &template, account.as_ref(), status, request.headers());
@@ -548,7 +570,7 @@ fn personal(html: String, template: &Template, account: Option<&Account>, status
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.insert(header::VARY, HeaderValue::from_static(PAGE_VARY));
     response
 }
 
