@@ -598,3 +598,23 @@ test.describe('a browser in another language than the store’s', () => {
     await expect(page.locator('h1')).toHaveText(uk['lookup.title']);
   });
 });
+
+// The browser's first Intl formatter loads its locale data, tens of milliseconds on a phone: the
+// page has it done after its first paint, while it waits for the app's code, so the app's first
+// tasks (which format dates and sums at once) do not wait for it.
+test('the page readies the browser’s Intl after its first paint, before the app’s code runs', async ({ page }) => {
+  await page.route('**/*.wasm', () => {});
+  await page.addInitScript(`
+    window.__intlMade = [];
+    const Made = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = function (...args) { window.__intlMade.push(performance.now()); return new Made(...args); };`);
+  await page.goto('/track/PX1000000001', { waitUntil: 'domcontentloaded' });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __intlMade: number[] }).__intlMade.length)).toBeGreaterThan(0);
+  const [made, painted] = await page.evaluate(() => [
+    (window as unknown as { __intlMade: number[] }).__intlMade,
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  ] as const);
+  expect(painted, 'the page was painted').not.toBeNull();
+  expect(made[0], `made at ${made[0]} ms, painted at ${painted} ms`).toBeGreaterThan(painted ?? Infinity);
+  expect(await page.locator('#app > [data-shell]').count(), 'the app has not started').toBeGreaterThan(0);
+});

@@ -204,9 +204,18 @@ pub fn use_i18n() -> I18n {
 }
 
 fn plural_category(locale: Locale, n: i64) -> String {
-    let locales = js_sys::Array::of1(&locale.tag().into());
-    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    rules.select(n as f64).as_string().unwrap_or_else(|| "other".into())
+    thread_local! {
+        /// Each language's rules, made once (a plural is chosen for every count on the page).
+        static RULES: std::cell::RefCell<Vec<(Locale, js_sys::Intl::PluralRules)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let category = RULES.with_borrow_mut(|made| {
+        let at = made.iter().position(|(l, _)| *l == locale).unwrap_or_else(|| {
+            made.push((locale, js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&locale.tag().into()), &js_sys::Object::new())));
+            made.len() - 1
+        });
+        made[at].1.select(n as f64)
+    });
+    category.as_string().unwrap_or_else(|| "other".into())
 }
 
 fn browser_languages() -> Vec<String> {

@@ -66,3 +66,15 @@ fn date_times_follow_the_zone_asked_for() {
     // A zone the browser does not know falls back to the viewer's zone instead of throwing.
     assert!(!format_date_time(instant, Locale::En, Some("Mars/Olympus")).is_empty());
 }
+
+#[wasm_bindgen_test]
+fn whole_numbers_read_as_intl_writes_them_in_every_language() {
+    // Small numbers are written without asking `Intl` (nothing to group): the same text.
+    for locale in Locale::ALL {
+        let intl = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale.tag().into()), &js_sys::Object::new());
+        for n in [0, 1, 7, 42, 100, 999, 1000, 12_345, -3] {
+            let expected = intl.format().call1(&wasm_bindgen::JsValue::NULL, &(n as f64).into()).unwrap().as_string().unwrap();
+            assert_eq!(vitrina::ui::intl::format_integer(n, locale), expected, "{n} in {locale:?}");
+        }
+    }
+}
