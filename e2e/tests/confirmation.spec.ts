@@ -52,6 +52,19 @@ test('the order page shows every fact of the order, and a reload keeps it', asyn
   await expect(page.getByTestId('totals-total')).toHaveText('RUB 7,383.00');
 });
 
+test('after a switch of language the order says what the store words in the new one, without the page being made anew', async ({ page, request }) => {
+  const order = await placeOrder(request);
+  await page.goto(order.url);
+  await expect(page.getByTestId('payment-method')).toHaveText('Cash on delivery');
+  // A mark on the page's heading: the same element after the switch, not a page made anew.
+  await page.getByRole('heading', { level: 1 }).evaluate((h) => { h.dataset.before = 'switch'; });
+  await page.locator('.language__select').selectOption('ru');
+  await expect(page.getByTestId('payment-method')).toHaveText('Наличными при получении');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Заказ ${order.number}`);
+  await expect(page.locator('h1[data-before="switch"]')).toHaveCount(1);
+  await expect(page.locator('.loading')).toHaveCount(0);
+});
+
 test('the seller confirming shows in the history, and the parcel\'s tracking appears once handed over', async ({ page, request }) => {
   const order = await placeOrder(request);
   await page.goto(order.url);

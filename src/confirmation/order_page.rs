@@ -31,6 +31,7 @@ pub fn OrderPage() -> impl IntoView {
     let token = Signal::derive(move || address.with(|(_, token)| token.clone()));
     let order = RwSignal::new(None::<Order>);
     provide_context(OrderContext { order, token });
+    let asked = api.clone();
     let loaded = LocalResource::new(move || {
         let (api, number, token) = (api.clone(), number.get(), token.get());
         async move {
@@ -45,6 +46,21 @@ pub fn OrderPage() -> impl IntoView {
         if let Some(Ok(o)) = loaded.get() {
             order.set(Some(o));
         }
+    });
+    // The store words part of an order in the language it is asked in (its payment method's
+    // name): after a switch of language the order is asked again, and what it says is updated in
+    // place (the page is not rebuilt, nothing the shopper has open or typed is lost).
+    Effect::new(move |previous: Option<vitrina_core::locale::Locale>| {
+        let locale = i18n.get();
+        if previous.is_some_and(|p| p != locale) && order.with_untracked(Option::is_some) {
+            let (api, number, token) = (asked.clone(), number.get_untracked(), token.get_untracked());
+            leptos::task::spawn_local(async move {
+                if let Ok(o) = api.order(&number, &token).await {
+                    let _ = order.try_set(Some(o));
+                }
+            });
+        }
+        locale
     });
     let heading = Signal::derive(move || i18n.tf("order.heading", &[("number", &number.get())]));
     let sent = use_context::<SentLeads>().unwrap_or_default();
