@@ -620,7 +620,10 @@ fn is_hashed_name(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit('-').next().is_some_and(|h| h.len() >= 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    // Trunk writes the content's 64-bit hash in hex without leading zeros: 16 digits in fifteen
+    // builds of sixteen, fewer in the rest (a name of 15 went out as "no-cache" and was asked
+    // again on every page). Eight or more hex digits after the last dash is a hash.
+    stem.rsplit('-').next().is_some_and(|h| (8..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -631,6 +634,13 @@ mod tests {
     fn hashed_build_files_are_recognised() {
         assert!(is_hashed_name("/vitrina-5f3a9c0d1e2b4a67_bg.wasm"));
         assert!(is_hashed_name("/style-9f86d081884c7d65.css"));
+        // A hash with leading zeros is written shorter.
+        assert!(is_hashed_name("/vitrina-app-6a1085bcbddabb8_bg.wasm"));
+        assert!(is_hashed_name("/vitrina-app-6a1085bcbddabb8.js"));
+        assert!(is_hashed_name("/vitrina-app-a1085bcbddabb8.js"));
+        assert!(!is_hashed_name("/robots.txt"));
+        assert!(!is_hashed_name("/areas.json"));
+        assert!(!is_hashed_name("/vitrina-app-cafe.js"));
         assert!(!is_hashed_name("/favicon.svg"));
         assert!(!is_hashed_name("/config.json"));
     }
