@@ -431,6 +431,36 @@ test('the language switcher is as wide before its options are read as after, at 
   }
 });
 
+// A busy phone may also paint the page while its parser is still before the cart's link, the
+// account's or the switcher: the header's rows are as tall without them, so the links already
+// there do not move when the rest arrives (seen as a rare layout shift of the navigation). On a
+// phone's width, where the header is in rows; a wider one keeps the navigation on one row beside
+// the store's name.
+test('on a phone, the header’s links stay in place whichever of the header’s later parts are not read yet', async ({ page }) => {
+  await page.route('**/*.wasm', () => {});
+  await page.goto('/cart', { waitUntil: 'domcontentloaded' });
+  const inner = page.locator('#app > [data-shell] .site-header__inner');
+  const built = await inner.evaluate((e) => e.innerHTML);
+  for (const width of [360, 390, 480]) {
+    await page.setViewportSize({ width, height: 800 });
+    const links = async () => ({
+      brand: await page.locator('#app > [data-shell] .site-header__brand').boundingBox(),
+      first: await page.locator('#app > [data-shell] .site-header__nav a').first().boundingBox(),
+    });
+    const whole = await links();
+    for (const later of ['.site-header__cart', '.account-nav', 'label.language']) {
+      await inner.evaluate((e, selector) => {
+        // The part and everything after it in the page's order, as a parser that has not reached it yet.
+        const part = e.querySelector(selector);
+        const all = [...e.querySelectorAll('*')];
+        for (const node of all.slice(all.indexOf(part))) if (!node.contains(e.querySelector('.site-header__nav a'))) node.remove();
+      }, later);
+      expect(await links(), `${width} px, before ${later} is read`).toEqual(whole);
+      await inner.evaluate((e, html) => { e.innerHTML = html; }, built);
+    }
+  }
+});
+
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
   test(`before the app has loaded, each page already shows the store’s header and its heading, which stay in place when the app takes over (${viewport.width} px)`, async ({ page, request }) => {
     await page.setViewportSize(viewport);
