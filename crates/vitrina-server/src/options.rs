@@ -145,6 +145,7 @@ OPTIONS:
     --trust-proxy       believe X-Forwarded-For (the client address, for rate limits) and
                         X-Forwarded-Proto (https) from the reverse proxy in front; only behind one
     --order-limit <N>   new orders per client network, and per email address, in 10 minutes [default: 20]
+                        (and ten new carts per order, per client network)
     --no-demo           describe the store as a real one: the app shows no demo accounts or hints
     --help-url <URL>    the store's help pages, linked from its emails and the contact form's acknowledgement
     --payment-minutes <N>  an order paid by card online expires unpaid after N minutes [default: 60]

@@ -23,6 +23,10 @@ const LOOKUP_WINDOW_SECONDS: i64 = 600;
 const SIGN_IN_FAILURES_PER_IP: u32 = 30;
 /// The window of the order limits (`--order-limit` orders per client network and per email).
 pub const ORDER_WINDOW_SECONDS: i64 = 600;
+/// New carts per client network for each order it may place in the same window: a shopper
+/// starts a cart per device or tab and leaves some, but nobody needs thousands (each is a row
+/// kept for 30 days).
+const CARTS_PER_ORDER: u32 = 10;
 
 /// The server's limiters, one per thing counted.
 #[derive(Clone)]
@@ -43,6 +47,8 @@ pub struct Limits {
     pub orders_per_client: RateLimiter,
     /// New orders per email address (folded), from whichever networks.
     pub orders_per_email: RateLimiter,
+    /// New carts per client network (ten for each order it may place in the window).
+    pub carts_per_client: RateLimiter,
 }
 
 impl Limits {
@@ -57,6 +63,7 @@ impl Limits {
             sign_in_per_ip: RateLimiter::new(SIGN_IN_FAILURES_PER_IP, limits::SIGN_IN_WINDOW_SECONDS),
             orders_per_client: RateLimiter::new(orders, ORDER_WINDOW_SECONDS),
             orders_per_email: RateLimiter::new(orders, ORDER_WINDOW_SECONDS),
+            carts_per_client: RateLimiter::new(orders.saturating_mul(CARTS_PER_ORDER), ORDER_WINDOW_SECONDS),
         }
     }
 }

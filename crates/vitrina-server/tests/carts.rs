@@ -138,3 +138,18 @@ async fn the_clock_hook_is_there_only_with_test_hooks() {
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(server.state.clock.now() / 10, 1_893_456_000 / 10);
 }
+
+#[tokio::test]
+async fn one_network_may_start_ten_carts_per_order_it_may_place_then_is_asked_to_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start_with(dir, |o| o.order_limit = 2).await;
+    for _ in 0..20 {
+        assert_eq!(server.client.post(server.url("/api/carts")).send().await.unwrap().status(), StatusCode::CREATED);
+    }
+    let refused = server.client.post(server.url("/api/carts")).send().await.unwrap();
+    let wait: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=600).contains(&wait), "{wait}");
+    problem(refused, 429, "rate-limited").await;
+    // The carts already started still work.
+    assert_eq!(server.get("/api/products").await.status(), StatusCode::OK);
+}

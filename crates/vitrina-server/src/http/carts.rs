@@ -2,7 +2,7 @@
 
 use crate::domain::{carts, keys};
 use crate::error::ApiResult;
-use crate::http::extract::{ApiJson, ApiPath, Language, action_key};
+use crate::http::extract::{ApiJson, ApiPath, ClientIp, Language, action_key};
 use crate::state::AppState;
 use crate::store::carts::load_cart;
 use axum::Json;
@@ -10,12 +10,21 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use vitrina_core::api::{AddCartLine, Cart, UpdateCartLine};
 
-/// Creates an empty cart.
+/// Creates an empty cart; at most ten per order a client network may place (`--order-limit`) in
+/// 10 minutes.
 #[utoipa::path(post, path = "/api/carts", tag = "cart",
     params(("Accept-Language" = Option<String>, Header, description = "The language to name the products in (`sk`, `en-GB,en;q=0.9`); the store's default when it has none of them")),
-    responses((status = 201, description = "A new, empty cart", body = Cart)))]
-pub async fn create_cart(State(state): State<AppState>, Language(language): Language) -> ApiResult<(StatusCode, Json<Cart>)> {
+    responses(
+        (status = 201, description = "A new, empty cart", body = Cart),
+        (status = 429, description = "Too many new carts from this network in 10 minutes (`rate-limited`, with `Retry-After`)", content_type = "application/problem+json", body = vitrina_core::Problem),
+    ))]
+pub async fn create_cart(
+    State(state): State<AppState>,
+    client: ClientIp,
+    Language(language): Language,
+) -> ApiResult<(StatusCode, Json<Cart>)> {
     let now = state.clock.now();
+    state.limits.carts_per_client.admit(&client.key(), now)?;
     let cart = state.db.run(move |tx| carts::create(tx, now, language)).await?;
     Ok((StatusCode::CREATED, Json(cart)))
 }
