@@ -504,6 +504,15 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A field of a struct with a default of its own: absent, it keeps `default`'s (the struct's
+    /// default, made once for all its fields).
+    pub fn or_value<T: Decode>(&self, index: usize, name: &str, default: T) -> Result<T, DecodeError> {
+        match self.get(index, name)? {
+            Some(value) => T::decode(value).map_err(|e| e.in_field(name)),
+            None => Ok(default),
+        }
+    }
+
     /// A field with a default, which it takes when absent.
     pub fn or_else<T: Decode>(&self, index: usize, name: &str, default: fn() -> T) -> Result<T, DecodeError> {
         match self.get(index, name)? {

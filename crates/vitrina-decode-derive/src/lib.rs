@@ -110,16 +110,20 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
                     let read = match (&field_attrs.default, &container.default) {
                         (Some(Some(path)), _) => quote! { fields.or_else::<#ty>(#index, #wire, #path)? },
                         (Some(None), _) => quote! { fields.or_else::<#ty>(#index, #wire, ::core::default::Default::default)? },
-                        (None, Some(Some(path))) => quote! { fields.or_else::<#ty>(#index, #wire, || #path().#ident)? },
-                        (None, Some(None)) => {
-                            quote! { fields.or_else::<#ty>(#index, #wire, || <Self as ::core::default::Default>::default().#ident)? }
-                        }
+                        // The container's default, made once (below): each absent field takes its own.
+                        (None, Some(_)) => quote! { fields.or_value::<#ty>(#index, #wire, __default.#ident)? },
                         (None, None) => quote! { fields.required::<#ty>(#index, #wire)? },
                     };
                     lines.push(quote! { #ident: #read });
                 }
+                let default = match &container.default {
+                    Some(Some(path)) => quote! { let __default: Self = #path(); },
+                    Some(None) => quote! { let __default = <Self as ::core::default::Default>::default(); },
+                    None => quote! {},
+                };
                 quote! {
                     let fields = ::vitrina_core::json::Fields::of(value, #type_name, #count)?;
+                    #default
                     ::core::result::Result::Ok(#name { #(#lines,)* })
                 }
             }
