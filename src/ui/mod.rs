@@ -15,7 +15,7 @@ pub use field::{
     Check, DateInput, FieldLayout, FormField, Model, Radio, Select, TextArea, TextInput, Touched, field_code_key, field_code_words,
 };
 pub use form::{ErrorSummary, SummaryEntry, focus_element};
-pub use page::{Loading, NotFound, PageHeading, SentLeads, StoreInfo, TermsLink, UnavailablePage, set_title};
+pub use page::{Loading, NotFound, PageHeading, SentLeads, StoreInfo, TermsLink, set_title};
 pub use quantity::QuantityStepper;
 pub use totals::TotalsTable;
 

@@ -104,22 +104,6 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status" aria-live="polite">{i18n.text("state.loading")}</p> }
 }
 
-/// A page whose feature this build does not offer yet: says so, and where to go instead.
-#[component]
-pub fn UnavailablePage(
-    /// Key of the page's heading.
-    key: &'static str,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="page page--narrow">
-            <PageHeading key=key/>
-            <p>{i18n.text("page.unavailable")}</p>
-            <A href=Page::Catalog.href()>{i18n.text("not_found.catalog")}</A>
-        </section>
-    }
-}
-
 /// A helpful not-found page: what happened and where to go.
 #[component]
 pub fn NotFound() -> impl IntoView {
