@@ -64,17 +64,26 @@ async function fill(page: Page, selector: string, value: string) {
  * walk settles after each act, whose last press has settled the page already). */
 const settled = new WeakSet<Page>();
 
-/** Waits until no request to the API has been in flight and nothing has been loading for a while. */
+/** Waits until the app has taken the page over, no request to the API has been in flight and
+ * nothing has been loading for a while. */
 async function settle(page: Page) {
   if (settled.has(page)) return;
   const deadline = Date.now() + 20_000;
   let quietSince = Date.now();
   while (Date.now() < deadline) {
     // A page still loading may be between two requests (the checkout waits for entries to settle
-    // before it asks for a quote, and a busy machine stretches that wait): not quiet yet. A page
-    // that never stops loading is still caught, by `expectSensible` after the deadline.
+    // before it asks for a quote, and a busy machine stretches that wait): not quiet yet. So is a
+    // page still as the server sent it (`[data-shell]`), whose app is on its way: its outline
+    // asks nothing and shows nothing loading, and a busy machine can take longer than the quiet
+    // spell below to bring the app. A page that never stops loading, or whose app never comes,
+    // is still caught, by `expectSensible` after the deadline.
     const busy = await page
-      .evaluate(() => ((window as any).__apiInFlight ?? 0) + document.querySelectorAll('main .loading').length)
+      .evaluate(
+        () =>
+          ((window as any).__apiInFlight ?? 0) +
+          document.querySelectorAll('main .loading').length +
+          document.querySelectorAll('#app > [data-shell]').length,
+      )
       .catch(() => 0);
     if (busy > 0) quietSince = Date.now();
     else if (Date.now() - quietSince > 800) {
