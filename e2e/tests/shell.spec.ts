@@ -452,6 +452,7 @@ test('on a phone, the header’s links stay in place whichever of the header’s
       await inner.evaluate((e, selector) => {
         // The part and everything after it in the page's order, as a parser that has not reached it yet.
         const part = e.querySelector(selector);
+        if (!part) throw new Error(`the header has no ${selector}`);
         const all = [...e.querySelectorAll('*')];
         for (const node of all.slice(all.indexOf(part))) if (!node.contains(e.querySelector('.site-header__nav a'))) node.remove();
       }, later);

@@ -142,14 +142,24 @@ async fn the_clock_hook_is_there_only_with_test_hooks() {
 #[tokio::test]
 async fn one_network_may_start_ten_carts_per_order_it_may_place_then_is_asked_to_wait() {
     let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start_with(dir, |o| o.order_limit = 2).await;
+    let server = TestServer::start_with(dir, |o| {
+        o.order_limit = 2;
+        o.trust_proxy = true;
+    })
+    .await;
+    let start = |network: &'static str| server.client.post(server.url("/api/carts")).header("X-Forwarded-For", network).send();
+    let mut first = None;
     for _ in 0..20 {
-        assert_eq!(server.client.post(server.url("/api/carts")).send().await.unwrap().status(), StatusCode::CREATED);
+        let response = start("203.0.113.7").await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let cart: serde_json::Value = response.json().await.unwrap();
+        first.get_or_insert(cart["id"].as_str().unwrap().to_owned());
     }
-    let refused = server.client.post(server.url("/api/carts")).send().await.unwrap();
+    let refused = start("203.0.113.7").await.unwrap();
     let wait: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=600).contains(&wait), "{wait}");
     problem(refused, 429, "rate-limited").await;
-    // The carts already started still work.
-    assert_eq!(server.get("/api/products").await.status(), StatusCode::OK);
+    // The carts already started still work, and another network may still start one.
+    assert_eq!(server.get(&format!("/api/carts/{}", first.unwrap())).await.status(), StatusCode::OK);
+    assert_eq!(start("198.51.100.9").await.unwrap().status(), StatusCode::CREATED);
 }
