@@ -64,9 +64,9 @@ pub fn App() -> impl IntoView {
         None => ().into_any(),
         Some(Ok(config)) => {
             provide_context(account::SentAccount::read());
-            // Only the order page has leads (a build without it reads none).
-            #[cfg(any(feature = "bundle-all", feature = "bundle-orders"))]
-            provide_context(crate::ui::SentLeads::read(&vitrina_core::routes::ORDER_LEADS));
+            // Only the order and tracking pages have leads (a build without them reads none).
+            #[cfg(any(feature = "bundle-all", feature = "bundle-orders", feature = "bundle-track"))]
+            provide_context(crate::ui::SentLeads::read(&vitrina_core::routes::SENT_LEADS));
             remove_static_shell();
             if preferred.is_none()
                 && let Some(locale) = Locale::from_tag(&config.default_locale)

@@ -87,7 +87,8 @@ test('the first frame already shows the store’s header, in the page as the ser
 });
 
 test('where the page as sent is the page, the app’s code is asked for only once it has been painted; where the page is its data, at once', async ({ page }) => {
-  for (const path of ['/track/PX1000000001', '/sellers/demo-seller/contact']) {
+  // A number the carrier has not reported: the page has no news of it to send.
+  for (const path of ['/track/PX9999999999', '/sellers/demo-seller/contact']) {
     const response = await page.goto(path);
     const html = (await response?.text()) ?? '';
     expect(html, path).toMatch(/<html lang="[a-z]+">/);
@@ -100,7 +101,7 @@ test('where the page as sent is the page, the app’s code is asked for only onc
     const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.wasm')).map((e) => new URL(e.name).pathname));
     expect(wasm, `${path}: the wasm downloads`).toEqual([preloaded]);
   }
-  for (const path of ['/', '/checkout/contact', '/sign-in']) {
+  for (const path of ['/', '/checkout/contact', '/sign-in', '/track/PX1000000001']) {
     const response = await page.goto(path);
     const html = await response?.text();
     expect(html, path).toMatch(/<html data-paint-first lang="[a-z]+">/);
@@ -373,6 +374,48 @@ test('an order’s page as sent thanks its customer and names where the confirma
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __emailGone: number }).__emailGone), 'frames without the e-mail’s line').toBe(0);
+});
+
+// A shipment's largest words are the carrier's latest news, its place and its time: the server
+// writes them into the page it sends (in the page's language, the time as the browser's Intl
+// writes it), so a phone paints them before the app's code has come, and the app's summary says
+// the same, word for word, so its paint of them is not a later, larger one.
+test('a shipment’s page as sent gives the carrier’s latest news as the app will, in each language, and it stays the largest paint', async ({ browser }) => {
+  for (const language of ['en', 'ru', 'uk', 'sk']) {
+    const context = await browser.newContext({ locale: language, viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    await page.addInitScript(`
+      window.__largest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__largest.push({ sent: !!e.element?.closest('[data-shell]'), size: e.size, text: (e.element?.textContent || '').slice(0, 60) });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });`);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => {
+      await released;
+      await route.fallback();
+    });
+    const response = await page.goto('/track/PX1000000001', { waitUntil: 'domcontentloaded' });
+    const html = (await response?.text()) ?? '';
+    expect(html, language).toMatch(new RegExp(`<html data-paint-first lang="${language}">`));
+    const sent = page.locator('#app > [data-shell] [data-lead="track.carriers_words"]');
+    await expect(sent, language).toBeVisible();
+    const sentText = await sent.textContent();
+    expect(sentText, `${language}: the carrier's words, place and time`).toMatch(/Доставлено получателю · Самара · .*\d{4}.* \(Europe\/Samara, UTC\+4\)$/);
+    await expect(sent.locator('time'), language).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+04:00$/);
+    // Painted, as the largest so far, before the app's code has come.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __largest: { sent: boolean }[] }).__largest.at(-1)?.sent), language).toBe(true);
+
+    release();
+    await expect(page.locator('#app > [data-shell]'), language).toHaveCount(0);
+    const shown = page.locator('.shipment__summary .shipment__raw');
+    await expect(shown, language).toBeVisible();
+    expect(await shown.textContent(), `${language}: the app words the news as the page as sent did`).toBe(sentText);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r)))));
+    const largest = await page.evaluate(() => (window as unknown as { __largest: { sent: boolean; size: number; text: string }[] }).__largest);
+    expect(largest.at(-1), `${language}: the largest paint is the page as sent’s`).toMatchObject({ sent: true });
+    await context.close();
+  }
 });
 
 /** Records, in the page, every layout shift not caused by the shopper's input. */

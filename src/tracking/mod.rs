@@ -56,19 +56,4 @@ pub fn ShipmentSellerContact(shipment: std::sync::Arc<Shipment>) -> impl IntoVie
     Some(view! { <crate::contact::CompactContact seller_id=seller.trim().to_owned() context=context/> })
 }
 
-/// The carrier's language as an HTML `lang` value, if it looks like a language tag.
-pub fn carrier_language(shipment: &Shipment) -> Option<String> {
-    let tag = shipment.carrier.language.as_deref()?.trim();
-    let ok = (2..=35).contains(&tag.len())
-        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    ok.then(|| tag.to_owned())
-}
-
-/// Text cut to `max` characters (a backend gone wrong can send megabytes in one field).
-pub fn clip(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
+pub use vitrina_core::tracking::{carrier_language, clip};

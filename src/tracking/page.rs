@@ -10,7 +10,7 @@ use crate::api::{Api, ApiError, sleep_ms};
 use crate::i18n::use_i18n;
 use crate::router::use_address;
 use crate::ui::intl::format_date_time;
-use crate::ui::{ErrorNotice, Loading, PageHeading, error_text};
+use crate::ui::{ErrorNotice, Loading, PageHeading, SentLeads, error_text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use vitrina_core::ProblemKind;
 use vitrina_core::api::Shipment;
 use vitrina_core::civil::format_rfc3339_utc;
-use vitrina_core::routes::Page;
+use vitrina_core::routes::{Page, TRACKING_LEADS};
 use vitrina_core::tracking::{next_refresh_seconds, tracking_number};
 
 #[component]
@@ -168,13 +168,20 @@ fn LiveShipment(number: String) -> impl IntoView {
         Callback::new(move |_| w.check_now())
     };
     let shown_number = super::clip(&number, 60);
+    let sent = use_context::<SentLeads>().unwrap_or_default();
+    let here = Page::Tracking { number: number.clone() };
     view! {
         {move || {
             if has_shipment.get() {
                 return ().into_any();
             }
             match error.get() {
-                None => view! { <Loading/> }.into_any(),
+                // What the page as sent said of the carrier's latest news, until the shipment
+                // has come (`TRACKING_LEADS`).
+                None => view! {
+                    {TRACKING_LEADS.map(|lead| sent.text(&here, lead.key, i18n.get()).map(|text| view! { <p class=lead.class>{text}</p> }))}
+                    <Loading/>
+                }.into_any(),
                 Some(e) if e.problem_kind() == Some(ProblemKind::ShipmentNotFound) => {
                     let n = shown_number.clone();
                     view! {

@@ -5,7 +5,7 @@ use crate::i18n::I18n;
 use crate::ui::intl::{format_date_time, viewer_time_zone};
 use leptos::prelude::*;
 use vitrina_core::api::EventTime;
-use vitrina_core::tracking::utc_offset_label;
+use vitrina_core::tracking::PlaceZone;
 
 /// Which clock the times are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,13 +37,10 @@ pub fn shown_time(i18n: &I18n, time: &EventTime, mode: ZoneMode) -> ShownTime {
         return ShownTime { text, zone: String::new(), datetime: None };
     };
     let in_place = || format_date_time(&wall_clock, locale, Some("UTC"));
-    let place_zone = || match (time.time_zone.as_deref(), time.utc_offset_minutes) {
-        (Some(zone), Some(offset)) if !zone.trim().is_empty() => {
-            format!("{}, {}", zone.trim(), utc_offset_label(offset))
-        }
-        (_, Some(offset)) => utc_offset_label(offset),
-        (Some(zone), None) if !zone.trim().is_empty() => i18n.tf("track.time.zone_without_offset", &[("zone", zone.trim())]),
-        _ => i18n.t("track.time.no_zone"),
+    let place_zone = || match time.place_zone() {
+        PlaceZone::Known(zone) => zone,
+        PlaceZone::WithoutOffset(zone) => i18n.tf("track.time.zone_without_offset", &[("zone", zone)]),
+        PlaceZone::Unknown => i18n.t("track.time.no_zone"),
     };
     let datetime = time.rfc3339().or_else(|| Some(time.local.get(..19)?.to_owned()));
     match (mode, time.rfc3339()) {

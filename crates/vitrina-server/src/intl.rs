@@ -95,13 +95,23 @@ impl Intl {
                 fieldsets::YMDET::long().with_time_precision(icu::datetime::options::TimePrecision::Minute),
             )
             .ok()?;
-            let iso = icu::datetime::input::DateTime {
-                date: IcuDate::<Iso>::try_new_iso(date.year, date.month, date.day).ok()?,
-                time: icu::datetime::input::Time::try_new((minutes / 60) as u8, (minutes % 60) as u8, 0, 0).ok()?,
-            };
-            Some(formatter.format(&iso).to_string())
+            Some(formatter.format(&wall_clock(date, minutes)?).to_string())
         };
         with_time().unwrap_or_else(|| format!("{date} {:02}:{:02}", minutes / 60, minutes % 60))
+    }
+
+    /// A wall-clock date and time as the browser's `Intl.DateTimeFormat` writes it with
+    /// `dateStyle: "medium", timeStyle: "short"` (the app's times): `Nov 25, 2026, 8:59 PM`,
+    /// `25 нояб. 2026 г., 20:59`, `25. 11. 2026, 20:59`. Both come from CLDR; the end-to-end
+    /// tests hold this to Chromium's text.
+    pub fn date_time_medium(&self, date: Date, minutes: u32) -> Option<String> {
+        let formatter = DateTimeFormatter::try_new(
+            (&self.icu).into(),
+            fieldsets::YMDT::medium().with_time_precision(icu::datetime::options::TimePrecision::Minute),
+        )
+        .ok()?;
+        // V8 writes plain spaces where CLDR has no-break ones (`8:59 PM`).
+        Some(formatter.format(&wall_clock(date, minutes)?).to_string().replace(['\u{202f}', '\u{a0}'], " "))
     }
 
     /// A country's name from its ISO 3166 code (`RU` → `Россия` in Russian); the code itself
@@ -114,6 +124,14 @@ impl Intl {
         });
         name.unwrap_or_else(|| code.to_owned())
     }
+}
+
+/// `date` at `minutes` past its midnight, for ICU.
+fn wall_clock(date: Date, minutes: u32) -> Option<icu::datetime::input::DateTime<Iso>> {
+    Some(icu::datetime::input::DateTime {
+        date: IcuDate::<Iso>::try_new_iso(date.year, date.month, date.day).ok()?,
+        time: icu::datetime::input::Time::try_new((minutes / 60) as u8, (minutes % 60) as u8, 0, 0).ok()?,
+    })
 }
 
 #[cfg(test)]
@@ -144,6 +162,26 @@ mod tests {
         assert_eq!(plain(Intl::new(Locale::Sk).date(date)), "24. novembra 2026");
         assert_eq!(plain(Intl::new(Locale::En).date_time(date, 13 * 60)), "Tuesday, November 24, 2026 at 1:00 PM");
         assert_eq!(plain(Intl::new(Locale::Ru).date_time(date, 18 * 60 + 5)), "вторник, 24 ноября 2026 г. в 18:05");
+        for (locale, date, minutes, expected) in [
+            (Locale::En, (2026, 11, 25), 20 * 60 + 59, "Nov 25, 2026, 8:59 PM"),
+            (Locale::En, (2026, 1, 5), 9 * 60 + 3, "Jan 5, 2026, 9:03 AM"),
+            (Locale::En, (2026, 5, 31), 0, "May 31, 2026, 12:00 AM"),
+            (Locale::Ru, (2026, 11, 25), 20 * 60 + 59, "25 нояб. 2026 г., 20:59"),
+            (Locale::Ru, (2026, 1, 5), 9 * 60 + 3, "5 янв. 2026 г., 09:03"),
+            (Locale::Ru, (2026, 5, 31), 0, "31 мая 2026 г., 00:00"),
+            (Locale::Uk, (2026, 11, 25), 20 * 60 + 59, "25 лист. 2026 р., 20:59"),
+            (Locale::Uk, (2026, 5, 31), 0, "31 трав. 2026 р., 00:00"),
+            (Locale::Sk, (2026, 11, 25), 20 * 60 + 59, "25. 11. 2026, 20:59"),
+            (Locale::Sk, (2026, 1, 5), 9 * 60 + 3, "5. 1. 2026, 9:03"),
+            (Locale::Sk, (2026, 5, 31), 0, "31. 5. 2026, 0:00"),
+        ] {
+            let date = Date::new(date.0, date.1, date.2).unwrap();
+            assert_eq!(
+                Intl::new(locale).date_time_medium(date, minutes).map(|s| format!("{s:?}")),
+                Some(format!("{expected:?}")),
+                "{locale:?}"
+            );
+        }
         assert_eq!(Intl::new(Locale::Ru).country("RU"), "Россия");
         assert_eq!(Intl::new(Locale::Uk).country("SK"), "Словаччина");
         assert_eq!(Intl::new(Locale::En).country("ZZ9"), "ZZ9");

@@ -566,6 +566,46 @@ async fn an_orders_page_as_sent_names_its_customer_and_email_where_its_token_ope
 }
 
 #[tokio::test]
+async fn a_shipments_page_as_sent_gives_the_carriers_latest_news_in_the_pages_language() {
+    let words = json!({ "track.shipment_title": "Shipment tracking", "track.carriers_words": "In the carrier's words:" });
+    let (dir, dist) = built_shell("index.html", "en", words);
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    let get = |address: &'static str| {
+        let request = server.client.get(server.url(address)).header("accept-encoding", "identity").send();
+        async move { request.await.unwrap() }
+    };
+
+    let shipment: serde_json::Value =
+        server.client.get(server.url("/api/shipments/PX1000000001")).send().await.unwrap().json().await.unwrap();
+    let current = &shipment["current"];
+    let answer = get("/track/PX1000000001").await;
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let html = answer.text().await.unwrap();
+    // Under the heading, the news the shipment's answer holds: its status in the carrier's
+    // language, its place, and its time in the place's zone as the browser's Intl writes it.
+    let lead = format!(
+        r#"<h1 tabindex="-1">Shipment tracking</h1><p class="shipment__raw" data-lead="track.carriers_words" lang="en"><span class="muted">In the carrier's words: </span><q lang="ru">{}</q> · <span>{}</span> · <time datetime="{}+04:00">"#,
+        current["raw_status"].as_str().unwrap(),
+        current["location"].as_str().unwrap(),
+        current["time"]["local"].as_str().unwrap(),
+    );
+    assert!(html.contains(&lead), "{lead}\n{html}");
+    assert!(html.contains(r#" <span class="event-time__zone">(Europe/Samara, UTC+4)</span></p>"#), "{html}");
+    // Its largest words are in it: painted before the app's code is asked for.
+    assert!(html.starts_with(r#"<!doctype html><html data-paint-first lang="en">"#), "{html}");
+    assert!(!html.contains("rel=\"preload\""), "{html}");
+
+    // A number the carrier has not reported, or no number: the outline alone, kept as usual.
+    for address in ["/track/PX9999999999", "/track/nonsense"] {
+        let answer = get(address).await;
+        assert_eq!(answer.headers()["cache-control"], "no-cache", "{address}");
+        let html = answer.text().await.unwrap();
+        assert!(!html.contains("data-lead"), "{address}: {html}");
+        assert!(html.starts_with(r#"<!doctype html><html lang="en">"#), "{address}: {html}");
+    }
+}
+
+#[tokio::test]
 async fn a_signed_in_browsers_page_names_the_account_and_is_sent_compressed_but_never_kept() {
     let (dir, dist) = built_shell("index.html", "en", json!({ "account.sign_out": "Sign out" }));
     let built = std::fs::read_to_string(dist.join("index.html")).unwrap();

@@ -14,7 +14,8 @@ mod tests;
 pub use encoding::{decode_component, encode_component};
 pub use links::{MAX_EXTERNAL_URL, safe_external_url, safe_return_path};
 pub use outline::{
-    CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, Frame, Intro, Lead, ORDER_LEADS, Outline, SIGN_IN_DEMO, SIGN_IN_FORM,
+    CHECKOUT_STEP_NAMES, CHECKOUT_STEPS_LABEL, CHECKOUT_SUMMARY, Frame, Intro, Lead, ORDER_LEADS, Outline, SENT_LEADS, SIGN_IN_DEMO,
+    SIGN_IN_FORM, TRACKING_LEADS,
 };
 
 use crate::api::MessageContext;

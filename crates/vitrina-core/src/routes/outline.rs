@@ -19,7 +19,8 @@ pub struct Outline {
     /// What the page's frame puts around the heading.
     pub frame: Frame,
     /// The paragraphs under the heading that name something of the page's data (an order's
-    /// customer and e-mail), for a server that has that data as it sends the page.
+    /// customer and e-mail, a shipment's latest news), for a server that has that data as it
+    /// sends the page.
     pub leads: &'static [Lead],
     /// The page as sent already holds what the page is for (its heading and words, a form), so
     /// its code is asked for only once it has been painted; `false` where what the page is for
@@ -52,6 +53,15 @@ pub const ORDER_LEADS: [Lead; 2] = [
     Lead { key: "order.thanks", placeholder: "name", class: "order-page__thanks" },
     Lead { key: "order.email_sent", placeholder: "email", class: "order-page__email" },
 ];
+
+/// The tracking page's lead: the carrier's latest news in its own words, with its place and time
+/// (`shipment__raw`: "In the carrier's words: “Доставлено получателю” · Самара · Nov 25, 2026,
+/// 8:59 PM (Europe/Samara, UTC+4)"), the page's largest words. Its key is the words before the
+/// carrier's; what follows is the shipment's.
+pub const TRACKING_LEADS: [Lead; 1] = [Lead { key: "track.carriers_words", placeholder: "", class: "shipment__raw" }];
+
+/// Every page's leads, for an app that reads what the page as sent wrote.
+pub const SENT_LEADS: [Lead; 3] = [ORDER_LEADS[0], ORDER_LEADS[1], TRACKING_LEADS[0]];
 
 /// What a page's heading stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -113,7 +123,7 @@ impl Page {
             Page::TrackLookup | Page::OrderTracking { .. } => {
                 plain("page page--narrow track-lookup", "track.title", Some(("track.lookup.intro", true)))
             }
-            Page::Tracking { .. } => data(plain("page tracking", "track.shipment_title", None)),
+            Page::Tracking { .. } => Outline { leads: &TRACKING_LEADS, ..data(plain("page tracking", "track.shipment_title", None)) },
             Page::SellerContact { .. } => data(plain("page contact-page", "contact.title", None)),
             Page::SellerEditor => data(plain("page editor", "editor.title", Some(("editor.intro", true)))),
             Page::SignIn { .. } => Outline { frame: Frame::SignIn, ..plain("page page--narrow sign-in", "sign_in.title", None) },

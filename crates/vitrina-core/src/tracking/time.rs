@@ -43,6 +43,30 @@ impl EventTime {
     }
 }
 
+/// What zone an event's time is given in, as a page names it beside the time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceZone<'a> {
+    /// The zone and its offset (`Europe/Samara, UTC+4`), or the offset alone (`UTC+4`).
+    Known(String),
+    /// A zone the carrier named without its offset.
+    WithoutOffset(&'a str),
+    /// The carrier gave no zone.
+    Unknown,
+}
+
+impl EventTime {
+    /// The zone the wall-clock time is in, as shown beside it.
+    pub fn place_zone(&self) -> PlaceZone<'_> {
+        let zone = self.time_zone.as_deref().map(str::trim).filter(|z| !z.is_empty());
+        match (zone, self.utc_offset_minutes) {
+            (Some(zone), Some(offset)) => PlaceZone::Known(format!("{zone}, {}", utc_offset_label(offset))),
+            (None, Some(offset)) => PlaceZone::Known(utc_offset_label(offset)),
+            (Some(zone), None) => PlaceZone::WithoutOffset(zone),
+            (None, None) => PlaceZone::Unknown,
+        }
+    }
+}
+
 /// An offset from UTC as people write it: `UTC+3`, `UTC+5:30`, `UTC−4`, `UTC`.
 pub fn utc_offset_label(minutes: i32) -> String {
     if minutes == 0 {

@@ -100,7 +100,12 @@ async fn fallback(dist: Option<spa::Site>, state: AppState, request: Request) ->
             // for the app's files).
             let account = session::signed_in(&state, request.headers());
             let address = request.uri().path_and_query().map(|a| a.as_str().to_owned()).unwrap_or_default();
-            let leads = orders::page_leads(&state, &address);
+            let leads = async {
+                match orders::page_leads(&state, &address).await {
+                    Some(leads) => Some(leads),
+                    None => tracking::page_leads(&state, &address).await,
+                }
+            };
             site.serve(request, account, leads).await
         }
         None => {

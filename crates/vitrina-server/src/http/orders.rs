@@ -157,7 +157,7 @@ pub async fn page_leads(state: &AppState, address: &str) -> Option<crate::http::
         .await
         .ok()?;
     let [thanks, sent_to] = vitrina_core::routes::ORDER_LEADS;
-    Some(vec![(thanks.placeholder, name), (sent_to.placeholder, email)])
+    Some(crate::http::spa::LeadValues::Named(vec![(thanks.placeholder, name), (sent_to.placeholder, email)]))
 }
 
 /// The order with its payment method named in the language the request asks for, as the store

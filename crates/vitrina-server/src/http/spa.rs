@@ -208,9 +208,23 @@ impl Site {
     }
 }
 
-/// What a page's leads name, by placeholder (`Lead::placeholder`): an order's customer's name
-/// and e-mail.
-pub type LeadValues = Vec<(&'static str, String)>;
+/// What a page's leads name.
+pub enum LeadValues {
+    /// By placeholder (`Lead::placeholder`): an order's customer's name and e-mail.
+    Named(Vec<(&'static str, String)>),
+    /// A shipment's latest news as its carrier worded it (`TRACKING_LEADS`).
+    CarrierNews(CarrierNews),
+}
+
+/// A shipment's latest event as the tracking page's summary shows it.
+pub struct CarrierNews {
+    /// The carrier's status, in its words.
+    pub status: String,
+    /// The carrier's language (a checked tag), which marks its words.
+    pub language: Option<String>,
+    pub location: String,
+    pub time: vitrina_core::api::EventTime,
+}
 
 impl Template {
     /// `html` with the store's facts and `locale`'s words written in; `None` when it has no place
@@ -285,18 +299,56 @@ impl Template {
         html.replacen(EARLY_ELEMENT, &format!(r#"id="vitrina-early">{}</script>"#, script_json(&requests)), 1)
     }
 
-    /// The outline's leads with `values` for their placeholders, in the words' language; `None`
-    /// unless there is every one.
-    fn leads_html(&self, outline: &Outline, values: &[(&str, String)]) -> Option<String> {
+    /// The outline's leads with `values`, in the words' language; `None` unless there is every
+    /// one.
+    fn leads_html(&self, outline: &Outline, values: &LeadValues) -> Option<String> {
         if outline.leads.is_empty() {
             return None;
         }
         let mut html = String::new();
         for lead in outline.leads {
-            let value = values.iter().find(|(name, _)| *name == lead.placeholder)?;
-            let text = self.word(lead.key, Some(&(lead.placeholder, value.1.clone())))?;
+            let text = match values {
+                LeadValues::Named(values) => {
+                    let value = values.iter().find(|(name, _)| *name == lead.placeholder)?;
+                    self.word(lead.key, Some(&(lead.placeholder, value.1.clone())))?
+                }
+                LeadValues::CarrierNews(news) => self.carrier_news(lead.key, news)?,
+            };
             html.push_str(&format!(r#"<p class="{}" data-lead="{}" lang="{}">{text}</p>"#, lead.class, lead.key, self.lang));
         }
+        Some(html)
+    }
+
+    /// The tracking page's line of the carrier's latest news, as its summary writes it (in the
+    /// place's time and zone, the app's default): `None` for a news without status or a time
+    /// that does not read as one, which the app words in ways of its own.
+    fn carrier_news(&self, key: &str, news: &CarrierNews) -> Option<String> {
+        use vitrina_core::tracking::{PlaceZone, clip};
+        if news.status.trim().is_empty() {
+            return None;
+        }
+        let wall_clock = news.time.wall_clock()?;
+        let date = news.time.local_date()?;
+        let minutes = (wall_clock.rem_euclid(86_400) / 60) as u32;
+        let locale = Locale::from_tag(self.lang)?;
+        let time = crate::intl::Intl::new(locale).date_time_medium(date, minutes)?;
+        let zone = match news.time.place_zone() {
+            PlaceZone::Known(zone) => escape_html(&zone),
+            PlaceZone::WithoutOffset(zone) => self.word("track.time.zone_without_offset", Some(&("zone", zone.to_owned())))?,
+            PlaceZone::Unknown => self.word("track.time.no_zone", None)?,
+        };
+        let datetime = news.time.rfc3339().or_else(|| Some(news.time.local.get(..19)?.to_owned()))?;
+        let lang = news.language.as_deref().map(|tag| format!(r#" lang="{}""#, escape_html(tag))).unwrap_or_default();
+        let mut html =
+            format!(r#"<span class="muted">{} </span><q{lang}>{}</q>"#, self.word(key, None)?, escape_html(&clip(&news.status, 500)));
+        if !news.location.trim().is_empty() {
+            html.push_str(&format!(" · <span>{}</span>", escape_html(&clip(&news.location, 200))));
+        }
+        html.push_str(&format!(
+            r#" · <time datetime="{}">{}</time> <span class="event-time__zone">({zone})</span>"#,
+            escape_html(&datetime),
+            escape_html(&time)
+        ));
         Some(html)
     }
 
@@ -313,7 +365,7 @@ impl Template {
             None => String::new(),
         };
         Some(match outline.frame {
-            Frame::Plain => format!(r#"<section class="{}" data-outline>{heading}{intro}{SKELETON}</section>"#, outline.class),
+            Frame::Plain => format!(r#"<section class="{}" data-outline>{heading}{leads}{intro}{SKELETON}</section>"#, outline.class),
             Frame::OrderHead => {
                 format!(
                     r#"<section class="{}" data-outline><div class="order-page__head">{heading}</div>{leads}{intro}{SKELETON}</section>"#,
@@ -629,6 +681,55 @@ fn is_hashed_name(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vitrina_core::api::EventTime;
+
+    fn template(lang: &'static str, words: &[(&str, &str)]) -> Template {
+        let words = words.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Template { html: String::new(), words, demo: false, lang }
+    }
+
+    #[test]
+    fn a_carriers_news_is_written_as_the_tracking_summary_writes_it_its_words_as_text() {
+        let words = [
+            ("track.carriers_words", "Slovami <prepravcu>:"),
+            ("track.time.zone_without_offset", "{zone}, posun neznámy"),
+            ("track.time.no_zone", "pásmo neuvedené"),
+        ];
+        let sk = template("sk", &words);
+        let news = |status: &str, location: &str, time: EventTime| CarrierNews {
+            status: status.to_owned(),
+            language: Some("ru".to_owned()),
+            location: location.to_owned(),
+            time,
+        };
+        let key = "track.carriers_words";
+        let samara = EventTime::new("2026-11-25T20:59:15", Some(240), Some("Europe/Samara"));
+        assert_eq!(
+            sk.carrier_news(key, &news("<b>Доставлено</b> & \"вручено\"", "Самара", samara.clone())).as_deref(),
+            Some(concat!(
+                r#"<span class="muted">Slovami &lt;prepravcu&gt;: </span><q lang="ru">&lt;b&gt;Доставлено&lt;/b&gt; &amp; &quot;вручено&quot;</q>"#,
+                r#" · <span>Самара</span> · <time datetime="2026-11-25T20:59:15+04:00">25. 11. 2026, 20:59</time>"#,
+                r#" <span class="event-time__zone">(Europe/Samara, UTC+4)</span>"#
+            ))
+        );
+        // No place; a zone without its offset, or none, in the page's words.
+        let unzoned = news("Prijaté", " ", EventTime::new("2026-01-05T09:03:00", None, Some("Europe/Bratislava")));
+        assert_eq!(
+            sk.carrier_news(key, &unzoned).as_deref(),
+            Some(concat!(
+                r#"<span class="muted">Slovami &lt;prepravcu&gt;: </span><q lang="ru">Prijaté</q>"#,
+                r#" · <time datetime="2026-01-05T09:03:00">5. 1. 2026, 9:03</time> <span class="event-time__zone">(Europe/Bratislava, posun neznámy)</span>"#
+            ))
+        );
+        let offset_only = news("Prijaté", "", EventTime::new("2026-01-05T09:03:00", Some(-270), None));
+        assert!(sk.carrier_news(key, &offset_only).unwrap().ends_with(r#"<span class="event-time__zone">(UTC−4:30)</span>"#));
+        let nowhere = news("Prijaté", "", EventTime::new("2026-01-05T09:03:00", None, None));
+        assert!(sk.carrier_news(key, &nowhere).unwrap().ends_with(r#"<span class="event-time__zone">(pásmo neuvedené)</span>"#));
+        // The app words these in ways of its own: nothing is written.
+        assert_eq!(sk.carrier_news(key, &news("  ", "Самара", samara.clone())), None);
+        assert_eq!(sk.carrier_news(key, &news("Prijaté", "", EventTime::new("včera", Some(60), None))), None);
+        assert_eq!(template("sk", &[]).carrier_news(key, &news("Prijaté", "", samara)), None);
+    }
 
     #[test]
     fn hashed_build_files_are_recognised() {

@@ -67,6 +67,26 @@ pub async fn get_shipment(
     Ok(Json(Shipment { collection, ..tracking::shipment_view(&record, now) }))
 }
 
+/// What the tracking page at `address` names under its heading (`TRACKING_LEADS`: the carrier's
+/// latest news), where the carrier has reported its number; read as the page's own request for
+/// the shipment will read it a moment later. Nothing of it is about a person.
+pub async fn page_leads(state: &AppState, address: &str) -> Option<crate::http::spa::LeadValues> {
+    let Some(vitrina_core::routes::Page::Tracking { number }) = vitrina_core::routes::Page::parse(address) else {
+        return None;
+    };
+    let number = tracking::tracking_number(&number).ok()?;
+    let now = state.clock.now();
+    let record = state.db.run(move |tx| shipments::load(tx, &number)).await.ok()??;
+    let shipment = tracking::shipment_view(&record, now);
+    let time = shipment.current.time.clone()?;
+    Some(crate::http::spa::LeadValues::CarrierNews(crate::http::spa::CarrierNews {
+        language: tracking::carrier_language(&shipment),
+        status: shipment.current.raw_status,
+        location: shipment.current.location,
+        time,
+    }))
+}
+
 /// How the parcel of the store's order `order` is collected, if the shopper collects it.
 fn collection(tx: &rusqlite::Transaction<'_>, store: &crate::policy::Profile, order: &str) -> ApiResult<Option<Collection>> {
     let Some(state) = order.parse().ok().map(|number| orders::state(tx, number)).transpose()?.flatten() else { return Ok(None) };
