@@ -579,8 +579,12 @@ async fn a_shipments_page_as_sent_gives_the_carriers_latest_news_in_the_pages_la
         server.client.get(server.url("/api/shipments/PX1000000001")).send().await.unwrap().json().await.unwrap();
     let current = &shipment["current"];
     let answer = get("/track/PX1000000001").await;
-    assert_eq!(answer.headers()["cache-control"], "no-store");
+    // It names nobody: kept, and "not modified" while the news is the same.
+    assert_eq!(answer.headers()["cache-control"], "no-cache");
+    let etag = answer.headers()["etag"].to_str().unwrap().to_owned();
     let html = answer.text().await.unwrap();
+    let again = server.client.get(server.url("/track/PX1000000001")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     // Under the heading, the news the shipment's answer holds: its status in the carrier's
     // language, its place, and its time in the place's zone as the browser's Intl writes it.
     let lead = format!(

@@ -181,7 +181,7 @@ impl Site {
         }
         let template = self.template(page, locale).await?;
         let (outline, requests) = (key.2.clone(), key.3.clone());
-        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, None)))
+        let rendered = tokio::task::spawn_blocking(move || RenderedPage::of(template.page(outline.as_ref(), &requests, None), 11))
             .await
             .ok()?
             .map(Arc::new)?;
@@ -214,6 +214,13 @@ pub enum LeadValues {
     Named(Vec<(&'static str, String)>),
     /// A shipment's latest news as its carrier worded it (`TRACKING_LEADS`).
     CarrierNews(CarrierNews),
+}
+
+impl LeadValues {
+    /// Whether they name a person (an order's customer), so the page is never kept.
+    fn name_a_person(&self) -> bool {
+        matches!(self, LeadValues::Named(_))
+    }
 }
 
 /// A shipment's latest event as the tracking page's summary shows it.
@@ -470,10 +477,11 @@ fn write_words(html: &str, words: &HashMap<String, String>) -> String {
 }
 
 impl RenderedPage {
-    /// The page as sent, compressed once.
-    fn of(html: String) -> Option<Self> {
+    /// The page as sent, compressed at `quality` (11 for a page kept for every address; less for
+    /// one written for an answer).
+    fn of(html: String, quality: i32) -> Option<Self> {
         let html = html.into_bytes();
-        let brotli = compress_brotli(&html, 11)?;
+        let brotli = compress_brotli(&html, quality)?;
         let digest = sha2::Sha256::digest(&html);
         let etag = HeaderValue::from_str(&format!("\"{}\"", digest[..12].iter().map(|b| format!("{b:02x}")).collect::<String>())).ok()?;
         Some(RenderedPage { html, brotli, etag })
@@ -572,13 +580,20 @@ async fn serve(
     let locale = site.page_language(request.headers());
     if readable && let Some(template) = site.template(page, locale).await {
         let (leads, account) = tokio::join!(leads, account);
-        // An order's page that names its customer and e-mail (where the address's token opens
-        // it) is written for this answer alone; the page kept for every address is not made.
+        // A page with its leads written (an order's customer and e-mail where the address's
+        // token opens it, a shipment's latest news) is written for this answer alone; the page
+        // kept for every address is not made.
+        let shared = account.is_none() && leads.as_ref().is_some_and(|values| !values.name_a_person());
         let sent = match leads {
             Some(values) => site.with_leads(&template, &address, &values),
             None => None,
         };
         if let Some(html) = sent {
+            // One that names nobody may be kept, and is "not modified" while it says the same
+            // (a shipment without news); one that names a person never is.
+            if shared && let Some(page) = RenderedPage::of(html.clone(), 5) {
+                return page.answer(status, &request);
+            }
             return personal(html, &template, account.as_ref(), status, request.headers());
         }
         if let Some(rendered) = site.rendered(page, locale, &address).await {
