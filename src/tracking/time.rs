@@ -42,7 +42,7 @@ pub fn shown_time(i18n: &I18n, time: &EventTime, mode: ZoneMode) -> ShownTime {
         PlaceZone::WithoutOffset(zone) => i18n.tf("track.time.zone_without_offset", &[("zone", zone)]),
         PlaceZone::Unknown => i18n.t("track.time.no_zone"),
     };
-    let datetime = time.rfc3339().or_else(|| Some(time.local.get(..19)?.to_owned()));
+    let datetime = time.datetime_attribute();
     match (mode, time.rfc3339()) {
         (ZoneMode::ViewerZone, Some(instant)) => ShownTime {
             text: format_date_time(&instant, locale, None),

@@ -37,6 +37,17 @@ impl EventTime {
         Some(format_rfc3339_with_offset(self.instant()?, self.utc_offset_minutes?))
     }
 
+    /// The time as an HTML `datetime` attribute: RFC 3339 with its offset where the zone is known,
+    /// else the wall clock alone (`2026-11-22T12:05:00`).
+    pub fn datetime_attribute(&self) -> Option<String> {
+        self.rfc3339().or_else(|| Some(self.local.get(..19)?.to_owned()))
+    }
+
+    /// Minutes past midnight on the wall clock.
+    pub fn minutes_of_day(&self) -> Option<u32> {
+        Some((self.wall_clock()?.rem_euclid(86_400) / 60) as u32)
+    }
+
     /// The calendar date at the place.
     pub fn local_date(&self) -> Option<Date> {
         Some(Date::from_days_since_epoch(self.wall_clock()?.div_euclid(86_400)))

@@ -334,17 +334,14 @@ impl Template {
         if news.status.trim().is_empty() {
             return None;
         }
-        let wall_clock = news.time.wall_clock()?;
-        let date = news.time.local_date()?;
-        let minutes = (wall_clock.rem_euclid(86_400) / 60) as u32;
         let locale = Locale::from_tag(self.lang)?;
-        let time = crate::intl::Intl::new(locale).date_time_medium(date, minutes)?;
+        let time = crate::intl::Intl::new(locale).date_time_medium(news.time.local_date()?, news.time.minutes_of_day()?)?;
         let zone = match news.time.place_zone() {
             PlaceZone::Known(zone) => escape_html(&zone),
             PlaceZone::WithoutOffset(zone) => self.word("track.time.zone_without_offset", Some(&("zone", zone.to_owned())))?,
             PlaceZone::Unknown => self.word("track.time.no_zone", None)?,
         };
-        let datetime = news.time.rfc3339().or_else(|| Some(news.time.local.get(..19)?.to_owned()))?;
+        let datetime = news.time.datetime_attribute()?;
         let lang = news.language.as_deref().map(|tag| format!(r#" lang="{}""#, escape_html(tag))).unwrap_or_default();
         let mut html =
             format!(r#"<span class="muted">{} </span><q{lang}>{}</q>"#, self.word(key, None)?, escape_html(&clip(&news.status, 500)));
