@@ -478,29 +478,38 @@ test('the language switcher is as wide before its options are read as after, at 
 // account's or the switcher: on a phone the header's rows are as tall without them, and on a
 // wider screen the links stand beside the store's name, the later parts to their right, so the
 // links already there do not move when the rest arrives (seen as rare layout shifts of the
-// navigation, on a phone and at 1280 px).
-test('the header’s links stay in place whichever of the header’s later parts are not read yet, at every width', async ({ page }) => {
+// navigation, on a phone and at 1280 px). The account, too, stays where it is when the language
+// comes after it (seen signed in at 1280 px), on a row of its own or beside the links.
+test('the header’s links stay in place whichever of the header’s later parts are not read yet, at every width, signed in or not', async ({ page }) => {
   await page.route('**/*.wasm', () => {});
-  await page.goto('/cart', { waitUntil: 'domcontentloaded' });
-  const inner = page.locator('#app > [data-shell] .site-header__inner');
-  const built = await inner.evaluate((e) => e.innerHTML);
-  for (const width of [360, 390, 480, 600, 768, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    const links = async () => ({
-      brand: await page.locator('#app > [data-shell] .site-header__brand').boundingBox(),
-      first: await page.locator('#app > [data-shell] .site-header__nav a').first().boundingBox(),
-    });
-    const whole = await links();
-    for (const later of ['.site-header__nav a:nth-child(2)', '.site-header__cart', '.account-nav', 'label.language']) {
-      await inner.evaluate((e, selector) => {
-        // The part and everything after it in the page's order, as a parser that has not reached it yet.
-        const part = e.querySelector(selector);
-        if (!part) throw new Error(`the header has no ${selector}`);
-        const all = [...e.querySelectorAll('*')];
-        for (const node of all.slice(all.indexOf(part))) if (!node.contains(e.querySelector('.site-header__nav a'))) node.remove();
-      }, later);
-      expect(await links(), `${width} px, before ${later} is read`).toEqual(whole);
-      await inner.evaluate((e, html) => { e.innerHTML = html; }, built);
+  for (const signedIn of [false, true]) {
+    if (signedIn) expect((await page.request.post('/api/session', { data: { email: 'shopper@example.com', password: 'demo' } })).status()).toBe(200);
+    await page.goto('/cart', { waitUntil: 'domcontentloaded' });
+    const inner = page.locator('#app > [data-shell] .site-header__inner');
+    if (signedIn) await expect(inner.locator('.account-nav__name')).toHaveText('Anna Petrova');
+    const built = await inner.evaluate((e) => e.innerHTML);
+    for (const width of [360, 390, 480, 600, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const links = async () => ({
+        brand: await page.locator('#app > [data-shell] .site-header__brand').boundingBox(),
+        first: await page.locator('#app > [data-shell] .site-header__nav a').first().boundingBox(),
+      });
+      const whole = await links();
+      const account = await page.locator('#app > [data-shell] .account-nav').boundingBox();
+      for (const later of ['.site-header__nav a:nth-child(2)', '.site-header__cart', '.account-nav', 'label.language']) {
+        await inner.evaluate((e, selector) => {
+          // The part and everything after it in the page's order, as a parser that has not reached it yet.
+          const part = e.querySelector(selector);
+          if (!part) throw new Error(`the header has no ${selector}`);
+          const all = [...e.querySelectorAll('*')];
+          for (const node of all.slice(all.indexOf(part))) if (!node.contains(e.querySelector('.site-header__nav a'))) node.remove();
+        }, later);
+        expect(await links(), `${width} px${signedIn ? ', signed in' : ''}, before ${later} is read`).toEqual(whole);
+        if (later === 'label.language') {
+          expect(await page.locator('#app > [data-shell] .account-nav').boundingBox(), `${width} px${signedIn ? ', signed in' : ''}: the account, before the language is read`).toEqual(account);
+        }
+        await inner.evaluate((e, html) => { e.innerHTML = html; }, built);
+      }
     }
   }
 });
