@@ -209,7 +209,7 @@ const VISITS: Visit[] = [
   {
     // What the page reads, apart from what it does (one visit would be too many cases for one test).
     name: 'order page', path: '/orders/1042?token=token-from-the-email',
-    ops: ['GET /api/orders/{number}', 'GET /api/shipments', 'GET /api/sellers/{seller_id}/contact'],
+    ops: ['GET /api/orders/{number}', 'GET /api/shipments'],
     given: { 'GET /api/orders/{number}': 'order.json' },
   },
   {

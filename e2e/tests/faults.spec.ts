@@ -274,15 +274,6 @@ const calls: Call[] = [
     ready: (page) => page.getByTestId('order-shipment'),
   },
   {
-    name: 'order: the seller’s card, on the order page',
-    method: 'GET', path: /^\/api\/sellers\/demo-seller\/contact$/, kind: 'load',
-    open: async (page, s) => {
-      s.data.order ??= await placeOrder(page.request);
-      await page.goto(s.data.order.url);
-    },
-    ready: (page) => page.getByTestId('contact-compact').getByTestId('contact-card'),
-  },
-  {
     name: 'order: lookup',
     method: 'POST', path: /^\/api\/orders\/lookup$/, kind: 'action',
     words: { 'HTTP 404': ['lookup.not_found'] },

@@ -408,10 +408,6 @@ pub(crate) fn TalkToSeller() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                {sellers.into_iter().map(|s| {
-                    let context = MessageContext { order: Some(number.clone()), shipment: None };
-                    view! { <crate::contact::CompactContact seller_id=s.id context=context/> }
-                }).collect_view()}
             })}
         </section>
     }
