@@ -79,7 +79,7 @@ impl Api {
             builder = builder.header(name, value);
         }
         let body = match body {
-            Some(b) => Some(serde_json::to_string(b).map_err(|e| ApiError::Network(e.to_string()))?),
+            Some(b) => Some(serde_json::to_string(b).map_err(|_| ApiError::Network(UNWRITABLE.to_owned()))?),
             None => None,
         };
         send(builder, body, self.timeout_ms).await
@@ -116,7 +116,7 @@ async fn fetch(builder: RequestBuilder, body: Option<String>, timeout_ms: u32) -
         Some(json) => builder.header("Content-Type", "application/json").body(json),
         None => builder.build(),
     }
-    .map_err(|e| ApiError::Network(e.to_string()))?;
+    .map_err(network_error)?;
     let response = match request.send().await {
         Ok(r) => r,
         Err(e) => return Err(transport_error(&signal, e)),
@@ -141,8 +141,22 @@ fn transport_error(signal: &web_sys::AbortSignal, error: gloo_net::Error) -> Api
     } else if !is_online() {
         ApiError::Offline
     } else {
-        ApiError::Network(error.to_string())
+        network_error(error)
     }
+}
+
+/// What a request's body that could not be written as JSON is called in an error (a number
+/// that JSON has no way to say); not `serde_json`'s own words, whose table of every parsing
+/// error (and `std::io`'s) would ship for a failure the app never parses.
+const UNWRITABLE: &str = "the request could not be written as JSON";
+
+/// The browser's words for a failed request (`TypeError: Failed to fetch`).
+fn network_error(error: gloo_net::Error) -> ApiError {
+    ApiError::Network(match error {
+        gloo_net::Error::JsError(e) => e.to_string(),
+        gloo_net::Error::GlooError(words) => words,
+        gloo_net::Error::SerdeError(_) => UNWRITABLE.to_owned(),
+    })
 }
 
 /// Whether the browser believes it has a network.
