@@ -780,6 +780,11 @@ async fn every_answer_has_the_security_headers_and_personal_ones_are_not_stored(
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<html><head><style>b{}</style><script type=\"module\">go();</script></head></html>")
         .unwrap();
+    std::fs::write(
+        dist.path().join("orders.html"),
+        "<html><head><style>o{}</style><script type=\"module\">orders();</script><script type=\"application/json\">{}</script></head></html>",
+    )
+    .unwrap();
     std::fs::write(dist.path().join("app-0123456789abcdef.js"), "go()").unwrap();
     let dist_path = dist.path().to_owned();
     let server = TestServer::start_with(tempfile::tempdir().unwrap(), move |o| o.dist_dir = Some(dist_path)).await;
@@ -817,6 +822,14 @@ async fn every_answer_has_the_security_headers_and_personal_ones_are_not_stored(
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{path}: {csp}");
         assert!(csp.contains("style-src 'self' 'sha256-") && !csp.contains("unsafe-inline"), "{path}: {csp}");
     }
+    // Each page names its own inline script and style only, not another page's nor its data
+    // blocks (headers go uncompressed: every hash is 55 bytes of every first load).
+    let policy_of = async |path: &str| server.get(path).await.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let (shop, orders) = (policy_of("/").await, policy_of("/orders/lookup").await);
+    for csp in [&shop, &orders] {
+        assert_eq!(csp.matches("'sha256-").count(), 2, "one script and one style: {csp}");
+    }
+    assert_ne!(shop, orders);
     // Anything else is read under the policy of the page that asked for it; its own, should it
     // be opened alone, runs nothing, and is short: it is sent with every file and answer.
     for path in ["/app-0123456789abcdef.js".to_owned(), "/config.json".to_owned(), format!("/api/orders/{number}?token={token}")] {

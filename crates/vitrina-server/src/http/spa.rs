@@ -48,6 +48,8 @@ pub struct Site {
     /// Pages as sent, by page file, language, outline and first requests (bounded: see
     /// [`RENDERED_KEPT`]).
     rendered: Arc<Mutex<HashMap<PageKey, Arc<RenderedPage>>>>,
+    /// Each page file's Content-Security-Policy: its own inline code only (read once, at start).
+    policies: Arc<HashMap<String, HeaderValue>>,
 }
 
 /// Each page file in each language, once read (`None`: it has no place for the store's facts).
@@ -118,7 +120,17 @@ impl Site {
             api_base: config.api_base_url.clone(),
             demo: config.demo,
         };
-        Site { dist, facts: Arc::new(facts), templates: Arc::default(), rendered: Arc::default() }
+        let policies = std::fs::read_dir(&dist)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok().filter(|n| n.ends_with(".html"))?;
+                let html = std::fs::read_to_string(entry.path()).ok()?;
+                Some((name, super::headers::page_policy(&html)))
+            })
+            .collect();
+        Site { dist, facts: Arc::new(facts), templates: Arc::default(), rendered: Arc::default(), policies: Arc::new(policies) }
     }
 
     /// The folder of the built app.
@@ -573,7 +585,27 @@ async fn serve(
         let sign_in = Page::SignIn { return_to: Page::SellerEditor.href() }.href();
         return (StatusCode::SEE_OTHER, [(header::LOCATION, sign_in), (header::CACHE_CONTROL, REVALIDATE.to_owned())]).into_response();
     }
-    let address = request.uri().path_and_query().map_or(path.as_str(), |a| a.as_str()).to_owned();
+    let mut response = serve_page(site, page, status, request, account, leads).await;
+    // The page's own policy (the layer gives a page it does not know every page's).
+    let html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if let Some(policy) = site.policies.get(page).filter(|_| html || response.status() == StatusCode::NOT_MODIFIED) {
+        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+    }
+    response
+}
+
+/// The answer of `page` (a page file of the build) for `request`: as written for it (its leads,
+/// its account), as kept for its address, or as built.
+async fn serve_page(
+    site: &Site,
+    page: &'static str,
+    status: StatusCode,
+    request: Request,
+    account: impl Future<Output = Option<Account>>,
+    leads: impl Future<Output = Option<LeadValues>>,
+) -> Response {
+    let readable = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let address = request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |a| a.as_str().to_owned());
     let locale = site.page_language(request.headers());
     if readable && let Some(template) = site.template(page, locale).await {
         let (leads, account) = tokio::join!(leads, account);
@@ -601,7 +633,7 @@ async fn serve(
             return rendered.answer(status, &request);
         }
     }
-    page_answer(&dist.join(page), status, request).await
+    page_answer(&site.dist.join(page), status, request).await
 }
 
 /// The header's account part of the page as built: "Sign in".
