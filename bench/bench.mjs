@@ -94,10 +94,30 @@ async function transferMeter(context, page) {
 }
 
 /** What the first load of each route transfers (as served: brotli where accepted), and when its first control is usable. */
+/** A seller's session cookie (`name=value`), for the page only a signed-in seller is shown. */
+async function sellerCookie() {
+  const r = await fetch(`${BASE}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'seller@example.com', password: 'demo' }),
+  });
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+  if (!r.ok || !cookie.includes('=')) throw new Error(`bench: the seller could not sign in (${r.status})`);
+  return cookie;
+}
+
+/** A browser context, signed in where the route carries a session's cookie. */
+async function routeContext(browser, cookie, options = {}) {
+  const context = await browser.newContext(options);
+  if (cookie) {
+    const at = cookie.indexOf('=');
+    await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: BASE }]);
+  }
+  return context;
+}
+
 async function transfers(browser, routes) {
   const results = [];
-  for (const [name, path] of routes) {
-    const context = await browser.newContext();
+  for (const [name, path, cookie] of routes) {
+    const context = await routeContext(browser, cookie);
     const page = await context.newPage();
     await page.addInitScript(FIRST_CONTROL);
     const meter = await transferMeter(context, page);
@@ -150,11 +170,11 @@ const WATCH_LOAD = `
  */
 async function slowLoads(browser, routes, runs) {
   const results = [];
-  for (const [name, path] of routes) {
+  for (const [name, path, cookie] of routes) {
     const lcp = [];
     const blocked = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+      const context = await routeContext(browser, cookie, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -329,7 +349,9 @@ async function main() {
     ['order', setup.order],
     ['tracking', '/track/PX1000000001'],
     ['seller contact', '/sellers/demo-seller/contact'],
-    ['seller editor', '/seller/contact'],
+    // Signed in as the seller: without a session the address is the sign-in page (the next row).
+    ['seller editor', '/seller/contact', await sellerCookie()],
+    ['sign-in', '/sign-in'],
   ];
   const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
   log('measuring transfers and start-up');
@@ -337,7 +359,7 @@ async function main() {
   log('measuring interactions');
   const timings = await interactions(browser, setup);
   log('measuring a journey across the areas');
-  const trip = await journey(browser, routes.filter(([name]) => !name.startsWith('seller')));
+  const trip = await journey(browser, routes.filter(([name]) => !name.startsWith('seller') && name !== 'sign-in'));
   log('loading each route in a slowed-down browser');
   const slow = await slowLoads(browser, routes, SLOW_RUNS);
   await browser.close();

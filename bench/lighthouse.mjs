@@ -46,8 +46,12 @@ export async function lighthouseRuns(base, routes, runs = 3) {
   const all = new Map(routes.map(([name]) => [name, []]));
   try {
     for (let i = 0; i < runs; i++) {
-      for (const [name, path] of routes) {
-        const run = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], throttlingMethod: THROTTLING });
+      // A route's third part is a session's cookie, for a page only someone signed in is shown.
+      for (const [name, path, cookie] of routes) {
+        const run = await lighthouse(`${base}${path}`, {
+          port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], throttlingMethod: THROTTLING,
+          ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+        });
         all.get(name).push(summary(run.lhr));
         // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
         if (process.env.BENCH_LIGHTHOUSE_SAVE) {

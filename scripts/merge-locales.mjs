@@ -24,7 +24,8 @@ const AREAS = {
   track: ['tracking'],
   contact: ['contact'],
   // The editor's preview shows the contact card.
-  seller: ['contact/editor', 'contact', 'account'],
+  seller: ['contact/editor', 'contact'],
+  account: ['account'],
 };
 
 /** The feature folders under `src/`: everything else there is shared by every area. A folder

@@ -55,7 +55,8 @@ areas! {
     Orders, "bundle-orders" => [crate::confirmation::ROUTES];
     Track, "bundle-track" => [crate::tracking::ROUTES];
     Contact, "bundle-contact" => [crate::contact::CONTACT_ROUTES];
-    Seller, "bundle-seller" => [crate::contact::EDITOR_ROUTES, crate::account::ROUTES];
+    Seller, "bundle-seller" => [crate::contact::EDITOR_ROUTES];
+    Account, "bundle-account" => [crate::account::ROUTES];
 }
 
 /// The page of the address being shown, among the routes of the areas this build serves;

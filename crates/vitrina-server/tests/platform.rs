@@ -235,9 +235,14 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    for (file, body) in
-        [("index.html", "shop"), ("orders.html", "orders"), ("track.html", "track"), ("contact.html", "contact"), ("seller.html", "seller")]
-    {
+    for (file, body) in [
+        ("index.html", "shop"),
+        ("orders.html", "orders"),
+        ("track.html", "track"),
+        ("contact.html", "contact"),
+        ("seller.html", "seller"),
+        ("account.html", "account"),
+    ] {
         std::fs::write(dist.join(file), body).unwrap();
     }
     let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
@@ -250,9 +255,11 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
         ("/track/PX1000000001", "track"),
         ("/sellers/demo-seller/contact", "contact"),
         ("/seller/contact", "seller"),
-        ("/sign-in", "seller"),
+        ("/sign-in", "account"),
     ] {
-        let body = server.client.get(server.url(path)).header("accept-encoding", "identity").send().await.unwrap().text().await.unwrap();
+        // A session's cookie (not a valid one): the editor's page, not the way to sign in.
+        let request = server.client.get(server.url(path)).header("accept-encoding", "identity").header("cookie", "vitrina_session=x");
+        let body = request.send().await.unwrap().text().await.unwrap();
         assert_eq!(body, page, "{path}");
     }
 }

@@ -19,8 +19,11 @@ async fn split_build() -> TestServer {
     TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await
 }
 
+/// The page sent for `path` to a browser holding a session's cookie (one the store does not know:
+/// the seller's editor is then its own page, not the way to sign in).
 async fn page_for(server: &TestServer, path: &str) -> (StatusCode, String) {
-    let response = server.client.get(server.url(path)).header("accept-encoding", "identity").send().await.unwrap();
+    let request = server.client.get(server.url(path)).header("accept-encoding", "identity").header("cookie", "vitrina_session=x");
+    let response = request.send().await.unwrap();
     (response.status(), response.text().await.unwrap())
 }
 
@@ -32,6 +35,10 @@ async fn every_page_of_the_route_table_is_sent_its_areas_page() {
         let (status, body) = page_for(&server, &href).await;
         assert_eq!((status, body.as_str()), (StatusCode::OK, page.area().name()), "{href}");
     }
+    // Without a session the editor's address is answered with the sign-in page, its own area.
+    let response = server.client.get(server.url("/seller/contact")).header("accept-encoding", "identity").send().await.unwrap();
+    assert_eq!(response.url().path(), "/sign-in");
+    assert_eq!(response.text().await.unwrap(), Area::Account.name());
 }
 
 #[tokio::test]

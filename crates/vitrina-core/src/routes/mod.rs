@@ -32,13 +32,16 @@ pub enum Area {
     Track,
     /// A seller's contact page (the widget shoppers use).
     Contact,
-    /// The seller's editor and signing in: kept apart from the widget, so that a shopper opening
-    /// a seller's contact does not download the editor.
+    /// The seller's editor: kept apart from the widget, so that a shopper opening a seller's
+    /// contact does not download the editor.
     Seller,
+    /// Signing in: kept apart from the editor, so that a shopper who signs in does not download
+    /// it (and the editor, asked for by a seller signed in, carries no sign-in page).
+    Account,
 }
 
 impl Area {
-    pub const ALL: [Area; 5] = [Area::Shop, Area::Orders, Area::Track, Area::Contact, Area::Seller];
+    pub const ALL: [Area; 6] = [Area::Shop, Area::Orders, Area::Track, Area::Contact, Area::Seller, Area::Account];
 
     /// The area's name: its build's Cargo feature is `bundle-{name}`.
     pub const fn name(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Area {
             Area::Track => "track",
             Area::Contact => "contact",
             Area::Seller => "seller",
+            Area::Account => "account",
         }
     }
 
@@ -59,6 +63,7 @@ impl Area {
             Area::Track => "track.html",
             Area::Contact => "contact.html",
             Area::Seller => "seller.html",
+            Area::Account => "account.html",
         }
     }
 
@@ -149,7 +154,8 @@ impl Pattern {
             Pattern::OrderLookup | Pattern::Order => Area::Orders,
             Pattern::TrackLookup | Pattern::Tracking => Area::Track,
             Pattern::SellerContact => Area::Contact,
-            Pattern::SellerEditor | Pattern::SignIn => Area::Seller,
+            Pattern::SellerEditor => Area::Seller,
+            Pattern::SignIn => Area::Account,
         }
     }
 

@@ -139,7 +139,7 @@ fn each_path_belongs_to_one_area() {
         ("/track/PX1/", Some(Area::Track)),
         ("/sellers/demo-seller/contact", Some(Area::Contact)),
         ("/seller/contact", Some(Area::Seller)),
-        ("/sign-in", Some(Area::Seller)),
+        ("/sign-in", Some(Area::Account)),
         ("/orders/1/2", None),
         ("/sellers/x", None),
         ("/api/health", None),
@@ -192,7 +192,10 @@ fn the_static_hosts_map_lists_every_pattern_once() {
     let json = areas_json();
     assert_eq!(json["fallback"], FALLBACK_HTML);
     let areas = json["areas"].as_array().unwrap();
-    assert_eq!(areas.iter().map(|a| a["name"].as_str().unwrap()).collect::<Vec<_>>(), ["shop", "orders", "track", "contact", "seller"]);
+    assert_eq!(
+        areas.iter().map(|a| a["name"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["shop", "orders", "track", "contact", "seller", "account"]
+    );
     let listed: Vec<&str> = areas.iter().flat_map(|a| a["patterns"].as_array().unwrap()).map(|p| p.as_str().unwrap()).collect();
     assert_eq!(listed, Pattern::ALL.iter().map(|p| p.path()).collect::<Vec<_>>(), "in the table's order, which decides");
 }
