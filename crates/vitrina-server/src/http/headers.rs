@@ -82,10 +82,14 @@ pub fn content_security_policy(dist: Option<&std::path::Path>) -> HeaderValue {
     policy(dist.map(inline_hashes).unwrap_or_default())
 }
 
-/// The policy of one page (`html`): only its own inline scripts and style, by hash. Headers go
-/// uncompressed over HTTP/1.1: each area's page with every area's hashes was 0.5 KB more on
-/// every first load.
-pub fn page_policy(html: &str) -> HeaderValue {
+/// Each page's own policy, by its file's name in `dist`: only its own inline scripts and style,
+/// by hash. Headers go uncompressed over HTTP/1.1: each area's page with every area's hashes was
+/// 0.5 KB more on every first load.
+pub fn page_policies(dist: &std::path::Path) -> std::collections::HashMap<String, HeaderValue> {
+    pages(dist).map(|(name, html)| (name, page_policy(&html))).collect()
+}
+
+fn page_policy(html: &str) -> HeaderValue {
     let (mut scripts, mut styles) = (Vec::new(), Vec::new());
     add_hashes(html, &mut scripts, &mut styles);
     policy((scripts, styles))
@@ -106,11 +110,18 @@ fn policy((scripts, styles): (Vec<String>, Vec<String>)) -> HeaderValue {
 /// (`*.html`) of `dist`, each once.
 fn inline_hashes(dist: &std::path::Path) -> (Vec<String>, Vec<String>) {
     let (mut scripts, mut styles) = (Vec::new(), Vec::new());
-    let pages = std::fs::read_dir(dist).into_iter().flatten().flatten().map(|e| e.path());
-    for page in pages.filter(|p| p.extension().is_some_and(|e| e == "html")) {
-        add_hashes(&std::fs::read_to_string(&page).unwrap_or_default(), &mut scripts, &mut styles);
+    for (_, html) in pages(dist) {
+        add_hashes(&html, &mut scripts, &mut styles);
     }
     (scripts, styles)
+}
+
+/// The pages (`*.html`) of `dist`: each file's name and its text.
+fn pages(dist: &std::path::Path) -> impl Iterator<Item = (String, String)> {
+    std::fs::read_dir(dist).into_iter().flatten().flatten().filter_map(|entry| {
+        let name = entry.file_name().into_string().ok().filter(|n| n.ends_with(".html"))?;
+        Some((name, std::fs::read_to_string(entry.path()).ok()?))
+    })
 }
 
 /// Adds the hash of each inline script and style of `html` not in `scripts` or `styles` yet.

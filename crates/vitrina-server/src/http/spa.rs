@@ -120,16 +120,7 @@ impl Site {
             api_base: config.api_base_url.clone(),
             demo: config.demo,
         };
-        let policies = std::fs::read_dir(&dist)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| {
-                let name = entry.file_name().into_string().ok().filter(|n| n.ends_with(".html"))?;
-                let html = std::fs::read_to_string(entry.path()).ok()?;
-                Some((name, super::headers::page_policy(&html)))
-            })
-            .collect();
+        let policies = super::headers::page_policies(&dist);
         Site { dist, facts: Arc::new(facts), templates: Arc::default(), rendered: Arc::default(), policies: Arc::new(policies) }
     }
 
