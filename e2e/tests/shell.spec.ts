@@ -312,6 +312,43 @@ test('the seller’s editor asked for without a session is the sign-in page as s
   }
 });
 
+// The editor's data is the seller's settings, whose address names the seller: the app learns it
+// from the session's answer. The server that has the session names that address in the page it
+// sends, so the settings are asked for beside the session check, not after its answer; and the
+// editor's heading and intro, its largest words, are painted before the app's code is asked for.
+test('the seller’s editor as sent asks for the seller’s settings beside the session check, and is painted before its code is asked for', async ({ page }) => {
+  const signedIn = await page.request.post('/api/session', { data: { email: 'seller@example.com', password: 'demo' } });
+  expect(signedIn.ok(), await signedIn.text()).toBeTruthy();
+  let sessionAnsweredAt = Infinity;
+  await page.route('**/api/session', async (route) => {
+    await new Promise((r) => setTimeout(r, 1000));
+    sessionAnsweredAt = Date.now();
+    await route.fallback();
+  });
+  const started: { url: string; at: number }[] = [];
+  page.on('request', (request: Request) => started.push({ url: new URL(request.url()).pathname, at: Date.now() }));
+
+  const response = await page.goto('/seller/contact');
+  const html = (await response?.text()) ?? '';
+  expect(html).toMatch(/<html data-paint-first lang="[a-z]+">/);
+  expect(html).not.toMatch(/<link[^>]*rel="(preload|modulepreload)"[^>]*\.(wasm|js)"/);
+  expect(html).toContain('/api/sellers/demo-seller/contact-settings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your contact page');
+  // The settings came: the editor's form and its preview are shown.
+  await expect(page.getByTestId('editor-preview')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+  const settings = started.filter((r) => r.url === '/api/sellers/demo-seller/contact-settings');
+  expect(settings, 'the settings asked for once: the app took the answer the page asked for').toHaveLength(1);
+  expect(settings[0].at, 'the settings were asked for before the session check answered').toBeLessThan(sessionAnsweredAt);
+  const [painted, code] = await page.evaluate(() => [
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    performance.getEntriesByType('resource').filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname)).map((e) => e.startTime),
+  ] as const);
+  expect(painted, 'the page was painted').not.toBeNull();
+  expect(code, 'the app\'s JS and wasm').toHaveLength(2);
+  for (const asked of code) expect(asked, `asked for at ${asked} ms, painted at ${painted} ms`).toBeGreaterThan(painted ?? Infinity);
+});
+
 // An order's largest words are its thanks and where the confirmation went: the server that has
 // the order writes them into the page it sends, so they are painted before the app's code is
 // asked for, and the app keeps them in place until its own copy of the order has come.

@@ -532,6 +532,35 @@ async fn the_sign_in_page_as_sent_holds_its_form_and_the_editor_without_a_sessio
 }
 
 #[tokio::test]
+async fn the_editor_as_sent_to_a_signed_in_seller_asks_for_the_sellers_settings_beside_the_session() {
+    let words = json!({ "editor.title": "Your contact page", "editor.intro": "How customers can reach you." });
+    let (dir, dist) = built_shell("index.html", "en", words);
+    let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
+    let editor_for = |email: &'static str| {
+        let server = &server;
+        async move {
+            let signed_in = server.post("/api/session", &json!({ "email": email, "password": "demo" })).await;
+            assert_eq!(signed_in.status(), StatusCode::OK);
+            let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+            let answer = server.client.get(server.url("/seller/contact")).header("cookie", cookie).header("accept-encoding", "identity");
+            answer.send().await.unwrap().text().await.unwrap()
+        }
+    };
+
+    let html = editor_for("seller@example.com").await;
+    // The seller's settings, whose address the app would learn only from the session's answer.
+    assert!(html.contains(r#"id="vitrina-early">["/api/session","/api/sellers/demo-seller/contact-settings"]</script>"#), "{html}");
+    // Its largest words, its heading and intro, are in it: painted before the app's code is asked for.
+    assert!(html.starts_with(r#"<!doctype html><html data-paint-first lang="en">"#), "{html}");
+    assert!(html.contains(r#"<h1 tabindex="-1">Your contact page</h1><p class="muted">How customers can reach you.</p>"#), "{html}");
+    assert!(!html.contains("_bg.wasm\" as=\"fetch\""), "a page painted first preloads no code: {html}");
+
+    // Someone signed in who manages no store: no seller's settings to ask for.
+    let html = editor_for("shopper@example.com").await;
+    assert!(html.contains(r#"id="vitrina-early">["/api/session"]</script>"#), "{html}");
+}
+
+#[tokio::test]
 async fn an_orders_page_as_sent_names_its_customer_and_email_where_its_token_opens_it_and_is_never_kept() {
     let words = json!({
         "order.heading": "Order {number}", "order.thanks": "Thank you, {name}!",

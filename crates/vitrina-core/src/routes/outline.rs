@@ -125,7 +125,8 @@ impl Page {
             }
             Page::Tracking { .. } => Outline { leads: &TRACKING_LEADS, ..data(plain("page tracking", "track.shipment_title", None)) },
             Page::SellerContact { .. } => data(plain("page contact-page", "contact.title", None)),
-            Page::SellerEditor => data(plain("page editor", "editor.title", Some(("editor.intro", true)))),
+            // The editor's data is the seller's settings, but its largest words are its intro.
+            Page::SellerEditor => plain("page editor", "editor.title", Some(("editor.intro", true))),
             Page::SignIn { .. } => Outline { frame: Frame::SignIn, ..plain("page page--narrow sign-in", "sign_in.title", None) },
         }
     }
@@ -137,6 +138,13 @@ impl Page {
     /// address names it. A server may start these from the page it sends, so they do not wait
     /// for the app's code.
     pub fn first_requests(&self) -> Vec<String> {
+        self.first_requests_of(None)
+    }
+
+    /// [`Page::first_requests`] for a browser signed in as the seller `seller_id`: the seller's
+    /// editor asks for that seller's settings at once, which otherwise wait for the session's
+    /// answer to name the seller.
+    pub fn first_requests_of(&self, seller_id: Option<&str>) -> Vec<String> {
         let mut paths = vec!["/session".to_owned()];
         match self {
             Page::Catalog => paths.push("/products".to_owned()),
@@ -151,6 +159,11 @@ impl Page {
                 }
             }
             Page::SellerContact { seller_id, .. } => paths.push(format!("/sellers/{}/contact", encode_component(seller_id))),
+            Page::SellerEditor => {
+                if let Some(id) = seller_id {
+                    paths.push(format!("/sellers/{}/contact-settings", encode_component(id)));
+                }
+            }
             _ => {}
         }
         paths

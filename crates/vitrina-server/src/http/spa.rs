@@ -175,9 +175,9 @@ impl Site {
 
     /// `page` as sent in `locale` for `address` (path and query), or `None` when it has no place
     /// for the store's facts.
-    async fn rendered(&self, page: &'static str, locale: Locale, address: &str) -> Option<Arc<RenderedPage>> {
+    async fn rendered(&self, page: &'static str, locale: Locale, address: &str, seller_id: Option<&str>) -> Option<Arc<RenderedPage>> {
         let shown = Page::parse(address);
-        let requests = self.first_requests(shown.as_ref());
+        let requests = self.first_requests(shown.as_ref(), seller_id);
         let key = (page, locale, shown.map(|p| p.outline()), requests);
         if let Some(known) = self.rendered.lock().ok()?.get(&key) {
             return Some(known.clone());
@@ -195,9 +195,10 @@ impl Site {
         Some(rendered)
     }
 
-    /// The backend's answers the page at `shown` asks for at once, as addresses on this server.
-    fn first_requests(&self, shown: Option<&Page>) -> Vec<String> {
-        let requests = shown.map(Page::first_requests).unwrap_or_default();
+    /// The backend's answers the page at `shown` asks for at once (for a browser signed in as
+    /// the seller `seller_id`, where one is), as addresses on this server.
+    fn first_requests(&self, shown: Option<&Page>, seller_id: Option<&str>) -> Vec<String> {
+        let requests = shown.map(|page| page.first_requests_of(seller_id)).unwrap_or_default();
         requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect()
     }
 
@@ -207,7 +208,7 @@ impl Site {
         let shown = Page::parse(address)?;
         let outline = shown.outline();
         let leads = template.leads_html(&outline, values)?;
-        Some(template.page(Some(&outline), &self.first_requests(Some(&shown)), Some(&leads)))
+        Some(template.page(Some(&outline), &self.first_requests(Some(&shown), None), Some(&leads)))
     }
 }
 
@@ -616,7 +617,8 @@ async fn serve_page(
             }
             return personal(html, &template, account.as_ref(), status, request.headers());
         }
-        if let Some(rendered) = site.rendered(page, locale, &address).await {
+        let seller_id = account.as_ref().and_then(|a| a.seller_id.as_deref());
+        if let Some(rendered) = site.rendered(page, locale, &address, seller_id).await {
             if account.is_some() {
                 let html = String::from_utf8_lossy(&rendered.html).into_owned();
                 return personal(html, &template, account.as_ref(), status, request.headers());
