@@ -79,8 +79,8 @@ pub fn weekday_name(day: Weekday, locale: Locale) -> String {
     let name = format_with("DateTimeFormat", locale, &[("weekday", "long"), ("timeZone", "UTC")], &noon)
         .unwrap_or_else(|| weekday_key(day).to_owned());
     // Russian, Ukrainian and Slovak write weekdays in lower case; as a heading it starts with a capital.
-    let mut chars = name.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let rest = name.chars().next().map_or(0, char::len_utf8);
+    vitrina_core::text::uppercase(&name[..rest]) + &name[rest..]
 }
 
 /// Formats an instant (RFC 3339) as date and time in `time_zone` (an IANA name, or `UTC`), or in

@@ -78,3 +78,28 @@ fn whole_numbers_read_as_intl_writes_them_in_every_language() {
         }
     }
 }
+
+/// Case and letters come from the browser here (`vitrina_core::text`), as the standard library's
+/// do on the server: the rules that use them (a P.O. box in a street, a free mailbox's domain,
+/// an e-mail's domain, a pickup point's filter) answer alike on both.
+#[wasm_bindgen_test]
+fn case_and_letters_of_every_script_come_from_the_browser_as_the_server_has_them() {
+    use vitrina_core::text::{is_alphabetic, is_alphanumeric, lowercase, uppercase};
+    assert_eq!(lowercase("ПОЧТОВЫЙ Ящик"), "почтовый ящик");
+    assert_eq!(lowercase("ΟΔΟΣ"), "οδος");
+    assert_eq!(uppercase("promo-šťastie"), "PROMO-ŠŤASTIE");
+    for c in ['a', 'Z', 'ж', 'Ї', 'ľ', 'ß', '中'] {
+        assert!(is_alphabetic(c) && is_alphanumeric(c), "{c}");
+    }
+    for c in ['7', '٣', '½'] {
+        assert!(!is_alphabetic(c) && is_alphanumeric(c), "{c}");
+    }
+    for c in [' ', '-', '.', '№', '\u{a0}', '—'] {
+        assert!(!is_alphabetic(c) && !is_alphanumeric(c), "{c}");
+    }
+    use vitrina_core::FieldCode;
+    use vitrina_core::checkout::address_refusal;
+    assert_eq!(address_refusal("А/Я 15, ФКУ ИК-5"), Some(FieldCode::PoBoxRefused));
+    assert_eq!(address_refusal("ФКУ ИК-5, ул. Лесная"), Some(FieldCode::CorrectionalInstitutionRefused));
+    assert_eq!(address_refusal("Москва/Ярославль, ул. Сизова, 3"), None);
+}

@@ -20,6 +20,7 @@ pub mod order;
 pub mod parcel;
 pub mod problem;
 pub mod routes;
+pub mod text;
 pub mod tracking;
 pub mod validate;
 

@@ -77,7 +77,7 @@ pub fn check_address(address: &str) -> Result<(), MailboxError> {
     let (local, domain) = address.rsplit_once('@').ok_or(MailboxError::Invalid)?;
     let dot_atom =
         |s: &str, allowed: &dyn Fn(char) -> bool| !s.is_empty() && s.split('.').all(|part| !part.is_empty() && part.chars().all(allowed));
-    let label = |c: char| c.is_alphanumeric() || c == '-';
+    let label = |c: char| crate::text::is_alphanumeric(c) || c == '-';
     let local_ok = local.len() <= 64 && dot_atom(local, &atext);
     let domain_ok = domain.contains('.') && dot_atom(domain, &label) && domain.split('.').all(|l| !l.starts_with('-') && !l.ends_with('-'));
     if local_ok && domain_ok { Ok(()) } else { Err(MailboxError::Invalid) }

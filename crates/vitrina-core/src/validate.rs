@@ -5,7 +5,7 @@
 /// `ÉVA@example.com` and `éva@example.com` are one address (SQL's `lower()` folds ASCII only).
 /// Final sigma folds as sigma does, as Unicode case folding has it.
 pub fn email_key(value: &str) -> String {
-    value.trim().to_lowercase().replace('ς', "σ")
+    crate::text::lowercase(value.trim()).replace('ς', "σ")
 }
 
 #[cfg(test)]

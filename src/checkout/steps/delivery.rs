@@ -21,6 +21,7 @@ use vitrina_core::api::{DeliveryKind, DeliveryOption, PickupPoint};
 use vitrina_core::checkout::entries::EntriesStoreFields;
 use vitrina_core::checkout::entries::MAX_COURIER_NOTE_CHARS;
 use vitrina_core::checkout::{EntryErrors, EntryField};
+use vitrina_core::text::lowercase;
 
 /// "Arrives 20 Nov – 24 Nov" or "Ready for pickup …".
 pub(crate) fn date_range_text(i18n: &I18n, option: &DeliveryOption) -> String {
@@ -245,8 +246,8 @@ fn OptionDetails(option: DeliveryOption) -> impl IntoView {
 
 /// Whether a point's name or address holds `filter` (any case).
 fn point_matches(point: &PickupPoint, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
-    filter.is_empty() || point.name.to_lowercase().contains(&filter) || point.address.to_lowercase().contains(&filter)
+    let filter = lowercase(filter.trim());
+    filter.is_empty() || lowercase(&point.name).contains(&filter) || lowercase(&point.address).contains(&filter)
 }
 
 /// The points of the place to collect from, with a filter by street or name when there are

@@ -135,7 +135,7 @@ pub(crate) fn PromoCode(quote: QuoteView) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let applied = move || promo_code.get();
     let apply = move |_| {
-        let code = typed.get_untracked().trim().to_uppercase();
+        let code = vitrina_core::text::uppercase(typed.get_untracked().trim());
         if !code.is_empty() {
             promo_code.set(Some(code));
             typed.set(String::new());

@@ -18,7 +18,7 @@ use crate::{FieldCode, Money};
 /// unit ("в/ч") or a correctional institution ("исправительные учреждения") (seed 002 l.237,
 /// the marketplace terms 3.6).
 pub fn address_refusal(line: &str) -> Option<FieldCode> {
-    let text = line.to_lowercase().replace(['\u{a0}', '\t'], " ");
+    let text = crate::text::lowercase(line).replace(['\u{a0}', '\t'], " ");
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let patterns: [(FieldCode, &[&str]); 3] = [
         (FieldCode::PoBoxRefused, &["а/я", "абонентскийящик", "абонящик", "абон.ящик", "p.o.box", "pobox", "postbox"]),
@@ -36,7 +36,7 @@ pub fn address_refusal(line: &str) -> Option<FieldCode> {
 /// (colony, institution), a colony-settlement or an educational colony, or the abbreviations as
 /// they are written («ФКУ ИК-5», «СИЗО-1»). Read word by word, so «Сизова» or «Пик» pass.
 fn is_correctional_institution(text: &str) -> bool {
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(|c: char| !crate::text::is_alphanumeric(c)).filter(|w| !w.is_empty()).collect();
     let prefixes = ["исправительн", "correctional", "penitentiar"];
     let whole = ["ик", "сизо", "prison"];
     let pairs = [("колония", "поселение"), ("воспитательная", "колония")];
@@ -46,7 +46,7 @@ fn is_correctional_institution(text: &str) -> bool {
 
 /// Whether `needle` occurs in `haystack` not preceded by a letter ("москва/ярославль" has no "а/я").
 fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphabetic()))
+    haystack.match_indices(needle).any(|(i, _)| haystack[..i].chars().next_back().is_none_or(|c| !crate::text::is_alphabetic(c)))
 }
 
 /// The store's working days: Monday to Friday.

@@ -85,7 +85,7 @@ const FREE_MAILBOX_DOMAINS: &[&str] = &[
 /// Whether an address is on a free mailbox service.
 pub fn is_free_mailbox(address: &str) -> bool {
     address.trim().rsplit_once('@').is_some_and(|(_, domain)| {
-        let domain = domain.to_lowercase();
+        let domain = crate::text::lowercase(domain);
         FREE_MAILBOX_DOMAINS.contains(&domain.as_str())
     })
 }
@@ -115,7 +115,7 @@ fn is_website(value: &str) -> bool {
         && !host.starts_with('.')
         && !host.ends_with('.')
         && !value.chars().any(|c| c.is_whitespace() || c.is_control())
-        && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == ':')
+        && host.chars().all(|c| crate::text::is_alphanumeric(c) || c == '-' || c == '.' || c == ':')
 }
 
 fn is_tax_id(value: &str) -> bool {

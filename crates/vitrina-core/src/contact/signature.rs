@@ -32,7 +32,7 @@ fn is_rule(line: &str) -> bool {
 
 fn contains(haystack: &str, needle: &str) -> bool {
     let needle = needle.trim();
-    needle.is_empty() || haystack.to_lowercase().contains(&needle.to_lowercase())
+    needle.is_empty() || crate::text::lowercase(haystack).contains(&crate::text::lowercase(needle))
 }
 
 /// What is wrong with a signature the seller wrote (stable codes, first the form, then what is

@@ -23,7 +23,7 @@ pub fn email(value: &str) -> Result<String, FieldCode> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        && domain.chars().all(|c| crate::text::is_alphanumeric(c) || c == '-' || c == '.');
     if local.is_empty() || local.len() > 64 || local.contains('@') || value.chars().any(char::is_whitespace) || !domain_ok {
         return Err(FieldCode::InvalidEmail);
     }

@@ -159,7 +159,7 @@ fn known<T: for<'de> Deserialize<'de> + serde::Serialize>(s: &str) -> Option<T> 
 pub fn normalise(words: &str) -> String {
     let mut out = String::with_capacity(words.len());
     let mut space = false;
-    for c in words.trim().chars() {
+    for c in crate::text::lowercase(words.trim()).chars() {
         let c = match c {
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             c => c,
@@ -181,7 +181,7 @@ pub fn normalise(words: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
     let trimmed = out.trim_end_matches(['.', ' ']).trim_start();
     trimmed.to_owned()
