@@ -249,3 +249,55 @@ test.describe('in Russian', () => {
     await expect(page.getByText('Если ввести данные неверно больше 4 раз, ссылка блокируется.')).toBeVisible();
   });
 });
+
+test.describe('keeping a shipment fresh', () => {
+  const NUMBER = 'PX1000000004';
+  const asked = (page: Page) => {
+    const times: number[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === `/api/shipments/${NUMBER}`) times.push(Date.now()); });
+    return times;
+  };
+
+  test('while it waits for its next look, nothing wakes the page; “Check now” looks at once', async ({ page }) => {
+    // Every timer the page sets, counted from the moment the shipment is on screen.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __timers: number };
+      w.__timers = 0;
+      const setTimeout = window.setTimeout.bind(window);
+      const setInterval = window.setInterval.bind(window);
+      window.setTimeout = ((...args: Parameters<typeof setTimeout>) => { w.__timers += 1; return setTimeout(...args); }) as typeof window.setTimeout;
+      window.setInterval = ((...args: Parameters<typeof setInterval>) => { w.__timers += 1; return setInterval(...args); }) as typeof window.setInterval;
+    });
+    const times = asked(page);
+    await openPage(page, `/track/${NUMBER}`);
+    await expect(page.getByTestId('refresh-status')).toContainText('This page checks for news by itself');
+    const before = await page.evaluate(() => (window as unknown as { __timers: number }).__timers);
+    // Its next look is a minute away: in between, not one timer (it used to wake twice a second).
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => (window as unknown as { __timers: number }).__timers) - before, 'timers set while waiting').toBe(0);
+    expect(times).toHaveLength(1);
+    await page.getByTestId('refresh-status').getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => times.length).toBe(2);
+  });
+
+  test('it looks again when its time comes, and while the page is hidden only once it is shown again', async ({ page }) => {
+    await page.clock.install();
+    const times = asked(page);
+    await openPage(page, `/track/${NUMBER}`);
+    await expect(page.getByTestId('refresh-status')).toContainText('This page checks for news by itself');
+    expect(times).toHaveLength(1);
+    // The first look after a minute.
+    await page.clock.runFor(61_000);
+    await expect.poll(() => times.length).toBe(2);
+    await expect(page.getByTestId('refresh-status')).toContainText('This page checks for news by itself');
+    // Nothing changed, so the next is two minutes later; the page is hidden by then.
+    await page.evaluate(() => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }));
+    await page.clock.runFor(10 * 60_000);
+    expect(times, 'asked while hidden').toHaveLength(2);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => times.length).toBe(3);
+  });
+});

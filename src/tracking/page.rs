@@ -6,7 +6,7 @@
 
 use super::lookup::LookupForm;
 use super::view::ShipmentView;
-use crate::api::{Api, ApiError, sleep_ms};
+use crate::api::{Api, ApiError};
 use crate::i18n::use_i18n;
 use crate::router::use_address;
 use crate::ui::intl::format_date_time;
@@ -20,6 +20,7 @@ use vitrina_core::api::Shipment;
 use vitrina_core::civil::format_rfc3339_utc;
 use vitrina_core::routes::{Page, TRACKING_LEADS};
 use vitrina_core::tracking::{next_refresh_seconds, tracking_number};
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn TrackingPage() -> impl IntoView {
@@ -61,6 +62,9 @@ struct Watcher {
     watching: RwSignal<bool>,
     /// Bumped by "check now".
     poke: RwSignal<u32>,
+    /// Ends the task's current wait (its promise's `resolve`), so "check now" is answered at once
+    /// and nothing wakes the page while it waits.
+    wake: StoredValue<Option<js_sys::Function>, LocalStorage>,
     /// Whether the page is still shown (the task stops when it is not).
     alive: Arc<AtomicBool>,
     /// Whether the task is running.
@@ -73,6 +77,8 @@ impl Watcher {
         let _ = self.poke.try_update(|p| *p += 1);
         if !self.running.swap(true, Ordering::SeqCst) {
             spawn_local(self.clone().run());
+        } else if let Some(Some(wake)) = self.wake.try_get_value() {
+            let _ = wake.call0(&JsValue::NULL);
         }
     }
 
@@ -117,8 +123,9 @@ impl Watcher {
         let due = js_sys::Date::now() + f64::from(seconds) * 1000.0;
         let seen = self.poke.try_get_untracked();
         loop {
-            sleep_ms(500).await;
-            if !self.alive.load(Ordering::SeqCst) {
+            // Until the moment comes or, past it with the page hidden, until it is shown again.
+            let left = due - js_sys::Date::now();
+            if !self.until_woken((left > 0.0).then_some(left)).await || !self.alive.load(Ordering::SeqCst) {
                 return false;
             }
             if self.poke.try_get_untracked() != seen {
@@ -128,6 +135,36 @@ impl Watcher {
                 return true;
             }
         }
+    }
+
+    /// Waits `ms`, or without it until the page's visibility changes; either way, no longer
+    /// than until "check now". Nothing runs in between. False where the page has no window or
+    /// document to wait with (the watch then stops, rather than look again at once).
+    async fn until_woken(&self, ms: Option<f64>) -> bool {
+        let document = web_sys::window().and_then(|w| w.document());
+        let mut resolver = None;
+        let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
+            let waiting = match (ms, web_sys::window(), &document) {
+                (Some(ms), Some(window), _) => {
+                    window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.ceil() as i32).is_ok()
+                }
+                (None, _, Some(document)) => document.add_event_listener_with_callback("visibilitychange", &resolve).is_ok(),
+                _ => false,
+            };
+            if waiting {
+                resolver = Some(resolve);
+            }
+        });
+        if resolver.is_none() {
+            return false;
+        }
+        self.wake.try_set_value(resolver.clone());
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        self.wake.try_set_value(None);
+        if let (None, Some(document), Some(resolve)) = (ms, document, resolver) {
+            let _ = document.remove_event_listener_with_callback("visibilitychange", &resolve);
+        }
+        true
     }
 }
 
@@ -152,11 +189,18 @@ fn LiveShipment(number: String) -> impl IntoView {
         updated_at: RwSignal::new(None),
         watching: RwSignal::new(true),
         poke: RwSignal::new(0),
+        wake: StoredValue::new_local(None),
         alive: Arc::new(AtomicBool::new(true)),
         running: Arc::new(AtomicBool::new(false)),
     };
-    let alive = watcher.alive.clone();
-    on_cleanup(move || alive.store(false, Ordering::SeqCst));
+    let (alive, wake) = (watcher.alive.clone(), watcher.wake);
+    on_cleanup(move || {
+        alive.store(false, Ordering::SeqCst);
+        // A wait for the page to be shown again would otherwise outlive the page.
+        if let Some(Some(wake)) = wake.try_get_value() {
+            let _ = wake.call0(&JsValue::NULL);
+        }
+    });
     watcher.check_now();
 
     let shipment = watcher.shipment;
