@@ -77,8 +77,8 @@ impl Watcher {
         let _ = self.poke.try_update(|p| *p += 1);
         if !self.running.swap(true, Ordering::SeqCst) {
             spawn_local(self.clone().run());
-        } else if let Some(Some(wake)) = self.wake.try_get_value() {
-            let _ = wake.call0(&JsValue::NULL);
+        } else {
+            end_wait(self.wake);
         }
     }
 
@@ -141,10 +141,11 @@ impl Watcher {
     /// than until "check now". Nothing runs in between. False where the page has no window or
     /// document to wait with (the watch then stops, rather than look again at once).
     async fn until_woken(&self, ms: Option<f64>) -> bool {
-        let document = web_sys::window().and_then(|w| w.document());
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
         let mut resolver = None;
         let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
-            let waiting = match (ms, web_sys::window(), &document) {
+            let waiting = match (ms, &window, &document) {
                 (Some(ms), Some(window), _) => {
                     window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.ceil() as i32).is_ok()
                 }
@@ -165,6 +166,13 @@ impl Watcher {
             let _ = document.remove_event_listener_with_callback("visibilitychange", &resolve);
         }
         true
+    }
+}
+
+/// Ends the watch task's current wait, if it is waiting.
+fn end_wait(wake: StoredValue<Option<js_sys::Function>, LocalStorage>) {
+    if let Some(Some(wake)) = wake.try_get_value() {
+        let _ = wake.call0(&JsValue::NULL);
     }
 }
 
@@ -197,9 +205,7 @@ fn LiveShipment(number: String) -> impl IntoView {
     on_cleanup(move || {
         alive.store(false, Ordering::SeqCst);
         // A wait for the page to be shown again would otherwise outlive the page.
-        if let Some(Some(wake)) = wake.try_get_value() {
-            let _ = wake.call0(&JsValue::NULL);
-        }
+        end_wait(wake);
     });
     watcher.check_now();
 

@@ -11,11 +11,7 @@ use serde_json::{Value, json};
 struct Session(String);
 
 async fn sign_in(server: &TestServer, email: &str) -> Session {
-    let response = server.post("/api/session", &json!({ "email": email, "password": "demo" })).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    let pair = set_cookie.split(';').next().unwrap().to_owned();
-    Session(pair)
+    Session(server.sign_in(email).await)
 }
 
 async fn get_as(server: &TestServer, session: Option<&Session>, path: &str) -> Response {

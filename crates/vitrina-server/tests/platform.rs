@@ -539,9 +539,7 @@ async fn the_editor_as_sent_to_a_signed_in_seller_asks_for_the_sellers_settings_
     let editor_for = |email: &'static str| {
         let server = &server;
         async move {
-            let signed_in = server.post("/api/session", &json!({ "email": email, "password": "demo" })).await;
-            assert_eq!(signed_in.status(), StatusCode::OK);
-            let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+            let cookie = server.sign_in(email).await;
             let answer = server.client.get(server.url("/seller/contact")).header("cookie", cookie).header("accept-encoding", "identity");
             answer.send().await.unwrap().text().await.unwrap()
         }
@@ -653,9 +651,7 @@ async fn a_signed_in_browsers_page_names_the_account_and_is_sent_compressed_but_
         built.replacen("</nav>", r#"</nav><div class="account-nav"><a href="/sign-in" data-i18n="account.sign_in">Sign in</a></div>"#, 1);
     std::fs::write(dist.join("index.html"), built).unwrap();
     let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
-    let signed_in = server.post("/api/session", &json!({ "email": "shopper@example.com", "password": "demo" })).await;
-    assert_eq!(signed_in.status(), StatusCode::OK);
-    let cookie = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let cookie = server.sign_in("shopper@example.com").await;
     let get = |encoding: &'static str| {
         server.client.get(server.url("/track")).header("cookie", &cookie).header("accept-encoding", encoding).send()
     };

@@ -21,13 +21,6 @@ macro_rules! report {
     }};
 }
 
-async fn sign_in(server: &TestServer, email: &str) -> String {
-    let response = server.post("/api/session", &json!({ "email": email, "password": "demo" })).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
 async fn request(server: &TestServer, method: Method, path: &str, cookie: Option<&str>, body: Option<&Value>) -> Response {
     let mut request = server.client.request(method, server.url(path));
     if let Some(cookie) = cookie {
@@ -80,16 +73,16 @@ async fn status_and_body(response: Response) -> (u16, String) {
 #[tokio::test]
 async fn seller_settings_are_neither_readable_nor_writable_without_the_owners_session() {
     let server = TestServer::start().await;
-    let owner = sign_in(&server, "seller@example.com").await;
+    let owner = server.sign_in("seller@example.com").await;
     let before =
         json_ok(request(&server, Method::GET, "/api/sellers/demo-seller/contact-settings", Some(&owner), None).await, StatusCode::OK).await;
     let secrets: Vec<String> = [&before["settings"]["phone"]["number"], &before["settings"]["email"]["address"]]
         .iter()
         .map(|v| v.as_str().expect("the demo seller has a phone number and an email address").to_owned())
         .collect();
-    let shopper = sign_in(&server, "shopper@example.com").await;
-    let unverified = sign_in(&server, "new@example.com").await;
-    let signed_out = sign_in(&server, "seller@example.com").await;
+    let shopper = server.sign_in("shopper@example.com").await;
+    let unverified = server.sign_in("new@example.com").await;
+    let signed_out = server.sign_in("seller@example.com").await;
     request(&server, Method::DELETE, "/api/session", Some(&signed_out), None).await;
     let forged = format!("vitrina_session={}", vitrina_server::ids::token());
 
@@ -121,7 +114,7 @@ async fn seller_settings_are_neither_readable_nor_writable_without_the_owners_se
     problem(request(&server, Method::GET, "/api/sellers/demo-seller/contact-settings", Some(&owner), None).await, 401, "unauthorized")
         .await;
     server.post("/api/test/clock", &json!({ "now": "2026-11-23T09:00:00Z" })).await;
-    let fresh = sign_in(&server, "seller@example.com").await;
+    let fresh = server.sign_in("seller@example.com").await;
     let after =
         json_ok(request(&server, Method::GET, "/api/sellers/demo-seller/contact-settings", Some(&fresh), None).await, StatusCode::OK).await;
     assert_eq!(after["version"], before["version"], "no refused save changed anything");
@@ -694,8 +687,8 @@ async fn over_https_the_session_cookie_is_secure_and_host_only() {
 #[tokio::test]
 async fn sessions_are_renewed_at_sign_in_end_when_idle_and_can_all_be_ended() {
     let server = TestServer::start().await;
-    let first = sign_in(&server, "seller@example.com").await;
-    let phone = sign_in(&server, "seller@example.com").await;
+    let first = server.sign_in("seller@example.com").await;
+    let phone = server.sign_in("seller@example.com").await;
     // Signing in again on the first browser ends the session it had.
     let r = server
         .client
@@ -722,8 +715,8 @@ async fn sessions_are_renewed_at_sign_in_end_when_idle_and_can_all_be_ended() {
     assert_eq!(who(phone.clone()).await, None, "unused for 12 hours");
     server.state.clock.set(now);
     // Sign out everywhere: every session of the account ends, other accounts' do not.
-    let other = sign_in(server, "seller@example.com").await;
-    let shopper = sign_in(server, "shopper@example.com").await;
+    let other = server.sign_in("seller@example.com").await;
+    let shopper = server.sign_in("shopper@example.com").await;
     let r = request(server, Method::DELETE, "/api/sessions", Some(&renewed), None).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(who(renewed).await, None);

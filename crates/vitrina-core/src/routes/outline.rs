@@ -136,15 +136,10 @@ impl Page {
     /// The backend's answers the page asks for as soon as the app starts (paths under the API's
     /// base, as the app writes them): the session check, and the page's own data where the
     /// address names it. A server may start these from the page it sends, so they do not wait
-    /// for the app's code.
-    pub fn first_requests(&self) -> Vec<String> {
-        self.first_requests_of(None)
-    }
-
-    /// [`Page::first_requests`] for a browser signed in as the seller `seller_id`: the seller's
-    /// editor asks for that seller's settings at once, which otherwise wait for the session's
-    /// answer to name the seller.
-    pub fn first_requests_of(&self, seller_id: Option<&str>) -> Vec<String> {
+    /// for the app's code. For a browser signed in as the seller `seller_id`, the seller's editor
+    /// also asks for that seller's settings, which otherwise wait for the session's answer to
+    /// name the seller.
+    pub fn first_requests(&self, seller_id: Option<&str>) -> Vec<String> {
         let mut paths = vec!["/session".to_owned()];
         match self {
             Page::Catalog => paths.push("/products".to_owned()),

@@ -198,7 +198,7 @@ impl Site {
     /// The backend's answers the page at `shown` asks for at once (for a browser signed in as
     /// the seller `seller_id`, where one is), as addresses on this server.
     fn first_requests(&self, shown: Option<&Page>, seller_id: Option<&str>) -> Vec<String> {
-        let requests = shown.map(|page| page.first_requests_of(seller_id)).unwrap_or_default();
+        let requests = shown.map(|page| page.first_requests(seller_id)).unwrap_or_default();
         requests.into_iter().map(|path| format!("{}{path}", self.facts.api_base.trim_end_matches('/'))).collect()
     }
 

@@ -63,6 +63,14 @@ impl TestServer {
         self.client.post(self.url(path)).json(body).send().await.expect("request")
     }
 
+    /// Signs in as the demo account `email` (password `demo`): the session's cookie, `name=value`.
+    pub async fn sign_in(&self, email: &str) -> String {
+        let response = self.post("/api/session", &serde_json::json!({ "email": email, "password": "demo" })).await;
+        assert_eq!(response.status(), StatusCode::OK, "signing in as {email}");
+        let set_cookie = response.headers()["set-cookie"].to_str().expect("a cookie").to_owned();
+        set_cookie.split(';').next().unwrap_or_default().to_owned()
+    }
+
     /// A POST under an `Idempotency-Key`.
     pub async fn post_with_key(&self, path: &str, body: &Value, key: &str) -> Response {
         self.client.post(self.url(path)).header("Idempotency-Key", key).json(body).send().await.expect("request")
