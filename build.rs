@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The areas (as `src/areas.rs` declares them, each the Cargo feature `bundle-{area}`).
-const AREAS: &[&str] = &["shop", "orders", "track", "contact", "seller", "account"];
+const AREAS: &[&str] = &["shop", "checkout", "orders", "track", "contact", "seller", "account"];
 
 /// The English tables (`locales/en/{name}.json`), as `src/i18n/mod.rs` lists them.
 const TABLES: &[&str] = &["common", "catalog", "checkout", "order", "tracking", "contact"];

@@ -19,7 +19,9 @@ import { join, relative, sep } from 'node:path';
 
 /** The feature folders each area's routes come from (as `src/areas.rs` declares them). */
 const AREAS = {
+  // The cart's page is in the checkout's folder.
   shop: ['catalog', 'checkout'],
+  checkout: ['checkout'],
   orders: ['confirmation'],
   track: ['tracking'],
   contact: ['contact'],

@@ -96,13 +96,13 @@ fn remove_static_shell() {
 
 /// What every page shares once the store is known: the API client, the session (asked for as
 /// soon as this is made), the cart as the header's badge reads it, and, where this build has the
-/// shop, the checkout's entries.
+/// checkout's steps, the checkout's entries.
 #[derive(Clone)]
 struct Services {
     api: Api,
     session: account::Session,
     cart: checkout::CartBadge,
-    #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
+    #[cfg(any(feature = "bundle-all", feature = "bundle-checkout"))]
     checkout: checkout::CheckoutState,
 }
 
@@ -114,7 +114,7 @@ impl Services {
         Services {
             session,
             cart: checkout::CartBadge::new(api.clone()),
-            #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
+            #[cfg(any(feature = "bundle-all", feature = "bundle-checkout"))]
             checkout: checkout::CheckoutState::new(&config.default_country),
             api,
         }
@@ -124,7 +124,7 @@ impl Services {
         provide_context(self.api);
         provide_context(self.session);
         provide_context(self.cart);
-        #[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
+        #[cfg(any(feature = "bundle-all", feature = "bundle-checkout"))]
         provide_context(self.checkout);
     }
 }

@@ -1,4 +1,4 @@
-//! The app is built once per area (`vitrina_core::routes::Area`: shop, orders, track, contact),
+//! The app is built once per area (`vitrina_core::routes::Area`: shop, checkout, orders, …),
 //! so that a page downloads only its own area's code. This module says which features make up
 //! each area, which areas this build serves (the Cargo feature `bundle-{area}`, or `bundle-all`
 //! for one app with every page), and what happens on a path of another area: the browser loads
@@ -51,7 +51,8 @@ macro_rules! areas {
 }
 
 areas! {
-    Shop, "bundle-shop" => [crate::catalog::ROUTES, crate::checkout::ROUTES];
+    Shop, "bundle-shop" => [crate::catalog::ROUTES, crate::checkout::CART_ROUTES];
+    Checkout, "bundle-checkout" => [crate::checkout::ROUTES];
     Orders, "bundle-orders" => [crate::confirmation::ROUTES];
     Track, "bundle-track" => [crate::tracking::ROUTES];
     Contact, "bundle-contact" => [crate::contact::CONTACT_ROUTES];

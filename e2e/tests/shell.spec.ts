@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { editConfig, test, expect } from './fixtures';
 import { placeOrder } from './orders';
+import { useCart } from './shop';
 import { table } from './words';
 
 /**
@@ -101,6 +102,8 @@ test('where the page as sent is the page, the app’s code is asked for only onc
     const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.wasm')).map((e) => new URL(e.name).pathname));
     expect(wasm, `${path}: the wasm downloads`).toEqual([preloaded]);
   }
+  // Something in the cart: the checkout's first step is shown, not a hop to the empty cart.
+  await useCart(page, [['desk-lamp-1', 1]]);
   for (const path of ['/', '/checkout/contact', '/sign-in', '/track/PX1000000001']) {
     const response = await page.goto(path);
     const html = await response?.text();

@@ -16,20 +16,22 @@ pub use layout::{Step, first_incomplete_step};
 pub use state::{CheckoutState, Entries};
 pub use steps::{ContactStep, DeliveryStep, PaymentChoice, PaymentStep, ReviewStep};
 
-/// What the header's badge reads: the whole cart where this build has the shop's pages, only the
-/// count elsewhere.
-#[cfg(any(feature = "bundle-all", feature = "bundle-shop"))]
+/// What the header's badge reads: the whole cart where this build has the cart's or the
+/// checkout's pages, only the count elsewhere.
+#[cfg(any(feature = "bundle-all", feature = "bundle-shop", feature = "bundle-checkout"))]
 pub type CartBadge = CartStore;
-#[cfg(not(any(feature = "bundle-all", feature = "bundle-shop")))]
+#[cfg(not(any(feature = "bundle-all", feature = "bundle-shop", feature = "bundle-checkout")))]
 pub type CartBadge = CartCount;
 
 use crate::areas::Route;
 use leptos::prelude::*;
 use vitrina_core::routes::{CheckoutStep, Pattern};
 
-/// The cart and the checkout's steps.
+/// The cart (the shop's area).
+pub const CART_ROUTES: &[Route] = &[(Pattern::Cart, || view! { <CartPage/> }.into_any())];
+
+/// The checkout's steps (an area of their own).
 pub const ROUTES: &[Route] = &[
-    (Pattern::Cart, || view! { <CartPage/> }.into_any()),
     (Pattern::Checkout(CheckoutStep::Contact), || view! { <ContactStep/> }.into_any()),
     (Pattern::Checkout(CheckoutStep::Delivery), || view! { <DeliveryStep/> }.into_any()),
     (Pattern::Checkout(CheckoutStep::Payment), || view! { <PaymentStep/> }.into_any()),

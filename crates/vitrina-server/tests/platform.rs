@@ -237,6 +237,7 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     std::fs::create_dir_all(&dist).unwrap();
     for (file, body) in [
         ("index.html", "shop"),
+        ("checkout.html", "checkout"),
         ("orders.html", "orders"),
         ("track.html", "track"),
         ("contact.html", "contact"),
@@ -248,7 +249,8 @@ async fn a_build_split_by_area_sends_each_area_its_own_page() {
     let server = TestServer::start_with(dir, |o| o.dist_dir = Some(dist)).await;
     for (path, page) in [
         ("/", "shop"),
-        ("/checkout/review", "shop"),
+        ("/cart", "shop"),
+        ("/checkout/review", "checkout"),
         ("/orders/1042", "orders"),
         ("/orders/lookup", "orders"),
         ("/track", "track"),

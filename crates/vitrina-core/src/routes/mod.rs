@@ -24,8 +24,12 @@ use crate::api::MessageContext;
 /// carries only that area's code, and a link to another area is a full page load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Area {
-    /// The catalog, the cart and the checkout.
+    /// The catalog and the cart.
     Shop,
+    /// The checkout's steps: kept apart from the catalog and the cart, so that a shopper
+    /// browsing does not download the checkout's forms and rules (each area's first load stays
+    /// within its budget).
+    Checkout,
     /// Order pages and the order lookup.
     Orders,
     /// Shipment tracking.
@@ -41,12 +45,13 @@ pub enum Area {
 }
 
 impl Area {
-    pub const ALL: [Area; 6] = [Area::Shop, Area::Orders, Area::Track, Area::Contact, Area::Seller, Area::Account];
+    pub const ALL: [Area; 7] = [Area::Shop, Area::Checkout, Area::Orders, Area::Track, Area::Contact, Area::Seller, Area::Account];
 
     /// The area's name: its build's Cargo feature is `bundle-{name}`.
     pub const fn name(self) -> &'static str {
         match self {
             Area::Shop => "shop",
+            Area::Checkout => "checkout",
             Area::Orders => "orders",
             Area::Track => "track",
             Area::Contact => "contact",
@@ -59,6 +64,7 @@ impl Area {
     pub const fn html(self) -> &'static str {
         match self {
             Area::Shop => "shop.html",
+            Area::Checkout => "checkout.html",
             Area::Orders => "orders.html",
             Area::Track => "track.html",
             Area::Contact => "contact.html",
@@ -150,7 +156,8 @@ impl Pattern {
     /// The area whose build serves these pages.
     pub const fn area(self) -> Area {
         match self {
-            Pattern::Catalog | Pattern::Cart | Pattern::Checkout(_) => Area::Shop,
+            Pattern::Catalog | Pattern::Cart => Area::Shop,
+            Pattern::Checkout(_) => Area::Checkout,
             Pattern::OrderLookup | Pattern::Order => Area::Orders,
             Pattern::TrackLookup | Pattern::Tracking => Area::Track,
             Pattern::SellerContact => Area::Contact,

@@ -132,7 +132,7 @@ fn each_path_belongs_to_one_area() {
     for (path, area) in [
         ("/", Some(Area::Shop)),
         ("/cart", Some(Area::Shop)),
-        ("/checkout/review", Some(Area::Shop)),
+        ("/checkout/review", Some(Area::Checkout)),
         ("/orders/lookup", Some(Area::Orders)),
         ("/orders/1042", Some(Area::Orders)),
         ("/track", Some(Area::Track)),
@@ -194,7 +194,7 @@ fn the_static_hosts_map_lists_every_pattern_once() {
     let areas = json["areas"].as_array().unwrap();
     assert_eq!(
         areas.iter().map(|a| a["name"].as_str().unwrap()).collect::<Vec<_>>(),
-        ["shop", "orders", "track", "contact", "seller", "account"]
+        ["shop", "checkout", "orders", "track", "contact", "seller", "account"]
     );
     let listed: Vec<&str> = areas.iter().flat_map(|a| a["patterns"].as_array().unwrap()).map(|p| p.as_str().unwrap()).collect();
     assert_eq!(listed, Pattern::ALL.iter().map(|p| p.path()).collect::<Vec<_>>(), "in the table's order, which decides");
