@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { breakdown, printBreakdowns } from './breakdown.mjs';
 import { FLAGS, lighthouseRuns, median, round } from './lighthouse.mjs';
-import { api, demoOrder, reviewReadyCart } from './setup.mjs';
+import { api, demoOrder, reviewReadyCart, shopperCart } from './setup.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:8080';
@@ -104,20 +104,27 @@ async function sellerCookie() {
   return cookie;
 }
 
-/** A browser context, signed in where the route carries a session's cookie. */
-async function routeContext(browser, cookie, options = {}) {
+/** A browser context as the route's visitor has it: signed in where the route carries a
+ * session's cookie, with the local storage it names (a cart) before the page's scripts run. */
+async function routeContext(browser, { cookie, local } = {}, options = {}) {
   const context = await browser.newContext(options);
   if (cookie) {
     const at = cookie.indexOf('=');
     await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: BASE }]);
   }
+  if (local) await context.addInitScript(keep, local);
   return context;
+}
+
+/** In the page: `entries` put in local storage. */
+function keep(entries) {
+  for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
 }
 
 async function transfers(browser, routes) {
   const results = [];
-  for (const [name, path, cookie] of routes) {
-    const context = await routeContext(browser, cookie);
+  for (const [name, path, visitor] of routes) {
+    const context = await routeContext(browser, visitor);
     const page = await context.newPage();
     await page.addInitScript(FIRST_CONTROL);
     const meter = await transferMeter(context, page);
@@ -137,6 +144,8 @@ async function transfers(browser, routes) {
  */
 async function journey(browser, routes) {
   const context = await browser.newContext();
+  // The cart a step names (the checkout's) is the shopper's all along.
+  for (const [, , visitor] of routes) if (visitor?.local) await context.addInitScript(keep, visitor.local);
   const page = await context.newPage();
   const meter = await transferMeter(context, page);
   const steps = [];
@@ -170,11 +179,11 @@ const WATCH_LOAD = `
  */
 async function slowLoads(browser, routes, runs) {
   const results = [];
-  for (const [name, path, cookie] of routes) {
+  for (const [name, path, visitor] of routes) {
     const lcp = [];
     const blocked = [];
     for (let i = 0; i < runs; i++) {
-      const context = await routeContext(browser, cookie, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+      const context = await routeContext(browser, visitor, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -345,12 +354,13 @@ async function main() {
   const setup = { order: await demoOrder(), benchCart: (await api('/api/test/bench-cart', { lines: 100 })).cart_id, reviewCart: await reviewReadyCart() };
   const routes = [
     ['catalog', '/'],
-    ['checkout', '/checkout/contact'],
+    // With something in the cart, as a shopper arrives there.
+    ['checkout', '/checkout/contact', { local: await shopperCart() }],
     ['order', setup.order],
     ['tracking', '/track/PX1000000001'],
     ['seller contact', '/sellers/demo-seller/contact'],
     // Signed in as the seller: without a session the address is the sign-in page (the next row).
-    ['seller editor', '/seller/contact', await sellerCookie()],
+    ['seller editor', '/seller/contact', { cookie: await sellerCookie() }],
     ['sign-in', '/sign-in'],
   ];
   const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });

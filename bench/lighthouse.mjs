@@ -1,14 +1,15 @@
 // Lighthouse (mobile profile, simulated throttling) on the app's routes, each run a few times and
 // reported by its median, with what Lighthouse took as the largest contentful paint and what
 // shifted. `make bench` uses it; alone, against a running server:
-//   BENCH_URL=http://127.0.0.1:8080 node bench/lighthouse.mjs [--runs 5] / /track/PX1000000001 order
-// (`order` stands for a freshly placed order's page).
+//   BENCH_URL=http://127.0.0.1:8080 node bench/lighthouse.mjs [--runs 5] / /track/PX1000000001 order checkout
+// (`order` stands for a freshly placed order's page, `checkout` for its first step with a cart).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoOrder } from './setup.mjs';
+import { demoOrder, shopperCart } from './setup.mjs';
 
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -40,17 +41,39 @@ function summary(lhr) {
  * over a throttled network and CPU, its paints as they happened): BENCH_LIGHTHOUSE_THROTTLING. */
 const THROTTLING = process.env.BENCH_LIGHTHOUSE_THROTTLING || 'simulate';
 
+/** Puts `entries` in `base`'s local storage in the browser Lighthouse drives, and empties its
+ * HTTP cache, so the page is loaded cold but with the visitor's storage. */
+async function keepLocal(port, base, entries) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0];
+    const page = await context.newPage();
+    await page.goto(`${base}/robots.txt`);
+    await page.evaluate((e) => { for (const [key, value] of Object.entries(e)) localStorage.setItem(key, value); }, entries);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Each route `runs` times (rounds over all routes, so a busy moment of the machine is spread), each number the median. */
 export async function lighthouseRuns(base, routes, runs = 3) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...FLAGS] });
   const all = new Map(routes.map(([name]) => [name, []]));
   try {
     for (let i = 0; i < runs; i++) {
-      // A route's third part is a session's cookie, for a page only someone signed in is shown.
-      for (const [name, path, cookie] of routes) {
+      // A route's third part is its visitor: a session's cookie, for a page only someone signed
+      // in is shown; local storage, for a page only a shopper with a cart is shown.
+      for (const [name, path, { cookie, local } = {}] of routes) {
+        if (local) await keepLocal(chrome.port, base, local);
         const run = await lighthouse(`${base}${path}`, {
           port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], throttlingMethod: THROTTLING,
           ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+          // Lighthouse empties the origin's storage before it loads the page, cache and all; the
+          // storage is kept here, and the cache emptied by keepLocal.
+          ...(local ? { disableStorageReset: true } : {}),
         });
         all.get(name).push(summary(run.lhr));
         // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
@@ -85,7 +108,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (at >= 0) runs = Number(args.splice(at, 2)[1]);
   const base = process.env.BENCH_URL ?? 'http://127.0.0.1:8080';
   const routes = [];
-  for (const path of args) routes.push([path, path === 'order' ? await demoOrder() : path]);
+  for (const path of args) {
+    if (path === 'order') routes.push([path, await demoOrder()]);
+    else if (path === 'checkout') routes.push([path, '/checkout/contact', { local: await shopperCart() }]);
+    else routes.push([path, path]);
+  }
   for (const r of await lighthouseRuns(base, routes, runs)) {
     console.log(`${r.route}: perf ${r.performance} (${r.performanceAll.join(' ')}), FCP ${r.fcpMs}, LCP ${r.lcpMs} ms (${r.lcpAll.join(' ')}), TBT ${r.tbtMs}, CLS ${r.cls} (${r.clsAll.join(' ')})`);
     console.log(`  LCP element: ${r.lcpElement}`);

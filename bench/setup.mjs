@@ -29,6 +29,14 @@ export async function demoOrder() {
   return `/orders/${placed.number}?token=${placed.access_token}`;
 }
 
+/** What a shopper arriving at the checkout has: a cart with something in it (its id, as the
+ * app keeps it in local storage). Without one the checkout sends the browser on to the cart. */
+export async function shopperCart() {
+  const cart = await api('/api/carts', {});
+  await api(`/api/carts/${cart.id}/lines`, { variant_id: 'desk-lamp-1', quantity: 1 });
+  return { 'vitrina.cart_id': cart.id };
+}
+
 /** A cart ready for review, as the checkout keeps it: [cart id, session entries]. */
 export async function reviewReadyCart() {
   const cart = await api('/api/carts', {});

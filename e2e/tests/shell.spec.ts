@@ -146,6 +146,28 @@ test('a checkout step painted before the parser reaches its steps already has th
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
+test('a checkout step loaded in full shows its summary’s lines and totals together when the cart comes, so nothing in it moves', async ({ page }) => {
+  await useCart(page, [['desk-lamp-1', 1], ['ceramic-mug-1', 2]]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.addInitScript(WATCH_SHIFTS);
+  // The cart's answer held back until the app has taken the page over.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/api\/carts\/[^/]+$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/checkout/contact');
+  await expect(page.locator('#app > [data-shell]')).toHaveCount(0);
+  const summary = page.getByRole('complementary', { name: 'Your order' });
+  await expect(summary.getByRole('heading', { name: 'Your order' })).toBeVisible();
+  // Until the cart comes, the summary is its heading, as the page was sent: no zero total.
+  await expect(summary.locator('.summary-lines__item')).toHaveCount(0);
+  await expect(summary.locator('.totals')).toHaveCount(0);
+  release();
+  await expect(summary.locator('.summary-lines__item')).toHaveCount(2);
+  await expect(summary.locator('.totals')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts), 'layout shifts').toEqual([]);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('the page asks for its area’s words in the shopper’s language beside the app’s code, once, and its first answers in that language', async ({ page }) => {
   const asked: string[] = [];
   page.on('request', (request) => {

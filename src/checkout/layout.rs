@@ -83,29 +83,33 @@ pub fn CheckoutLayout(
             </div>
             <aside class="checkout__summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{i18n.text("checkout.summary")}</h2>
-                <ul class="summary-lines">
-                    {move || cart.cart.get().map(|c| c.lines.into_iter().map(|l| view! {
-                        <li class="summary-lines__item">
-                            <span>{l.name} {(!l.variant_label.is_empty()).then(|| format!(" · {}", l.variant_label))} " × " {l.quantity}</span>
-                            <MoneyText money=l.line_total/>
-                        </li>
-                    }).collect_view())}
-                </ul>
-                {move || match quote.and_then(|q| q.quote.get()) {
-                    Some(q) => {
-                        let code = q.promo.as_ref().filter(|p| p.status == vitrina_core::api::PromoStatus::Applied).map(|p| p.code.clone());
-                        view! { <TotalsTable totals=q.totals promo_code=code/> }.into_any()
+                // The lines and the totals come with the cart. Until then the summary is its
+                // heading, as the page was sent, so nothing in it moves when they come (the
+                // checkout is a page of its own, loaded in full: the cart is asked for as it starts).
+                {move || cart.cart.get().map(|c| {
+                    let subtotal = c.subtotal.clone();
+                    view! {
+                        <ul class="summary-lines">
+                            {c.lines.into_iter().map(|l| view! {
+                                <li class="summary-lines__item">
+                                    <span>{l.name} {(!l.variant_label.is_empty()).then(|| format!(" · {}", l.variant_label))} " × " {l.quantity}</span>
+                                    <MoneyText money=l.line_total/>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        {move || match quote.and_then(|q| q.quote.get()) {
+                            Some(q) => {
+                                let code = q.promo.as_ref().filter(|p| p.status == vitrina_core::api::PromoStatus::Applied).map(|p| p.code.clone());
+                                view! { <TotalsTable totals=q.totals promo_code=code/> }.into_any()
+                            }
+                            None => view! {
+                                <dl class="totals"><div class="totals__row totals__row--total">
+                                    <dt>{i18n.text("cart.subtotal")}</dt><dd><MoneyText money=subtotal.clone()/></dd>
+                                </div></dl>
+                            }.into_any(),
+                        }}
                     }
-                    None => {
-                        let zero = expect_context::<crate::ui::StoreInfo>().zero();
-                        let subtotal = Signal::derive(move || cart.cart.get().map(|c| c.subtotal).unwrap_or_else(|| zero.clone()));
-                        view! {
-                            <dl class="totals"><div class="totals__row totals__row--total">
-                                <dt>{i18n.text("cart.subtotal")}</dt><dd><MoneyText money=subtotal/></dd>
-                            </div></dl>
-                        }.into_any()
-                    }
-                }}
+                })}
             </aside>
         </div>
     }
