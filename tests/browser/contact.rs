@@ -1,7 +1,7 @@
 //! Seller contact in the browser: time zones from `Intl`, the widget as a shopper sees it, and
 //! the contact form's own checks.
 
-use crate::{Mounted, mount, provide_session};
+use crate::{Mounted, mount, next_frame, provide_session};
 use leptos::prelude::*;
 use vitrina::contact::zones::BrowserZones;
 use vitrina::contact::{Acknowledgement, ContactCard, ContactForm, Layout, SettingsEditor, response_time_words, subject_for};
@@ -277,13 +277,19 @@ fn messages_only() -> ContactSettingsDocument {
     }
 }
 
-#[wasm_bindgen_test]
-async fn the_sellers_own_switch_decides_available_now_in_the_preview() {
+/// The editor, in English, on [`messages_only`].
+async fn editor_with_messages_only() -> Mounted {
     let m = mount(Locale::En, move || {
         provide_context(crate::api());
         view! { <Router><SettingsEditor document=messages_only() reload=|| ()/></Router> }
     });
     leptos::task::tick().await;
+    m
+}
+
+#[wasm_bindgen_test]
+async fn the_sellers_own_switch_decides_available_now_in_the_preview() {
+    let m = editor_with_messages_only().await;
     let status = || m.query("[data-testid=editor-preview] [data-testid=messages-status]").expect("the messages' status").inner_text();
     let choose = |state: &str| m.query(&format!("#cs-presence-{state}")).unwrap_or_else(|| panic!("#cs-presence-{state}")).click();
     assert!(
@@ -305,6 +311,55 @@ async fn the_sellers_own_switch_decides_available_now_in_the_preview() {
     choose("schedule");
     leptos::task::tick().await;
     assert!(!status().contains("Available now"), "{}", status());
+}
+
+/// Types `value` into the control `#id` as a seller does.
+async fn type_into(m: &Mounted, id: &str, value: &str) {
+    let input = m.query(&format!("#{id}")).unwrap_or_else(|| panic!("#{id}"));
+    js_sys::Reflect::set(&input, &"value".into(), &value.into()).expect("a value");
+    input.dispatch_event(&web_sys::Event::new("input").expect("an input event")).expect("dispatched");
+    leptos::task::tick().await;
+}
+
+/// What the control `#id` holds, if it is there.
+fn value_of(m: &Mounted, id: &str) -> Option<String> {
+    let control = m.query(&format!("#{id}"))?;
+    js_sys::Reflect::get(&control, &"value".into()).ok()?.as_string()
+}
+
+/// Clicks the first button that reads `words`.
+fn click_button(m: &Mounted, words: &str) {
+    let button = m.query_all("button").into_iter().find(|b| b.inner_text().trim() == words);
+    button.unwrap_or_else(|| panic!("a button reading {words:?}")).click();
+}
+
+#[wasm_bindgen_test]
+async fn a_sellers_messengers_and_suggested_signature_follow_into_the_form_and_the_preview() {
+    let m = editor_with_messages_only().await;
+    let preview = || m.query("[data-testid=editor-preview]").expect("the preview").inner_text();
+    let handle = |i: usize| value_of(&m, &format!("cs-messages-messengers-{i}-handle"));
+    assert!(preview().contains("Telegram: @severny_veter"), "{}", preview());
+    assert!(!m.text().contains("You have unsaved changes."));
+
+    type_into(&m, "cs-messages-messengers-0-handle", "@veter_shop").await;
+    assert!(preview().contains("Telegram: @veter_shop"), "{}", preview());
+    assert!(m.text().contains("You have unsaved changes."));
+
+    // A second row, then the first removed: the row left shows the second messenger.
+    click_button(&m, &m.i18n.t("editor.messenger.add"));
+    leptos::task::tick().await;
+    type_into(&m, "cs-messages-messengers-1-handle", "+421905123456").await;
+    click_button(&m, &m.i18n.t("editor.messenger.remove"));
+    leptos::task::tick().await;
+    next_frame().await;
+    assert_eq!(handle(0).as_deref(), Some("+421905123456"));
+    assert_eq!(handle(1), None);
+    assert!(!preview().contains("@veter_shop"), "{}", preview());
+
+    click_button(&m, &m.i18n.t("editor.signature.suggest"));
+    leptos::task::tick().await;
+    let signature = value_of(&m, "cs-signature").expect("the signature");
+    assert!(signature.contains("Severny Veter"), "{signature:?}");
 }
 
 fn receipt() -> MessageReceipt {

@@ -1,17 +1,74 @@
-//! The settings being edited and the messages at their fields. The draft is one store of
-//! [`ContactSettings`]: every control reads and writes its own field of it, the preview and the
-//! rules read all of it, and loading saved settings patches it (only changed fields re-render).
+//! The settings being edited and the messages at their fields. The draft is one signal of
+//! [`ContactSettings`]: every control reads its own field of it through a memo (so it re-renders
+//! only when that field changed) and writes that field back, the preview and the rules read all
+//! of it, and loading saved settings replaces it (only changed fields re-render).
 
 use crate::i18n::I18n;
 use crate::ui::{Model, SummaryEntry, Touched, field_code_words};
 use leptos::prelude::*;
-use reactive_stores::{Field, Store};
 use vitrina_core::FieldError;
-use vitrina_core::api::{ContactSettings, ContactSettingsStoreFields, TimeRange, WeeklyHoursStoreFields};
+use vitrina_core::api::{ContactSettings, TimeRange};
 use vitrina_core::civil::Weekday;
 
+/// A field of the draft as a [`Model`]: `lens!(draft, messages.enabled)`.
+macro_rules! lens {
+    ($draft:expr, $($field:ident).+) => {
+        $draft.field(|s| &s.$($field).+, |s| &mut s.$($field).+)
+    };
+}
+pub(crate) use lens;
+
 /// The settings as edited: the single source of truth for every field of the editor.
-pub type Draft = Store<ContactSettings>;
+#[derive(Clone, Copy)]
+pub struct Draft(RwSignal<ContactSettings>);
+
+impl Draft {
+    pub fn new(settings: ContactSettings) -> Self {
+        Draft(RwSignal::new(settings))
+    }
+
+    /// All of the settings, for what reads them as a whole (the rules, the preview).
+    pub fn settings(self) -> Signal<ContactSettings> {
+        self.0.into()
+    }
+
+    /// Replaces the settings (with those saved): every field whose value changed re-renders.
+    pub fn set(self, settings: ContactSettings) {
+        self.0.set(settings);
+    }
+
+    /// Whether the seller takes contact at all (without, the channels' sections are disabled).
+    pub fn accepts_contact(self) -> Model<bool> {
+        lens!(self, accepts_contact)
+    }
+
+    /// Reads the settings as they are now, without tracking them.
+    pub fn with_untracked<R>(self, f: impl FnOnce(&ContactSettings) -> R) -> R {
+        self.0.with_untracked(f)
+    }
+
+    /// One field of the settings as a control's value, the field named by where it is read and
+    /// written (`lens!` spells both). Generic over the field's type only, so the code exists
+    /// once per type, not once per field; a write that changes nothing notifies no one.
+    pub fn field<T>(self, get: fn(&ContactSettings) -> &T, get_mut: fn(&mut ContactSettings) -> &mut T) -> Model<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let settings = self.0;
+        let value = Memo::new(move |_| settings.with(|s| get(s).clone()));
+        let write = Callback::new(move |new: T| {
+            settings.maybe_update(|s| {
+                let field = get_mut(s);
+                let changed = *field != new;
+                if changed {
+                    *field = new;
+                }
+                changed
+            })
+        });
+        Model::from_parts(value.into(), write)
+    }
+}
 
 /// The element id of a settings field path (`hours.mon.1` → `cs-hours-mon-1`), which the error
 /// summary links to.
@@ -20,24 +77,23 @@ pub fn field_id(path: &str) -> String {
 }
 
 /// One day's ranges in the draft.
-pub fn day_ranges(draft: Draft, day: Weekday) -> Field<Vec<TimeRange>> {
-    let hours = draft.hours();
+pub fn day_ranges(draft: Draft, day: Weekday) -> Model<Vec<TimeRange>> {
     match day {
-        Weekday::Mon => hours.mon().into(),
-        Weekday::Tue => hours.tue().into(),
-        Weekday::Wed => hours.wed().into(),
-        Weekday::Thu => hours.thu().into(),
-        Weekday::Fri => hours.fri().into(),
-        Weekday::Sat => hours.sat().into(),
-        Weekday::Sun => hours.sun().into(),
+        Weekday::Mon => lens!(draft, hours.mon),
+        Weekday::Tue => lens!(draft, hours.tue),
+        Weekday::Wed => lens!(draft, hours.wed),
+        Weekday::Thu => lens!(draft, hours.thu),
+        Weekday::Fri => lens!(draft, hours.fri),
+        Weekday::Sat => lens!(draft, hours.sat),
+        Weekday::Sun => lens!(draft, hours.sun),
     }
 }
 
 /// A part of the `i`-th item of a list in the draft (a messenger's handle, a date's note). A row
 /// that is being removed reads as empty and writes nothing.
-pub fn item<T, V>(list: Field<Vec<T>>, i: usize, get: fn(&T) -> V, set: fn(&mut T, V)) -> Model<V>
+pub fn item<T, V>(list: Model<Vec<T>>, i: usize, get: fn(&T) -> V, set: fn(&mut T, V)) -> Model<V>
 where
-    T: Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
     V: Clone + Default + Send + Sync + 'static,
 {
     Model::new(

@@ -22,7 +22,6 @@ use draft::{Draft, Issues};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use preview::Preview;
-use reactive_stores::{Patch, Store};
 use sections::*;
 use vitrina_core::ProblemKind;
 use vitrina_core::api::{ContactSettingsDocument, SaveContactSettings};
@@ -139,10 +138,10 @@ pub fn SettingsEditor(
     let api = expect_context::<Api>();
     let navigate = use_navigate();
 
-    let draft: Draft = Store::new(document.settings.clone());
+    let draft = Draft::new(document.settings.clone());
     let base = RwSignal::new(document);
-    let settings = Memo::new(move |_| draft.get());
-    let dirty = Signal::derive(move || base.with(|b| b.settings != settings.get()));
+    let settings = draft.settings();
+    let dirty = Signal::derive(move || base.with(|b| settings.with(|s| b.settings != *s)));
     guard_unsaved_changes(dirty, i18n);
 
     // "Now" for the rules and the preview, refreshed every half minute.
@@ -150,7 +149,7 @@ pub fn SettingsEditor(
     if let Ok(handle) = set_interval_with_handle(move || now.set(now_seconds()), std::time::Duration::from_secs(30)) {
         on_cleanup(move || handle.clear());
     }
-    let report = Memo::new(move |_| check_settings(&settings.get(), now.get(), &BrowserZones));
+    let report = Memo::new(move |_| settings.with(|s| check_settings(s, now.get(), &BrowserZones)));
     let touched = Touched::new();
     let issues = Issues { local: Memo::new(move |_| report.with(|r| r.errors.clone())), server: RwSignal::new(Vec::new()), touched, i18n };
 
@@ -162,7 +161,7 @@ pub fn SettingsEditor(
             let result = api.save_contact_settings(&seller_id, &body).await;
             match &result {
                 Ok(doc) => {
-                    draft.patch(doc.settings.clone());
+                    draft.set(doc.settings.clone());
                     base.set(doc.clone());
                     touched.settle();
                     focus_element("editor-status");

@@ -37,7 +37,7 @@ fn local_seconds(value: &str) -> Option<i64> {
 #[component]
 pub(super) fn Preview(
     /// The settings as edited.
-    settings: Memo<ContactSettings>,
+    settings: Signal<ContactSettings>,
     /// The saved document (for the seller's id and name).
     base: RwSignal<ContactSettingsDocument>,
     /// "Now", refreshed while the page is open.

@@ -89,7 +89,6 @@ impl MessengerKind {
 /// the end means midnight (`00:00`–`00:00` is the whole day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct TimeRange {
     #[cfg_attr(feature = "openapi", schema(example = "09:00"))]
     pub start: String,
@@ -106,7 +105,6 @@ impl TimeRange {
 /// The weekly schedule: for each day, the ranges that start on it (none: not reachable that day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct WeeklyHours {
     #[serde(default)]
     pub mon: Vec<TimeRange>,
@@ -127,7 +125,6 @@ pub struct WeeklyHours {
 /// A date whose hours differ from the week's (a holiday: no ranges, closed all day).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct DateOverride {
     /// `YYYY-MM-DD`, in the seller's zone.
     #[cfg_attr(feature = "openapi", schema(example = "2026-12-24"))]
@@ -143,7 +140,6 @@ pub struct DateOverride {
 /// A messenger account the seller really uses (seed 001: list only those you use).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Messenger {
     pub kind: MessengerKind,
     /// The user name or number on that service.
@@ -153,7 +149,6 @@ pub struct Messenger {
 /// Instant messages, through the messengers the seller lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct MessagesChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -166,7 +161,6 @@ pub struct MessagesChannel {
 /// to it, or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct EmailChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -183,7 +177,6 @@ pub struct EmailChannel {
 /// The phone, shown only during the contact hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PhoneChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -198,7 +191,6 @@ pub struct PhoneChannel {
 /// A postal address for letters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct PostalChannel {
     pub enabled: bool,
     #[serde(default)]
@@ -211,7 +203,6 @@ pub struct PostalChannel {
 /// Who the seller is (seed 001: full name; legal entity and tax id for a business; a site).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Identity {
     #[serde(default)]
     pub full_name: String,
@@ -231,7 +222,6 @@ pub struct Identity {
 /// A real absence of several days (seed 001), with the date of return.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Away {
     pub enabled: bool,
     /// The day the seller is back (`YYYY-MM-DD`, seller's zone); away mode ends by itself then.
@@ -264,7 +254,6 @@ pub enum PresenceState {
 /// The switch as saved: its state and when it was set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Presence {
     #[serde(default)]
     pub state: PresenceState,
@@ -276,7 +265,6 @@ pub struct Presence {
 /// Everything a seller sets about being contacted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, crate::json::Decode, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "leptos", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct ContactSettings {
     /// `false`: the seller takes no contact at all (the channels below are kept but not shown).
     pub accepts_contact: bool,
@@ -316,30 +304,6 @@ pub struct ContactSettings {
 fn default_response_time() -> u32 {
     24
 }
-
-/// A choice among a few values changes as a whole (for the editor's stores).
-#[cfg(feature = "leptos")]
-macro_rules! patch_as_a_whole {
-    ($($ty:ty),+) => {$(
-        impl reactive_stores::PatchField for $ty {
-            fn patch_field(
-                &mut self,
-                new: Self,
-                path: &reactive_stores::StorePath,
-                notify: &mut dyn FnMut(&reactive_stores::StorePath),
-                _keys: Option<&reactive_stores::KeyMap>,
-            ) {
-                if new != *self {
-                    *self = new;
-                    notify(path);
-                }
-            }
-        }
-    )+};
-}
-
-#[cfg(feature = "leptos")]
-patch_as_a_whole!(Audience, PhoneAction, MessengerKind, PresenceState);
 
 /// `GET /api/sellers/{seller_id}/contact-settings`: the settings as last saved, and their version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, crate::json::Decode)]

@@ -4,7 +4,6 @@ use crate::contact::editor::draft::{Draft, Issues, field_id};
 use crate::i18n::use_i18n;
 use crate::ui::{FieldLayout, FormField, Radio};
 use leptos::prelude::*;
-use vitrina_core::api::ContactSettingsStoreFields;
 use vitrina_core::contact::paths;
 
 /// Taking contact, or none at all (the page then says so and suggests other ways).

@@ -1,13 +1,12 @@
 //! The weekly hours and the time zone they are in.
 
 use super::ranges::RangesEditor;
-use crate::contact::editor::draft::{Draft, Issues, day_ranges, field_id};
+use crate::contact::editor::draft::{Draft, Issues, day_ranges, field_id, lens};
 use crate::contact::zones::known_zones;
 use crate::i18n::use_i18n;
 use crate::ui::intl::weekday_name;
 use crate::ui::{FormField, Select};
 use leptos::prelude::*;
-use vitrina_core::api::ContactSettingsStoreFields;
 use vitrina_core::civil::Weekday;
 use vitrina_core::contact::paths;
 use vitrina_core::contact::schedule::weekday_key;
@@ -16,7 +15,7 @@ use vitrina_core::contact::schedule::weekday_key;
 #[component]
 pub(in crate::contact::editor) fn HoursSection(draft: Draft, issues: Issues) -> impl IntoView {
     let i18n = use_i18n();
-    let zone = draft.time_zone();
+    let zone = lens!(draft, time_zone);
     let zones = StoredValue::new(known_zones());
     // The saved zone stays choosable even when this browser does not list it.
     let options = Signal::derive(move || {
@@ -40,7 +39,7 @@ pub(in crate::contact::editor) fn HoursSection(draft: Draft, issues: Issues) -> 
                     view! {
                         <div class="hours__day" data-day=weekday_key(day)>
                             <p class="hours__name"><strong>{move || name.get()}</strong></p>
-                            <RangesEditor path=paths::hours_day(day) day=name ranges=day_ranges(draft, day).into() issues=issues/>
+                            <RangesEditor path=paths::hours_day(day) day=name ranges=day_ranges(draft, day) issues=issues/>
                         </div>
                     }
                 }).collect_view()}

@@ -1,13 +1,12 @@
 //! Instant messages: the messengers the seller really uses, one row each.
 
 use super::audience::AudienceSelect;
-use crate::contact::editor::draft::{Draft, Issues, field_id, item};
+use crate::contact::editor::draft::{Draft, Issues, field_id, item, lens};
 use crate::i18n::use_i18n;
 use crate::ui::field::Choice;
 use crate::ui::{Check, FieldLayout, FormField, Select, TextInput};
 use leptos::prelude::*;
-use reactive_stores::Field;
-use vitrina_core::api::{ContactSettingsStoreFields, MessagesChannelStoreFields, Messenger, MessengerKind};
+use vitrina_core::api::{Messenger, MessengerKind};
 use vitrina_core::contact::paths;
 
 impl Choice for MessengerKind {
@@ -20,16 +19,17 @@ impl Choice for MessengerKind {
 #[component]
 pub(in crate::contact::editor) fn MessagesSection(draft: Draft, issues: Issues) -> impl IntoView {
     let i18n = use_i18n();
-    let messengers: Field<Vec<Messenger>> = draft.messages().messengers().into();
+    let accepts = draft.accepts_contact();
+    let messengers = lens!(draft, messages.messengers);
     let count = Memo::new(move |_| messengers.with(Vec::len));
     view! {
-        <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
+        <fieldset class="editor__section" prop:disabled=move || !accepts.get()>
             <legend><h2>{i18n.text("editor.section.messages")}</h2></legend>
             <FormField id=field_id(paths::MESSAGES_ENABLED) label="editor.messages.enabled" layout=FieldLayout::Check class="field field--check">
-                <Check checked=draft.messages().enabled()/>
+                <Check checked=lens!(draft, messages.enabled)/>
             </FormField>
             <p class="field__hint">{i18n.text("editor.messages.hint")}</p>
-            <AudienceSelect id=field_id(paths::MESSAGES_AUDIENCE) value=draft.messages().audience()/>
+            <AudienceSelect id=field_id(paths::MESSAGES_AUDIENCE) value=lens!(draft, messages.audience)/>
             <FormField id=field_id(paths::MESSENGERS) layout=FieldLayout::Group error=issues.signal(paths::MESSENGERS)>
                 <ul class="editor__rows">
                     <For each=move || 0..count.get() key=|i| *i let:i>

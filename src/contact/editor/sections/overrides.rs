@@ -1,19 +1,18 @@
 //! Special dates: holidays and other days with hours of their own.
 
 use super::ranges::RangesEditor;
-use crate::contact::editor::draft::{Draft, Issues, field_id, item};
+use crate::contact::editor::draft::{Draft, Issues, field_id, item, lens};
 use crate::i18n::use_i18n;
 use crate::ui::{DateInput, FormField, TextInput};
 use leptos::prelude::*;
-use reactive_stores::Field;
-use vitrina_core::api::{ContactSettingsStoreFields, DateOverride};
+use vitrina_core::api::DateOverride;
 use vitrina_core::contact::paths;
 
 /// The list of special dates, each with its date, what it is, and its hours.
 #[component]
 pub(in crate::contact::editor) fn OverridesSection(draft: Draft, issues: Issues) -> impl IntoView {
     let i18n = use_i18n();
-    let rows: Field<Vec<DateOverride>> = draft.overrides().into();
+    let rows = lens!(draft, overrides);
     let count = Memo::new(move |_| rows.with(Vec::len));
     view! {
         <fieldset class="editor__section">

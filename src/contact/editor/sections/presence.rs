@@ -1,11 +1,11 @@
 //! Right now: the seller's own "available now / away now" switch (seed 001: set yourself away
 //! when busy). It lasts until the end of the day's hours; then the hours decide again.
 
-use crate::contact::editor::draft::Draft;
+use crate::contact::editor::draft::{Draft, lens};
 use crate::i18n::use_i18n;
 use crate::ui::{FieldLayout, FormField, Radio};
 use leptos::prelude::*;
-use vitrina_core::api::{ContactSettingsStoreFields, Presence, PresenceState, PresenceStoreFields};
+use vitrina_core::api::{Presence, PresenceState};
 use vitrina_core::civil::{UnixSeconds, format_rfc3339_utc};
 use vitrina_core::contact::paths;
 
@@ -19,8 +19,8 @@ pub(in crate::contact::editor) fn PresenceSection(
     now: Signal<UnixSeconds>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let presence = draft.presence();
-    let state = presence.state();
+    let accepts = draft.accepts_contact();
+    let presence = lens!(draft, presence);
     let id = |s: PresenceState| format!("cs-presence-{}", key(s));
     let choices = [
         (PresenceState::Schedule, "editor.presence.schedule"),
@@ -28,13 +28,13 @@ pub(in crate::contact::editor) fn PresenceSection(
         (PresenceState::Away, "editor.presence.away"),
     ];
     view! {
-        <fieldset class="editor__section" prop:disabled=move || !draft.accepts_contact().get()>
+        <fieldset class="editor__section" prop:disabled=move || !accepts.get()>
             <legend><h2>{i18n.text("editor.section.presence")}</h2></legend>
             <p class="field__hint">{i18n.text("editor.presence.hint")}</p>
             <FormField id=id(PresenceState::Schedule) name=paths::PRESENCE_STATE layout=FieldLayout::Group>
                 {choices.into_iter().map(|(choice, label)| view! {
                     <div class="field field--check">
-                        <Radio id=id(choice) value=key(choice).to_owned() checked=Signal::derive(move || state.get() == choice)
+                        <Radio id=id(choice) value=key(choice).to_owned() checked=Signal::derive(move || presence.with(|p| p.state == choice))
                             on_select=move || presence.set(switched(choice, now.get_untracked()))/>
                         <label for=id(choice)>{move || i18n.t(label)}</label>
                     </div>

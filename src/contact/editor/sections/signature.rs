@@ -1,11 +1,10 @@
 //! The signature under the seller's emails (seed 003), with its line count as it is typed and a
 //! way to make one from the seller's details.
 
-use crate::contact::editor::draft::{Draft, Issues, field_id};
+use crate::contact::editor::draft::{Draft, Issues, field_id, lens};
 use crate::i18n::use_i18n;
 use crate::ui::{FormField, TextArea};
 use leptos::prelude::*;
-use vitrina_core::api::{ContactSettingsStoreFields, EmailChannelStoreFields, PhoneChannelStoreFields};
 use vitrina_core::contact::{paths, signature};
 
 /// The signature, its counts, and "fill in from my details".
@@ -17,7 +16,7 @@ pub(in crate::contact::editor) fn SignatureSection(
     seller_name: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = draft.signature();
+    let text = lens!(draft, signature);
     let counts = Signal::derive(move || {
         let text = text.get();
         let lines = signature::lines(&text);
@@ -33,9 +32,11 @@ pub(in crate::contact::editor) fn SignatureSection(
         )
     });
     let suggest = move |_| {
-        let phone = if draft.phone().enabled().get_untracked() { draft.phone().number().get_untracked() } else { String::new() };
-        let identity = draft.identity().get_untracked();
-        text.set(signature::suggest(&identity, &seller_name.get_untracked(), &draft.email().address().get_untracked(), &phone));
+        let suggested = draft.with_untracked(|s| {
+            let phone = if s.phone.enabled { s.phone.number.as_str() } else { "" };
+            signature::suggest(&s.identity, &seller_name.get_untracked(), &s.email.address, phone)
+        });
+        text.set(suggested);
     };
     view! {
         <fieldset class="editor__section">
