@@ -41,15 +41,18 @@ function summary(lhr) {
  * over a throttled network and CPU, its paints as they happened): BENCH_LIGHTHOUSE_THROTTLING. */
 const THROTTLING = process.env.BENCH_LIGHTHOUSE_THROTTLING || 'simulate';
 
-/** Puts `entries` in `base`'s local storage in the browser Lighthouse drives, and empties its
- * HTTP cache, so the page is loaded cold but with the visitor's storage. */
+/** Puts `entries` in `base`'s local storage in the browser Lighthouse drives (a null value:
+ * takes the key out), and empties its HTTP cache, so the page is loaded cold but with the
+ * visitor's storage. */
 async function keepLocal(port, base, entries) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
     const context = browser.contexts()[0];
     const page = await context.newPage();
     await page.goto(`${base}/robots.txt`);
-    await page.evaluate((e) => { for (const [key, value] of Object.entries(e)) localStorage.setItem(key, value); }, entries);
+    await page.evaluate((e) => {
+      for (const [key, value] of Object.entries(e)) value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value);
+    }, entries);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
     await page.close();
@@ -75,6 +78,8 @@ export async function lighthouseRuns(base, routes, runs = 3) {
           // storage is kept here, and the cache emptied by keepLocal.
           ...(local ? { disableStorageReset: true } : {}),
         });
+        // Lighthouse leaves local storage as it was: the next route's visitor has no cart.
+        if (local) await keepLocal(chrome.port, base, Object.fromEntries(Object.keys(local).map((key) => [key, null])));
         all.get(name).push(summary(run.lhr));
         // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
         if (process.env.BENCH_LIGHTHOUSE_SAVE) {
