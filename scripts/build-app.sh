@@ -4,11 +4,10 @@
 # By default one build per area of the route table (vitrina_core::routes, printed by
 # `vitrina-server --areas`): shop (catalog, cart), checkout (its steps), orders, track, contact,
 # seller (the editor), account (signing in), so a page downloads only its own area's code. Each
-# area's page is its own HTML file (`index.html` is a
-# copy of the first area's), and `dist/areas.json` says which page a host sends for which path
-# (the reference server knows it already; `e2e/mock/static-server.mjs` reads it). `BUNDLES=one`
-# builds a single app that serves every route from `index.html`, for hosts that can send only
-# one file.
+# area's page is its own HTML file (`index.html` is a copy of the first area's), and
+# `dist/areas.json` says which page a host sends for which path (the reference server knows it
+# already; `e2e/mock/static-server.mjs` reads it). `BUNDLES=one` builds a single app that serves
+# every route from `index.html`, for hosts that can send only one file.
 #
 # The wasm is built with the pinned nightly of `scripts/tools.sh` (RELEASE_TOOLCHAIN), its
 # standard library rebuilt with `panic=immediate-abort`: a panic traps at once, without a message,
