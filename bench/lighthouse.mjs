@@ -42,9 +42,9 @@ function summary(lhr) {
 const THROTTLING = process.env.BENCH_LIGHTHOUSE_THROTTLING || 'simulate';
 
 /** Puts `entries` in `base`'s local storage in the browser Lighthouse drives (a null value:
- * takes the key out), and empties its HTTP cache, so the page is loaded cold but with the
- * visitor's storage. */
-async function keepLocal(port, base, entries) {
+ * takes the key out); before a run (`cold`), also empties its HTTP cache, so the page is loaded
+ * cold but with the visitor's storage. */
+async function keepLocal(port, base, entries, cold) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
     const context = browser.contexts()[0];
@@ -53,8 +53,7 @@ async function keepLocal(port, base, entries) {
     await page.evaluate((e) => {
       for (const [key, value] of Object.entries(e)) value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value);
     }, entries);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.clearBrowserCache');
+    if (cold) await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
     await page.close();
   } finally {
     await browser.close();
@@ -70,7 +69,7 @@ export async function lighthouseRuns(base, routes, runs = 3) {
       // A route's third part is its visitor: a session's cookie, for a page only someone signed
       // in is shown; local storage, for a page only a shopper with a cart is shown.
       for (const [name, path, { cookie, local } = {}] of routes) {
-        if (local) await keepLocal(chrome.port, base, local);
+        if (local) await keepLocal(chrome.port, base, local, true);
         const run = await lighthouse(`${base}${path}`, {
           port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], throttlingMethod: THROTTLING,
           ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
@@ -79,7 +78,7 @@ export async function lighthouseRuns(base, routes, runs = 3) {
           ...(local ? { disableStorageReset: true } : {}),
         });
         // Lighthouse leaves local storage as it was: the next route's visitor has no cart.
-        if (local) await keepLocal(chrome.port, base, Object.fromEntries(Object.keys(local).map((key) => [key, null])));
+        if (local) await keepLocal(chrome.port, base, Object.fromEntries(Object.keys(local).map((key) => [key, null])), false);
         all.get(name).push(summary(run.lhr));
         // BENCH_LIGHTHOUSE_SAVE=dir keeps each run's whole report (for Lighthouse's viewer).
         if (process.env.BENCH_LIGHTHOUSE_SAVE) {

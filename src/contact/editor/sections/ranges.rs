@@ -17,7 +17,7 @@ fn runs_overnight(range: &TimeRange) -> bool {
 /// One time of the `i`-th range.
 fn time(ranges: Model<Vec<TimeRange>>, i: usize, start: bool) -> Model<String> {
     Model::new(
-        move || ranges.get().get(i).map(|r| if start { r.start.clone() } else { r.end.clone() }).unwrap_or_default(),
+        move || ranges.with(|all| all.get(i).map(|r| if start { r.start.clone() } else { r.end.clone() }).unwrap_or_default()),
         move |value| {
             ranges.update(|all| {
                 if let Some(range) = all.get_mut(i) {
@@ -42,7 +42,7 @@ pub(super) fn RangesEditor(
     issues: Issues,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let count = Memo::new(move |_| ranges.get().len());
+    let count = Memo::new(move |_| ranges.with(Vec::len));
     let add_id = field_id(&path);
     let list_path = path.clone();
     let numbered =
@@ -55,7 +55,7 @@ pub(super) fn RangesEditor(
                     {
                         let field = format!("{list_path}.{i}");
                         let start_id = field_id(&field);
-                        let overnight = move || ranges.get().get(i).is_some_and(runs_overnight);
+                        let overnight = move || ranges.with(|all| all.get(i).is_some_and(runs_overnight));
                         view! {
                             <li>
                                 <FormField id=start_id.clone() layout=FieldLayout::Group class="ranges__row" error=issues.signal(field.clone())
